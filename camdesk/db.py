@@ -1,0 +1,283 @@
+"""Opening databases: SQLite files (local or on a network share) and PostgreSQL by URL.
+
+Everywhere camdesk names a database it accepts either a file path or a
+SQLAlchemy URL.  :func:`open_database` checks what it is about to open (a
+camdesk database, an empty new file, something else), upgrades an older schema
+after writing a backup copy next to it, refuses a newer one, and returns a
+:class:`Database` whose ``read()``/``write()`` give one session per user action.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from camdesk import errors
+
+log = logging.getLogger(__name__)
+
+APPLICATION = "camdesk"
+# SQLite's header field for the owning application ("CAMD"), so file tools know the format.
+SQLITE_APPLICATION_ID = 0x43414D44
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class Mode(StrEnum):
+    """How the database is used, which decides its settings."""
+
+    LOCAL = "local"  # own SQLite file on a local disk: WAL
+    SHARED = "shared"  # SQLite file on a network share: rollback journal, FULL sync
+    SERVER = "server"  # PostgreSQL
+
+
+def to_url(target: str | os.PathLike[str]) -> URL:
+    """Turn a file path or a SQLAlchemy URL into a URL."""
+    raw = os.fspath(target)
+    if "://" in raw:
+        try:
+            return make_url(raw)
+        except ArgumentError as exc:
+            raise errors.DatabaseUnreachable(url=raw, reason=str(exc)) from None
+    return URL.create("sqlite+pysqlite", database=str(Path(raw).expanduser().resolve()))
+
+
+def is_network_path(path: Path) -> bool:
+    """Whether ``path`` lies on a network file system (SMB/CIFS, NFS, ...).
+
+    SQLite's WAL mode needs shared memory that network file systems don't
+    provide, so such files are opened in shared mode.
+    """
+    raw = str(path)
+    if sys.platform == "win32":
+        if raw.startswith(("\\\\", "//")):
+            return True
+        import ctypes  # noqa: PLC0415 - Windows only
+
+        drive = os.path.splitdrive(os.path.abspath(raw))[0] + "\\"
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    best, fstype = "", ""
+    resolved = os.path.realpath(raw)
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3:
+            mount = parts[1].replace("\\040", " ")
+            if (resolved == mount or resolved.startswith(mount.rstrip("/") + "/")) and len(
+                mount
+            ) > len(best):
+                best, fstype = mount, parts[2]
+    return fstype in {"cifs", "smbfs", "smb3", "nfs", "nfs4", "afpfs", "fuse.sshfs", "9p"}
+
+
+@dataclass
+class Database:
+    """An open camdesk database.
+
+    Attributes:
+        url: where it is.
+        engine: the SQLAlchemy engine.
+        mode: local file, shared file or server.
+    """
+
+    url: URL
+    engine: Engine
+    mode: Mode
+
+    def __post_init__(self) -> None:
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            self.engine.execution_options(camdesk_write=True), expire_on_commit=False
+        )
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_name(self) -> str:
+        """The file path, or the URL without its password."""
+        if self.dialect == "sqlite":
+            return self.url.database or ":memory:"
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; rolled back at the end."""
+        with _translate_errors(self), self._reader() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One unit of work: committed if the block succeeds, rolled back otherwise.
+
+        On SQLite it starts with BEGIN IMMEDIATE, so a second writer waits (up to
+        the busy timeout) before it reads, instead of failing at commit.
+        """
+        with _translate_errors(self), self._writer.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def _translate_errors(db: Database) -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        message = str(exc.orig).lower()
+        if "locked" in message or "busy" in message:
+            raise errors.DatabaseLocked() from exc
+        if "not a database" in message or "malformed" in message:
+            raise errors.NotCamdeskDatabase(path=db.display_name) from exc
+        if db.dialect != "sqlite":
+            raise errors.DatabaseUnreachable(url=db.display_name, reason=str(exc.orig)) from exc
+        raise
+
+
+def _sqlite_engine(url: URL, mode: Mode) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's begin event issue BEGIN itself (pysqlite's own is too late).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if mode is Mode.SHARED:
+            cursor.execute("PRAGMA journal_mode=DELETE")
+            cursor.execute("PRAGMA synchronous=FULL")
+        else:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        write = conn.get_execution_options().get("camdesk_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def create_db_engine(url: URL, mode: Mode | None = None) -> tuple[Engine, Mode]:
+    """An engine with camdesk's settings for ``url``; the mode is detected if not given."""
+    if url.get_backend_name() == "sqlite":
+        path = Path(url.database or "")
+        if mode is None:
+            mode = Mode.SHARED if url.database and is_network_path(path.parent) else Mode.LOCAL
+        return _sqlite_engine(url, mode), mode
+    if url.get_backend_name() == "postgresql":
+        if url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        return create_engine(url, pool_pre_ping=True), Mode.SERVER
+    raise errors.DatabaseUnreachable(
+        url=url.render_as_string(hide_password=True),
+        reason="only SQLite files and PostgreSQL are supported",
+    )
+
+
+def _check_sqlite_file(path: Path, *, create: bool) -> bool:
+    """Validate a SQLite target before touching it; True if it must be created."""
+    if not path.exists() or path.stat().st_size == 0:
+        if not create:
+            raise errors.DatabaseError(
+                errors.QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path)
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return True
+    if path.is_dir():
+        raise errors.NotCamdeskDatabase(path=str(path))
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_HEADER:
+            raise errors.NotCamdeskDatabase(path=str(path))
+    return False
+
+
+def open_database(
+    target: str | os.PathLike[str] | URL, *, create: bool = True, mode: Mode | None = None
+) -> Database:
+    """Open (and if needed create or upgrade) a camdesk database.
+
+    Raises:
+        NotCamdeskDatabase: the file or schema belongs to something else.
+        NewerSchemaError: it was written by a newer camdesk.
+        DatabaseUnreachable: a server that cannot be reached.
+    """
+    from camdesk import migrate  # noqa: PLC0415 - alembic is only needed here
+
+    url = target if isinstance(target, URL) else to_url(target)
+    name = url.render_as_string(hide_password=True)
+    if url.get_backend_name() == "sqlite" and url.database:
+        _check_sqlite_file(Path(url.database), create=create)
+        name = url.database
+    engine, actual_mode = create_db_engine(url, mode)
+    db = Database(url=url, engine=engine, mode=actual_mode)
+    try:
+        state = _inspect_schema(db, name)
+        if state == "empty":
+            migrate.create_schema(db)
+        else:
+            migrate.upgrade_if_needed(db, name)
+    except OperationalError as exc:
+        engine.dispose()
+        if url.get_backend_name() == "sqlite":
+            raise errors.NotCamdeskDatabase(path=name) from exc
+        raise errors.DatabaseUnreachable(url=name, reason=str(exc.orig).strip()) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return db
+
+
+def _inspect_schema(db: Database, name: str) -> str:
+    """'empty' for a new database, 'camdesk' for ours; raises for anything else."""
+    with db.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        if not tables:
+            return "empty"
+        if "app_meta" in tables:
+            app = conn.execute(
+                text("SELECT value FROM app_meta WHERE key = 'application'")
+            ).scalar()
+            if app == APPLICATION:
+                return "camdesk"
+    raise errors.NotCamdeskDatabase(path=name)
+
+
+def backup_sqlite(db: Database, suffix: str) -> Path:
+    """Copy a SQLite database next to itself with SQLite's online backup API."""
+    source = Path(db.url.database or "")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = source.with_name(f"{source.stem}.{suffix}-{stamp}{source.suffix or '.db'}")
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    dst.close()
+    src.close()
+    return target
+
+
+def meta_value(session: Session, key: str) -> str | None:
+    from camdesk.models import AppMeta  # noqa: PLC0415
+
+    return session.execute(select(AppMeta.value).where(AppMeta.key == key)).scalar()

@@ -1,0 +1,124 @@
+"""Errors a user can act on.
+
+Everything a person can fix (a locked database, a file that is not a camdesk
+database, an invalid field, a conflicting edit) raises a subclass of
+:class:`CamdeskError`.  Its ``message`` is already the text to show; the GUI
+translates it through the ``camdesk.errors`` context and the CLI prints it as
+is.  Any other exception is a bug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from camdesk.i18n import QT_TRANSLATE_NOOP
+
+CONTEXT = "errors"
+
+
+class CamdeskError(Exception):
+    """Base class of errors with a message meant for the user.
+
+    Attributes:
+        message: English source text, with ``{name}`` placeholders.
+        params: values for the placeholders.
+    """
+
+    message = QT_TRANSLATE_NOOP("errors", "Something went wrong.")
+
+    def __init__(self, message: str | None = None, **params: Any) -> None:
+        if message is not None:
+            self.message = message
+        self.params = params
+        super().__init__(self.text())
+
+    def text(self) -> str:
+        """The message with its placeholders filled in."""
+        return self.message.format(**self.params) if self.params else self.message
+
+
+class DatabaseError(CamdeskError):
+    """The database cannot be opened or used as it is."""
+
+
+class NotCamdeskDatabase(DatabaseError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is not a camdesk database. Choose a camdesk database file, or create a new one.",
+    )
+
+
+class NewerSchemaError(DatabaseError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} was written by a newer camdesk (schema {revision}). Update camdesk to open it; the file was not changed.",
+    )
+
+
+class DatabaseLocked(DatabaseError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database is busy: another user or program is writing to it. Wait a moment and try again.",
+    )
+
+
+class DatabaseUnreachable(DatabaseError):
+    message = QT_TRANSLATE_NOOP("errors", "Cannot connect to the database {url}: {reason}")
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One invalid field: which one and why (English source text)."""
+
+    field: str
+    message: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self) -> str:
+        return self.message.format(**self.params) if self.params else self.message
+
+
+class ValidationError(CamdeskError):
+    """One or more fields hold values that cannot be saved.
+
+    Attributes:
+        problems: the invalid fields, in form order.
+    """
+
+    message = QT_TRANSLATE_NOOP("errors", "Some fields need attention: {fields}.")
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        self.problems = problems
+        super().__init__(fields=", ".join(p.field for p in problems))
+
+
+class NotFound(CamdeskError):
+    message = QT_TRANSLATE_NOOP("errors", "The {what} no longer exists; it may have been deleted by someone else.")
+
+
+class ConflictError(CamdeskError):
+    """Someone else saved a newer version of the record being saved.
+
+    Attributes:
+        theirs: the record as it is now in the database (a plain value object).
+        changed_by: display name of whoever saved it.
+    """
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{changed_by} changed this customer at {changed_at} while you were editing. Nothing was overwritten: compare both versions and save again.",
+    )
+
+    def __init__(self, *, theirs: Any, changed_by: str, changed_at: str) -> None:
+        self.theirs = theirs
+        super().__init__(changed_by=changed_by, changed_at=changed_at)
+
+
+class DuplicateCode(CamdeskError):
+    message = QT_TRANSLATE_NOOP("errors", "The customer code {code} is already used by {name}.")
+
+
+class UndoError(CamdeskError):
+    message = QT_TRANSLATE_NOOP("errors", "This change can no longer be undone: the customer was changed since.")

@@ -1,0 +1,75 @@
+"""Schema creation and upgrades through Alembic, shipped inside the package."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from camdesk import __version__, errors
+from camdesk.db import APPLICATION, SQLITE_APPLICATION_ID, backup_sqlite
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from camdesk.db import Database
+
+log = logging.getLogger(__name__)
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", "camdesk:migrations")
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _upgrade(conn: Connection) -> None:
+    config = alembic_config()
+    config.attributes["connection"] = conn
+    command.upgrade(config, "head")
+
+
+def create_schema(db: Database) -> None:
+    """Create every table of a new database and mark it as camdesk's."""
+    with db.engine.begin() as conn:
+        _upgrade(conn)
+        conn.execute(
+            text("INSERT INTO app_meta (key, value) VALUES ('application', :a), "
+                 "('created_by_version', :v)"),
+            {"a": APPLICATION, "v": __version__},
+        )
+        if db.dialect == "sqlite":
+            conn.exec_driver_sql(f"PRAGMA application_id={SQLITE_APPLICATION_ID}")
+
+
+def upgrade_if_needed(db: Database, name: str) -> None:
+    """Bring an older schema to head after a backup; refuse a newer one."""
+    script = ScriptDirectory.from_config(alembic_config())
+    with db.engine.connect() as conn:
+        current = current_revision(conn)
+    head = script.get_current_head()
+    if current == head:
+        return
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise errors.NewerSchemaError(path=name, revision=current)
+    if db.dialect == "sqlite":
+        backup = backup_sqlite(db, f"before-{head}")
+        log.info("backed up %s to %s before upgrading", name, backup)
+    with db.engine.begin() as conn:
+        _upgrade(conn)

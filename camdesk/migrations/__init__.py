@@ -1,0 +1,1 @@
+"""Alembic environment and revisions (package data: used by camdesk.migrate)."""

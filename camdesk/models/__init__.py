@@ -1,0 +1,42 @@
+"""SQLAlchemy ORM classes: the tables, no Qt and no business rules."""
+
+from camdesk.models.base import Base, new_id, utcnow
+from camdesk.models.changelog import AppMeta, ChangeLog
+from camdesk.models.customer import (
+    Contact,
+    Customer,
+    CustomerKind,
+    CustomerSearch,
+    CustomerTag,
+    CustomField,
+    CustomValue,
+    FieldKind,
+    Gender,
+    Tag,
+)
+from camdesk.models.interaction import Interaction, InteractionKind
+from camdesk.models.order import Order
+from camdesk.models.user import Role, User
+
+__all__ = [
+    "AppMeta",
+    "Base",
+    "ChangeLog",
+    "Contact",
+    "CustomField",
+    "CustomValue",
+    "Customer",
+    "CustomerKind",
+    "CustomerSearch",
+    "CustomerTag",
+    "FieldKind",
+    "Gender",
+    "Interaction",
+    "InteractionKind",
+    "Order",
+    "Role",
+    "Tag",
+    "User",
+    "new_id",
+    "utcnow",
+]
