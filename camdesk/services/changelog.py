@@ -1,0 +1,165 @@
+"""Writing and reading the change log (the audit trail and, later, the sync log)."""
+
+from __future__ import annotations
+
+import enum
+import threading
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from camdesk.db import Database
+from camdesk.models import ChangeLog, Contact, User, utcnow
+from camdesk.services.context import Actor
+
+
+class HybridClock:
+    """A hybrid logical clock: wall-clock milliseconds plus a counter.
+
+    Its values sort in the order changes happened on one device, and stay
+    ahead of every clock value seen from other devices, so merging change sets
+    from replicas keeps a causal order even when device clocks disagree.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._wall = 0
+        self._count = 0
+
+    def now(self, device: str) -> str:
+        with self._lock:
+            wall = time.time_ns() // 1_000_000
+            if wall > self._wall:
+                self._wall, self._count = wall, 0
+            else:
+                self._count += 1
+            return f"{self._wall:013d}-{self._count:05d}-{device}"
+
+    def observe(self, stamp: str) -> None:
+        """Advance past a clock value received from elsewhere."""
+        wall, count = (int(part) for part in stamp.split("-", 2)[:2])
+        with self._lock:
+            if (wall, count) > (self._wall, self._count):
+                self._wall, self._count = wall, count
+
+
+CLOCK = HybridClock()
+
+
+def to_json(value: Any) -> Any:
+    """A JSON-storable form of a column value."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    return value
+
+
+class Op(enum.StrEnum):
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+    RESTORE = "restore"
+
+
+@dataclass
+class ChangeWriter:
+    """Appends the entries of one user action (one transaction) to the log."""
+
+    session: Session
+    actor: Actor
+    txn_id: uuid.UUID
+
+    def add(
+        self,
+        table: str,
+        row_id: uuid.UUID,
+        op: Op,
+        field: str | None = None,
+        old: Any = None,
+        new: Any = None,
+        base_version: int | None = None,
+    ) -> None:
+        self.session.add(
+            ChangeLog(
+                txn_id=self.txn_id,
+                at=utcnow(),
+                hlc=CLOCK.now(self.actor.device_id),
+                device_id=self.actor.device_id,
+                user_id=self.actor.user_id,
+                table_name=table,
+                row_id=row_id,
+                op=op.value,
+                field=field,
+                old=to_json(old),
+                new=to_json(new),
+                base_version=base_version,
+            )
+        )
+
+    def fields(
+        self,
+        table: str,
+        row_id: uuid.UUID,
+        changes: Iterable[tuple[str, Any, Any]],
+        base_version: int | None,
+    ) -> None:
+        for name, old, new in changes:
+            self.add(table, row_id, Op.UPDATE, name, old, new, base_version)
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One line of a customer's change history, as shown to a person."""
+
+    at: datetime
+    user: str
+    table: str
+    op: str
+    field: str | None
+    old: Any
+    new: Any
+    txn_id: uuid.UUID
+
+
+def customer_history(db: Database, customer_id: uuid.UUID) -> list[ChangeEntry]:
+    """Every change to a customer and its contacts, newest first."""
+    with db.read() as session:
+        contact_ids = select(Contact.id).where(Contact.customer_id == customer_id)
+        rows = session.execute(
+            select(ChangeLog, User.display_name)
+            .outerjoin(User, User.id == ChangeLog.user_id)
+            .where(
+                or_(
+                    (ChangeLog.table_name == "customer") & (ChangeLog.row_id == customer_id),
+                    (ChangeLog.table_name == "contact") & ChangeLog.row_id.in_(contact_ids),
+                )
+            )
+            .order_by(ChangeLog.hlc.desc())
+        ).all()
+        return [
+            ChangeEntry(
+                at=entry.at,
+                user=name or "",
+                table=entry.table_name,
+                op=entry.op,
+                field=entry.field,
+                old=entry.old,
+                new=entry.new,
+                txn_id=entry.txn_id,
+            )
+            for entry, name in rows
+        ]

@@ -1,0 +1,239 @@
+"""The customer list as pages of plain rows: filtering, search and sorting in SQL.
+
+The list never loads all customers.  It asks for the number of matches, then
+for pages by position: ``ORDER BY <column>, id LIMIT n OFFSET k`` walks one of
+the ``ix_customer_list_*`` indexes (tombstone, column, id) without sorting, so
+any position in a million rows is a short index walk away; the page's own
+details (owner, tags, custom values) are fetched for those ids only.
+
+Empty values sort first going up and last going down, on SQLite and
+PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from camdesk.db import Database
+from camdesk.models import Customer, CustomerKind, CustomerTag, CustomField, CustomValue, Tag, User
+from camdesk.services import search
+from camdesk.services.custom_fields import stored_value
+from camdesk.services.validation import display_phone
+
+
+class SortKey(enum.StrEnum):
+    """Columns the list can be ordered by (each has an index)."""
+
+    NAME = "name"
+    KIND = "kind"
+    PHONE = "phone"
+    EMAIL = "email"
+    CITY = "city"
+    COMPANY = "company"
+    OWNER = "owner"
+    LAST_CONTACT = "last_contact"
+    CODE = "code"
+    CREATED = "created"
+
+
+_SORT_COLUMNS = {
+    SortKey.NAME: Customer.sort_key,
+    SortKey.KIND: Customer.kind,
+    SortKey.PHONE: Customer.mobile,
+    SortKey.EMAIL: Customer.email,
+    SortKey.CITY: Customer.city,
+    SortKey.COMPANY: Customer.company_name,
+    SortKey.OWNER: Customer.owner_id,
+    SortKey.LAST_CONTACT: Customer.last_contact_at,
+    SortKey.CODE: Customer.code,
+    SortKey.CREATED: Customer.created_at,
+}
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the list shows: search text, filters, order, extra columns.
+
+    Attributes:
+        custom_filter: (field key, value) pairs a customer's custom fields must equal.
+        custom_columns: keys of the custom fields shown as columns.
+    """
+
+    search: str = ""
+    kind: str | None = None
+    tag: str | None = None
+    owner_id: uuid.UUID | None = None
+    city: str | None = None
+    custom_filter: tuple[tuple[str, str], ...] = ()
+    sort: SortKey = SortKey.NAME
+    descending: bool = False
+    custom_columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    """One line of the customer list, ready to display."""
+
+    id: uuid.UUID
+    code: str | None
+    name: str
+    kind: str
+    phone: str
+    email: str | None
+    city: str | None
+    company: str | None
+    owner: str | None
+    last_contact: datetime | None
+    tags: tuple[str, ...]
+    custom: tuple[Any, ...]
+    mobile_e164: str | None = None
+    province: str | None = None
+
+
+def _conditions(query: ListQuery, dialect: str) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Customer.deleted_at.is_(None)]
+    terms = search.parse_query(query.search)
+    if terms:
+        conditions.append(Customer.id.in_(search.matching_customer_ids(terms, dialect)))
+    if query.kind:
+        conditions.append(Customer.kind == CustomerKind(query.kind))
+    if query.owner_id:
+        conditions.append(Customer.owner_id == query.owner_id)
+    if query.city:
+        conditions.append(Customer.city == query.city)
+    if query.tag:
+        tagged = (
+            select(CustomerTag.customer_id)
+            .join(Tag, Tag.id == CustomerTag.tag_id)
+            .where(Tag.name == query.tag, Tag.deleted_at.is_(None))
+        )
+        conditions.append(Customer.id.in_(tagged))
+    for key, value in query.custom_filter:
+        matching = (
+            select(CustomValue.customer_id)
+            .join(CustomField, CustomField.id == CustomValue.field_id)
+            .where(CustomField.key == key, CustomValue.value_text == value)
+        )
+        conditions.append(Customer.id.in_(matching))
+    return conditions
+
+
+def count_customers(db: Database, query: ListQuery = ListQuery()) -> int:
+    """How many live customers match the query's search and filters."""
+    with db.read() as session:
+        statement = select(func.count()).select_from(Customer).where(*_conditions(query, db.dialect))
+        return int(session.execute(statement).scalar_one())
+
+
+def _ordered_ids(query: ListQuery, dialect: str) -> Select[tuple[uuid.UUID]]:
+    column = _SORT_COLUMNS[query.sort]
+    if query.descending:
+        order = [column.desc().nulls_last(), Customer.id.desc()]
+    else:
+        order = [column.asc().nulls_first(), Customer.id.asc()]
+    if dialect == "sqlite":  # SQLite's own NULL order is this already, and keeps the index
+        order = [column.desc() if query.descending else column.asc(), order[1]]
+    return select(Customer.id).where(*_conditions(query, dialect)).order_by(*order)
+
+
+def fetch_ids(db: Database, query: ListQuery, offset: int, limit: int) -> list[uuid.UUID]:
+    """The ids of the matching customers at positions offset .. offset+limit-1."""
+    with db.read() as session:
+        statement = _ordered_ids(query, db.dialect).limit(limit).offset(offset)
+        return list(session.execute(statement).scalars())
+
+
+def fetch_page(db: Database, query: ListQuery, offset: int, limit: int) -> list[CustomerRow]:
+    """The rows at positions offset .. offset+limit-1 of the list, in order."""
+    with db.read() as session:
+        ids = list(
+            session.execute(_ordered_ids(query, db.dialect).limit(limit).offset(offset)).scalars()
+        )
+        return rows_for_ids(session, ids, query.custom_columns)
+
+
+def rows_for_ids(
+    session: Session, ids: Sequence[uuid.UUID], custom_columns: Sequence[str] = ()
+) -> list[CustomerRow]:
+    """Display rows for these customers, in the order given."""
+    if not ids:
+        return []
+    found = {
+        row.id: row
+        for row in session.execute(
+            select(
+                Customer.id, Customer.code, Customer.name, Customer.kind, Customer.mobile,
+                Customer.phone, Customer.email, Customer.city, Customer.province,
+                Customer.company_name, Customer.last_contact_at, User.display_name,
+            )
+            .outerjoin(User, User.id == Customer.owner_id)
+            .where(Customer.id.in_(ids))
+        )
+    }
+    tags: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for customer_id, name in session.execute(
+        select(CustomerTag.customer_id, Tag.name)
+        .join(Tag, Tag.id == CustomerTag.tag_id)
+        .where(CustomerTag.customer_id.in_(ids))
+        .order_by(Tag.name)
+    ):
+        tags[customer_id].append(name)
+    custom: dict[tuple[uuid.UUID, str], Any] = {}
+    if custom_columns:
+        for key, value in session.execute(
+            select(CustomField.key, CustomValue)
+            .join(CustomValue, CustomValue.field_id == CustomField.id)
+            .where(CustomValue.customer_id.in_(ids), CustomField.key.in_(custom_columns))
+        ):
+            custom[(value.customer_id, key)] = stored_value(value)
+    rows = []
+    for customer_id in ids:
+        row = found.get(customer_id)
+        if row is None:  # deleted between the two queries
+            continue
+        rows.append(
+            CustomerRow(
+                id=row.id,
+                code=row.code,
+                name=row.name,
+                kind=row.kind.value,
+                phone=display_phone(row.mobile or row.phone),
+                email=row.email,
+                city=row.city,
+                company=row.company_name,
+                owner=row.display_name,
+                last_contact=row.last_contact_at,
+                tags=tuple(tags.get(customer_id, ())),
+                custom=tuple(custom.get((customer_id, key)) for key in custom_columns),
+                mobile_e164=row.mobile or row.phone,
+                province=row.province,
+            )
+        )
+    return rows
+
+
+def distinct_cities(db: Database) -> list[str]:
+    """Cities in use, for the city filter."""
+    with db.read() as session:
+        statement = (
+            select(Customer.city)
+            .where(Customer.deleted_at.is_(None), Customer.city.is_not(None))
+            .group_by(Customer.city)
+            .order_by(Customer.city)
+        )
+        return [c for c in session.execute(statement).scalars() if c]
+
+
+def tag_names(db: Database) -> list[str]:
+    with db.read() as session:
+        statement = select(Tag.name).where(Tag.deleted_at.is_(None)).order_by(Tag.name)
+        return list(session.execute(statement).scalars())

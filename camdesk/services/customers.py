@@ -1,0 +1,423 @@
+"""Customer files: create, read, edit, delete (tombstone) with validation and history.
+
+Every write is one transaction that also appends its change-log entries and
+refreshes the customer's search keys.  Edits carry the version the user
+started from; if someone saved in between, :class:`ConflictError` carries
+their version so nothing is silently overwritten.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from camdesk.db import Database
+from camdesk.errors import ConflictError, NotFound, ValidationError
+from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.models import (
+    Contact,
+    Customer,
+    CustomerKind,
+    CustomerTag,
+    CustomField,
+    CustomValue,
+    Gender,
+    Tag,
+    User,
+    new_id,
+    utcnow,
+)
+from camdesk.services import custom_fields as cf
+from camdesk.services.changelog import ChangeWriter, Op, to_json
+from camdesk.services.context import Actor
+from camdesk.services.search import KeySource, store_keys
+from camdesk.services.validation import Checker
+
+CODE_TAKEN = QT_TRANSLATE_NOOP("errors", "The customer code {code} is already used by {name}.")
+
+# Columns a person edits on the customer form, in form order.
+FIELDS = (
+    "kind", "code", "name", "gender", "birthday", "mobile", "phone", "email",
+    "province", "city", "address", "source", "company_name", "industry",
+    "company_size", "preferences", "notes", "owner_id",
+)  # fmt: skip
+CONTACT_FIELDS = ("name", "title", "mobile", "phone", "email", "notes")
+
+
+@dataclass(frozen=True)
+class ContactData:
+    """A contact person as entered; ``id`` set when it already exists."""
+
+    name: str
+    title: str | None = None
+    mobile: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    notes: str | None = None
+    id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class CustomerData:
+    """What a person enters on the customer form (raw; the service validates)."""
+
+    name: str
+    kind: str = CustomerKind.PERSON.value
+    code: str | None = None
+    gender: str | None = None
+    birthday: date | None = None
+    mobile: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    province: str | None = None
+    city: str | None = None
+    address: str | None = None
+    source: str | None = None
+    company_name: str | None = None
+    industry: str | None = None
+    company_size: str | None = None
+    preferences: str | None = None
+    notes: str | None = None
+    owner_id: uuid.UUID | None = None
+    tags: tuple[str, ...] = ()
+    custom: Mapping[str, Any] = field(default_factory=dict)
+    contacts: tuple[ContactData, ...] = ()
+
+
+@dataclass(frozen=True)
+class CustomerRecord(CustomerData):
+    """A saved customer file, as read in one transaction.
+
+    Attributes:
+        id, version: identity and the optimistic-locking version to edit against.
+        updated_by_name, owner_name: display names, resolved for the GUI.
+    """
+
+    id: uuid.UUID = field(default_factory=uuid.uuid4)
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    updated_by_name: str = ""
+    owner_name: str = ""
+    last_contact_at: datetime | None = None
+    deleted: bool = False
+
+    def as_data(self) -> CustomerData:
+        """The editable part, e.g. to start a form from."""
+        names = {f.name for f in fields(CustomerData)}
+        return CustomerData(**{n: getattr(self, n) for n in names})
+
+
+def sort_key(name: str) -> str:
+    """Pinyin order for Chinese names, alphabetical for latin ones."""
+    return "".join(lazy_pinyin(name.strip().lower(), style=Style.NORMAL))[:200]
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _validate(session: Session, data: CustomerData, customer_id: uuid.UUID | None) -> dict[str, Any]:
+    check = Checker()
+    values: dict[str, Any] = {
+        "name": check.text("name", data.name, 200, required=True),
+        "code": check.text("code", data.code, 40),
+        "mobile": check.phone("mobile", data.mobile),
+        "phone": check.phone("phone", data.phone),
+        "email": check.email("email", data.email),
+        "birthday": check.past_date("birthday", data.birthday),
+        "owner_id": data.owner_id,
+    }
+    try:
+        values["kind"] = CustomerKind(data.kind)
+    except ValueError:
+        check.fail("kind", QT_TRANSLATE_NOOP("errors", "Choose person or company."))
+    try:
+        values["gender"] = Gender(data.gender) if data.gender else None
+    except ValueError:
+        check.fail("gender", QT_TRANSLATE_NOOP("errors", "Choose female, male or other."))
+    for name, limit in (("province", 40), ("city", 40), ("address", 300), ("source", 40),
+                        ("company_name", 200), ("industry", 60), ("company_size", 20),
+                        ("preferences", 4000), ("notes", 20000)):
+        values[name] = check.text(name, getattr(data, name), limit)
+    if values["code"]:
+        other = session.execute(
+            select(Customer.name).where(
+                Customer.code == values["code"],
+                Customer.deleted_at.is_(None),
+                Customer.id != customer_id if customer_id else True,
+            )
+        ).scalar()
+        if other is not None:
+            check.fail("code", CODE_TAKEN, code=values["code"], name=other)
+    contacts = []
+    for index, contact in enumerate(data.contacts):
+        prefix = f"contacts[{index}]."
+        contacts.append(
+            {
+                "id": contact.id,
+                "name": check.text(prefix + "name", contact.name, 100, required=True),
+                "title": check.text(prefix + "title", contact.title, 60),
+                "mobile": check.phone(prefix + "mobile", contact.mobile),
+                "phone": check.phone(prefix + "phone", contact.phone),
+                "email": check.email(prefix + "email", contact.email),
+                "notes": check.text(prefix + "notes", contact.notes, 4000),
+            }
+        )
+    definitions = {f.key: f for f in _field_infos(session)}
+    custom = {}
+    for key, raw in data.custom.items():
+        if key in definitions:
+            custom[key] = cf.parse_value(definitions[key], raw, check)
+    tags = tuple(dict.fromkeys(t for t in (check.text("tags", t, 40) for t in data.tags) if t))
+    if check.problems:
+        raise ValidationError(check.problems)
+    values["contacts"], values["custom"], values["tags"] = contacts, custom, tags
+    return values
+
+
+def _field_infos(session: Session) -> list[cf.FieldInfo]:
+    rows = session.execute(select(CustomField).where(CustomField.deleted_at.is_(None))).scalars()
+    return [cf.FieldInfo(f.id, f.key, f.label, f.kind.value, tuple(f.choices or ()),
+                         f.show_in_list) for f in rows]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _load(session: Session, customer_id: uuid.UUID, *, alive: bool = True) -> Customer:
+    customer = session.get(Customer, customer_id)
+    if customer is None or (alive and customer.deleted_at is not None):
+        raise NotFound(what="customer")
+    return customer
+
+
+def tags_of(session: Session, customer_id: uuid.UUID) -> tuple[str, ...]:
+    rows = session.execute(
+        select(Tag.name)
+        .join(CustomerTag, CustomerTag.tag_id == Tag.id)
+        .where(CustomerTag.customer_id == customer_id)
+        .order_by(Tag.name)
+    ).scalars()
+    return tuple(rows)
+
+
+def custom_of(session: Session, customer_id: uuid.UUID) -> dict[str, Any]:
+    rows = session.execute(
+        select(CustomField.key, CustomValue)
+        .join(CustomValue, CustomValue.field_id == CustomField.id)
+        .where(CustomValue.customer_id == customer_id, CustomField.deleted_at.is_(None))
+    ).all()
+    return {key: cf.stored_value(value) for key, value in rows}
+
+
+def _record(session: Session, customer: Customer) -> CustomerRecord:
+    names = dict(
+        session.execute(
+            select(User.id, User.display_name).where(
+                User.id.in_([i for i in (customer.owner_id, customer.updated_by) if i])
+            )
+        ).all()
+    )
+    contacts = tuple(
+        ContactData(id=c.id, **{n: getattr(c, n) for n in CONTACT_FIELDS})
+        for c in customer.contacts
+        if c.deleted_at is None
+    )
+    return CustomerRecord(
+        **{n: getattr(customer, n) for n in FIELDS if n not in ("kind", "gender")},
+        kind=customer.kind.value,
+        gender=customer.gender.value if customer.gender else None,
+        tags=tags_of(session, customer.id),
+        custom=custom_of(session, customer.id),
+        contacts=contacts,
+        id=customer.id,
+        version=customer.version,
+        created_at=customer.created_at,
+        updated_at=customer.updated_at,
+        updated_by_name=names.get(customer.updated_by, "") if customer.updated_by else "",
+        owner_name=names.get(customer.owner_id, "") if customer.owner_id else "",
+        last_contact_at=customer.last_contact_at,
+        deleted=customer.deleted_at is not None,
+    )
+
+
+def get_customer(db: Database, customer_id: uuid.UUID) -> CustomerRecord:
+    with db.read() as session:
+        return _record(session, _load(session, customer_id))
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def refresh_search_keys(session: Session, customer: Customer) -> None:
+    contacts = [c for c in customer.contacts if c.deleted_at is None]
+    store_keys(
+        session,
+        customer.id,
+        KeySource(
+            name=customer.name,
+            person=customer.kind is CustomerKind.PERSON,
+            company_name=customer.company_name,
+            code=customer.code,
+            email=customer.email,
+            phones=(customer.mobile, customer.phone, *(p for c in contacts for p in (c.mobile, c.phone))),
+            contact_names=tuple(c.name for c in contacts),
+            contact_emails=tuple(c.email for c in contacts),
+        ),
+    )
+
+
+def _set_tags(session: Session, customer_id: uuid.UUID, names: Iterable[str]) -> None:
+    session.execute(delete(CustomerTag).where(CustomerTag.customer_id == customer_id))
+    for name in names:
+        tag = session.execute(
+            select(Tag).where(Tag.name == name, Tag.deleted_at.is_(None))
+        ).scalar_one_or_none()
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+            session.flush()
+        session.add(CustomerTag(customer_id=customer_id, tag_id=tag.id))
+
+
+def _set_custom(session: Session, customer_id: uuid.UUID, key: str, value: Any) -> None:
+    field_row = session.execute(
+        select(CustomField).where(CustomField.key == key, CustomField.deleted_at.is_(None))
+    ).scalar_one()
+    row = session.get(CustomValue, (customer_id, field_row.id))
+    if value is None:
+        if row is not None:
+            session.delete(row)
+        return
+    if row is None:
+        row = CustomValue(customer_id=customer_id, field_id=field_row.id)
+        session.add(row)
+    cf.apply_value(row, field_row.kind, value)
+
+
+def _apply(
+    session: Session, customer: Customer, values: dict[str, Any], log: ChangeWriter,
+    base_version: int | None,
+) -> None:
+    """Write validated values onto ``customer`` and log each field that changed."""
+    changes = []
+    for name in FIELDS:
+        old, new = getattr(customer, name), values[name]
+        if to_json(old) != to_json(new):
+            changes.append((name, old, new))
+            setattr(customer, name, new)
+    customer.sort_key = sort_key(customer.name)
+    old_tags = tags_of(session, customer.id) if base_version else ()
+    if sorted(old_tags) != sorted(values["tags"]):
+        _set_tags(session, customer.id, values["tags"])
+        changes.append(("tags", sorted(old_tags), sorted(values["tags"])))
+    old_custom = custom_of(session, customer.id) if base_version else {}
+    for key, new in values["custom"].items():
+        if to_json(old_custom.get(key)) != to_json(new):
+            _set_custom(session, customer.id, key, new)
+            changes.append((f"custom:{key}", old_custom.get(key), new))
+    log.fields("customer", customer.id, changes, base_version)
+    _apply_contacts(session, customer, values["contacts"], log)
+    session.flush()
+    session.refresh(customer, ["contacts"])
+    refresh_search_keys(session, customer)
+
+
+def _apply_contacts(
+    session: Session, customer: Customer, contacts: list[dict[str, Any]], log: ChangeWriter
+) -> None:
+    existing = {c.id: c for c in customer.contacts if c.deleted_at is None}
+    kept: set[uuid.UUID] = set()
+    for values in contacts:
+        contact = existing.get(values["id"]) if values["id"] else None
+        if contact is None:
+            contact = Contact(customer_id=customer.id, **{n: values[n] for n in CONTACT_FIELDS})
+            session.add(contact)
+            session.flush()
+            log.add("contact", contact.id, Op.INSERT, new={n: values[n] for n in CONTACT_FIELDS})
+        else:
+            changes = [(n, getattr(contact, n), values[n]) for n in CONTACT_FIELDS
+                       if getattr(contact, n) != values[n]]
+            for name, _old, new in changes:
+                setattr(contact, name, new)
+            log.fields("contact", contact.id, changes, contact.version)
+        contact.updated_by = log.actor.user_id
+        kept.add(contact.id)
+    for contact_id, contact in existing.items():
+        if contact_id not in kept:
+            contact.deleted_at = utcnow()
+            log.add("contact", contact.id, Op.DELETE, base_version=contact.version)
+
+
+def create_customer(db: Database, data: CustomerData, actor: Actor) -> CustomerRecord:
+    """Validate and save a new customer file."""
+    with db.write() as session:
+        values = _validate(session, data, None)
+        # Fields are set before the first flush, so the row is inserted once at version 1.
+        customer = Customer(id=new_id(), name=values["name"], kind=values["kind"],
+                            updated_by=actor.user_id)
+        session.add(customer)
+        log = ChangeWriter(session, actor, uuid.uuid4())
+        log.add("customer", customer.id, Op.INSERT)
+        _apply(session, customer, values, log, None)
+        return _record(session, customer)
+
+
+def _conflict(session: Session, customer: Customer) -> ConflictError:
+    theirs = _record(session, customer)
+    return ConflictError(
+        theirs=theirs,
+        changed_by=theirs.updated_by_name or "?",
+        changed_at=f"{customer.updated_at.astimezone():%Y-%m-%d %H:%M}",
+    )
+
+
+def update_customer(
+    db: Database, customer_id: uuid.UUID, data: CustomerData, *, expected_version: int,
+    actor: Actor,
+) -> CustomerRecord:
+    """Save an edit made against ``expected_version``.
+
+    Raises:
+        ConflictError: someone saved a newer version meanwhile (theirs attached).
+        ValidationError: a field is invalid; nothing was saved.
+    """
+    try:
+        with db.write() as session:
+            customer = _load(session, customer_id)
+            if customer.version != expected_version:
+                raise _conflict(session, customer)
+            values = _validate(session, data, customer_id)
+            log = ChangeWriter(session, actor, uuid.uuid4())
+            customer.updated_by = actor.user_id
+            _apply(session, customer, values, log, expected_version)
+            return _record(session, customer)
+    except StaleDataError:
+        with db.read() as session:
+            raise _conflict(session, _load(session, customer_id)) from None
+
+
+def delete_customers(db: Database, customer_ids: Iterable[uuid.UUID], actor: Actor) -> uuid.UUID:
+    """Tombstone customers; returns the change id that :func:`undo` reverts."""
+    txn = uuid.uuid4()
+    with db.write() as session:
+        log = ChangeWriter(session, actor, txn)
+        for customer_id in customer_ids:
+            customer = _load(session, customer_id)
+            log.add("customer", customer.id, Op.DELETE, base_version=customer.version)
+            customer.deleted_at = utcnow()
+            customer.updated_by = actor.user_id
+    return txn
+
+
+def as_edited(record: CustomerRecord, **changes: Any) -> CustomerData:
+    """The record's editable data with some fields changed (handy for callers and tests)."""
+    return replace(record.as_data(), **changes)

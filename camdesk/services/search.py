@@ -1,0 +1,247 @@
+"""Customer search: the one place that builds search keys and routes queries.
+
+Keys live in ``customer_search`` (see :class:`camdesk.models.CustomerSearch`):
+
+* ``words``: space-separated tokens: each CJK character alone (so a 2-character
+  name is a phrase of two tokens), then pinyin of every CJK run as suffix
+  concatenations (``zhangsanfeng``, ``sanfeng``, ``feng``) and initials the same
+  way (``zsf``, ``sf``, ``f``), with every reading of a person's surname
+  (曾 gives ``zeng`` and ``ceng``), and latin words.  A separator token keeps
+  phrases from running across two fields.
+* ``subs``: lower-case text for substring search: phone digits, email,
+  customer code, names.
+
+Query routing, per whitespace-separated term (all terms must match):
+
+=============== ========================================================
+CJK text        phrase in ``words`` (substring of a name, any length)
+latin word      prefix of a ``words`` token; 3+ characters: also a substring of ``subs``
+digits          substring of ``subs`` (phone fragment, code)
+other (@, .)    substring of ``subs``
+=============== ========================================================
+
+SQLite answers from FTS5 (unicode61 with prefix indexes over ``words``,
+trigram over ``subs``); PostgreSQL from LIKE patterns that pg_trgm's GIN
+indexes serve.  Both implement exactly the semantics above, so results agree.
+Substring terms shorter than 3 characters fall back to a LIKE scan.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin, pinyin
+from sqlalchemy import ColumnElement, and_, column, false, literal_column, or_, select, table
+from sqlalchemy.orm import Session
+
+from camdesk.models import CustomerSearch
+from camdesk.services.validation import phone_digits
+
+SEPARATOR = "0"  # a token no CJK or latin query term can produce on its own
+MAX_READINGS = 4  # surname readings kept (单: dan, shan, chan)
+MAX_SUFFIXES = 12  # suffix concatenations kept for long company names
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_LATIN = re.compile(r"[0-9a-z]+")
+_PHONE_QUERY = re.compile(r"^\+?[\d\s\-()]+$")
+_SPLIT = re.compile(
+    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+)"
+)
+
+
+# --------------------------------------------------------------------------- keys
+
+
+@lru_cache(maxsize=8192)
+def _readings(char: str) -> tuple[str, ...]:
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return tuple(dict.fromkeys(found[0])) if found else ()
+
+
+@lru_cache(maxsize=65536)
+def pinyin_variants(run: str, *, surname: bool) -> tuple[tuple[str, ...], ...]:
+    """Syllable lists for a CJK run: the usual reading, plus every reading of a surname."""
+    base = lazy_pinyin(run, style=Style.NORMAL, errors="ignore")
+    if len(base) != len(run):  # characters pypinyin doesn't know
+        return ()
+    if not surname:
+        return (tuple(base),)
+    firsts = _readings(run[0])[:MAX_READINGS] or (base[0],)
+    variants = [tuple(base)]
+    variants.extend((first, *base[1:]) for first in firsts if first != base[0])
+    return tuple(variants)
+
+
+def _suffix_tokens(syllables: Sequence[str]) -> list[str]:
+    tokens = []
+    for start in range(min(len(syllables), MAX_SUFFIXES)):
+        rest = syllables[start:]
+        tokens.append("".join(rest))
+        tokens.append("".join(s[0] for s in rest if s))
+    return tokens
+
+
+def name_tokens(name: str, *, person: bool) -> tuple[list[str], list[str]]:
+    """Tokens of one name: CJK phrases (kept in order) and pinyin/latin words."""
+    text = normalize(name)
+    phrases: list[str] = []
+    words: list[str] = []
+    for index, match in enumerate(_CJK_RUN.finditer(text)):
+        run = match.group()
+        phrases.append(" ".join(run))
+        for variant in pinyin_variants(run, surname=person and index == 0):
+            words.extend(_suffix_tokens(variant))
+    words.extend(_LATIN.findall(_CJK_RUN.sub(" ", text)))
+    return phrases, words
+
+
+@dataclass(frozen=True)
+class KeySource:
+    """What of a customer is searchable."""
+
+    name: str
+    person: bool
+    company_name: str | None = None
+    code: str | None = None
+    email: str | None = None
+    phones: tuple[str | None, ...] = ()
+    contact_names: tuple[str, ...] = ()
+    contact_emails: tuple[str | None, ...] = ()
+
+
+def build_keys(source: KeySource) -> tuple[str, str]:
+    """The ``(words, subs)`` search keys of a customer."""
+    phrases: list[str] = []
+    words: list[str] = []
+    names = itertools.chain(
+        [(source.name, source.person), (source.company_name, False)],
+        ((n, True) for n in source.contact_names),
+    )
+    for name, person in names:
+        if name:
+            more_phrases, more_words = name_tokens(name, person=person)
+            phrases.extend(more_phrases)
+            words.extend(more_words)
+    if source.code:
+        words.extend(_LATIN.findall(normalize(source.code)))
+    # Phrases stay whole and apart (a separator token between them); words are a set.
+    tokens = [f" {SEPARATOR} ".join(phrases), *dict.fromkeys(words)] if phrases else list(
+        dict.fromkeys(words)
+    )
+    key_words = " " + " ".join(t for t in tokens if t) + " "
+    parts: list[str] = [normalize(source.name)]
+    parts.extend(normalize(p) for p in (source.company_name, source.code, source.email) if p)
+    parts.extend(phone_digits(p) for p in source.phones if p)
+    parts.extend(normalize(n) for n in source.contact_names)
+    parts.extend(normalize(e) for e in source.contact_emails if e)
+    subs = " | ".join(dict.fromkeys(p for p in parts if p))
+    return key_words, subs
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower().strip()
+
+
+# --------------------------------------------------------------------------- queries
+
+
+class TermKind(enum.Enum):
+    CJK = "cjk"
+    WORD = "word"
+    DIGITS = "digits"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: TermKind
+    text: str
+
+
+def parse_query(query: str) -> list[Term]:
+    """Split what the user typed into terms that must all match."""
+    text = normalize(query)
+    if not text:
+        return []
+    if _PHONE_QUERY.match(text) and sum(c.isdigit() for c in text) >= 4:
+        digits = re.sub(r"\D", "", text)
+        if text.startswith("+86"):
+            digits = digits[2:]
+        return [Term(TermKind.DIGITS, digits)]
+    terms: list[Term] = []
+    for chunk in text.split():
+        for piece in _SPLIT.split(chunk):
+            if not piece:
+                continue
+            if _CJK_RUN.fullmatch(piece):
+                terms.append(Term(TermKind.CJK, piece))
+            elif piece.isdigit():
+                terms.append(Term(TermKind.DIGITS, piece))
+            elif _LATIN.fullmatch(piece):
+                terms.append(Term(TermKind.WORD, piece))
+            else:
+                terms.append(Term(TermKind.OTHER, piece))
+    return list(dict.fromkeys(terms))
+
+
+_FTS_WORD = table("search_word_fts", column("rowid"))
+_FTS_SUB = table("search_sub_fts", column("rowid"))
+
+
+def _fts(fts: object, name: str, expression: str) -> ColumnElement[bool]:
+    rowids = select(fts.c.rowid).where(literal_column(name).op("MATCH")(expression))  # type: ignore[attr-defined]
+    return CustomerSearch.id.in_(rowids)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _term_condition(term: Term, dialect: str) -> ColumnElement[bool]:
+    sqlite = dialect == "sqlite"
+    alternatives: list[ColumnElement[bool]] = []
+    if term.kind is TermKind.CJK:
+        if sqlite:
+            alternatives.append(_fts(_FTS_WORD, "search_word_fts", _quote(" ".join(term.text))))
+        else:
+            pattern = "% " + _like(" ".join(term.text)) + " %"
+            alternatives.append(CustomerSearch.words.like(pattern, escape="\\"))
+    if term.kind is TermKind.WORD:
+        if sqlite:
+            alternatives.append(_fts(_FTS_WORD, "search_word_fts", _quote(term.text) + "*"))
+        else:
+            alternatives.append(CustomerSearch.words.like("% " + _like(term.text) + "%", escape="\\"))
+    if term.kind is not TermKind.CJK and (term.kind is not TermKind.WORD or len(term.text) >= 3):
+        if sqlite and len(term.text) >= 3:
+            alternatives.append(_fts(_FTS_SUB, "search_sub_fts", _quote(term.text)))
+        else:
+            alternatives.append(CustomerSearch.subs.like("%" + _like(term.text) + "%", escape="\\"))
+    return or_(*alternatives) if alternatives else false()
+
+
+def matching_customer_ids(terms: Iterable[Term], dialect: str) -> select:  # type: ignore[valid-type]
+    """A SELECT of the ids of customers matching every term."""
+    conditions = [_term_condition(term, dialect) for term in terms]
+    return select(CustomerSearch.customer_id).where(and_(*conditions))
+
+
+def store_keys(session: Session, customer_id: object, source: KeySource) -> None:
+    """Write (insert or replace) the search keys of one customer."""
+    words, subs = build_keys(source)
+    row = session.execute(
+        select(CustomerSearch).where(CustomerSearch.customer_id == customer_id)
+    ).scalar_one_or_none()
+    if row is None:
+        session.add(CustomerSearch(customer_id=customer_id, words=words, subs=subs))
+    elif (row.words, row.subs) != (words, subs):
+        row.words, row.subs = words, subs

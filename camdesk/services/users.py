@@ -1,0 +1,50 @@
+"""Users: the owners of customers and the authors of changes."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from camdesk.db import Database
+from camdesk.models import Role, User
+from camdesk.services.context import Actor, device_id, os_username
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: uuid.UUID
+    username: str
+    display_name: str
+    role: str
+
+
+def ensure_user(db: Database, username: str, display_name: str | None = None) -> UserInfo:
+    """Find a user by login name, creating it if needed (the first user is an admin)."""
+    with db.write() as session:
+        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is None:
+            first = session.execute(select(User.id).limit(1)).first() is None
+            user = User(
+                username=username,
+                display_name=display_name or username,
+                role=Role.ADMIN if first else Role.SALES,
+            )
+            session.add(user)
+            session.flush()
+        return UserInfo(user.id, user.username, user.display_name, user.role.value)
+
+
+def local_actor(db: Database) -> Actor:
+    """The actor for this desktop: the OS login as a camdesk user, on this device."""
+    user = ensure_user(db, os_username())
+    return Actor(user_id=user.id, device_id=device_id())
+
+
+def list_users(db: Database) -> list[UserInfo]:
+    with db.read() as session:
+        users = session.execute(
+            select(User).where(User.deleted_at.is_(None)).order_by(User.display_name)
+        ).scalars()
+        return [UserInfo(u.id, u.username, u.display_name, u.role.value) for u in users]

@@ -1,0 +1,132 @@
+"""Field normalisation and validation: phones, emails, dates, names.
+
+Phones go through Google's libphonenumber port (``phonenumbers``): stored as
+E.164, shown in the national format.  Emails through ``email-validator``
+(syntax only; no DNS look-ups from a desktop app).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from camdesk.errors import FieldProblem
+from camdesk.i18n import QT_TRANSLATE_NOOP
+
+DEFAULT_REGION = "CN"
+_SPACES = re.compile(r"\s+")
+
+INVALID_PHONE = QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid phone number.")
+INVALID_EMAIL = QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid email address.")
+REQUIRED = QT_TRANSLATE_NOOP("errors", "This field is required.")
+TOO_LONG = QT_TRANSLATE_NOOP("errors", "At most {limit} characters.")
+FUTURE_DATE = QT_TRANSLATE_NOOP("errors", "The date {value} lies in the future.")
+TOO_OLD = QT_TRANSLATE_NOOP("errors", "The date {value} is before 1900.")
+INVALID_NUMBER = QT_TRANSLATE_NOOP("errors", "“{value}” is not a number.")
+INVALID_DATE = QT_TRANSLATE_NOOP("errors", "“{value}” is not a date (use YYYY-MM-DD).")
+INVALID_CHOICE = QT_TRANSLATE_NOOP("errors", "“{value}” is not one of the choices.")
+
+
+def clean_text(value: str | None) -> str | None:
+    """NFKC (full-width to half-width), collapsed spaces, stripped; '' becomes None."""
+    if value is None:
+        return None
+    value = _SPACES.sub(" ", unicodedata.normalize("NFKC", value)).strip()
+    return value or None
+
+
+def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> str:
+    """E.164 form of a phone number; raises ValueError if it is not a valid number."""
+    try:
+        number = phonenumbers.parse(unicodedata.normalize("NFKC", raw), region)
+    except phonenumbers.NumberParseException as exc:
+        raise ValueError(raw) from exc
+    if not phonenumbers.is_valid_number(number):
+        raise ValueError(raw)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164: str | None, region: str = DEFAULT_REGION) -> str:
+    """How a stored number is shown: national format at home, international abroad."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, region)
+    except phonenumbers.NumberParseException:
+        return e164
+    home = phonenumbers.region_code_for_number(number) == region
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if home
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, fmt)
+
+
+def phone_digits(e164: str | None, region: str = DEFAULT_REGION) -> str:
+    """The digits people type when they look a number up (national form, with trunk 0)."""
+    return re.sub(r"\D", "", display_phone(e164, region))
+
+
+def normalize_email(raw: str) -> str:
+    """Lower-cased domain, checked syntax; raises ValueError if invalid."""
+    try:
+        result = validate_email(raw.strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(raw) from exc
+    return str(result.normalized)
+
+
+class Checker:
+    """Collects field problems so a form can show all of them at once.
+
+    Attributes:
+        problems: what was found, in the order fields were checked.
+    """
+
+    def __init__(self) -> None:
+        self.problems: list[FieldProblem] = []
+
+    def fail(self, field: str, message: str, **params: object) -> None:
+        self.problems.append(FieldProblem(field, message, params))
+
+    def text(self, field: str, value: str | None, limit: int, *, required: bool = False) -> str | None:
+        value = clean_text(value)
+        if value is None and required:
+            self.fail(field, REQUIRED)
+        elif value is not None and len(value) > limit:
+            self.fail(field, TOO_LONG, limit=limit)
+        return value
+
+    def phone(self, field: str, value: str | None) -> str | None:
+        value = clean_text(value)
+        if value is None:
+            return None
+        try:
+            return normalize_phone(value)
+        except ValueError:
+            self.fail(field, INVALID_PHONE, value=value)
+            return None
+
+    def email(self, field: str, value: str | None) -> str | None:
+        value = clean_text(value)
+        if value is None:
+            return None
+        try:
+            return normalize_email(value)
+        except ValueError:
+            self.fail(field, INVALID_EMAIL, value=value)
+            return None
+
+    def past_date(self, field: str, value: date | None, today: date | None = None) -> date | None:
+        if value is None:
+            return None
+        if value > (today or date.today()):
+            self.fail(field, FUTURE_DATE, value=value.isoformat())
+        elif value.year < 1900:
+            self.fail(field, TOO_OLD, value=value.isoformat())
+        return value
