@@ -37,7 +37,7 @@ def _wanted_stamp() -> str:
 
 def ensure_venv() -> Path:
     """Create .venv and install camdesk with its dev extras when needed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be run by any python3
         sys.exit("camdesk needs Python 3.11 or newer")
     python = _venv_python()
     if not python.exists():

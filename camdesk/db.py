@@ -66,7 +66,7 @@ def is_network_path(path: Path) -> bool:
     if sys.platform == "win32":
         if raw.startswith(("\\\\", "//")):
             return True
-        import ctypes  # noqa: PLC0415 - Windows only
+        import ctypes
 
         drive = os.path.splitdrive(os.path.abspath(raw))[0] + "\\"
         return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
@@ -224,13 +224,15 @@ def open_database(
         NewerSchemaError: it was written by a newer camdesk.
         DatabaseUnreachable: a server that cannot be reached.
     """
-    from camdesk import migrate  # noqa: PLC0415 - alembic is only needed here
+    from camdesk import migrate
 
     url = target if isinstance(target, URL) else to_url(target)
     name = url.render_as_string(hide_password=True)
     if url.get_backend_name() == "sqlite" and url.database:
-        _check_sqlite_file(Path(url.database), create=create)
         name = url.database
+        if not _check_sqlite_file(Path(name), create=create):
+            # Look before touching: the connection settings would rewrite the header.
+            _probe_sqlite(Path(name))
     engine, actual_mode = create_db_engine(url, mode)
     db = Database(url=url, engine=engine, mode=actual_mode)
     try:
@@ -248,6 +250,32 @@ def open_database(
         engine.dispose()
         raise
     return db
+
+
+def _probe_sqlite(path: Path) -> None:
+    """Check, read-only, that an existing file is a camdesk database we can open."""
+    from camdesk import migrate
+
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise errors.NotCamdeskDatabase(path=str(path)) from exc
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return
+        if "app_meta" not in tables:
+            raise errors.NotCamdeskDatabase(path=str(path))
+        app = conn.execute("SELECT value FROM app_meta WHERE key = 'application'").fetchone()
+        if not app or app[0] != APPLICATION:
+            raise errors.NotCamdeskDatabase(path=str(path))
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row and row[0] not in migrate.known_revisions():
+            raise errors.NewerSchemaError(path=str(path), revision=row[0])
+    except sqlite3.Error as exc:
+        raise errors.NotCamdeskDatabase(path=str(path)) from exc
+    finally:
+        conn.close()
 
 
 def _inspect_schema(db: Database, name: str) -> str:
@@ -278,6 +306,6 @@ def backup_sqlite(db: Database, suffix: str) -> Path:
 
 
 def meta_value(session: Session, key: str) -> str | None:
-    from camdesk.models import AppMeta  # noqa: PLC0415
+    from camdesk.models import AppMeta
 
     return session.execute(select(AppMeta.value).where(AppMeta.key == key)).scalar()

@@ -9,8 +9,9 @@ is.  Any other exception is a bug.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
@@ -74,7 +75,7 @@ class FieldProblem:
 
     field: str
     message: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def text(self) -> str:
         return self.message.format(**self.params) if self.params else self.message
@@ -95,7 +96,9 @@ class ValidationError(CamdeskError):
 
 
 class NotFound(CamdeskError):
-    message = QT_TRANSLATE_NOOP("errors", "The {what} no longer exists; it may have been deleted by someone else.")
+    message = QT_TRANSLATE_NOOP(
+        "errors", "The {what} no longer exists; it may have been deleted by someone else."
+    )
 
 
 class ConflictError(CamdeskError):
@@ -121,4 +124,6 @@ class DuplicateCode(CamdeskError):
 
 
 class UndoError(CamdeskError):
-    message = QT_TRANSLATE_NOOP("errors", "This change can no longer be undone: the customer was changed since.")
+    message = QT_TRANSLATE_NOOP(
+        "errors", "This change can no longer be undone: the customer was changed since."
+    )

@@ -34,6 +34,10 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(conn: Connection) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 
@@ -49,8 +53,10 @@ def create_schema(db: Database) -> None:
     with db.engine.begin() as conn:
         _upgrade(conn)
         conn.execute(
-            text("INSERT INTO app_meta (key, value) VALUES ('application', :a), "
-                 "('created_by_version', :v)"),
+            text(
+                "INSERT INTO app_meta (key, value) VALUES ('application', :a), "
+                "('created_by_version', :v)"
+            ),
             {"a": APPLICATION, "v": __version__},
         )
         if db.dialect == "sqlite":
@@ -65,8 +71,7 @@ def upgrade_if_needed(db: Database, name: str) -> None:
     head = script.get_current_head()
     if current == head:
         return
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in known_revisions():
         raise errors.NewerSchemaError(path=name, revision=current)
     if db.dialect == "sqlite":
         backup = backup_sqlite(db, f"before-{head}")

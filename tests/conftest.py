@@ -21,12 +21,12 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["CAMDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="camdesk-test-data-")
 os.environ.setdefault("LANG", "en_US.UTF-8")
 
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
-from camdesk.db import Database, open_database  # noqa: E402
-from camdesk.services.context import Actor  # noqa: E402
-from camdesk.services.users import local_actor  # noqa: E402
+from camdesk.db import Database, open_database
+from camdesk.services.context import Actor
+from camdesk.services.users import local_actor
 
 PG_URL = os.environ.get("CAMDESK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -42,7 +42,7 @@ def _postgres_problem() -> str | None:
     return None
 
 
-_PG_PROBLEM: str | None | bool = False
+_PG_PROBLEM: str | bool | None = False
 
 
 def postgres_problem() -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import uuid6
 from sqlalchemy import DateTime, Integer, MetaData, String, Text, TypeDecorator, Uuid
@@ -68,7 +68,7 @@ class Base(DeclarativeBase):
     """Declarative base with the project-wide naming convention."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UTCDateTime, uuid.UUID: Uuid}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime, uuid.UUID: Uuid}
 
 
 class Tracked:
@@ -94,5 +94,5 @@ class Tracked:
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - SQLAlchemy's signature
+    def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.version}

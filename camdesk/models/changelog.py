@@ -12,7 +12,7 @@ import uuid
 from sqlalchemy import JSON, Index, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from camdesk.models.base import Base, Timestamp, UUIDPK
+from camdesk.models.base import UUIDPK, Base, Timestamp
 
 
 class ChangeLog(Base):

@@ -45,8 +45,14 @@ class FieldKind(enum.StrEnum):
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
     # Stored as plain strings with a CHECK, readable by people and other tools.
-    return Enum(cls, name=name, native_enum=False, length=20, create_constraint=True,
-                values_callable=lambda e: [m.value for m in e])
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        length=20,
+        create_constraint=True,
+        values_callable=lambda e: [m.value for m in e],
+    )
 
 
 ALIVE = text("deleted_at IS NULL")
@@ -91,15 +97,29 @@ class Customer(Tracked, Base):
     )
 
     __table_args__ = (
-        Index("uq_customer_code_alive", "code", unique=True,
-              sqlite_where=text("code IS NOT NULL AND deleted_at IS NULL"),
-              postgresql_where=text("code IS NOT NULL AND deleted_at IS NULL")),
+        Index(
+            "uq_customer_code_alive",
+            "code",
+            unique=True,
+            sqlite_where=text("code IS NOT NULL AND deleted_at IS NULL"),
+            postgresql_where=text("code IS NOT NULL AND deleted_at IS NULL"),
+        ),
         # One index per sortable list column: (tombstone, column, id) lets the list
         # page through a million rows in order without sorting them.
         *(
             Index(f"ix_customer_list_{col}", "deleted_at", col, "id")
-            for col in ("sort_key", "kind", "mobile", "email", "city", "company_name",
-                        "owner_id", "last_contact_at", "code", "created_at")
+            for col in (
+                "sort_key",
+                "kind",
+                "mobile",
+                "email",
+                "city",
+                "company_name",
+                "owner_id",
+                "last_contact_at",
+                "code",
+                "created_at",
+            )
         ),
     )
 
@@ -129,8 +149,7 @@ class Tag(Tracked, Base):
     color: Mapped[str | None] = mapped_column(String(9))
 
     __table_args__ = (
-        Index("uq_tag_name_alive", "name", unique=True,
-              sqlite_where=ALIVE, postgresql_where=ALIVE),
+        Index("uq_tag_name_alive", "name", unique=True, sqlite_where=ALIVE, postgresql_where=ALIVE),
     )
 
 
@@ -158,8 +177,13 @@ class CustomField(Tracked, Base):
     show_in_list: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (
-        Index("uq_custom_field_key_alive", "key", unique=True,
-              sqlite_where=ALIVE, postgresql_where=ALIVE),
+        Index(
+            "uq_custom_field_key_alive",
+            "key",
+            unique=True,
+            sqlite_where=ALIVE,
+            postgresql_where=ALIVE,
+        ),
     )
 
 
@@ -193,9 +217,7 @@ class CustomerSearch(Base):
     __tablename__ = "customer_search"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    customer_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("customer.id"), unique=True
-    )
+    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"), unique=True)
     words: Mapped[str] = mapped_column(Text, default="")
     subs: Mapped[str] = mapped_column(Text, default="")
 

@@ -27,8 +27,14 @@ class Interaction(Tracked, Base):
 
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"))
     kind: Mapped[InteractionKind] = mapped_column(
-        Enum(InteractionKind, name="interaction_kind", native_enum=False, length=20,
-             create_constraint=True, values_callable=lambda e: [m.value for m in e])
+        Enum(
+            InteractionKind,
+            name="interaction_kind",
+            native_enum=False,
+            length=20,
+            create_constraint=True,
+            values_callable=lambda e: [m.value for m in e],
+        )
     )
     occurred_at: Mapped[Timestamp]
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))

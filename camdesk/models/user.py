@@ -30,8 +30,14 @@ class User(Tracked, Base):
     username: Mapped[str] = mapped_column(String(60), unique=True)
     display_name: Mapped[Str100]
     role: Mapped[Role] = mapped_column(
-        Enum(Role, name="user_role", native_enum=False, length=20, create_constraint=True,
-             values_callable=lambda e: [m.value for m in e]),
+        Enum(
+            Role,
+            name="user_role",
+            native_enum=False,
+            length=20,
+            create_constraint=True,
+            values_callable=lambda e: [m.value for m in e],
+        ),
         default=Role.SALES,
     )
     password_hash: Mapped[str | None] = mapped_column(String(200))

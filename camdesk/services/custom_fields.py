@@ -35,8 +35,14 @@ class FieldInfo:
 
 
 def _info(field: CustomField) -> FieldInfo:
-    return FieldInfo(field.id, field.key, field.label, field.kind.value,
-                     tuple(field.choices or ()), field.show_in_list)
+    return FieldInfo(
+        field.id,
+        field.key,
+        field.label,
+        field.kind.value,
+        tuple(field.choices or ()),
+        field.show_in_list,
+    )
 
 
 def define_field(
@@ -56,8 +62,14 @@ def define_field(
         raise ValidationError(checker.problems)
     with db.write() as session:
         position = len(session.execute(select(CustomField.id)).all())
-        field = CustomField(key=clean_key, label=clean_label, kind=FieldKind(kind),
-                            choices=list(choices), position=position, show_in_list=show_in_list)
+        field = CustomField(
+            key=clean_key,
+            label=clean_label,
+            kind=FieldKind(kind),
+            choices=list(choices),
+            position=position,
+            show_in_list=show_in_list,
+        )
         session.add(field)
         session.flush()
         return _info(field)

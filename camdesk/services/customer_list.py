@@ -95,7 +95,7 @@ class CustomerRow:
     last_contact: datetime | None
     tags: tuple[str, ...]
     custom: tuple[Any, ...]
-    mobile_e164: str | None = None
+    phones: tuple[str, ...] = ()
     province: str | None = None
 
 
@@ -130,18 +130,18 @@ def _conditions(query: ListQuery, dialect: str) -> list[ColumnElement[bool]]:
 def count_customers(db: Database, query: ListQuery = ListQuery()) -> int:
     """How many live customers match the query's search and filters."""
     with db.read() as session:
-        statement = select(func.count()).select_from(Customer).where(*_conditions(query, db.dialect))
+        statement = (
+            select(func.count()).select_from(Customer).where(*_conditions(query, db.dialect))
+        )
         return int(session.execute(statement).scalar_one())
 
 
-def _ordered_ids(query: ListQuery, dialect: str) -> Select[tuple[uuid.UUID]]:
-    column = _SORT_COLUMNS[query.sort]
-    if query.descending:
-        order = [column.desc().nulls_last(), Customer.id.desc()]
-    else:
-        order = [column.asc().nulls_first(), Customer.id.asc()]
-    if dialect == "sqlite":  # SQLite's own NULL order is this already, and keeps the index
-        order = [column.desc() if query.descending else column.asc(), order[1]]
+def _ordered_ids(query: ListQuery, dialect: str) -> Select[Any]:
+    column: Any = _SORT_COLUMNS[query.sort]
+    first = column.desc() if query.descending else column.asc()
+    if dialect != "sqlite":  # SQLite's own NULL order is this already, and keeps the index
+        first = first.nulls_last() if query.descending else first.nulls_first()
+    order = [first, Customer.id.desc() if query.descending else Customer.id.asc()]
     return select(Customer.id).where(*_conditions(query, dialect)).order_by(*order)
 
 
@@ -149,15 +149,14 @@ def fetch_ids(db: Database, query: ListQuery, offset: int, limit: int) -> list[u
     """The ids of the matching customers at positions offset .. offset+limit-1."""
     with db.read() as session:
         statement = _ordered_ids(query, db.dialect).limit(limit).offset(offset)
-        return list(session.execute(statement).scalars())
+        return [row[0] for row in session.execute(statement)]
 
 
 def fetch_page(db: Database, query: ListQuery, offset: int, limit: int) -> list[CustomerRow]:
     """The rows at positions offset .. offset+limit-1 of the list, in order."""
     with db.read() as session:
-        ids = list(
-            session.execute(_ordered_ids(query, db.dialect).limit(limit).offset(offset)).scalars()
-        )
+        statement = _ordered_ids(query, db.dialect).limit(limit).offset(offset)
+        ids = [row[0] for row in session.execute(statement)]
         return rows_for_ids(session, ids, query.custom_columns)
 
 
@@ -171,9 +170,18 @@ def rows_for_ids(
         row.id: row
         for row in session.execute(
             select(
-                Customer.id, Customer.code, Customer.name, Customer.kind, Customer.mobile,
-                Customer.phone, Customer.email, Customer.city, Customer.province,
-                Customer.company_name, Customer.last_contact_at, User.display_name,
+                Customer.id,
+                Customer.code,
+                Customer.name,
+                Customer.kind,
+                Customer.mobile,
+                Customer.phone,
+                Customer.email,
+                Customer.city,
+                Customer.province,
+                Customer.company_name,
+                Customer.last_contact_at,
+                User.display_name,
             )
             .outerjoin(User, User.id == Customer.owner_id)
             .where(Customer.id.in_(ids))
@@ -214,7 +222,7 @@ def rows_for_ids(
                 last_contact=row.last_contact_at,
                 tags=tuple(tags.get(customer_id, ())),
                 custom=tuple(custom.get((customer_id, key)) for key in custom_columns),
-                mobile_e164=row.mobile or row.phone,
+                phones=tuple(p for p in (row.mobile, row.phone) if p),
                 province=row.province,
             )
         )

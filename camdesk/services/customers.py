@@ -12,10 +12,11 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -116,6 +117,7 @@ class CustomerRecord(CustomerData):
         return CustomerData(**{n: getattr(self, n) for n in names})
 
 
+@lru_cache(maxsize=65536)
 def sort_key(name: str) -> str:
     """Pinyin order for Chinese names, alphabetical for latin ones."""
     return "".join(lazy_pinyin(name.strip().lower(), style=Style.NORMAL))[:200]
@@ -124,7 +126,9 @@ def sort_key(name: str) -> str:
 # --------------------------------------------------------------------------- validation
 
 
-def _validate(session: Session, data: CustomerData, customer_id: uuid.UUID | None) -> dict[str, Any]:
+def _validate(
+    session: Session, data: CustomerData, customer_id: uuid.UUID | None
+) -> dict[str, Any]:
     check = Checker()
     values: dict[str, Any] = {
         "name": check.text("name", data.name, 200, required=True),
@@ -143,16 +147,24 @@ def _validate(session: Session, data: CustomerData, customer_id: uuid.UUID | Non
         values["gender"] = Gender(data.gender) if data.gender else None
     except ValueError:
         check.fail("gender", QT_TRANSLATE_NOOP("errors", "Choose female, male or other."))
-    for name, limit in (("province", 40), ("city", 40), ("address", 300), ("source", 40),
-                        ("company_name", 200), ("industry", 60), ("company_size", 20),
-                        ("preferences", 4000), ("notes", 20000)):
+    for name, limit in (
+        ("province", 40),
+        ("city", 40),
+        ("address", 300),
+        ("source", 40),
+        ("company_name", 200),
+        ("industry", 60),
+        ("company_size", 20),
+        ("preferences", 4000),
+        ("notes", 20000),
+    ):
         values[name] = check.text(name, getattr(data, name), limit)
     if values["code"]:
         other = session.execute(
             select(Customer.name).where(
                 Customer.code == values["code"],
                 Customer.deleted_at.is_(None),
-                Customer.id != customer_id if customer_id else True,
+                Customer.id != customer_id if customer_id else true(),
             )
         ).scalar()
         if other is not None:
@@ -185,8 +197,10 @@ def _validate(session: Session, data: CustomerData, customer_id: uuid.UUID | Non
 
 def _field_infos(session: Session) -> list[cf.FieldInfo]:
     rows = session.execute(select(CustomField).where(CustomField.deleted_at.is_(None))).scalars()
-    return [cf.FieldInfo(f.id, f.key, f.label, f.kind.value, tuple(f.choices or ()),
-                         f.show_in_list) for f in rows]
+    return [
+        cf.FieldInfo(f.id, f.key, f.label, f.kind.value, tuple(f.choices or ()), f.show_in_list)
+        for f in rows
+    ]
 
 
 # --------------------------------------------------------------------------- reading
@@ -268,7 +282,11 @@ def refresh_search_keys(session: Session, customer: Customer) -> None:
             company_name=customer.company_name,
             code=customer.code,
             email=customer.email,
-            phones=(customer.mobile, customer.phone, *(p for c in contacts for p in (c.mobile, c.phone))),
+            phones=(
+                customer.mobile,
+                customer.phone,
+                *(p for c in contacts for p in (c.mobile, c.phone)),
+            ),
             contact_names=tuple(c.name for c in contacts),
             contact_emails=tuple(c.email for c in contacts),
         ),
@@ -304,7 +322,10 @@ def _set_custom(session: Session, customer_id: uuid.UUID, key: str, value: Any) 
 
 
 def _apply(
-    session: Session, customer: Customer, values: dict[str, Any], log: ChangeWriter,
+    session: Session,
+    customer: Customer,
+    values: dict[str, Any],
+    log: ChangeWriter,
     base_version: int | None,
 ) -> None:
     """Write validated values onto ``customer`` and log each field that changed."""
@@ -344,8 +365,11 @@ def _apply_contacts(
             session.flush()
             log.add("contact", contact.id, Op.INSERT, new={n: values[n] for n in CONTACT_FIELDS})
         else:
-            changes = [(n, getattr(contact, n), values[n]) for n in CONTACT_FIELDS
-                       if getattr(contact, n) != values[n]]
+            changes = [
+                (n, getattr(contact, n), values[n])
+                for n in CONTACT_FIELDS
+                if getattr(contact, n) != values[n]
+            ]
             for name, _old, new in changes:
                 setattr(contact, name, new)
             log.fields("contact", contact.id, changes, contact.version)
@@ -362,8 +386,9 @@ def create_customer(db: Database, data: CustomerData, actor: Actor) -> CustomerR
     with db.write() as session:
         values = _validate(session, data, None)
         # Fields are set before the first flush, so the row is inserted once at version 1.
-        customer = Customer(id=new_id(), name=values["name"], kind=values["kind"],
-                            updated_by=actor.user_id)
+        customer = Customer(
+            id=new_id(), name=values["name"], kind=values["kind"], updated_by=actor.user_id
+        )
         session.add(customer)
         log = ChangeWriter(session, actor, uuid.uuid4())
         log.add("customer", customer.id, Op.INSERT)
@@ -381,7 +406,11 @@ def _conflict(session: Session, customer: Customer) -> ConflictError:
 
 
 def update_customer(
-    db: Database, customer_id: uuid.UUID, data: CustomerData, *, expected_version: int,
+    db: Database,
+    customer_id: uuid.UUID,
+    data: CustomerData,
+    *,
+    expected_version: int,
     actor: Actor,
 ) -> CustomerRecord:
     """Save an edit made against ``expected_version``.

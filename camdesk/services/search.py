@@ -50,9 +50,7 @@ MAX_SUFFIXES = 12  # suffix concatenations kept for long company names
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
 _LATIN = re.compile(r"[0-9a-z]+")
 _PHONE_QUERY = re.compile(r"^\+?[\d\s\-()]+$")
-_SPLIT = re.compile(
-    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+)"
-)
+_SPLIT = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+)")
 
 
 # --------------------------------------------------------------------------- keys
@@ -131,8 +129,10 @@ def build_keys(source: KeySource) -> tuple[str, str]:
     if source.code:
         words.extend(_LATIN.findall(normalize(source.code)))
     # Phrases stay whole and apart (a separator token between them); words are a set.
-    tokens = [f" {SEPARATOR} ".join(phrases), *dict.fromkeys(words)] if phrases else list(
-        dict.fromkeys(words)
+    tokens = (
+        [f" {SEPARATOR} ".join(phrases), *dict.fromkeys(words)]
+        if phrases
+        else list(dict.fromkeys(words))
     )
     key_words = " " + " ".join(t for t in tokens if t) + " "
     parts: list[str] = [normalize(source.name)]
@@ -160,8 +160,11 @@ class TermKind(enum.Enum):
 
 @dataclass(frozen=True)
 class Term:
+    """One part of a query; ``raw`` is the typed form of a phone-like term (e.g. a code)."""
+
     kind: TermKind
     text: str
+    raw: str | None = None
 
 
 def parse_query(query: str) -> list[Term]:
@@ -173,7 +176,8 @@ def parse_query(query: str) -> list[Term]:
         digits = re.sub(r"\D", "", text)
         if text.startswith("+86"):
             digits = digits[2:]
-        return [Term(TermKind.DIGITS, digits)]
+        raw = text if text != digits and len(text) >= 3 else None
+        return [Term(TermKind.DIGITS, digits, raw)]
     terms: list[Term] = []
     for chunk in text.split():
         for piece in _SPLIT.split(chunk):
@@ -220,12 +224,19 @@ def _term_condition(term: Term, dialect: str) -> ColumnElement[bool]:
         if sqlite:
             alternatives.append(_fts(_FTS_WORD, "search_word_fts", _quote(term.text) + "*"))
         else:
-            alternatives.append(CustomerSearch.words.like("% " + _like(term.text) + "%", escape="\\"))
+            alternatives.append(
+                CustomerSearch.words.like("% " + _like(term.text) + "%", escape="\\")
+            )
     if term.kind is not TermKind.CJK and (term.kind is not TermKind.WORD or len(term.text) >= 3):
         if sqlite and len(term.text) >= 3:
             alternatives.append(_fts(_FTS_SUB, "search_sub_fts", _quote(term.text)))
         else:
             alternatives.append(CustomerSearch.subs.like("%" + _like(term.text) + "%", escape="\\"))
+    if term.raw:  # "2024-001" may be a code as typed, not only phone digits
+        if sqlite:
+            alternatives.append(_fts(_FTS_SUB, "search_sub_fts", _quote(term.raw)))
+        else:
+            alternatives.append(CustomerSearch.subs.like("%" + _like(term.raw) + "%", escape="\\"))
     return or_(*alternatives) if alternatives else false()
 
 

@@ -42,14 +42,14 @@ def _revert_row(row: Customer | Contact, entry: ChangeLog, log: ChangeWriter) ->
         if row.deleted_at is None:
             row.deleted_at = utcnow()
             log.add(table, row.id, Op.DELETE, base_version=row.version)
-    elif entry.op == Op.DELETE:
-        if row.deleted_at is not None:
-            row.deleted_at = None
-            log.add(table, row.id, Op.RESTORE, base_version=row.version)
+    elif entry.op == Op.DELETE and row.deleted_at is not None:
+        row.deleted_at = None
+        log.add(table, row.id, Op.RESTORE, base_version=row.version)
 
 
-def _revert_field(session: Session, row: Customer | Contact, entry: ChangeLog,
-                  log: ChangeWriter) -> None:
+def _revert_field(
+    session: Session, row: Customer | Contact, entry: ChangeLog, log: ChangeWriter
+) -> None:
     name = entry.field or ""
     if name == "tags":
         current: Any = sorted(customers.tags_of(session, row.id))
@@ -60,7 +60,8 @@ def _revert_field(session: Session, row: Customer | Contact, entry: ChangeLog,
     if current != entry.new:
         raise UndoError()
     if name == "tags":
-        customers._set_tags(session, row.id, entry.old or [])
+        old_tags = entry.old if isinstance(entry.old, list) else []
+        customers._set_tags(session, row.id, [str(t) for t in old_tags])
     elif name.startswith("custom:"):
         key = name[7:]
         definitions = {f.key: f for f in customers._field_infos(session)}
@@ -76,9 +77,13 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
     """Revert the action ``txn_id``; returns the id of the undo action itself."""
     new_txn = uuid.uuid4()
     with db.write() as session:
-        entries = session.execute(
-            select(ChangeLog).where(ChangeLog.txn_id == txn_id).order_by(ChangeLog.hlc.desc())
-        ).scalars().all()
+        entries = (
+            session.execute(
+                select(ChangeLog).where(ChangeLog.txn_id == txn_id).order_by(ChangeLog.hlc.desc())
+            )
+            .scalars()
+            .all()
+        )
         if not entries:
             raise NotFound(what="change")
         log = ChangeWriter(session, actor, new_txn)
@@ -86,8 +91,11 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
         created = {e.row_id for e in entries if e.op == Op.INSERT}
         touched: dict[uuid.UUID, Customer] = {}
         for entry in entries:
-            model = Customer if entry.table_name == "customer" else Contact
-            row = session.get(model, entry.row_id)
+            row: Customer | Contact | None = (
+                session.get(Customer, entry.row_id)
+                if entry.table_name == "customer"
+                else session.get(Contact, entry.row_id)
+            )
             if row is None:
                 raise NotFound(what=entry.table_name)
             row.updated_by = actor.user_id

@@ -16,8 +16,13 @@ from tests.factories import customer_data, make_customer
 
 def test_create_stores_normalised_values(db, actor):
     record = make_customer(
-        db, actor, name="  张三 ", mobile="138 1234 5678", email="Zhang.San@Example.COM",
-        birthday=date(1990, 5, 1), tags=("VIP", "老客户"),
+        db,
+        actor,
+        name="  张三 ",
+        mobile="138 1234 5678",
+        email="Zhang.San@Example.COM",
+        birthday=date(1990, 5, 1),
+        tags=("VIP", "老客户"),
     )
     again = get_customer(db, record.id)
     assert again.name == "张三"
@@ -57,8 +62,11 @@ def test_customer_code_is_unique_among_live_customers(db, actor):
 def test_edit_records_each_changed_field(db, actor):
     record = make_customer(db, actor, name="李雷", city="北京")
     edited = update_customer(
-        db, record.id, as_edited(record, city="上海", notes="喜欢绿茶"),
-        expected_version=record.version, actor=actor,
+        db,
+        record.id,
+        as_edited(record, city="上海", notes="喜欢绿茶"),
+        expected_version=record.version,
+        actor=actor,
     )
     assert edited.version == record.version + 1
     history = customer_history(db, record.id)
@@ -76,12 +84,18 @@ def actor_name(db, actor):
 def test_conflicting_edit_keeps_both_versions(db, actor):
     record = make_customer(db, actor, name="韩梅梅", city="北京")
     theirs = update_customer(
-        db, record.id, as_edited(record, city="广州"), expected_version=record.version,
+        db,
+        record.id,
+        as_edited(record, city="广州"),
+        expected_version=record.version,
         actor=actor,
     )
     with pytest.raises(ConflictError) as caught:
         update_customer(
-            db, record.id, as_edited(record, city="深圳"), expected_version=record.version,
+            db,
+            record.id,
+            as_edited(record, city="深圳"),
+            expected_version=record.version,
             actor=actor,
         )
     assert caught.value.theirs.city == "广州"
@@ -104,8 +118,11 @@ def test_delete_is_a_tombstone_and_undo_restores(db, actor):
 def test_undo_of_edit_puts_old_values_back(db, actor):
     record = make_customer(db, actor, name="孙七", city="南京", tags=("A",))
     edited = update_customer(
-        db, record.id, as_edited(record, city="苏州", tags=("B",)),
-        expected_version=record.version, actor=actor,
+        db,
+        record.id,
+        as_edited(record, city="苏州", tags=("B",)),
+        expected_version=record.version,
+        actor=actor,
     )
     undo.undo(db, undo.last_action(db, record.id), actor)
     back = get_customer(db, record.id)
@@ -119,8 +136,9 @@ def test_undo_refuses_when_changed_since(db, actor):
         db, record.id, as_edited(record, city="苏州"), expected_version=1, actor=actor
     )
     first_edit = undo.last_action(db, record.id)
-    update_customer(db, record.id, as_edited(edited, city="无锡"),
-                    expected_version=edited.version, actor=actor)
+    update_customer(
+        db, record.id, as_edited(edited, city="无锡"), expected_version=edited.version, actor=actor
+    )
     with pytest.raises(UndoError):
         undo.undo(db, first_edit, actor)
     assert get_customer(db, record.id).city == "无锡"
@@ -128,21 +146,31 @@ def test_undo_refuses_when_changed_since(db, actor):
 
 def test_company_with_contacts(db, actor):
     record = make_customer(
-        db, actor, kind="company", name="杭州海纳科技有限公司", industry="软件",
+        db,
+        actor,
+        kind="company",
+        name="杭州海纳科技有限公司",
+        industry="软件",
         contacts=(ContactData(name="吴经理", mobile="13900001111", title="采购"),),
     )
     assert [c.name for c in record.contacts] == ["吴经理"]
     contact = record.contacts[0]
     edited = update_customer(
-        db, record.id,
-        as_edited(record, contacts=(
-            ContactData(id=contact.id, name="吴经理", mobile="13900002222", title="采购"),
-            ContactData(name="郑助理"),
-        )),
-        expected_version=record.version, actor=actor,
+        db,
+        record.id,
+        as_edited(
+            record,
+            contacts=(
+                ContactData(id=contact.id, name="吴经理", mobile="13900002222", title="采购"),
+                ContactData(name="郑助理"),
+            ),
+        ),
+        expected_version=record.version,
+        actor=actor,
     )
     assert [(c.name, c.mobile) for c in edited.contacts] == [
-        ("吴经理", "+8613900002222"), ("郑助理", None)
+        ("吴经理", "+8613900002222"),
+        ("郑助理", None),
     ]
     tables = {e.table for e in customer_history(db, record.id)}
     assert tables == {"customer", "contact"}

@@ -1,0 +1,84 @@
+"""The command line: exit codes, output shapes, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from camdesk.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_info_demo_find(tmp_path: Path, capsys):
+    db = str(tmp_path / "c.db")
+    assert run(capsys, "init", "--db", db)[0] == 0
+    code, out, _ = run(capsys, "demo", "--db", db, "--customers", "200", "--orders", "1000")
+    assert code == 0 and "200 customers" in out
+    code, out, _ = run(capsys, "info", "--db", db, "--json")
+    facts = json.loads(out)
+    assert facts["counts"]["customers"] == 200
+    assert facts["counts"]["orders"] == 1000
+    assert facts["schema_revision"] and facts["mode"] == "local"
+    code, out, err = run(capsys, "find", "--db", db, "--json", "--limit", "5")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert len(lines) == 5
+    assert {"id", "code", "name", "kind", "phones", "email", "company", "city", "owner"} <= set(
+        lines[0]
+    )
+    # An empty query lists customers in the list's default order (by name in pinyin).
+    from pypinyin import lazy_pinyin
+
+    keys = ["".join(lazy_pinyin(line["name"].lower())) for line in lines]
+    assert keys == sorted(keys)
+    code, out, err = run(capsys, "find", "--db", db, lines[0]["name"])
+    assert code == 0 and lines[0]["name"] in out and "match" in err
+
+
+def test_bad_usage_exits_2(tmp_path: Path, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["find", "--limit", "many"])
+    assert caught.value.code == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["demo", "--db", str(tmp_path / "x.db"), "--customers", "-5"])
+    assert caught.value.code == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["frobnicate"])
+    assert caught.value.code == 2
+
+
+def test_user_errors_exit_1_with_one_line(tmp_path: Path, capsys):
+    bad = tmp_path / "notes.db"
+    bad.write_text("just some notes")
+    code, _out, err = run(capsys, "info", "--db", str(bad))
+    assert code == 1
+    assert err.count("\n") == 1 and "not a camdesk database" in err
+    assert "Traceback" not in err
+    code, _, err = run(capsys, "find", "--db", str(tmp_path / "missing.db"), "x")
+    assert code == 1 and "does not exist" in err
+
+
+def test_console_script_runs_as_module(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "camdesk", "info", "--db", str(tmp_path / "none.db")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("camdesk: ") and "Traceback" not in result.stderr
+
+
+@pytest.mark.postgres
+def test_cli_accepts_a_postgres_url(postgresql_db, capsys):
+    url = postgresql_db.url.render_as_string(hide_password=False)
+    code, out, _ = run(capsys, "info", "--db", url, "--json")
+    assert code == 0 and json.loads(out)["backend"] == "postgresql"

@@ -1,0 +1,175 @@
+"""Opening databases: new, ours, older, newer, foreign, broken, busy, unreachable."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import create_engine, text
+
+from camdesk import db as dbmod
+from camdesk import errors, migrate
+from camdesk.db import Mode, open_database
+from camdesk.services.customer_list import ListQuery, count_customers
+from camdesk.services.users import local_actor
+from tests.factories import make_customer
+
+
+def test_first_open_creates_a_camdesk_database(tmp_path: Path):
+    path = tmp_path / "sub" / "new.db"
+    db = open_database(path)
+    assert db.mode is Mode.LOCAL
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == dbmod.SQLITE_APPLICATION_ID
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
+    db = open_database(path, create=False)  # reopening changes nothing
+    assert count_customers(db) == 0
+    db.close()
+
+
+def _unchanged(path: Path):
+    before = path.read_bytes()
+
+    def check() -> None:
+        assert path.read_bytes() == before
+
+    return check
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"name,phone\n\xe5\xbc\xa0\xe4\xb8\x89,138\n",
+        b"SQLite format 3\x00" + b"\xff" * 2000,
+        b"PK\x03\x04 not a database",
+    ],
+    ids=["csv", "corrupt-sqlite", "zip"],
+)
+def test_a_file_that_is_not_ours_is_refused_untouched(tmp_path: Path, content: bytes):
+    path = tmp_path / "x.db"
+    path.write_bytes(content)
+    check = _unchanged(path)
+    with pytest.raises(errors.NotCamdeskDatabase) as caught:
+        open_database(path)
+    assert str(path) in caught.value.text()
+    check()
+
+
+def test_another_applications_sqlite_database_is_refused(tmp_path: Path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.close()
+    check = _unchanged(path)
+    with pytest.raises(errors.NotCamdeskDatabase):
+        open_database(path)
+    check()
+
+
+def test_a_directory_is_refused(tmp_path: Path):
+    with pytest.raises(errors.NotCamdeskDatabase):
+        open_database(tmp_path)
+
+
+def test_missing_file_without_create(tmp_path: Path):
+    with pytest.raises(errors.DatabaseError):
+        open_database(tmp_path / "nope.db", create=False)
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_newer_schema_is_refused_untouched(tmp_path: Path):
+    path = tmp_path / "newer.db"
+    open_database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.close()
+    check = _unchanged(path)
+    with pytest.raises(errors.NewerSchemaError) as caught:
+        open_database(path)
+    assert "9999_from_the_future" in caught.value.text()
+    check()
+
+
+def test_older_schema_is_backed_up_then_upgraded(tmp_path: Path):
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(text("INSERT INTO app_meta VALUES ('application', 'camdesk')"))
+    engine.dispose()
+    # A customer saved by the older version, with its search keys but no search index yet.
+    older = dbmod.Database(
+        url=dbmod.to_url(path), engine=create_engine(f"sqlite:///{path}"), mode=Mode.LOCAL
+    )
+    from camdesk.services.customers import create_customer
+    from tests.factories import customer_data
+
+    create_customer(older, customer_data(name="欧阳修"), local_actor(older))
+    older.close()
+
+    db = open_database(path)
+    backups = list(tmp_path.glob("old.before-*.db"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    conn.close()
+    assert count_customers(db, ListQuery(search="ouyang")) == 1
+    db.close()
+
+
+def test_shared_mode_uses_a_rollback_journal(tmp_path: Path):
+    db = open_database(tmp_path / "shared.db", mode=Mode.SHARED)
+    with db.read() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "delete"
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+    db.close()
+
+
+def test_a_busy_database_gives_a_clear_message(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_MS", 100)
+    db = open_database(tmp_path / "busy.db")
+    actor = local_actor(db)
+    blocker = sqlite3.connect(tmp_path / "busy.db", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(errors.DatabaseLocked):
+            make_customer(db, actor)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    make_customer(db, actor)  # and works again once the other writer is done
+    assert count_customers(db) == 1
+    db.close()
+
+
+def test_unreachable_server_is_reported(monkeypatch):
+    result: list[Exception] = []
+
+    def attempt() -> None:
+        try:
+            open_database("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+        except Exception as exc:
+            result.append(exc)
+
+    thread = threading.Thread(target=attempt)
+    thread.start()
+    thread.join(30)
+    assert isinstance(result[0], errors.DatabaseUnreachable)
+
+
+def test_unsupported_url_is_reported():
+    with pytest.raises(errors.DatabaseUnreachable):
+        open_database("mysql://localhost/x")
+
+
+def test_network_paths_are_detected(monkeypatch, tmp_path: Path):
+    mounts = f"server:/share {tmp_path} nfs4 rw 0 0\n/dev/vda / ext4 rw 0 0\n"
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: mounts)
+    assert dbmod.is_network_path(tmp_path / "team.db")
+    assert not dbmod.is_network_path(Path("/var/tmp/x.db"))

@@ -1,0 +1,131 @@
+"""Search as the list and the CLI use it: Chinese names, pinyin, phones, email."""
+
+from __future__ import annotations
+
+import pytest
+
+from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
+from camdesk.services.search import KeySource, build_keys, parse_query
+from tests.factories import make_customer
+
+
+def names(db, text):
+    rows = fetch_page(db, ListQuery(search=text), 0, 50)
+    assert count_customers(db, ListQuery(search=text)) == len(rows)
+    return sorted(r.name for r in rows)
+
+
+@pytest.fixture
+def people(db, actor):
+    for name, mobile, email in [
+        ("张三", "13812345678", "zhangsan@example.com"),
+        ("张三丰", "13987654321", "sanfeng@wudang.cn"),
+        ("李四", "15011112222", None),
+        ("曾国藩", "18600001234", "zeng@qing.cn"),
+        ("单雄信", "17712340000", None),
+        ("解缙", "13300009999", None),
+        ("区小明", "13100008888", None),
+        ("John Smith", "13600005555", "john.smith@corp.com"),
+    ]:
+        make_customer(db, actor, name=name, mobile=mobile, email=email)
+    make_customer(
+        db,
+        actor,
+        kind="company",
+        name="北京小米科技有限公司",
+        mobile=None,
+        phone="010-87654321",
+        code="KH-2024-001",
+    )
+
+
+def test_two_character_chinese_name(db, people):
+    assert names(db, "张三") == ["张三", "张三丰"]
+    assert names(db, "三丰") == ["张三丰"]
+    assert names(db, "李") == ["李四"]
+
+
+def test_full_pinyin_and_initials(db, people):
+    assert names(db, "zhangsan") == ["张三", "张三丰"]
+    assert names(db, "zhangsanf") == ["张三丰"]
+    assert names(db, "zsf") == ["张三丰"]
+    assert names(db, "zs") == ["张三", "张三丰"]
+    assert names(db, "lisi") == ["李四"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("zeng", "曾国藩"),
+        ("zgf", "曾国藩"),
+        ("shan", "单雄信"),
+        ("sxx", "单雄信"),
+        ("xiejin", "解缙"),
+        ("ouxiaoming", "区小明"),
+    ],
+)
+def test_polyphone_surnames_in_every_reading(db, people, query, expected):
+    assert expected in names(db, query)
+
+
+def test_phone_fragments(db, people):
+    assert names(db, "1234") == sorted(["张三", "单雄信", "曾国藩"])
+    assert names(db, "138 1234 5678") == ["张三"]
+    assert names(db, "+86 138-1234-5678") == ["张三"]
+    assert names(db, "87654321") == ["北京小米科技有限公司", "张三丰"]
+    assert names(db, "01087654321") == ["北京小米科技有限公司"]
+    assert names(db, "010 8765") == ["北京小米科技有限公司"]
+
+
+def test_email_company_and_code(db, people):
+    assert names(db, "wudang") == ["张三丰"]
+    assert names(db, "john.smith@") == ["John Smith"]
+    assert names(db, "smith") == ["John Smith"]
+    assert names(db, "小米") == ["北京小米科技有限公司"]
+    assert names(db, "xiaomi") == ["北京小米科技有限公司", "区小明"]  # xiaoming too
+    assert names(db, "xiaomikeji") == ["北京小米科技有限公司"]
+    assert names(db, "2024-001") == ["北京小米科技有限公司"]
+
+
+def test_all_terms_must_match(db, people):
+    assert names(db, "张 1381") == ["张三"]
+    assert names(db, "张三 wudang") == ["张三丰"]
+    assert names(db, "nobody") == []
+
+
+def test_deleted_customers_are_not_found(db, actor, people):
+    from camdesk.services.customers import delete_customers
+
+    row = fetch_page(db, ListQuery(search="lisi"), 0, 1)[0]
+    delete_customers(db, [row.id], actor)
+    assert names(db, "lisi") == []
+
+
+def test_edit_updates_search_keys(db, actor):
+    from camdesk.services.customers import as_edited, update_customer
+
+    record = make_customer(db, actor, name="王小二")
+    update_customer(
+        db,
+        record.id,
+        as_edited(record, name="王大锤"),
+        expected_version=record.version,
+        actor=actor,
+    )
+    assert names(db, "小二") == []
+    assert names(db, "dachui") == ["王大锤"]
+
+
+def test_short_and_odd_queries_never_fail(db, people):
+    for text in ["1", "12", "%", "_", '"', "'", "*", "a", "x@", "  ", "张3", "()", "NEAR", "AND"]:
+        names(db, text)
+
+
+def test_phrase_does_not_span_two_names():
+    words, _ = build_keys(KeySource(name="王张", person=True, company_name="三星"))
+    assert " 王 张 0 三 星 " in words
+
+
+def test_parse_query_routes_terms():
+    kinds = [t.kind.value for t in parse_query("张三 zs 1381 a@b.cn")]
+    assert kinds == ["cjk", "word", "digits", "other"]
