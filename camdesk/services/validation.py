@@ -71,7 +71,8 @@ def phone_digits(e164: str | None, region: str = DEFAULT_REGION) -> str:
     """The digits people type when they look a number up (national form, with trunk 0)."""
     if e164 and region == "CN" and e164.startswith("+86") and e164[3:].isdigit():
         national = e164[3:]  # fast path for the common case; same result as below
-        return national if national.startswith("1") else "0" + national
+        mobile = len(national) == 11 and national.startswith("1")  # Beijing is 10 + 8 digits
+        return national if mobile else "0" + national
     return re.sub(r"\D", "", display_phone(e164, region))
 
 

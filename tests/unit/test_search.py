@@ -129,3 +129,14 @@ def test_phrase_does_not_span_two_names():
 def test_parse_query_routes_terms():
     kinds = [t.kind.value for t in parse_query("张三 zs 1381 a@b.cn")]
     assert kinds == ["cjk", "word", "digits", "other"]
+
+
+@pytest.mark.parametrize(
+    "e164", ["+8613812345678", "+861087654321", "+862112345678", "+8675512345678", "+14155552671"]
+)
+def test_phone_digits_fast_path_agrees_with_libphonenumber(e164):
+    import re
+
+    from camdesk.services.validation import display_phone, phone_digits
+
+    assert phone_digits(e164) == re.sub(r"\D", "", display_phone(e164))
