@@ -104,4 +104,4 @@ def purchase_summary(db: Database, customer_id: uuid.UUID) -> PurchaseSummary:
                 func.max(Order.ordered_on),
             ).where(Order.customer_id == customer_id, Order.deleted_at.is_(None))
         ).one()  # fmt: skip
-        return PurchaseSummary(int(count), int(amount), int(cost), first, last)
+        return PurchaseSummary(int(count), int(amount or 0), int(cost or 0), first, last)
