@@ -1,0 +1,1 @@
+"""The customer files area: list, search, filters and the customer form."""

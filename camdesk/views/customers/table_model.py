@@ -1,0 +1,274 @@
+"""Item model of the customer list: pages of plain rows fetched off the GUI thread.
+
+The model knows the number of matching customers and keeps a small cache of
+pages.  ``data()`` answers from the cache; a missing page is requested in the
+background and announced with ``dataChanged`` when it arrives, so scrolling
+through a million rows never blocks the window.  Sorting and filtering are
+new queries, answered in SQL by the service.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.services.customer_list import CustomerRow, ListQuery, SortKey
+from camdesk.views.background import TaskState, run_in_background
+
+Index = QModelIndex | QPersistentModelIndex
+Runner = Callable[..., Any]
+CONTEXT = "CustomerTableModel"
+
+KIND_NAMES = {
+    "person": QT_TRANSLATE_NOOP("CustomerTableModel", "Person"),
+    "company": QT_TRANSLATE_NOOP("CustomerTableModel", "Company"),
+}
+
+
+def _local(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d") if moment else ""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A list column: its key, header text, sort order and how to show a row."""
+
+    key: str
+    header: str
+    sort: SortKey | None
+    value: Callable[[CustomerRow], Any]
+
+
+BASE_COLUMNS: tuple[Column, ...] = (
+    Column("name", QT_TRANSLATE_NOOP("CustomerTableModel", "Name"), SortKey.NAME, lambda r: r.name),
+    Column("kind", QT_TRANSLATE_NOOP("CustomerTableModel", "Type"), SortKey.KIND,
+           lambda r: QCoreApplication.translate(CONTEXT, KIND_NAMES[r.kind])),
+    Column("phone", QT_TRANSLATE_NOOP("CustomerTableModel", "Phone"), SortKey.PHONE,
+           lambda r: r.phone),
+    Column("email", QT_TRANSLATE_NOOP("CustomerTableModel", "Email"), SortKey.EMAIL,
+           lambda r: r.email or ""),
+    Column("city", QT_TRANSLATE_NOOP("CustomerTableModel", "City"), SortKey.CITY,
+           lambda r: r.city or ""),
+    Column("company", QT_TRANSLATE_NOOP("CustomerTableModel", "Company"), SortKey.COMPANY,
+           lambda r: r.company or ""),
+    Column("owner", QT_TRANSLATE_NOOP("CustomerTableModel", "Owner"), SortKey.OWNER,
+           lambda r: r.owner or ""),
+    Column("last_contact", QT_TRANSLATE_NOOP("CustomerTableModel", "Last contact"),
+           SortKey.LAST_CONTACT, lambda r: _local(r.last_contact)),
+    Column("tags", QT_TRANSLATE_NOOP("CustomerTableModel", "Tags"), None,
+           lambda r: ", ".join(r.tags)),
+    Column("code", QT_TRANSLATE_NOOP("CustomerTableModel", "Code"), SortKey.CODE,
+           lambda r: r.code or ""),
+)  # fmt: skip
+
+
+def _custom_column(index: int, key: str, label: str) -> Column:
+    def value(row: CustomerRow) -> Any:
+        found = row.custom[index] if index < len(row.custom) else None
+        return "" if found is None else str(found)
+
+    return Column(f"custom:{key}", label, None, value)
+
+
+class CustomerTableModel(QAbstractTableModel):
+    """The customer list as a Qt table model.
+
+    Signals:
+        count_changed(int): the number of matching customers after a new query.
+        query_failed(object): a query raised; the exception is passed on.
+
+    Attributes:
+        page_size: rows fetched per request.
+    """
+
+    count_changed = Signal(int)
+    query_failed = Signal(object)
+
+    page_size = 100
+    max_pages = 64
+
+    def __init__(
+        self,
+        *,
+        count: Callable[[ListQuery], int],
+        page: Callable[[ListQuery, int, int], list[CustomerRow]],
+        runner: Runner = run_in_background,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._count_fn, self._page_fn, self._runner = count, page, runner
+        self._query = ListQuery()
+        self._columns: tuple[Column, ...] = BASE_COLUMNS
+        self._rows = 0
+        self._pages: OrderedDict[int, list[CustomerRow]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+
+    # -- queries -----------------------------------------------------------------
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    def set_custom_columns(self, fields: Sequence[tuple[str, str]]) -> None:
+        """Show these custom fields (key, label) after the standard columns."""
+        keys = tuple(key for key, _label in fields)
+        self.beginResetModel()
+        self._columns = BASE_COLUMNS + tuple(
+            _custom_column(i, key, label) for i, (key, label) in enumerate(fields)
+        )
+        self._pages.clear()
+        self._pending.clear()
+        self._generation += 1
+        self.endResetModel()
+        self.set_query(replace(self._query, custom_columns=keys))
+
+    def set_query(self, query: ListQuery) -> None:
+        """Ask for a new list; the model switches when count and first page arrived."""
+        self._generation += 1
+        generation = self._generation
+        size = self.page_size
+
+        def work(_state: TaskState) -> tuple[int, list[CustomerRow]]:
+            return self._count_fn(query), self._page_fn(query, 0, size)
+
+        def done(result: tuple[int, list[CustomerRow]]) -> None:
+            if generation != self._generation:
+                return  # a newer query superseded this one
+            total, first = result
+            self.beginResetModel()
+            self._query = query
+            self._rows = total
+            self._pages = OrderedDict({0: first})
+            self._pending.clear()
+            self.endResetModel()
+            self.count_changed.emit(total)
+
+        self._runner(work, done, self._failed)
+
+    def refresh(self) -> None:
+        """Run the current query again (after data changed)."""
+        self.set_query(self._query)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.query_failed.emit(exc)
+
+    def _request(self, number: int) -> None:
+        if number in self._pending:
+            return
+        self._pending.add(number)
+        generation, query, size = self._generation, self._query, self.page_size
+
+        def work(_state: TaskState) -> list[CustomerRow]:
+            return self._page_fn(query, number * size, size)
+
+        def done(rows: list[CustomerRow]) -> None:
+            if generation != self._generation:
+                return
+            self._pending.discard(number)
+            self._pages[number] = rows
+            while len(self._pages) > self.max_pages:
+                self._pages.popitem(last=False)
+            first = number * size
+            last = min(first + size, self._rows) - 1
+            if last >= first:
+                self.dataChanged.emit(
+                    self.index(first, 0), self.index(last, len(self._columns) - 1)
+                )
+
+        def failed(exc: BaseException) -> None:
+            self._pending.discard(number)
+            self._failed(exc)
+
+        self._runner(work, done, failed)
+
+    def row_at(self, row: int) -> CustomerRow | None:
+        """The row's data if its page is loaded (requests it otherwise)."""
+        if not 0 <= row < self._rows:
+            return None
+        number = row // self.page_size
+        page = self._pages.get(number)
+        if page is None:
+            self._request(number)
+            return None
+        self._pages.move_to_end(number)
+        offset = row - number * self.page_size
+        return page[offset] if offset < len(page) else None
+
+    def customer_id(self, row: int) -> uuid.UUID | None:
+        found = self.row_at(row)
+        return found.id if found else None
+
+    def is_loaded(self, row: int) -> bool:
+        number = row // self.page_size
+        return number in self._pages and row - number * self.page_size < len(self._pages[number])
+
+    # -- Qt model interface ----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+        ):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        return self._columns[index.column()].value(row)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            column = self._columns[section]
+            if column.key.startswith("custom:"):
+                return column.header
+            return QCoreApplication.translate(CONTEXT, column.header)
+        if orientation == Qt.Orientation.Vertical and 0 <= section < self._rows:
+            return section + 1
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        key = self._columns[column].sort
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(replace(self._query, sort=key, descending=descending))
+
+    def retranslate(self) -> None:
+        """Headers and translated cells after a language switch."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(self._columns) - 1))

@@ -1,0 +1,68 @@
+"""Translations: camdesk's own (Qt Linguist .qm in the package) and Qt's for its dialogs."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from camdesk.errors import CamdeskError, FieldProblem
+
+log = logging.getLogger(__name__)
+
+# Languages offered in settings besides "follow the system": code -> name in that language.
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+
+_installed: list[QTranslator] = []
+_buffers: list[bytes] = []  # QTranslator.load(data) reads from these; keep them alive
+
+
+def resolve_language(setting: str) -> str:
+    """The language to use: the setting, or the system's if camdesk has it, else English."""
+    if setting in LANGUAGES:
+        return setting
+    for name in QLocale.system().uiLanguages():
+        code = name.replace("-", "_")
+        if code.startswith("zh") and ("Hans" in code or code in ("zh", "zh_CN", "zh_SG")):
+            return "zh_CN"
+        if code.startswith("en"):
+            return "en"
+    return "en"
+
+
+def install(language: str) -> str:
+    """Load translators for ``language`` (a setting value); returns the language applied."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _buffers.clear()
+    code = resolve_language(language)
+    QLocale.setDefault(QLocale(code))
+    if code != "en":
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _installed.append(qt)
+        own = QTranslator(app)
+        data = resources.files("camdesk.resources.translations").joinpath(f"camdesk_{code}.qm")
+        _buffers.append(data.read_bytes())
+        if own.load(_buffers[-1]):
+            _installed.append(own)
+        else:
+            log.warning("no camdesk translation for %s", code)
+    for translator in _installed:
+        app.installTranslator(translator)
+    return code
+
+
+def error_text(exc: CamdeskError) -> str:
+    """A user error's message in the UI language."""
+    text = QCoreApplication.translate("errors", exc.message)
+    return text.format(**exc.params) if exc.params else text
+
+
+def problem_text(problem: FieldProblem) -> str:
+    text = QCoreApplication.translate("errors", problem.message)
+    return text.format(**problem.params) if problem.params else text

@@ -1,0 +1,44 @@
+"""GUI test helpers: isolated settings, a synchronous runner for item-model tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from camdesk.views.background import TaskState, wait_for_all
+from camdesk.views.settings import Settings
+
+
+def run_now(
+    op: Callable[[TaskState], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None] | None = None,
+    **_: Any,
+) -> TaskState:
+    """Runs a background job at once on this thread (for model tests)."""
+    state = TaskState()
+    try:
+        result = op(state)
+    except Exception as exc:
+        if on_failure is None:
+            raise
+        on_failure(exc)
+    else:
+        on_success(result)
+    return state
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "camdesk.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture(autouse=True)
+def _finish_background_jobs(qapp):
+    yield
+    wait_for_all()
+    qapp.processEvents()

@@ -1,0 +1,87 @@
+"""The customer list model: pages, sorting, Qt model rules."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from camdesk.services.customer_list import ListQuery, SortKey, count_customers, fetch_page
+from camdesk.views.background import run_in_background
+from camdesk.views.customers.table_model import CustomerTableModel
+from tests.factories import make_customer
+from tests.gui.conftest import run_now
+
+
+def make_model(db, runner=run_now, page_size=100):
+    model = CustomerTableModel(
+        count=lambda q: count_customers(db, q),
+        page=lambda q, offset, limit: fetch_page(db, q, offset, limit),
+        runner=runner,
+    )
+    model.page_size = page_size
+    return model
+
+
+def test_model_rules_without_data(sqlite_db, qtmodeltester):
+    model = make_model(sqlite_db)
+    model.set_query(ListQuery())
+    qtmodeltester.check(model)
+
+
+def test_model_rules_with_data(sqlite_db, qtmodeltester):
+    from camdesk.services.users import local_actor
+
+    actor = local_actor(sqlite_db)
+    for n in range(30):
+        make_customer(sqlite_db, actor, name=f"客户{n}", tags=("VIP",))
+    model = make_model(sqlite_db, page_size=7)
+    model.set_query(ListQuery())
+    qtmodeltester.check(model)
+    assert model.rowCount() == 30
+
+
+def test_pages_load_on_demand_in_the_background(sqlite_db, qtbot):
+    from camdesk.services.users import local_actor
+
+    actor = local_actor(sqlite_db)
+    for n in range(25):
+        make_customer(sqlite_db, actor, name=f"客户{n:02d}")
+    model = make_model(sqlite_db, runner=run_in_background, page_size=10)  # real threads
+    with qtbot.waitSignal(model.count_changed, timeout=5000) as blocker:
+        model.set_query(ListQuery())
+    assert blocker.args == [25]
+    assert model.data(model.index(0, 0)) == "客户00"
+    assert model.data(model.index(22, 0)) is None  # not loaded yet: asked for, not waited on
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):
+        pass
+    assert model.data(model.index(22, 0)) == "客户22"
+
+
+def test_sorting_by_a_header_asks_sql(sqlite_db):
+    from camdesk.services.users import local_actor
+
+    actor = local_actor(sqlite_db)
+    for name, city in [("甲", "上海"), ("乙", "北京"), ("丙", "广州")]:
+        make_customer(sqlite_db, actor, name=name, city=city)
+    model = make_model(sqlite_db)
+    model.set_query(ListQuery())
+    city = [c.key for c in model.columns].index("city")
+    model.sort(city, Qt.SortOrder.DescendingOrder)
+    assert model.query.sort is SortKey.CITY and model.query.descending
+    assert [model.data(model.index(r, city)) for r in range(3)] == ["广州", "北京", "上海"]
+    tags = [c.key for c in model.columns].index("tags")
+    model.sort(tags)  # not sortable: nothing changes
+    assert model.query.sort is SortKey.CITY
+
+
+def test_custom_columns(sqlite_db):
+    from camdesk.services.custom_fields import define_field
+    from camdesk.services.users import local_actor
+
+    actor = local_actor(sqlite_db)
+    define_field(sqlite_db, "level", "等级", "text")
+    make_customer(sqlite_db, actor, name="甲", custom={"level": "金卡"})
+    model = make_model(sqlite_db)
+    model.set_custom_columns([("level", "等级")])
+    last = model.columnCount() - 1
+    assert model.headerData(last, Qt.Orientation.Horizontal) == "等级"
+    assert model.data(model.index(0, last)) == "金卡"
