@@ -97,7 +97,8 @@ class ValidationError(CamdeskError):
 
 class NotFound(CamdeskError):
     message = QT_TRANSLATE_NOOP(
-        "errors", "The {what} no longer exists; it may have been deleted by someone else."
+        "errors",
+        "This record no longer exists; someone may have deleted it. Refresh the list and try again.",
     )
 
 

@@ -6,13 +6,21 @@ jobs report through the :class:`TaskState` they receive (progress, cancel
 check); the helper turns that into Qt signals.  Database writes go through
 :data:`WRITE_POOL`, a single thread, so two writes from this process never
 race each other.  Workers never touch widgets.
+
+Workers talk to the GUI thread only through one long-lived dispatcher object,
+and every Python object a job uses is released on the GUI thread: if a worker
+dropped the last reference to something tied to Qt (a widget's method, a
+connected object), its clean-up would run there, take Qt's connection lock and
+wait for the GIL the GUI thread holds -- a deadlock seen with PySide 6.12.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -24,17 +32,17 @@ class TaskState:
     """What a background job sees of the outside world (thread-safe).
 
     Attributes:
-        progress: call with (done, total) to report progress.
-        cancelled: returns True once the user asked to stop.
+        job_id: the job's number, for the dispatcher.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, job_id: int = 0) -> None:
+        self.job_id = job_id
         self._cancel = threading.Event()
-        self._relay: _Relay | None = None
 
     def progress(self, done: int, total: int) -> None:
-        if self._relay is not None:
-            self._relay.progressed.emit(done, total)
+        """Report progress (any thread)."""
+        if self.job_id:
+            _dispatcher().progressed.emit(self.job_id, done, total)
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -43,57 +51,73 @@ class TaskState:
         self._cancel.set()
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; signals emitted from the worker arrive here queued."""
+@dataclass
+class _Pending:
+    op: Callable[[TaskState], Any]
+    state: TaskState
+    on_success: Callable[[Any], None]
+    on_failure: Callable[[BaseException], None]
+    on_progress: Callable[[int, int], None] | None
 
-    succeeded = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int)
 
-    def __init__(
-        self,
-        on_success: Callable[[Any], None],
-        on_failure: Callable[[BaseException], None],
-        on_progress: Callable[[int, int], None] | None,
-    ) -> None:
+class _Dispatcher(QObject):
+    """Lives on the GUI thread for the whole session; workers emit on it."""
+
+    finished = Signal(int, object, object)  # job id, result, exception
+    progressed = Signal(int, int, int)
+
+    def __init__(self) -> None:
         super().__init__()
-        self._on_success, self._on_failure, self._on_progress = on_success, on_failure, on_progress
-        self.succeeded.connect(self._on_succeeded)
-        self.failed.connect(self._on_failed)
+        self.pending: dict[int, _Pending] = {}
+        self.finished.connect(self._on_finished)
         self.progressed.connect(self._on_progressed)
 
-    @Slot(object)
-    def _on_succeeded(self, result: object) -> None:
-        _ALIVE.discard(self)
-        self._on_success(result)
+    @Slot(int, object, object)
+    def _on_finished(self, job_id: int, result: object, error: object) -> None:
+        job = self.pending.pop(job_id, None)
+        if job is None:
+            return
+        if isinstance(error, BaseException):
+            job.on_failure(error)
+        else:
+            job.on_success(result)
 
-    @Slot(object)
-    def _on_failed(self, exc: object) -> None:
-        _ALIVE.discard(self)
-        assert isinstance(exc, BaseException)
-        self._on_failure(exc)
-
-    @Slot(int, int)
-    def _on_progressed(self, done: int, total: int) -> None:
-        if self._on_progress is not None:
-            self._on_progress(done, total)
+    @Slot(int, int, int)
+    def _on_progressed(self, job_id: int, done: int, total: int) -> None:
+        job = self.pending.get(job_id)
+        if job is not None and job.on_progress is not None:
+            job.on_progress(done, total)
 
 
-_ALIVE: set[_Relay] = set()  # relays waiting for their job, kept from garbage collection
+_DISPATCHER: _Dispatcher | None = None
+_numbers = itertools.count(1)
+
+
+def _dispatcher() -> _Dispatcher:
+    global _DISPATCHER
+    if _DISPATCHER is None:
+        _DISPATCHER = _Dispatcher()
+    return _DISPATCHER
 
 
 class _Job(QRunnable):
-    def __init__(self, op: Callable[[TaskState], Any], state: TaskState, relay: _Relay) -> None:
+    def __init__(self, job_id: int, op: Callable[[TaskState], Any], state: TaskState) -> None:
         super().__init__()
-        self._op, self._state, self._relay = op, state, relay
+        self._job_id = job_id
+        self._work: tuple[Callable[[TaskState], Any], TaskState] | None = (op, state)
 
     def run(self) -> None:
+        assert self._work is not None
+        op, state = self._work
+        self._work = None  # the GUI thread keeps its own references (see module doc)
+        result: object = None
+        error: BaseException | None = None
         try:
-            result = self._op(self._state)
+            result = op(state)
         except BaseException as exc:  # every failure goes back to the GUI thread
-            self._relay.failed.emit(exc)
-        else:
-            self._relay.succeeded.emit(result)
+            error = exc
+        del op, state
+        _dispatcher().finished.emit(self._job_id, result, error)
 
 
 READ_POOL = QThreadPool()
@@ -114,12 +138,17 @@ def run_in_background(
     progress: Callable[[int, int], None] | None = None,
     write: bool = False,
 ) -> TaskState:
-    """Run ``op`` on a worker thread; callbacks arrive on the GUI thread."""
-    state = TaskState()
-    relay = _Relay(on_success, on_failure or _log_failure, progress)
-    state._relay = relay
-    _ALIVE.add(relay)
-    (WRITE_POOL if write else READ_POOL).start(_Job(op, state, relay))
+    """Run ``op`` on a worker thread; callbacks arrive on the GUI thread.
+
+    Call it from the GUI thread.  Connect a cancel button to the returned
+    state with a lambda (``lambda: state.cancel()``), not the bound method.
+    """
+    job_id = next(_numbers)
+    state = TaskState(job_id)
+    dispatcher = _dispatcher()
+    dispatcher.pending[job_id] = _Pending(op, state, on_success, on_failure or _log_failure,
+                                          progress)  # fmt: skip
+    (WRITE_POOL if write else READ_POOL).start(_Job(job_id, op, state))
     return state
 
 

@@ -45,13 +45,17 @@ def install(language: str) -> str:
         qt = QTranslator(app)
         if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _installed.append(qt)
-        own = QTranslator(app)
-        data = resources.files("camdesk.resources.translations").joinpath(f"camdesk_{code}.qm")
+    # English too: its file holds the plural forms ("1 order", "2 orders").
+    own = QTranslator(app)
+    data = resources.files("camdesk.resources.translations").joinpath(f"camdesk_{code}.qm")
+    try:
         _buffers.append(data.read_bytes())
-        if own.load(_buffers[-1]):
-            _installed.append(own)
-        else:
-            log.warning("no camdesk translation for %s", code)
+    except OSError:
+        _buffers.append(b"")
+    if _buffers[-1] and own.load(_buffers[-1]):
+        _installed.append(own)
+    else:
+        log.warning("no camdesk translation for %s", code)
     for translator in _installed:
         app.installTranslator(translator)
     return code

@@ -1,0 +1,174 @@
+"""Start-up of the desktop app: settings, translations, the database, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from camdesk import APP_NAME, __version__
+from camdesk.db import Database, open_database
+from camdesk.errors import CamdeskError
+from camdesk.services.context import Actor, default_database_path
+from camdesk.services.demo import DemoSpec, generate
+from camdesk.services.users import local_actor
+from camdesk.views import i18n
+from camdesk.views.background import TaskState, run_in_background, wait_for_all
+from camdesk.views.errors import show_error
+from camdesk.views.events import AppEvents
+from camdesk.views.main_window import MainWindow
+from camdesk.views.settings import Settings
+from camdesk.views.settings_dialog import SettingsDialog
+
+log = logging.getLogger(__name__)
+
+DEMO_SPEC = DemoSpec(customers=2000, orders=20000)
+
+
+class Controller(QObject):
+    """Owns the open database and its window; switches database and language.
+
+    Attributes:
+        db: the open database (None until one opened).
+        window: the main window for it.
+    """
+
+    def __init__(self, *, settings: Settings, events: AppEvents | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.events = events or AppEvents()
+        self.db: Database | None = None
+        self.actor: Actor | None = None
+        self.window: MainWindow | None = None
+
+    def open(self, target: str, *, create: bool = True) -> bool:
+        """Open ``target`` (path or URL, "" for the default file) and show its window."""
+        raw = target or str(default_database_path())
+        is_new = "://" not in raw and not Path(raw).exists()
+        try:
+            db = open_database(raw, create=create)
+            actor = local_actor(db)
+        except CamdeskError as exc:
+            show_error(self.window, exc)
+            return False
+        old_window, old_db = self.window, self.db
+        self.db, self.actor = db, actor
+        self.window = MainWindow(db=db, actor=actor, settings=self.settings, events=self.events)
+        self.window.open_database_requested.connect(lambda t: self.open(t, create=False))
+        self.window.new_database_requested.connect(lambda t: self.open(t, create=True))
+        self.window.settings_requested.connect(self.show_settings)
+        self.window.demo_requested.connect(self.offer_demo)
+        if target:
+            self.settings.remember_database(target)
+        self.window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_db is not None:
+            wait_for_all()
+            old_db.close()
+        if is_new:
+            self.offer_demo(first_start=True)
+        return True
+
+    def offer_demo(self, first_start: bool = False) -> None:
+        """Ask whether to fill the database with demo customers, then do it in the background."""
+        parent = self.window
+        text = (
+            QCoreApplication.translate(
+                "Controller",
+                "This is a new, empty database. Load demo customers to try camdesk out?",
+            )
+            if first_start
+            else QCoreApplication.translate(
+                "Controller", "Add demo customers and orders to this database?"
+            )
+        )
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("Controller", "Demo data"), text
+        )
+        if answer != QMessageBox.StandardButton.Yes or self.db is None or self.actor is None:
+            return
+        db, actor = self.db, self.actor
+        progress = QProgressDialog(
+            QCoreApplication.translate("Controller", "Creating demo customers…"),
+            QCoreApplication.translate("Controller", "Cancel"),
+            0,
+            100,
+            parent,
+        )
+        progress.setObjectName("demoProgress")
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+
+        def work(state: TaskState) -> object:
+            return generate(
+                db, DEMO_SPEC, actor, progress=state.progress, cancelled=state.cancelled
+            )
+
+        def on_progress(done: int, total: int) -> None:
+            progress.setValue(int(done * 100 / max(total, 1)))
+
+        def finished(_result: object) -> None:
+            progress.close()
+            self.events.customers_changed.emit([])
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            show_error(parent, exc)
+
+        state = run_in_background(work, finished, failed, progress=on_progress, write=True)
+        progress.canceled.connect(lambda: state.cancel())
+        progress.show()
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(language=self.settings.language,
+                                database=self.settings.last_database, parent=self.window)  # fmt: skip
+        if not dialog.exec():
+            return
+        if dialog.language != self.settings.language:
+            self.set_language(dialog.language)
+        if dialog.database != self.settings.last_database:
+            self.open(dialog.database, create=True)
+
+    def set_language(self, language: str) -> None:
+        """Switch the UI language now; every window retranslates itself."""
+        self.settings.language = language
+        applied = i18n.install(language)
+        self.events.language_changed.emit(applied)
+
+    def shutdown(self) -> None:
+        wait_for_all()
+        if self.db is not None:
+            self.db.close()
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def run(database: str | None = None, language: str | None = None) -> int:
+    """Start the GUI; returns the exit code."""
+    app = create_application()
+    settings = Settings()
+    i18n.install(language if language is not None else settings.language)
+    controller = Controller(settings=settings)
+    target = database if database is not None else settings.last_database
+    if not controller.open(target) and not controller.open(""):
+        return 1
+    code = app.exec()
+    controller.shutdown()
+    return int(code)
+
+
+__all__ = ["Controller", "run"]

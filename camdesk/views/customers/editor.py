@@ -1,0 +1,554 @@
+"""The customer file (客户档案): every field, contacts, custom fields, purchases, history."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from camdesk.db import Database
+from camdesk.errors import CamdeskError, ConflictError, ValidationError
+from camdesk.services import changelog, custom_fields, customer_list, undo, users
+from camdesk.services import orders as order_service
+from camdesk.services import validation as checks
+from camdesk.services.context import Actor
+from camdesk.services.customers import (
+    ContactData,
+    CustomerData,
+    CustomerRecord,
+    create_customer,
+    get_customer,
+    update_customer,
+)
+from camdesk.services.demo_data import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
+from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.customers.conflict import ConflictDialog
+from camdesk.views.customers.labels import VALUE_LABELS, field_label
+from camdesk.views.customers.labels import tr as tr_field
+from camdesk.views.customers.tabs import HistoryTab, PurchasesTab
+from camdesk.views.errors import show_error
+from camdesk.views.i18n import error_text, problem_text
+
+EMPTY_DATE = QDate(1900, 1, 1)
+ERROR_STYLE = "color: #c62828;"
+CONTACT_COLUMNS = ("name", "title", "mobile", "phone", "email")
+
+
+@dataclass(frozen=True)
+class EditorData:
+    """Everything the form shows, read in one background job."""
+
+    record: CustomerRecord | None
+    fields: list[custom_fields.FieldInfo]
+    owners: list[users.UserInfo]
+    tags: list[str]
+    orders: list[order_service.OrderRow]
+    summary: order_service.PurchaseSummary | None
+    history: list[changelog.ChangeEntry]
+
+
+def load_editor_data(db: Database, customer_id: uuid.UUID | None) -> EditorData:
+    record = get_customer(db, customer_id) if customer_id else None
+    return EditorData(
+        record=record,
+        fields=custom_fields.list_fields(db),
+        owners=users.list_users(db),
+        tags=customer_list.tag_names(db),
+        orders=order_service.list_orders(db, customer_id) if customer_id else [],
+        summary=order_service.purchase_summary(db, customer_id) if customer_id else None,
+        history=changelog.customer_history(db, customer_id) if customer_id else [],
+    )
+
+
+class CustomerDialog(QDialog):
+    """Create or edit one customer file.
+
+    Signals:
+        saved(object, object): the saved record and the id of the action (for undo).
+
+    Attributes:
+        inputs: the field widgets by field name (custom fields as "custom:<key>").
+        errors: the message label under each field.
+    """
+
+    saved = Signal(object, object)
+
+    def __init__(self, *, db: Database, actor: Actor, customer_id: uuid.UUID | None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("customerDialog")
+        self._db, self._actor, self._customer_id = db, actor, customer_id
+        self._record: CustomerRecord | None = None
+        self._data: EditorData | None = None
+        self._initial: CustomerData | None = None
+        self._saving = False
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._build()
+        self._retranslate()
+        self.setEnabled(False)
+        self.resize(720, 640)
+        run_in_background(lambda _s: load_editor_data(db, customer_id), self._on_loaded,
+                          self._on_load_failed)  # fmt: skip
+
+    # -- building ------------------------------------------------------------------
+
+    def _add(self, form: QFormLayout, name: str, widget: QWidget) -> None:
+        widget.setObjectName(f"field_{name}")
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        box.addWidget(widget)
+        box.addWidget(error)
+        label = QLabel()
+        label.setBuddy(widget)
+        form.addRow(label, holder)
+        self.inputs[name], self.errors[name], self._labels[name] = widget, error, label
+
+    def _build(self) -> None:
+        self.tabs = QTabWidget(self)
+        details = QWidget()
+        form = QFormLayout(details)
+        self.kind = QComboBox()
+        self.kind.addItem("", "person")
+        self.kind.addItem("", "company")
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self._add(form, "kind", self.kind)
+        for name in ("name", "code"):
+            self._add(form, name, QLineEdit())
+        self.gender = QComboBox()
+        for value in (None, "female", "male", "other"):
+            self.gender.addItem("", value)
+        self._add(form, "gender", self.gender)
+        self.birthday = QDateEdit()
+        self.birthday.setCalendarPopup(True)
+        self.birthday.setDisplayFormat("yyyy-MM-dd")
+        self.birthday.setMinimumDate(EMPTY_DATE)
+        self.birthday.setMaximumDate(QDate.currentDate())
+        self.birthday.setSpecialValueText("—")
+        self.birthday.setDate(EMPTY_DATE)
+        self._add(form, "birthday", self.birthday)
+        for name in ("company_name", "industry"):
+            self._add(form, name, QLineEdit())
+        self.company_size = QComboBox(editable=True)
+        self.company_size.addItems(["", *COMPANY_SIZES])
+        self._add(form, "company_size", self.company_size)
+        for name in ("mobile", "phone", "email"):
+            edit = QLineEdit()
+            edit.editingFinished.connect(lambda n=name: self._check_contact_field(n))
+            self._add(form, name, edit)
+        self.province = QComboBox(editable=True)
+        self.province.addItems(["", *PROVINCE_CITIES])
+        self.province.currentTextChanged.connect(self._on_province_changed)
+        self._add(form, "province", self.province)
+        self.city = QComboBox(editable=True)
+        self._add(form, "city", self.city)
+        self._add(form, "address", QLineEdit())
+        self.source = QComboBox(editable=True)
+        self.source.addItems(["", *SOURCES])
+        self._add(form, "source", self.source)
+        self.owner = QComboBox()
+        self._add(form, "owner_id", self.owner)
+        self.tags = QLineEdit()
+        self._add(form, "tags", self.tags)
+        for name in ("preferences", "notes"):
+            text_box = QPlainTextEdit()
+            text_box.setTabChangesFocus(True)
+            text_box.setFixedHeight(self.fontMetrics().height() * 4)
+            self._add(form, name, text_box)
+        self.tabs.addTab(details, "")
+
+        self.contacts_page = QWidget()
+        self.contacts = QTableWidget(0, len(CONTACT_COLUMNS))
+        self.contacts.setObjectName("contactsTable")
+        self.contacts.horizontalHeader().setStretchLastSection(True)
+        self.add_contact = QPushButton()
+        self.add_contact.clicked.connect(lambda: self._append_contact(None))
+        self.remove_contact = QPushButton()
+        self.remove_contact.clicked.connect(self._remove_contact)
+        self.contacts_error = QLabel()
+        self.contacts_error.setStyleSheet(ERROR_STYLE)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_contact)
+        buttons.addWidget(self.remove_contact)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self.contacts_page)
+        box.addWidget(self.contacts)
+        box.addWidget(self.contacts_error)
+        box.addLayout(buttons)
+        self.tabs.addTab(self.contacts_page, "")
+
+        self.custom_page = QWidget()
+        self.custom_form = QFormLayout(self.custom_page)
+        self.tabs.addTab(self.custom_page, "")
+        self.purchases = PurchasesTab()
+        self.tabs.addTab(self.purchases, "")
+        self.history = HistoryTab()
+        self.tabs.addTab(self.history, "")
+
+        self.status = QLabel(self)
+        self.status.setObjectName("formStatus")
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self._on_kind_changed()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(
+            self.tr("New customer") if self._customer_id is None else self.tr("Customer file")
+        )
+        for name, label in self._labels.items():
+            if not name.startswith("custom:"):
+                label.setText(field_label(name))
+        for index in range(self.kind.count()):
+            self.kind.setItemText(index, tr_field(VALUE_LABELS[self.kind.itemData(index)]))
+        for index in range(self.gender.count()):
+            value = self.gender.itemData(index)
+            self.gender.setItemText(index, tr_field(VALUE_LABELS[value]) if value else "—")
+        self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, 老客户"))
+        self.inputs["mobile"].setPlaceholderText(self.tr("e.g. 138 1234 5678"))  # type: ignore[attr-defined]
+        self.inputs["email"].setPlaceholderText("name@example.com")  # type: ignore[attr-defined]
+        for tab, text in ((0, self.tr("Details")), (1, self.tr("Contacts")),
+                          (2, self.tr("Custom fields")), (3, self.tr("Purchases")),
+                          (4, self.tr("History"))):  # fmt: skip
+            self.tabs.setTabText(tab, text)
+        self.contacts.setHorizontalHeaderLabels([field_label(c) for c in CONTACT_COLUMNS])
+        self.add_contact.setText(self.tr("Add contact"))
+        self.remove_contact.setText(self.tr("Remove contact"))
+        if self.owner.count():
+            self.owner.setItemText(0, self.tr("(nobody)"))
+        self.purchases.retranslate()
+        self.history.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- loading -------------------------------------------------------------------
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.reject()
+
+    def _on_loaded(self, data: EditorData) -> None:
+        self._data = data
+        self.owner.clear()
+        self.owner.addItem(self.tr("(nobody)"), None)
+        for user in data.owners:
+            self.owner.addItem(user.display_name, user.id)
+        completer = QCompleter(data.tags, self.tags)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags.setCompleter(completer)
+        for field in data.fields:
+            widget: QWidget
+            if field.kind == "choice":
+                combo = QComboBox()
+                combo.addItems(["", *field.choices])
+                widget = combo
+            else:
+                widget = QLineEdit()
+                if field.kind == "date":
+                    widget.setPlaceholderText("YYYY-MM-DD")
+            self._add(self.custom_form, f"custom:{field.key}", widget)
+            self._labels[f"custom:{field.key}"].setText(field.label)
+        self.tabs.setTabVisible(2, bool(data.fields))
+        self.tabs.setTabVisible(3, data.record is not None)
+        self.tabs.setTabVisible(4, data.record is not None)
+        if data.record is not None:
+            self.fill(data.record)
+            self.purchases.show_orders(data.orders, data.summary)
+            self._show_history(data.history)
+        self._initial = self.collect()
+        self.setEnabled(True)
+        self.inputs["name"].setFocus()
+
+    def _show_history(self, history: list[changelog.ChangeEntry]) -> None:
+        owners = {str(u.id): u.display_name for u in self._data.owners} if self._data else {}
+        custom = {f.key: f.label for f in self._data.fields} if self._data else {}
+        self.history.show_history(history, owners, custom)
+
+    def fill(self, record: CustomerRecord) -> None:
+        """Show a saved record in the form."""
+        self._record = record
+        self.kind.setCurrentIndex(self.kind.findData(record.kind))
+        for name in ("name", "code", "company_name", "industry", "address"):
+            self.inputs[name].setText(getattr(record, name) or "")  # type: ignore[attr-defined]
+        for name in ("mobile", "phone"):
+            self.inputs[name].setText(checks.display_phone(getattr(record, name)))  # type: ignore[attr-defined]
+        self.inputs["email"].setText(record.email or "")  # type: ignore[attr-defined]
+        self.gender.setCurrentIndex(max(self.gender.findData(record.gender), 0))
+        self.birthday.setDate(QDate(record.birthday) if record.birthday else EMPTY_DATE)
+        self.company_size.setCurrentText(record.company_size or "")
+        self.province.setCurrentText(record.province or "")
+        self.city.setCurrentText(record.city or "")
+        self.source.setCurrentText(record.source or "")
+        self.owner.setCurrentIndex(max(self.owner.findData(record.owner_id), 0))
+        self.tags.setText(", ".join(record.tags))
+        for name in ("preferences", "notes"):
+            self.inputs[name].setPlainText(getattr(record, name) or "")  # type: ignore[attr-defined]
+        self.contacts.setRowCount(0)
+        for contact in record.contacts:
+            self._append_contact(contact)
+        for key, value in record.custom.items():
+            widget = self.inputs.get(f"custom:{key}")
+            if isinstance(widget, QComboBox):
+                widget.setCurrentText(str(value))
+            elif isinstance(widget, QLineEdit):
+                widget.setText("" if value is None else str(value))
+
+    # -- collecting ----------------------------------------------------------------
+
+    def _text(self, name: str) -> str | None:
+        widget = self.inputs[name]
+        if isinstance(widget, QComboBox):
+            text = widget.currentText()
+        elif isinstance(widget, QPlainTextEdit):
+            text = widget.toPlainText()
+        else:
+            text = widget.text()  # type: ignore[attr-defined]
+        return text.strip() or None
+
+    def collect(self) -> CustomerData:
+        """What the form holds now, as the service takes it."""
+        birthday = self.birthday.date()
+        contacts = []
+        for row in range(self.contacts.rowCount()):
+            cells = [self.contacts.item(row, c) for c in range(len(CONTACT_COLUMNS))]
+            values = {n: (c.text().strip() or None) if c else None
+                      for n, c in zip(CONTACT_COLUMNS, cells, strict=True)}  # fmt: skip
+            first = cells[0]
+            contact_id = first.data(Qt.ItemDataRole.UserRole) if first else None
+            if any(values.values()) or contact_id:
+                contacts.append(ContactData(
+                    id=contact_id, name=values["name"] or "", title=values["title"],
+                    mobile=values["mobile"], phone=values["phone"], email=values["email"],
+                ))  # fmt: skip
+        custom = {}
+        for field in self._data.fields if self._data else []:
+            custom[field.key] = self._text(f"custom:{field.key}")
+        return CustomerData(
+            kind=self.kind.currentData(),
+            name=self._text("name") or "",
+            code=self._text("code"),
+            gender=self.gender.currentData() if self.kind.currentData() == "person" else None,
+            birthday=None
+            if birthday == EMPTY_DATE
+            else date(birthday.year(), birthday.month(), birthday.day()),
+            mobile=self._text("mobile"),
+            phone=self._text("phone"),
+            email=self._text("email"),
+            province=self._text("province"),
+            city=self._text("city"),
+            address=self._text("address"),
+            source=self._text("source"),
+            company_name=self._text("company_name"),
+            industry=self._text("industry"),
+            company_size=self._text("company_size"),
+            preferences=self._text("preferences"),
+            notes=self._text("notes"),
+            owner_id=self.owner.currentData(),
+            tags=tuple(
+                t.strip() for t in (self.tags.text().replace("，", ",").split(",")) if t.strip()
+            ),
+            custom=custom,
+            contacts=tuple(contacts),
+        )
+
+    def is_dirty(self) -> bool:
+        return self._initial is not None and self.collect() != self._initial
+
+    # -- reactions -----------------------------------------------------------------
+
+    def _on_kind_changed(self) -> None:
+        company = self.kind.currentData() == "company"
+        for name, visible in (("gender", not company), ("birthday", not company),
+                              ("company_name", not company), ("industry", company),
+                              ("company_size", company)):  # fmt: skip
+            self._labels[name].setVisible(visible)
+            holder = self.inputs[name].parentWidget()
+            if holder is not None:
+                holder.setVisible(visible)
+        self.tabs.setTabVisible(1, company)
+
+    def _on_province_changed(self, province: str) -> None:
+        current = self.city.currentText()
+        self.city.clear()
+        self.city.addItems(["", *PROVINCE_CITIES.get(province, ())])
+        self.city.setCurrentText(current)
+
+    def _check_contact_field(self, name: str) -> None:
+        text = self._text(name)
+        checker = checks.Checker()
+        if name == "email":
+            checker.email(name, text)
+        else:
+            checker.phone(name, text)
+        self._show_problem(name, problem_text(checker.problems[0]) if checker.problems else None)
+
+    def _show_problem(self, name: str, text: str | None) -> None:
+        label = self.errors.get(name)
+        if label is None:
+            return
+        label.setText(text or "")
+        label.setVisible(bool(text))
+
+    def _append_contact(self, contact: ContactData | None) -> None:
+        row = self.contacts.rowCount()
+        self.contacts.insertRow(row)
+        for column, name in enumerate(CONTACT_COLUMNS):
+            value = getattr(contact, name) if contact else None
+            if name in ("mobile", "phone"):
+                value = checks.display_phone(value)
+            item = QTableWidgetItem(value or "")
+            if column == 0 and contact is not None:
+                item.setData(Qt.ItemDataRole.UserRole, contact.id)
+            self.contacts.setItem(row, column, item)
+
+    def _remove_contact(self) -> None:
+        row = self.contacts.currentRow()
+        if row >= 0:
+            self.contacts.removeRow(row)
+
+    # -- saving --------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self._saving or self._data is None:
+            return
+        for name in self.errors:
+            self._show_problem(name, None)
+        self.contacts_error.clear()
+        self.status.clear()
+        data = self.collect()
+        self._submit(data, self._record.version if self._record else None)
+
+    def _submit(self, data: CustomerData, version: int | None) -> None:
+        db, actor, record = self._db, self._actor, self._record
+        self._saving = True
+        self.buttons.setEnabled(False)
+
+        def work(_state: TaskState) -> tuple[CustomerRecord, uuid.UUID | None]:
+            if record is None:
+                saved = create_customer(db, data, actor)
+            else:
+                assert version is not None
+                saved = update_customer(db, record.id, data, expected_version=version, actor=actor)
+            return saved, undo.last_action(db, saved.id)
+
+        run_in_background(work, self._on_saved, self._on_save_failed, write=True)
+
+    def _on_saved(self, result: tuple[CustomerRecord, uuid.UUID | None]) -> None:
+        self._saving = False
+        self.buttons.setEnabled(True)
+        record, txn = result
+        self._record = record
+        self._initial = self.collect()
+        self.saved.emit(record, txn)
+        self.accept()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self._show_validation(exc)
+        elif isinstance(exc, ConflictError):
+            self._resolve_conflict(exc)
+        elif isinstance(exc, CamdeskError):
+            self.status.setText(error_text(exc))
+        else:
+            show_error(self, exc)
+
+    def _show_validation(self, exc: ValidationError) -> None:
+        first: QWidget | None = None
+        contact_problems = []
+        for problem in exc.problems:
+            if problem.field.startswith("contacts["):
+                contact_problems.append(problem)
+                continue
+            self._show_problem(problem.field, problem_text(problem))
+            widget = self.inputs.get(problem.field)
+            if first is None and widget is not None:
+                first = widget
+        if contact_problems:
+            self.contacts_error.setText("\n".join(
+                self.tr("Contact %1: %2").replace("%1", p.field[9:p.field.index("]")])
+                .replace("%2", f"{field_label(p.field.split('.')[-1])} — {problem_text(p)}")
+                for p in contact_problems
+            ))  # fmt: skip
+        self.status.setText(self.tr("Please correct the highlighted fields; nothing was saved."))
+        if first is not None:
+            custom = any(n.startswith("custom:") for n, w in self.inputs.items() if w is first)
+            self.tabs.setCurrentIndex(2 if custom else 0)
+            first.setFocus()
+        elif contact_problems:
+            self.tabs.setCurrentIndex(1)
+
+    def _resolve_conflict(self, exc: ConflictError) -> None:
+        theirs: CustomerRecord = exc.theirs
+        mine = self.collect()
+        owners = {str(u.id): u.display_name for u in self._data.owners} if self._data else {}
+        dialog = ConflictDialog(message=error_text(exc), mine=mine, theirs=theirs, owners=owners,
+                                parent=self)  # fmt: skip
+        choice = dialog.exec_choice()
+        if choice == ConflictDialog.KEEP_MINE:
+            self._record = theirs
+            self._submit(mine, theirs.version)
+        elif choice == ConflictDialog.TAKE_THEIRS:
+            self.fill(theirs)
+            self._initial = self.collect()
+            self.status.setText(self.tr("Showing the version saved by %1.").replace(
+                "%1", theirs.updated_by_name or "?"))  # fmt: skip
+        else:
+            self.status.setText(error_text(exc))
+
+    def reject(self) -> None:
+        if self.isEnabled() and self.is_dirty():
+            answer = QMessageBox.question(
+                self, self.tr("Discard changes?"),
+                self.tr("This customer file has unsaved changes. Discard them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    def record(self) -> CustomerRecord | None:
+        return self._record

@@ -1,0 +1,428 @@
+"""The customer files screen: search, filters, the list, and the actions on it."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from camdesk.db import Database
+from camdesk.services import custom_fields, customer_list, undo, users
+from camdesk.services.context import Actor
+from camdesk.services.customer_list import ListQuery
+from camdesk.services.customers import delete_customers
+from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.customers.editor import CustomerDialog
+from camdesk.views.customers.table_model import CustomerTableModel
+from camdesk.views.errors import show_error
+from camdesk.views.events import AppEvents
+from camdesk.views.settings import Settings
+
+HEADER_STATE = "customer_list_header"
+ROW_HEIGHT_EXTRA = 8
+
+
+@dataclass(frozen=True)
+class _Choices:
+    """What the filter boxes offer, loaded in the background."""
+
+    tags: list[str]
+    cities: list[str]
+    owners: list[users.UserInfo]
+    fields: list[custom_fields.FieldInfo]
+
+
+class CustomersPage(QWidget):
+    """Search, filter and browse customer files; open, create, delete, undo.
+
+    Signals:
+        edit_requested(object): open the customer file with this id (None: a new one).
+
+    Attributes:
+        model: the list's item model.
+        view: the table showing it.
+    """
+
+    edit_requested = Signal(object)
+
+    def __init__(self, *, db: Database, actor: Actor, settings: Settings, events: AppEvents,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._db, self._actor, self._settings, self._events = db, actor, settings, events
+        self._undo_stack: list[uuid.UUID] = []  # actions done here, newest last
+        self._fields: list[custom_fields.FieldInfo] = []
+        self._header_restored = False
+
+        self.model = CustomerTableModel(
+            count=lambda q: customer_list.count_customers(db, q),
+            page=lambda q, offset, limit: customer_list.fetch_page(db, q, offset, limit),
+            parent=self,
+        )
+        self._build()
+        self._build_actions()
+        self._retranslate()
+        self.edit_requested.connect(self.open_editor)
+        self.model.count_changed.connect(self._on_model_count_changed)
+        self.model.query_failed.connect(lambda exc: show_error(self, exc))
+        self._events.customers_changed.connect(self._on_customers_changed)
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.model.set_query(ListQuery())
+        self._load_choices()
+
+    # -- building ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit(self, clearButtonEnabled=True)
+        self.search.setObjectName("customerSearch")
+        self.kind_filter = QComboBox(self)
+        self.tag_filter = QComboBox(self)
+        self.owner_filter = QComboBox(self)
+        self.city_filter = QComboBox(self)
+        self.field_filter = QComboBox(self)
+        self.field_value = QLineEdit(self)
+        self.field_value.setEnabled(False)
+        for box in (
+            self.kind_filter,
+            self.tag_filter,
+            self.owner_filter,
+            self.city_filter,
+            self.field_filter,
+        ):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.currentIndexChanged.connect(self._apply_filters)
+        self.field_filter.currentIndexChanged.connect(self._on_field_filter_changed)
+        self.field_value.textChanged.connect(self._search_timer_start)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("matchCount")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for widget in (
+            self.kind_filter,
+            self.tag_filter,
+            self.owner_filter,
+            self.city_filter,
+            self.field_filter,
+            self.field_value,
+        ):
+            filters.addWidget(widget)
+        filters.addWidget(self.count_label)
+
+        self.view = QTableView(self)
+        self.view.setObjectName("customerTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        vertical = self.view.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fixed heights: a million rows
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + ROW_HEIGHT_EXTRA)
+        vertical.hide()
+        header = self.view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu)
+        header.setDefaultSectionSize(120)
+        self.view.doubleClicked.connect(lambda index: self._open_row(index.row()))
+
+        self.info_bar = QFrame(self)
+        self.info_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.info_text = QLabel(self.info_bar)
+        self.undo_button = QPushButton(self.info_bar)
+        self.undo_button.clicked.connect(self.undo_last)
+        bar = QHBoxLayout(self.info_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        bar.addWidget(self.info_text, 1)
+        bar.addWidget(self.undo_button)
+        self.info_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.info_bar)
+        layout.addWidget(self.view, 1)
+
+    def _search_timer_start(self) -> None:
+        self._search_timer.start()
+
+    def _build_actions(self) -> None:
+        def action(shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: Any) -> QAction:
+            act = QAction(self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.new_action = action(
+            QKeySequence.StandardKey.New, lambda: self.edit_requested.emit(None)
+        )
+        self.open_action = action("Return", self._open_current)
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view.addAction(self.open_action)
+        self.find_action = action(QKeySequence.StandardKey.Find, self.focus_search)
+        self.delete_action = action(QKeySequence.StandardKey.Delete, self.delete_selected)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view.addAction(self.delete_action)
+        self.undo_action = action(QKeySequence.StandardKey.Undo, self.undo_last)
+        self.undo_action.setEnabled(False)
+
+    def _retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Search name, pinyin, initials, phone, email, company or code")
+        )
+        self.new_action.setText(self.tr("&New customer"))
+        self.open_action.setText(self.tr("&Open customer file"))
+        self.find_action.setText(self.tr("&Find"))
+        self.delete_action.setText(self.tr("&Delete"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.field_value.setPlaceholderText(self.tr("value"))
+        self._fill_filters()
+        self.model.retranslate()
+        self._on_model_count_changed(self.model.rowCount())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- filters -------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        db = self._db
+
+        def work(_state: TaskState) -> _Choices:
+            return _Choices(customer_list.tag_names(db), customer_list.distinct_cities(db),
+                            users.list_users(db), custom_fields.list_fields(db))  # fmt: skip
+
+        run_in_background(work, self._on_choices_loaded, lambda exc: show_error(self, exc))
+
+    def _on_choices_loaded(self, choices: _Choices) -> None:
+        self._choices = choices
+        self._fields = choices.fields
+        self._fill_filters()
+        shown = [f for f in self._fields if f.key in self._settings.customer_columns]
+        if [c.key for c in self.model.columns[len(self.model.columns) - len(shown) :]] != [
+            f"custom:{f.key}" for f in shown
+        ] or not self._header_restored:
+            self.model.set_custom_columns([(f.key, f.label) for f in shown])
+            self._restore_header()
+
+    def _fill_filters(self) -> None:
+        choices: _Choices | None = getattr(self, "_choices", None)
+
+        def fill(box: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(everything, None)
+            for text, data in items:
+                box.addItem(text, data)
+            found = box.findData(current)
+            box.setCurrentIndex(max(found, 0))
+            box.blockSignals(False)
+
+        fill(
+            self.kind_filter,
+            self.tr("All types"),
+            [(self.tr("People"), "person"), (self.tr("Companies"), "company")],
+        )
+        fill(
+            self.tag_filter, self.tr("All tags"), [(t, t) for t in choices.tags] if choices else []
+        )
+        fill(
+            self.owner_filter,
+            self.tr("All owners"),
+            [(u.display_name, u.id) for u in choices.owners] if choices else [],
+        )
+        fill(
+            self.city_filter,
+            self.tr("All cities"),
+            [(c, c) for c in choices.cities] if choices else [],
+        )
+        fill(self.field_filter, self.tr("Custom field…"), [(f.label, f.key) for f in self._fields])
+        self.field_filter.setVisible(bool(self._fields))
+        self.field_value.setVisible(bool(self._fields))
+
+    def _on_field_filter_changed(self) -> None:
+        self.field_value.setEnabled(self.field_filter.currentData() is not None)
+
+    def current_query(self) -> ListQuery:
+        """The query the search box and filters describe."""
+        key = self.field_filter.currentData()
+        value = self.field_value.text().strip()
+        return replace(
+            self.model.query,
+            search=self.search.text(),
+            kind=self.kind_filter.currentData(),
+            tag=self.tag_filter.currentData(),
+            owner_id=self.owner_filter.currentData(),
+            city=self.city_filter.currentData(),
+            custom_filter=((key, value),) if key and value else (),
+        )
+
+    def _apply_filters(self) -> None:
+        self.model.set_query(self.current_query())
+
+    def _on_model_count_changed(self, count: int) -> None:
+        query = self.model.query
+        filtered = bool(query.search.strip() or query.kind or query.tag or query.owner_id
+                        or query.city or query.custom_filter)  # fmt: skip
+        number = QLocale().toString(count)
+        if filtered:
+            self.count_label.setText(self.tr("Matches: %1").replace("%1", number))
+        else:
+            self.count_label.setText(self.tr("Customers: %1").replace("%1", number))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- columns -------------------------------------------------------------------
+
+    def _on_header_menu(self, pos: QPoint) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for section, column in enumerate(self.model.columns):
+            if column.key.startswith("custom:"):
+                continue
+            act = menu.addAction(self.model.headerData(section, Qt.Orientation.Horizontal))
+            act.setCheckable(True)
+            act.setChecked(not header.isSectionHidden(section))
+            act.setEnabled(column.key != "name")
+            act.toggled.connect(lambda on, s=section: header.setSectionHidden(s, not on))
+        if self._fields:
+            menu.addSeparator()
+            shown = self._settings.customer_columns
+            for field in self._fields:
+                act = menu.addAction(field.label)
+                act.setCheckable(True)
+                act.setChecked(field.key in shown)
+                act.toggled.connect(lambda on, k=field.key: self._toggle_custom_column(k, on))
+        menu.exec(header.mapToGlobal(pos))
+
+    def _toggle_custom_column(self, key: str, on: bool) -> None:
+        self.save_state()
+        keys = [k for k in self._settings.customer_columns if k != key]
+        if on:
+            keys.append(key)
+        self._settings.customer_columns = keys
+        shown = [f for f in self._fields if f.key in keys]
+        self.model.set_custom_columns([(f.key, f.label) for f in shown])
+        self._restore_header()
+
+    def _restore_header(self) -> None:
+        state = self._settings.window_state(HEADER_STATE)
+        header = self.view.horizontalHeader()
+        if state is not None and not self._header_restored:
+            header.restoreState(state)
+        self._header_restored = True
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def save_state(self) -> None:
+        self._settings.set_window_state(HEADER_STATE, self.view.horizontalHeader().saveState())
+
+    # -- actions -------------------------------------------------------------------
+
+    def selected_ids(self) -> list[uuid.UUID]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [cid for cid in (self.model.customer_id(r) for r in rows) if cid is not None]
+
+    def _open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._open_row(index.row())
+
+    def _open_row(self, row: int) -> None:
+        customer_id = self.model.customer_id(row)
+        if customer_id is not None:
+            self.edit_requested.emit(customer_id)
+
+    def open_editor(self, customer_id: uuid.UUID | None) -> CustomerDialog:
+        """Open a customer file (None: a new one) as a window-modal dialog."""
+        dialog = CustomerDialog(
+            db=self._db, actor=self._actor, customer_id=customer_id, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_saved)
+        dialog.open()
+        return dialog
+
+    def _on_saved(self, record: Any, txn: uuid.UUID | None) -> None:
+        if txn is not None:
+            self.remember_action(txn, self.tr("Saved %1.").replace("%1", record.name))
+        self._events.customers_changed.emit([record.id])
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete customers"),
+            self.tr("Delete %n customer file(s)? You can undo this.", "", len(ids)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, actor = self._db, self._actor
+
+        def done(txn: uuid.UUID) -> None:
+            self.remember_action(txn, self.tr("Deleted %n customer file(s).", "", len(ids)))
+            self._events.customers_changed.emit(ids)
+
+        run_in_background(lambda _s: delete_customers(db, ids, actor), done,
+                          lambda exc: show_error(self, exc), write=True)  # fmt: skip
+
+    def remember_action(self, txn: uuid.UUID, message: str) -> None:
+        """Offer to undo an action just done (from the info bar or Ctrl+Z)."""
+        self._undo_stack.append(txn)
+        self.undo_action.setEnabled(True)
+        self.info_text.setText(message)
+        self.undo_button.show()
+        self.info_bar.show()
+
+    def undo_last(self) -> None:
+        if not self._undo_stack:
+            return
+        txn = self._undo_stack.pop()
+        self.undo_action.setEnabled(bool(self._undo_stack))
+        db, actor = self._db, self._actor
+
+        def done(_new: uuid.UUID) -> None:
+            self.info_text.setText(self.tr("Undone."))
+            self.undo_button.setVisible(bool(self._undo_stack))
+            self._events.customers_changed.emit([])
+
+        def failed(exc: BaseException) -> None:
+            self.info_bar.hide()
+            show_error(self, exc)
+
+        run_in_background(lambda _s: undo.undo(db, txn, actor), done, failed, write=True)
+
+    def _on_customers_changed(self, _ids: list[uuid.UUID]) -> None:
+        self.model.refresh()
+        self._load_choices()

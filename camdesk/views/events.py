@@ -1,0 +1,17 @@
+"""App-wide change notifications: after a change, one signal says what changed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppEvents(QObject):
+    """Signals every view may listen to.
+
+    Signals:
+        customers_changed(list): ids of customers created, edited, deleted or restored.
+        language_changed(str): the UI language was switched (code applied).
+    """
+
+    customers_changed = Signal(list)
+    language_changed = Signal(str)

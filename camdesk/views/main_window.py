@@ -1,0 +1,180 @@
+"""The main window: navigation between the product's areas, menus, status bar."""
+
+from __future__ import annotations
+
+import uuid
+from functools import partial
+
+from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from camdesk import __version__
+from camdesk.db import Database, Mode
+from camdesk.services import info
+from camdesk.services.context import Actor, data_dir
+from camdesk.views.background import run_in_background
+from camdesk.views.customers.page import CustomersPage
+from camdesk.views.events import AppEvents
+from camdesk.views.settings import Settings
+
+WINDOW_STATE = "main_window_geometry"
+
+
+class MainWindow(QMainWindow):
+    """camdesk's window.
+
+    Signals:
+        open_database_requested(str): the user chose another database (path or URL).
+        new_database_requested(str): the user wants a new database file at this path.
+        settings_requested(): show the settings dialog.
+        demo_requested(): fill the database with demo data.
+    """
+
+    open_database_requested = Signal(str)
+    new_database_requested = Signal(str)
+    settings_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, *, db: Database, actor: Actor, settings: Settings, events: AppEvents,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._db, self._settings, self._events = db, settings, events
+        self.customers = CustomersPage(db=db, actor=actor, settings=settings, events=events)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.addItem("")  # one entry per area that works; more arrive with their features
+        self.nav.setMaximumWidth(180)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.customers)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([160, 1040])
+        self.setCentralWidget(splitter)
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("databaseLabel")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("customerCount")
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._count = 0
+        self._build_menus()
+        self._retranslate()
+        events.customers_changed.connect(self._refresh_count)
+        self._refresh_count()
+        state = settings.window_state(WINDOW_STATE)
+        if state is None or not self.restoreGeometry(state):
+            self.resize(1200, 760)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_db_action = self.file_menu.addAction("", self._on_new_database)
+        self.open_db_action = self.file_menu.addAction("", self._on_open_database)
+        self.open_db_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addSeparator()
+        self.demo_action = self.file_menu.addAction("", self.demo_requested.emit)
+        self.settings_action = self.file_menu.addAction("", self.settings_requested.emit)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.file_menu.addSeparator()
+        self.quit_action = self.file_menu.addAction("", self.close)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.customer_menu = bar.addMenu("")
+        page = self.customers
+        for action in (page.new_action, page.open_action, page.find_action, page.delete_action,
+                       page.undo_action):  # fmt: skip
+            self.customer_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.about_action = self.help_menu.addAction("", self._on_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("camdesk — customer files"))
+        self.nav.item(0).setText(self.tr("Customer files"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_db_action.setText(self.tr("&New database…"))
+        self.open_db_action.setText(self.tr("&Open database…"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.demo_action.setText(self.tr("Load &demo data…"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.customer_menu.setTitle(self.tr("&Customer"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About camdesk"))
+        modes = {
+            Mode.LOCAL: self.tr("Local file"),
+            Mode.SHARED: self.tr("Shared file (network)"),
+            Mode.SERVER: self.tr("PostgreSQL server"),
+        }
+        self.db_label.setText(f"{modes[self._db.mode]}: {self._db.display_name}")
+        self._show_count(self._count)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _refresh_count(self, _ids: list[uuid.UUID] | None = None) -> None:
+        db = self._db
+        run_in_background(lambda _s: info.customer_count(db), self._show_count)
+
+    def _show_count(self, count: int) -> None:
+        self._count = count
+        self.count_label.setText(self.tr("Customers: %1").replace("%1", QLocale().toString(count)))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for target in self._settings.recent_databases:
+            self.recent_menu.addAction(target, partial(self.open_database_requested.emit, target))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _on_new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New camdesk database"), str(data_dir() / "camdesk-new.db"),
+            self.tr("camdesk databases (*.db)"),
+        )  # fmt: skip
+        if path:
+            self.new_database_requested.emit(path)
+
+    def _on_open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open camdesk database"), str(data_dir()),
+            self.tr("camdesk databases (*.db);;All files (*)"),
+        )  # fmt: skip
+        if path:
+            self.open_database_requested.emit(path)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About camdesk"),
+            self.tr(
+                "<h3>camdesk %1</h3><p>Customer-asset management for small businesses: customer files, value tiers, follow-ups.</p><p>Your data folder: %2</p><p>Free software under the GNU GPL v3 or later.</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(data_dir())),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.customers.save_state()
+        self._settings.set_window_state(WINDOW_STATE, self.saveGeometry())
+        self._settings.sync()
+        super().closeEvent(event)

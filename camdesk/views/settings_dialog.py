@@ -1,0 +1,85 @@
+"""Settings: UI language and the database to use."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from camdesk.views.i18n import LANGUAGES
+
+
+class SettingsDialog(QDialog):
+    """Preferences a user changes now and then.
+
+    Attributes:
+        language: "" (follow the system) or a language code.
+        database: the database path or URL ("" for the default file).
+    """
+
+    def __init__(self, *, language: str, database: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.language_box = QComboBox(self)
+        self.language_box.setObjectName("languageBox")
+        self.language_box.addItem(self.tr("System default"), "")
+        for code, name in LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(max(self.language_box.findData(language), 0))
+        self.database_edit = QLineEdit(database, self)
+        self.database_edit.setObjectName("databaseEdit")
+        self.database_edit.setPlaceholderText(self.tr("Default: camdesk.db in your data folder"))
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._on_browse_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.database_edit, 1)
+        row.addWidget(browse)
+        hint = QLabel(
+            self.tr(
+                "A file path, or a PostgreSQL URL such as postgresql+psycopg://user@server/camdesk. On a file shared over the network, user permissions are a convenience, not security."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language_box)
+        form.addRow(self.tr("Database"), row)
+        form.addRow("", hint)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(560, 200)
+
+    @property
+    def language(self) -> str:
+        return str(self.language_box.currentData())
+
+    @property
+    def database(self) -> str:
+        return self.database_edit.text().strip()
+
+    def _on_browse_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a camdesk database"),
+            "",
+            self.tr("camdesk databases (*.db);;All files (*)"),
+        )
+        if path:
+            self.database_edit.setText(path)

@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CustomersPage</name>
+    <message numerus="yes">
+        <source>Delete %n customer file(s)? You can undo this.</source>
+        <translation>
+            <numerusform>Delete %n customer file? You can undo this.</numerusform>
+            <numerusform>Delete %n customer files? You can undo this.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n customer file(s).</source>
+        <translation>
+            <numerusform>Deleted %n customer file.</numerusform>
+            <numerusform>Deleted %n customer files.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PurchasesTab</name>
+    <message numerus="yes">
+        <source>%n order(s), total %1, margin %2, first %3, last %4</source>
+        <translation>
+            <numerusform>%n order, total %1, margin %2, first %3, last %4</numerusform>
+            <numerusform>%n orders, total %1, margin %2, first %3, last %4</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

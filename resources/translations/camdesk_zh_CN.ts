@@ -1,0 +1,699 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else changed this customer</source>
+        <translation>其他人修改了这位客户</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation>%1 保存的版本</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Save my version</source>
+        <translation>保存我的版本</translation>
+    </message>
+    <message>
+        <source>Use their version</source>
+        <translation>采用对方的版本</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>This is a new, empty database. Load demo customers to try camdesk out?</source>
+        <translation>这是一个新的空数据库。要载入演示客户来试用 camdesk 吗？</translation>
+    </message>
+    <message>
+        <source>Add demo customers and orders to this database?</source>
+        <translation>向此数据库添加演示客户和订单？</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>Creating demo customers…</source>
+        <translation>正在生成演示客户…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Customer file</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. VIP, 老客户</source>
+        <translation>用逗号分隔，例如：VIP, 老客户</translation>
+    </message>
+    <message>
+        <source>e.g. 138 1234 5678</source>
+        <translation>例如：138 1234 5678</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更历史</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Contact %1: %2</source>
+        <translation>联系人 %1：%2</translation>
+    </message>
+    <message>
+        <source>Please correct the highlighted fields; nothing was saved.</source>
+        <translation>请修改标红的字段；尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Showing the version saved by %1.</source>
+        <translation>当前显示的是 %1 保存的版本。</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>This customer file has unsaved changes. Discard them?</source>
+        <translation>此客户档案有未保存的修改。要放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFields</name>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Other phone</source>
+        <translation>其他电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Company size</source>
+        <translation>企业规模</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <source>Search name, pinyin, initials, phone, email, company or code</source>
+        <translation>搜索姓名、拼音、首字母、电话、邮箱、公司或编号</translation>
+    </message>
+    <message>
+        <source>&amp;New customer</source>
+        <translation>新建客户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open customer file</source>
+        <translation>打开客户档案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>全部城市</translation>
+    </message>
+    <message>
+        <source>Custom field…</source>
+        <translation>自定义字段…</translation>
+    </message>
+    <message>
+        <source>Matches: %1</source>
+        <translation>匹配：%1</translation>
+    </message>
+    <message>
+        <source>Customers: %1</source>
+        <translation>客户：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Delete customers</source>
+        <translation>删除客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n customer file(s)? You can undo this.</source>
+        <translation>
+            <numerusform>删除 %n 份客户档案？之后可以撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n customer file(s).</source>
+        <translation>
+            <numerusform>已删除 %n 份客户档案。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>已撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>camdesk — customer files</source>
+        <translation>camdesk — 客户档案</translation>
+    </message>
+    <message>
+        <source>Customer files</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Load &amp;demo data…</source>
+        <translation>载入演示数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About camdesk</source>
+        <translation>关于 camdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Local file</source>
+        <translation>本地文件</translation>
+    </message>
+    <message>
+        <source>Shared file (network)</source>
+        <translation>共享文件（网络）</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <source>Customers: %1</source>
+        <translation>客户：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>New camdesk database</source>
+        <translation>新建 camdesk 数据库</translation>
+    </message>
+    <message>
+        <source>camdesk databases (*.db)</source>
+        <translation>camdesk 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <source>Open camdesk database</source>
+        <translation>打开 camdesk 数据库</translation>
+    </message>
+    <message>
+        <source>camdesk databases (*.db);;All files (*)</source>
+        <translation>camdesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>About camdesk</source>
+        <translation>关于 camdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;camdesk %1&lt;/h3&gt;&lt;p&gt;Customer-asset management for small businesses: customer files, value tiers, follow-ups.&lt;/p&gt;&lt;p&gt;Your data folder: %2&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL v3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;camdesk %1&lt;/h3&gt;&lt;p&gt;面向小企业的客户资产管理：客户档案、价值分层、客户回访。&lt;/p&gt;&lt;p&gt;您的数据文件夹：%2&lt;/p&gt;&lt;p&gt;自由软件，以 GNU GPL 第 3 版或更高版本发布。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PurchasesTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>No purchases yet.</source>
+        <translation>暂无购买记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s), total %1, margin %2, first %3, last %4</source>
+        <translation>
+            <numerusform>共 %n 笔订单，合计 %1，毛利 %2，首次 %3，最近 %4</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Default: camdesk.db in your data folder</source>
+        <translation>默认：数据文件夹中的 camdesk.db</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>A file path, or a PostgreSQL URL such as postgresql+psycopg://user@server/camdesk. On a file shared over the network, user permissions are a convenience, not security.</source>
+        <translation>文件路径，或 PostgreSQL 连接地址，例如 postgresql+psycopg://user@server/camdesk。对于网络共享的数据库文件，用户权限只是方便管理，并不能保证安全。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Choose a camdesk database</source>
+        <translation>选择 camdesk 数据库</translation>
+    </message>
+    <message>
+        <source>camdesk databases (*.db);;All files (*)</source>
+        <translation>camdesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>出现了问题。</translation>
+    </message>
+    <message>
+        <source>{path} is not a camdesk database. Choose a camdesk database file, or create a new one.</source>
+        <translation>{path} 不是 camdesk 数据库。请选择一个 camdesk 数据库文件，或新建一个。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer camdesk (schema {revision}). Update camdesk to open it; the file was not changed.</source>
+        <translation>{path} 由更新版本的 camdesk 写入（结构版本 {revision}）。请升级 camdesk 后再打开；该文件未被改动。</translation>
+    </message>
+    <message>
+        <source>The database is busy: another user or program is writing to it. Wait a moment and try again.</source>
+        <translation>数据库正忙：其他用户或程序正在写入。请稍候再试。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database {url}: {reason}</source>
+        <translation>无法连接数据库 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>Some fields need attention: {fields}.</source>
+        <translation>以下字段需要修改：{fields}。</translation>
+    </message>
+    <message>
+        <source>This record no longer exists; someone may have deleted it. Refresh the list and try again.</source>
+        <translation>该记录已不存在，可能已被他人删除。请刷新列表后重试。</translation>
+    </message>
+    <message>
+        <source>{changed_by} changed this customer at {changed_at} while you were editing. Nothing was overwritten: compare both versions and save again.</source>
+        <translation>在您编辑期间，{changed_by} 于 {changed_at} 修改了这位客户。没有任何内容被覆盖：请对比两个版本后再保存。</translation>
+    </message>
+    <message>
+        <source>The customer code {code} is already used by {name}.</source>
+        <translation>客户编号 {code} 已被 {name} 使用。</translation>
+    </message>
+    <message>
+        <source>This change can no longer be undone: the customer was changed since.</source>
+        <translation>此操作已无法撤销：该客户之后又被修改过。</translation>
+    </message>
+    <message>
+        <source>Choose person or company.</source>
+        <translation>请选择个人或企业。</translation>
+    </message>
+    <message>
+        <source>Choose female, male or other.</source>
+        <translation>请选择女、男或其他。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid phone number.</source>
+        <translation>“{value}”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid email address.</source>
+        <translation>“{value}”不是有效的邮箱地址。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The date {value} lies in the future.</source>
+        <translation>日期 {value} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>The date {value} is before 1900.</source>
+        <translation>日期 {value} 早于 1900 年。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a number.</source>
+        <translation>“{value}”不是数字。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date (use YYYY-MM-DD).</source>
+        <translation>“{value}”不是日期（请使用 YYYY-MM-DD 格式）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of the choices.</source>
+        <translation>“{value}”不在可选项中。</translation>
+    </message>
+    <message>
+        <source>camdesk: unexpected error</source>
+        <translation>camdesk：意外错误</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your saved data is safe; the action did not complete. Please report this with the details below.</source>
+        <translation>发生了意外错误。已保存的数据是安全的，本次操作未完成。请附上下方详细信息报告此问题。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,222 @@
+"""The customer files screen as a user drives it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
+
+from camdesk import app as app_module
+from camdesk.app import Controller
+from camdesk.services.customer_list import ListQuery, count_customers
+from camdesk.services.customers import as_edited, get_customer, update_customer
+from camdesk.services.demo import DemoSpec
+from camdesk.views.customers.conflict import ConflictDialog
+from camdesk.views.customers.editor import CustomerDialog
+from tests.factories import make_customer
+
+
+@pytest.fixture
+def answer_yes(monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+
+@pytest.fixture
+def controller(qtbot, settings, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    ctl = Controller(settings=settings)
+    assert ctl.open(str(tmp_path / "shop.db"))
+    qtbot.addWidget(ctl.window)
+    yield ctl
+    ctl.window.close()
+    ctl.shutdown()
+
+
+def page_of(ctl):
+    return ctl.window.customers
+
+
+def wait_rows(qtbot, page, count):
+    qtbot.waitUntil(lambda: page.model.rowCount() == count, timeout=10000)
+
+
+def test_first_start_creates_the_database_and_offers_demo_data(
+    qtbot, settings, tmp_path, monkeypatch, answer_yes
+):
+    monkeypatch.setattr(app_module, "DEMO_SPEC", DemoSpec(customers=40, orders=200))
+    ctl = Controller(settings=settings)
+    path = tmp_path / "first.db"
+    assert ctl.open(str(path))
+    qtbot.addWidget(ctl.window)
+    assert path.exists()
+    page = page_of(ctl)
+    wait_rows(qtbot, page, 40)
+    qtbot.waitUntil(lambda: "40" in ctl.window.count_label.text(), timeout=10000)
+    assert "Local file" in ctl.window.db_label.text()
+    ctl.window.close()
+    ctl.shutdown()
+
+
+def open_new_customer(qtbot, page) -> CustomerDialog:
+    page.new_action.trigger()
+    dialog = page.findChild(CustomerDialog)
+    qtbot.waitUntil(dialog.isEnabled, timeout=10000)
+    return dialog
+
+
+def test_create_a_customer_through_the_dialog(qtbot, controller):
+    page = page_of(controller)
+    dialog = open_new_customer(qtbot, page)
+    dialog.inputs["name"].insert("欧阳娜娜")  # as an input method commits Chinese text
+    qtbot.keyClicks(dialog.inputs["mobile"], "139 0000 1111")
+    qtbot.keyClicks(dialog.tags, "VIP")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    wait_rows(qtbot, page, 1)
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 0)) == "欧阳娜娜", timeout=5000)
+    assert page.model.data(page.model.index(0, 2)) == "139 0000 1111"
+    assert page.info_bar.isVisible() and page.undo_action.isEnabled()
+
+
+def test_validation_error_is_shown_on_the_field(qtbot, controller):
+    page = page_of(controller)
+    dialog = open_new_customer(qtbot, page)
+    dialog.inputs["name"].insert("张三")
+    qtbot.keyClicks(dialog.inputs["mobile"], "12345")
+    qtbot.keyClicks(dialog.inputs["email"], "zhang@")
+    dialog.save()
+    error: QLabel = dialog.errors["mobile"]
+    qtbot.waitUntil(error.isVisible, timeout=5000)
+    assert "12345" in error.text()
+    assert dialog.errors["email"].isVisible()
+    assert "nothing was saved" in dialog.status.text()
+    assert dialog.isVisible()
+    assert count_customers(controller.db) == 0
+
+
+def test_search_as_you_type_with_match_count(qtbot, controller):
+    actor = controller.actor
+    for name, mobile in [
+        ("曾小贤", "13811112222"),
+        ("胡一菲", "13933334444"),
+        ("曾可妮", "13555556666"),
+    ]:
+        make_customer(controller.db, actor, name=name, mobile=mobile)
+    page = page_of(controller)
+    page.model.refresh()
+    wait_rows(qtbot, page, 3)
+    qtbot.keyClicks(page.search, "zeng")
+    wait_rows(qtbot, page, 2)
+    assert page.count_label.text() == "Matches: 2"
+    page.search.clear()
+    qtbot.keyClicks(page.search, "3333")
+    wait_rows(qtbot, page, 1)
+    assert page.model.data(page.model.index(0, 0)) == "胡一菲"
+
+
+def test_sorting_by_clicking_a_header(qtbot, controller):
+    for name, city in [("甲", "上海"), ("乙", "北京"), ("丙", "广州")]:
+        make_customer(controller.db, controller.actor, name=name, city=city)
+    page = page_of(controller)
+    page.model.refresh()
+    wait_rows(qtbot, page, 3)
+    city = [c.key for c in page.model.columns].index("city")
+    header = page.view.horizontalHeader()
+    header.sectionClicked.emit(city)
+    page.view.sortByColumn(city, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(
+        lambda: (
+            [page.model.data(page.model.index(r, city)) for r in range(3)]
+            == ["上海", "北京", "广州"]
+        ),
+        timeout=5000,
+    )
+
+
+def test_edit_then_history_shows_the_change(qtbot, controller):
+    record = make_customer(controller.db, controller.actor, name="李雷", city="北京")
+    page = page_of(controller)
+    page.model.refresh()
+    wait_rows(qtbot, page, 1)
+    dialog = page.open_editor(record.id)
+    qtbot.waitUntil(dialog.isEnabled, timeout=10000)
+    dialog.city.setCurrentText("上海")
+    dialog.save()
+    qtbot.waitUntil(lambda: get_customer(controller.db, record.id).city == "上海", timeout=5000)
+    city = [c.key for c in page.model.columns].index("city")
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, city)) == "上海", timeout=5000)
+    again = page.open_editor(record.id)
+    qtbot.waitUntil(again.isEnabled, timeout=10000)
+    table = again.history.table
+    cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(5)]
+    assert "City" in cells and "北京" in cells and "上海" in cells
+    again.reject()
+
+
+def test_delete_and_undo(qtbot, controller, answer_yes):
+    for name in ("王五", "赵六"):
+        make_customer(controller.db, controller.actor, name=name)
+    page = page_of(controller)
+    page.model.refresh()
+    wait_rows(qtbot, page, 2)
+    page.view.selectRow(0)
+    page.delete_action.trigger()
+    wait_rows(qtbot, page, 1)
+    assert page.info_bar.isVisible()
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    wait_rows(qtbot, page, 2)
+    assert count_customers(controller.db) == 2
+
+
+def test_conflicting_save_shows_both_versions(qtbot, controller, monkeypatch):
+    record = make_customer(controller.db, controller.actor, name="韩梅梅", city="北京")
+    page = page_of(controller)
+    dialog = page.open_editor(record.id)
+    qtbot.waitUntil(dialog.isEnabled, timeout=10000)
+    update_customer(controller.db, record.id, as_edited(record, city="广州"),
+                    expected_version=record.version, actor=controller.actor)  # fmt: skip
+    seen = {}
+
+    def choose(self):
+        table = self.table
+        seen["rows"] = [
+            [table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())
+        ]
+        return ConflictDialog.TAKE_THEIRS
+
+    monkeypatch.setattr(ConflictDialog, "exec_choice", choose)
+    dialog.city.setCurrentText("深圳")
+    dialog.save()
+    qtbot.waitUntil(lambda: "rows" in seen, timeout=5000)
+    assert ["City", "深圳", "广州"] in seen["rows"]
+    qtbot.waitUntil(lambda: dialog.city.currentText() == "广州", timeout=5000)
+    assert get_customer(controller.db, record.id).city == "广州"
+
+
+def test_switching_language(qtbot, controller):
+    window = controller.window
+    assert window.nav.item(0).text() == "Customer files"
+    controller.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "客户档案", timeout=5000)
+    assert page_of(controller).model.headerData(0, Qt.Orientation.Horizontal) == "姓名"
+    assert page_of(controller).search.placeholderText() != ""
+    controller.set_language("en")
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Customer files", timeout=5000)
+
+
+def test_find_shortcut_focuses_search(qtbot, controller):
+    page = page_of(controller)
+    controller.window.show()
+    qtbot.waitExposed(controller.window)
+    page.find_action.trigger()
+    assert isinstance(controller.window.focusWidget(), QLineEdit)
+
+
+def test_query_of_the_list_matches_the_service(qtbot, controller):
+    make_customer(controller.db, controller.actor, name="孙悟空", city="花果山")
+    page = page_of(controller)
+    page.model.refresh()
+    wait_rows(qtbot, page, 1)
+    assert page.current_query().search == ""
+    assert count_customers(controller.db, ListQuery()) == page.model.rowCount()

@@ -1,0 +1,84 @@
+"""Translations stay complete and compiled as the code changes."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from camdesk.errors import NotCamdeskDatabase
+from camdesk.views import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
+assert spec and spec.loader
+tool = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(tool)
+
+
+@pytest.fixture(scope="module")
+def fresh_ts(tmp_path_factory) -> Path:
+    """The .ts files as lupdate makes them from today's code (starting from the committed ones)."""
+    folder = tmp_path_factory.mktemp("ts")
+    for path in (ROOT / "resources" / "translations").glob("*.ts"):
+        shutil.copy(path, folder / path.name)
+    tool.update(folder)
+    return folder
+
+
+@pytest.mark.parametrize("code", ["zh_CN", "en"])
+def test_every_string_is_translated(fresh_ts, code):
+    tree = ET.parse(fresh_ts / f"camdesk_{code}.ts")
+    unfinished = [
+        m.findtext("source")
+        for m in tree.iter("message")
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+    ]
+    assert unfinished == [], "run `python tools/i18n.py update` and translate these"
+
+
+@pytest.mark.parametrize("code", ["zh_CN", "en"])
+def test_ts_sources_are_up_to_date(fresh_ts, code):
+    committed = (ROOT / "resources" / "translations" / f"camdesk_{code}.ts").read_text("utf-8")
+    assert (fresh_ts / f"camdesk_{code}.ts").read_text("utf-8") == committed
+
+
+def test_compiled_files_match_sources(tmp_path):
+    tool.release(ROOT / "resources" / "translations", tmp_path)
+    for built in tmp_path.glob("*.qm"):
+        shipped = ROOT / "camdesk" / "resources" / "translations" / built.name
+        assert shipped.read_bytes() == built.read_bytes(), "run `python tools/i18n.py release`"
+
+
+def test_chinese_and_english_plurals(qapp):
+    try:
+        i18n.install("zh_CN")
+        assert QCoreApplication.translate("CustomerFields", "Birthday") == "生日"
+        error = NotCamdeskDatabase(path="x.xlsx")
+        assert (
+            i18n.error_text(error)
+            == "x.xlsx 不是 camdesk 数据库。请选择一个 camdesk 数据库文件，或新建一个。"
+        )
+        i18n.install("en")
+        assert (
+            QCoreApplication.translate("CustomersPage", "Deleted %n customer file(s).", "", 1)
+            == "Deleted 1 customer file."
+        )
+        assert (
+            QCoreApplication.translate("CustomersPage", "Deleted %n customer file(s).", "", 3)
+            == "Deleted 3 customer files."
+        )
+    finally:
+        i18n.install("en")
+
+
+def test_qt_dialogs_are_translated_too(qapp):
+    try:
+        i18n.install("zh_CN")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    finally:
+        i18n.install("en")
