@@ -12,10 +12,8 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import delete, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -39,7 +37,7 @@ from camdesk.models import (
 from camdesk.services import custom_fields as cf
 from camdesk.services.changelog import ChangeWriter, Op, to_json
 from camdesk.services.context import Actor
-from camdesk.services.search import KeySource, store_keys
+from camdesk.services.search import KeySource, sort_key, store_keys
 from camdesk.services.validation import Checker
 
 CODE_TAKEN = QT_TRANSLATE_NOOP("errors", "The customer code {code} is already used by {name}.")
@@ -115,12 +113,6 @@ class CustomerRecord(CustomerData):
         """The editable part, e.g. to start a form from."""
         names = {f.name for f in fields(CustomerData)}
         return CustomerData(**{n: getattr(self, n) for n in names})
-
-
-@lru_cache(maxsize=65536)
-def sort_key(name: str) -> str:
-    """Pinyin order for Chinese names, alphabetical for latin ones."""
-    return "".join(lazy_pinyin(name.strip().lower(), style=Style.NORMAL))[:200]
 
 
 # --------------------------------------------------------------------------- validation
@@ -335,7 +327,7 @@ def _apply(
         if to_json(old) != to_json(new):
             changes.append((name, old, new))
             setattr(customer, name, new)
-    customer.sort_key = sort_key(customer.name)
+    customer.sort_key = sort_key(customer.name, person=customer.kind is CustomerKind.PERSON)
     old_tags = tags_of(session, customer.id) if base_version else ()
     if sorted(old_tags) != sorted(values["tags"]):
         _set_tags(session, customer.id, values["tags"])

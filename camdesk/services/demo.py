@@ -40,8 +40,7 @@ from camdesk.models import (
 from camdesk.services import demo_data as ref
 from camdesk.services.changelog import CLOCK
 from camdesk.services.context import Actor
-from camdesk.services.customers import sort_key
-from camdesk.services.search import KeySource, build_keys
+from camdesk.services.search import KeySource, build_keys, sort_key
 from camdesk.services.users import ensure_user
 
 Progress = Callable[[int, int], None]
@@ -208,7 +207,7 @@ class _Maker:
                 row["email"] = self.email(name)
             if rng.random() < 0.25:
                 row["company_name"] = self.company_name(city)[0]
-        row["sort_key"] = sort_key(row["name"])
+        row["sort_key"] = sort_key(row["name"], person=row["kind"] == "person")
         return row
 
     def contacts(self, customer: dict[str, Any]) -> list[dict[str, Any]]:

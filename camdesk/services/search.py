@@ -55,6 +55,15 @@ _SPLIT = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002
 
 # --------------------------------------------------------------------------- keys
 
+# How polyphone characters read as surnames (pypinyin gives the everyday reading:
+# 曾 ceng, 单 dan, ...). Used for ordering names; search accepts every reading.
+SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "区": "ou", "仇": "qiu", "朴": "piao",
+    "查": "zha", "覃": "qin", "缪": "miao", "盖": "ge", "乐": "yue", "尉": "yu",
+    "召": "shao", "种": "chong", "员": "yun", "繁": "po", "秘": "bi", "长": "chang",
+    "沈": "shen", "翟": "zhai", "车": "che", "折": "she", "能": "nai", "句": "gou",
+}  # fmt: skip
+
 
 @lru_cache(maxsize=8192)
 def _readings(char: str) -> tuple[str, ...]:
@@ -74,6 +83,15 @@ def pinyin_variants(run: str, *, surname: bool) -> tuple[tuple[str, ...], ...]:
     variants = [tuple(base)]
     variants.extend((first, *base[1:]) for first in firsts if first != base[0])
     return tuple(variants)
+
+
+def sort_key(name: str, *, person: bool = True) -> str:
+    """Pinyin order for Chinese names (surnames in their surname reading), latin as is."""
+    text = normalize(name)
+    syllables = lazy_pinyin(text, style=Style.NORMAL)
+    if person and text and text[0] in SURNAME_READINGS and syllables:
+        syllables[0] = SURNAME_READINGS[text[0]] + syllables[0][1:]
+    return "".join(syllables)[:200]
 
 
 def _suffix_tokens(syllables: Sequence[str]) -> list[str]:

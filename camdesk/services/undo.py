@@ -113,7 +113,9 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
             raise UndoError() from None
         for customer in touched.values():
             if customer.deleted_at is None:
-                customer.sort_key = customers.sort_key(customer.name)
+                customer.sort_key = customers.sort_key(
+                    customer.name, person=customer.kind is CustomerKind.PERSON
+                )
                 session.refresh(customer, ["contacts"])
                 customers.refresh_search_keys(session, customer)
     return new_txn

@@ -100,3 +100,11 @@ def test_filters_combine(db, actor):
 def test_rows_show_phones_nationally(db, actor):
     make_customer(db, actor, name="甲", mobile="+8613812345678")
     assert fetch_page(db, ListQuery(), 0, 1)[0].phone == "138 1234 5678"
+
+
+def test_polyphone_surnames_sort_by_their_surname_reading(db, actor):
+    for name in ("曾强", "邹明", "张三", "单田芳", "邓超"):
+        make_customer(db, actor, name=name)
+    rows = fetch_page(db, ListQuery(), 0, 10)
+    # 单 reads shan, 曾 reads zeng as surnames (not dan, ceng).
+    assert [r.name for r in rows] == ["邓超", "单田芳", "曾强", "张三", "邹明"]
