@@ -13,7 +13,6 @@ from camdesk import APP_NAME, __version__
 from camdesk.db import Database, open_database
 from camdesk.errors import CamdeskError
 from camdesk.services.context import Actor, default_database_path
-from camdesk.services.demo import DemoSpec, generate
 from camdesk.services.users import local_actor
 from camdesk.views import i18n
 from camdesk.views.background import TaskState, run_in_background, wait_for_all
@@ -25,7 +24,7 @@ from camdesk.views.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
-DEMO_SPEC = DemoSpec(customers=2000, orders=20000)
+DEMO_SIZE = (2000, 20000)  # customers, orders offered on first start
 
 
 class Controller(QObject):
@@ -105,9 +104,10 @@ class Controller(QObject):
         progress.setAutoClose(False)
 
         def work(state: TaskState) -> object:
-            return generate(
-                db, DEMO_SPEC, actor, progress=state.progress, cancelled=state.cancelled
-            )
+            from camdesk.services.demo import DemoSpec, generate
+
+            spec = DemoSpec(*DEMO_SIZE)
+            return generate(db, spec, actor, progress=state.progress, cancelled=state.cancelled)
 
         def on_progress(done: int, total: int) -> None:
             progress.setValue(int(done * 100 / max(total, 1)))

@@ -27,6 +27,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from camdesk import errors
+from camdesk.migrations import HEAD
 
 log = logging.getLogger(__name__)
 
@@ -224,8 +225,6 @@ def open_database(
         NewerSchemaError: it was written by a newer camdesk.
         DatabaseUnreachable: a server that cannot be reached.
     """
-    from camdesk import migrate
-
     url = target if isinstance(target, URL) else to_url(target)
     name = url.render_as_string(hide_password=True)
     if url.get_backend_name() == "sqlite" and url.database:
@@ -236,11 +235,14 @@ def open_database(
     engine, actual_mode = create_db_engine(url, mode)
     db = Database(url=url, engine=engine, mode=actual_mode)
     try:
-        state = _inspect_schema(db, name)
-        if state == "empty":
-            migrate.create_schema(db)
-        else:
-            migrate.upgrade_if_needed(db, name)
+        revision = _schema_revision(db, name)
+        if revision != HEAD:
+            from camdesk import migrate  # Alembic is only loaded when the schema must change
+
+            if revision is None:
+                migrate.create_schema(db)
+            else:
+                migrate.upgrade_if_needed(db, name)
     except OperationalError as exc:
         engine.dispose()
         if url.get_backend_name() == "sqlite":
@@ -254,8 +256,6 @@ def open_database(
 
 def _probe_sqlite(path: Path) -> None:
     """Check, read-only, that an existing file is a camdesk database we can open."""
-    from camdesk import migrate
-
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -270,26 +270,29 @@ def _probe_sqlite(path: Path) -> None:
         if not app or app[0] != APPLICATION:
             raise errors.NotCamdeskDatabase(path=str(path))
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if row and row[0] not in migrate.known_revisions():
-            raise errors.NewerSchemaError(path=str(path), revision=row[0])
+        if row and row[0] != HEAD:
+            from camdesk import migrate  # Alembic only when not up to date
+
+            if row[0] not in migrate.known_revisions():
+                raise errors.NewerSchemaError(path=str(path), revision=row[0])
     except sqlite3.Error as exc:
         raise errors.NotCamdeskDatabase(path=str(path)) from exc
     finally:
         conn.close()
 
 
-def _inspect_schema(db: Database, name: str) -> str:
-    """'empty' for a new database, 'camdesk' for ours; raises for anything else."""
+def _schema_revision(db: Database, name: str) -> str | None:
+    """None for a new, empty database; our schema revision; raises for anything else."""
     with db.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
         if not tables:
-            return "empty"
+            return None
         if "app_meta" in tables:
             app = conn.execute(
                 text("SELECT value FROM app_meta WHERE key = 'application'")
             ).scalar()
             if app == APPLICATION:
-                return "camdesk"
+                return str(conn.execute(text("SELECT version_num FROM alembic_version")).scalar())
     raise errors.NotCamdeskDatabase(path=name)
 
 

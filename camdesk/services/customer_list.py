@@ -129,7 +129,13 @@ def _conditions(query: ListQuery, dialect: str) -> list[ColumnElement[bool]]:
 
 def count_customers(db: Database, query: ListQuery = ListQuery()) -> int:
     """How many live customers match the query's search and filters."""
+    terms = search.parse_query(query.search)
+    only_search = terms and not (
+        query.kind or query.owner_id or query.city or query.tag or query.custom_filter
+    )
     with db.read() as session:
+        if only_search:  # answered from the search keys alone, without touching customers
+            return search.count_matches(session, terms, db.dialect)
         statement = (
             select(func.count()).select_from(Customer).where(*_conditions(query, db.dialect))
         )

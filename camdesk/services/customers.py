@@ -37,7 +37,7 @@ from camdesk.models import (
 from camdesk.services import custom_fields as cf
 from camdesk.services.changelog import ChangeWriter, Op, to_json
 from camdesk.services.context import Actor
-from camdesk.services.search import KeySource, sort_key, store_keys
+from camdesk.services.search import KeySource, drop_keys, sort_key, store_keys
 from camdesk.services.validation import Checker
 
 CODE_TAKEN = QT_TRANSLATE_NOOP("errors", "The customer code {code} is already used by {name}.")
@@ -436,6 +436,7 @@ def delete_customers(db: Database, customer_ids: Iterable[uuid.UUID], actor: Act
             log.add("customer", customer.id, Op.DELETE, base_version=customer.version)
             customer.deleted_at = utcnow()
             customer.updated_by = actor.user_id
+            drop_keys(session, customer.id)
     return txn
 
 

@@ -36,8 +36,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
-from sqlalchemy import ColumnElement, and_, column, false, literal_column, or_, select, table
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    column,
+    delete,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session
 
 from camdesk.models import CustomerSearch
@@ -67,6 +77,8 @@ SURNAME_READINGS = {
 
 @lru_cache(maxsize=8192)
 def _readings(char: str) -> tuple[str, ...]:
+    from pypinyin import Style, pinyin
+
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
     return tuple(dict.fromkeys(found[0])) if found else ()
 
@@ -74,6 +86,8 @@ def _readings(char: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def pinyin_variants(run: str, *, surname: bool) -> tuple[tuple[str, ...], ...]:
     """Syllable lists for a CJK run: the usual reading, plus every reading of a surname."""
+    from pypinyin import Style, lazy_pinyin
+
     base = lazy_pinyin(run, style=Style.NORMAL, errors="ignore")
     if len(base) != len(run):  # characters pypinyin doesn't know
         return ()
@@ -87,6 +101,8 @@ def pinyin_variants(run: str, *, surname: bool) -> tuple[tuple[str, ...], ...]:
 
 def sort_key(name: str, *, person: bool = True) -> str:
     """Pinyin order for Chinese names (surnames in their surname reading), latin as is."""
+    from pypinyin import Style, lazy_pinyin
+
     text = normalize(name)
     syllables = lazy_pinyin(text, style=Style.NORMAL)
     if person and text and text[0] in SURNAME_READINGS and syllables:
@@ -258,10 +274,22 @@ def _term_condition(term: Term, dialect: str) -> ColumnElement[bool]:
     return or_(*alternatives) if alternatives else false()
 
 
+def count_matches(session: Session, terms: Iterable[Term], dialect: str) -> int:
+    """How many live customers match every term (keys exist only for live customers)."""
+    conditions = [_term_condition(term, dialect) for term in terms]
+    statement = select(func.count()).select_from(CustomerSearch).where(and_(*conditions))
+    return int(session.execute(statement).scalar_one())
+
+
 def matching_customer_ids(terms: Iterable[Term], dialect: str) -> select:  # type: ignore[valid-type]
     """A SELECT of the ids of customers matching every term."""
     conditions = [_term_condition(term, dialect) for term in terms]
     return select(CustomerSearch.customer_id).where(and_(*conditions))
+
+
+def drop_keys(session: Session, customer_id: object) -> None:
+    """Forget a deleted customer's keys: only live customers are searchable."""
+    session.execute(delete(CustomerSearch).where(CustomerSearch.customer_id == customer_id))
 
 
 def store_keys(session: Session, customer_id: object, source: KeySource) -> None:

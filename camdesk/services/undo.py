@@ -112,7 +112,9 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
         except IntegrityError:  # e.g. a restored customer's code was reused since
             raise UndoError() from None
         for customer in touched.values():
-            if customer.deleted_at is None:
+            if customer.deleted_at is not None:
+                customers.drop_keys(session, customer.id)
+            else:
                 customer.sort_key = customers.sort_key(
                     customer.name, person=customer.kind is CustomerKind.PERSON
                 )

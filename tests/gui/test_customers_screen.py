@@ -12,7 +12,6 @@ from camdesk import app as app_module
 from camdesk.app import Controller
 from camdesk.services.customer_list import ListQuery, count_customers
 from camdesk.services.customers import as_edited, get_customer, update_customer
-from camdesk.services.demo import DemoSpec
 from camdesk.views.customers.conflict import ConflictDialog
 from camdesk.views.customers.editor import CustomerDialog
 from tests.factories import make_customer
@@ -45,7 +44,7 @@ def wait_rows(qtbot, page, count):
 def test_first_start_creates_the_database_and_offers_demo_data(
     qtbot, settings, tmp_path, monkeypatch, answer_yes
 ):
-    monkeypatch.setattr(app_module, "DEMO_SPEC", DemoSpec(customers=40, orders=200))
+    monkeypatch.setattr(app_module, "DEMO_SIZE", (40, 200))
     ctl = Controller(settings=settings)
     path = tmp_path / "first.db"
     assert ctl.open(str(path))

@@ -85,3 +85,25 @@ def test_custom_columns(sqlite_db):
     last = model.columnCount() - 1
     assert model.headerData(last, Qt.Orientation.Horizontal) == "等级"
     assert model.data(model.index(0, last)) == "金卡"
+
+
+def test_resorting_reuses_the_count(sqlite_db):
+    from camdesk.services.users import local_actor
+
+    actor = local_actor(sqlite_db)
+    for name in ("甲", "乙"):
+        make_customer(sqlite_db, actor, name=name)
+    counted = []
+
+    def count(query):
+        counted.append(query)
+        return count_customers(sqlite_db, query)
+
+    model = CustomerTableModel(
+        count=count, page=lambda q, o, n: fetch_page(sqlite_db, q, o, n), runner=run_now
+    )
+    model.set_query(ListQuery())
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert len(counted) == 1 and model.rowCount() == 2
+    model.set_query(ListQuery(search="甲"))
+    assert len(counted) == 2 and model.rowCount() == 1

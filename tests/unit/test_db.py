@@ -173,3 +173,9 @@ def test_network_paths_are_detected(monkeypatch, tmp_path: Path):
     monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: mounts)
     assert dbmod.is_network_path(tmp_path / "team.db")
     assert not dbmod.is_network_path(Path("/var/tmp/x.db"))
+
+
+def test_head_constant_is_alembics_head():
+    from camdesk.migrations import HEAD
+
+    assert migrate.head_revision() == HEAD

@@ -117,6 +117,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[CustomerRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
+        self._loaded = False  # a query's count is known
 
     # -- queries -----------------------------------------------------------------
 
@@ -146,9 +147,14 @@ class CustomerTableModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         size = self.page_size
+        # A new order of the same rows keeps the count: only the first page is needed.
+        same_rows = self._loaded and replace(query, sort=self._query.sort,
+            descending=self._query.descending) == self._query  # fmt: skip
+        known = self._rows
 
         def work(_state: TaskState) -> tuple[int, list[CustomerRow]]:
-            return self._count_fn(query), self._page_fn(query, 0, size)
+            total = known if same_rows else self._count_fn(query)
+            return total, self._page_fn(query, 0, size)
 
         def done(result: tuple[int, list[CustomerRow]]) -> None:
             if generation != self._generation:
@@ -159,6 +165,7 @@ class CustomerTableModel(QAbstractTableModel):
             self._rows = total
             self._pages = OrderedDict({0: first})
             self._pending.clear()
+            self._loaded = True
             self.endResetModel()
             self.count_changed.emit(total)
 
@@ -166,6 +173,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Run the current query again (after data changed)."""
+        self._loaded = False
         self.set_query(self._query)
 
     def _failed(self, exc: BaseException) -> None:
