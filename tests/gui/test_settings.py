@@ -1,0 +1,93 @@
+"""Settings: language following the system or chosen, database choice, remembered values."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from camdesk.app import Controller
+from camdesk.views import i18n
+from camdesk.views.settings_dialog import SettingsDialog
+
+
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [
+        (["zh-Hans-CN", "zh-CN"], "zh_CN"),
+        (["zh-CN"], "zh_CN"),
+        (["en-US"], "en"),
+        (["de-DE"], "en"),
+    ],
+)
+def test_follows_the_system_language(monkeypatch, system, expected):
+    class FakeLocale:
+        def uiLanguages(self):
+            return system
+
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: FakeLocale()))
+    assert i18n.resolve_language("") == expected
+    assert i18n.resolve_language("en") == "en"  # a chosen language wins
+
+
+def test_settings_dialog_changes_language_and_remembers_it(qtbot, settings, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    controller = Controller(settings=settings)
+    assert controller.open(str(tmp_path / "a.db"))
+    qtbot.addWidget(controller.window)
+
+    def choose_chinese(dialog: SettingsDialog) -> int:
+        dialog.language_box.setCurrentIndex(dialog.language_box.findData("zh_CN"))
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose_chinese)
+    try:
+        controller.show_settings()
+        assert settings.language == "zh_CN"
+        qtbot.waitUntil(lambda: controller.window.file_menu.title() == "文件(&F)", timeout=5000)
+    finally:
+        controller.set_language("en")
+    controller.window.close()
+    controller.shutdown()
+
+
+def test_settings_dialog_opens_another_database(qtbot, settings, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    controller = Controller(settings=settings)
+    assert controller.open(str(tmp_path / "a.db"))
+    second = tmp_path / "b.db"
+
+    def choose_database(dialog: SettingsDialog) -> int:
+        dialog.database_edit.setText(str(second))
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose_database)
+    controller.show_settings()
+    assert controller.db is not None and controller.db.display_name == str(second)
+    assert settings.recent_databases[0] == str(second)
+    assert str(second) in controller.window.db_label.text()
+    controller.window.close()
+    controller.shutdown()
+
+
+def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(
+    qtbot, settings, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    controller = Controller(settings=settings)
+    assert controller.open(str(tmp_path / "a.db"))
+    window = controller.window
+    bad = tmp_path / "customers.xlsx"
+    bad.write_bytes(b"PK\x03\x04 spreadsheet")
+    assert not controller.open(str(bad), create=False)
+    assert controller.window is window
+    assert "not a camdesk database" in shown[0]
+    window.close()
+    controller.shutdown()
