@@ -74,12 +74,15 @@ def child_bare(start: float) -> None:
 
 def child_app(start: float, db_path: str, measure: bool) -> None:
     """The real app until the list's first page is painted; then jumps and sorts."""
+    # isort: off
+    from camdesk.app import Controller, create_application  # first, as the real start does
+    from camdesk.views import i18n
+    from camdesk.views.settings import Settings
+
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt
     from PySide6.QtWidgets import QAbstractItemView
 
-    from camdesk.app import Controller, create_application
-    from camdesk.views import i18n
-    from camdesk.views.settings import Settings
+    # isort: on
 
     app = create_application()
     settings = Settings(
