@@ -6,7 +6,6 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any, ClassVar
 
-import uuid6
 from sqlalchemy import DateTime, Integer, MetaData, String, Text, TypeDecorator, Uuid
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -22,6 +21,8 @@ NAMING_CONVENTION = {
 
 def new_id() -> uuid.UUID:
     """A time-ordered UUID (version 7): merges across replicas, inserts stay local."""
+    import uuid6
+
     return uuid.UUID(int=uuid6.uuid7().int)
 
 

@@ -12,7 +12,6 @@ import unicodedata
 from datetime import date
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 
 from camdesk.errors import FieldProblem
 from camdesk.i18n import QT_TRANSLATE_NOOP
@@ -78,6 +77,8 @@ def phone_digits(e164: str | None, region: str = DEFAULT_REGION) -> str:
 
 def normalize_email(raw: str) -> str:
     """Lower-cased domain, checked syntax; raises ValueError if invalid."""
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         result = validate_email(raw.strip(), check_deliverability=False)
     except EmailNotValidError as exc:
