@@ -11,6 +11,7 @@ Everything is written in one transaction: a cancelled run leaves nothing.
 
 from __future__ import annotations
 
+import itertools
 import random
 import uuid
 from collections.abc import Callable, Iterator
@@ -110,10 +111,10 @@ class _Maker:
         person = self.faker.provider("faker.providers.person")
         surnames = person.last_names
         self.surnames = list(surnames)
-        self.surname_weights = list(surnames.values())
+        self.surname_weights = list(itertools.accumulate(surnames.values()))
         self.first_names = list(person.first_names)
         self.provinces = list(ref.PROVINCE_WEIGHTS)
-        self.province_weights = list(ref.PROVINCE_WEIGHTS.values())
+        self.province_weights = list(itertools.accumulate(ref.PROVINCE_WEIGHTS.values()))
         self.owners = owners
         self.today = spec.today or date.today()
         self.company_names: set[str] = set()
@@ -122,7 +123,7 @@ class _Maker:
         rng = self.rng
         if rng.random() < 0.03:
             return f"{rng.choice(ref.ENGLISH_FIRST)} {rng.choice(ref.ENGLISH_LAST)}"
-        surname = rng.choices(self.surnames, self.surname_weights)[0]
+        surname = rng.choices(self.surnames, cum_weights=self.surname_weights)[0]
         if rng.random() < 0.35:
             return surname + rng.choice(self.first_names)
         size = 1 if rng.random() < 0.25 else 2
@@ -151,7 +152,7 @@ class _Maker:
         return f"{base}{suffix}@{self.rng.choice(EMAIL_DOMAINS)}"
 
     def place(self) -> tuple[str, str]:
-        province = self.rng.choices(self.provinces, self.province_weights)[0]
+        province = self.rng.choices(self.provinces, cum_weights=self.province_weights)[0]
         return province, self.rng.choice(ref.PROVINCE_CITIES[province])
 
     def customer(self, index: int) -> dict[str, Any]:

@@ -84,19 +84,28 @@ def _readings(char: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def pinyin_variants(run: str, *, surname: bool) -> tuple[tuple[str, ...], ...]:
-    """Syllable lists for a CJK run: the usual reading, plus every reading of a surname."""
+def _run_pinyin(run: str) -> tuple[str, ...]:
+    """Phrase-aware pinyin of a CJK run; () if pypinyin doesn't know a character."""
     from pypinyin import Style, lazy_pinyin
 
-    base = lazy_pinyin(run, style=Style.NORMAL, errors="ignore")
-    if len(base) != len(run):  # characters pypinyin doesn't know
-        return ()
+    found = lazy_pinyin(run, style=Style.NORMAL, errors="ignore")
+    return tuple(found) if len(found) == len(run) else ()
+
+
+def pinyin_variants(run: str, *, surname: bool) -> tuple[tuple[str, ...], ...]:
+    """Syllable lists for a CJK run: the usual reading, plus every reading of a surname.
+
+    A person's surname is read alone (in all its readings) and the given name as
+    a phrase, which also lets the given names' pinyin be cached across customers.
+    """
     if not surname:
-        return (tuple(base),)
-    firsts = _readings(run[0])[:MAX_READINGS] or (base[0],)
-    variants = [tuple(base)]
-    variants.extend((first, *base[1:]) for first in firsts if first != base[0])
-    return tuple(variants)
+        whole = _run_pinyin(run)
+        return (whole,) if whole else ()
+    firsts = _readings(run[0])[:MAX_READINGS]
+    rest = _run_pinyin(run[1:]) if len(run) > 1 else ()
+    if not firsts or (len(run) > 1 and not rest):
+        return ()
+    return tuple((first, *rest) for first in firsts)
 
 
 def sort_key(name: str, *, person: bool = True) -> str:
