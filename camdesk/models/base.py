@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import enum
 import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any, ClassVar
 
-from sqlalchemy import DateTime, Integer, MetaData, String, Text, TypeDecorator, Uuid
+from sqlalchemy import DateTime, Enum, Integer, MetaData, String, Text, TypeDecorator, Uuid
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -54,6 +55,18 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+def str_enum(cls: type[enum.Enum], name: str) -> Enum:
+    """An enum column stored as its plain string values with a CHECK (readable by any tool)."""
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        length=20,
+        create_constraint=True,
+        values_callable=lambda e: [m.value for m in e],
+    )
 
 
 UUIDPK = Annotated[uuid.UUID, mapped_column(Uuid, primary_key=True, default=new_id)]

@@ -11,7 +11,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    Enum,
     ForeignKey,
     Index,
     Integer,
@@ -22,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from camdesk.models.base import Base, Str40, Str100, Str200, Tracked, UTCDateTime
+from camdesk.models.base import Base, Str40, Str100, Str200, Tracked, UTCDateTime, str_enum
 
 
 class CustomerKind(enum.StrEnum):
@@ -43,18 +42,6 @@ class FieldKind(enum.StrEnum):
     CHOICE = "choice"
 
 
-def _enum(cls: type[enum.Enum], name: str) -> Enum:
-    # Stored as plain strings with a CHECK, readable by people and other tools.
-    return Enum(
-        cls,
-        name=name,
-        native_enum=False,
-        length=20,
-        create_constraint=True,
-        values_callable=lambda e: [m.value for m in e],
-    )
-
-
 ALIVE = text("deleted_at IS NULL")
 
 
@@ -71,11 +58,11 @@ class Customer(Tracked, Base):
 
     __tablename__ = "customer"
 
-    kind: Mapped[CustomerKind] = mapped_column(_enum(CustomerKind, "customer_kind"))
+    kind: Mapped[CustomerKind] = mapped_column(str_enum(CustomerKind, "customer_kind"))
     code: Mapped[str | None] = mapped_column(String(40))
     name: Mapped[Str200]
     sort_key: Mapped[Str200] = mapped_column(default="")
-    gender: Mapped[Gender | None] = mapped_column(_enum(Gender, "gender"))
+    gender: Mapped[Gender | None] = mapped_column(str_enum(Gender, "gender"))
     birthday: Mapped[date | None] = mapped_column(Date)
     mobile: Mapped[str | None] = mapped_column(String(20))
     phone: Mapped[str | None] = mapped_column(String(20))
@@ -171,7 +158,7 @@ class CustomField(Tracked, Base):
 
     key: Mapped[Str40]
     label: Mapped[Str100]
-    kind: Mapped[FieldKind] = mapped_column(_enum(FieldKind, "field_kind"))
+    kind: Mapped[FieldKind] = mapped_column(str_enum(FieldKind, "field_kind"))
     choices: Mapped[list[str]] = mapped_column(JSON, default=list)
     position: Mapped[int] = mapped_column(Integer, default=0)
     show_in_list: Mapped[bool] = mapped_column(Boolean, default=False)

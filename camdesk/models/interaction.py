@@ -5,10 +5,10 @@ from __future__ import annotations
 import enum
 import uuid
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from camdesk.models.base import Base, Timestamp, Tracked
+from camdesk.models.base import Base, Timestamp, Tracked, str_enum
 
 
 class InteractionKind(enum.StrEnum):
@@ -26,16 +26,7 @@ class Interaction(Tracked, Base):
     __tablename__ = "interaction"
 
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"))
-    kind: Mapped[InteractionKind] = mapped_column(
-        Enum(
-            InteractionKind,
-            name="interaction_kind",
-            native_enum=False,
-            length=20,
-            create_constraint=True,
-            values_callable=lambda e: [m.value for m in e],
-        )
-    )
+    kind: Mapped[InteractionKind] = mapped_column(str_enum(InteractionKind, "interaction_kind"))
     occurred_at: Mapped[Timestamp]
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     subject: Mapped[str | None] = mapped_column(String(200))

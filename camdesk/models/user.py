@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import Boolean, Enum, String
+from sqlalchemy import Boolean, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from camdesk.models.base import Base, Str100, Tracked
+from camdesk.models.base import Base, Str100, Tracked, str_enum
 
 
 class Role(enum.StrEnum):
@@ -29,16 +29,6 @@ class User(Tracked, Base):
 
     username: Mapped[str] = mapped_column(String(60), unique=True)
     display_name: Mapped[Str100]
-    role: Mapped[Role] = mapped_column(
-        Enum(
-            Role,
-            name="user_role",
-            native_enum=False,
-            length=20,
-            create_constraint=True,
-            values_callable=lambda e: [m.value for m in e],
-        ),
-        default=Role.SALES,
-    )
+    role: Mapped[Role] = mapped_column(str_enum(Role, "user_role"), default=Role.SALES)
     password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
