@@ -374,6 +374,7 @@ def generate(
         for chunk in _orders(maker, nprng, ids, kinds, counts, actor):
             _insert(conn, Order, chunk)
             step(len(chunk))
+    db.analyze()  # statistics for the planner after a bulk load
     return DemoResult(
         customers=spec.customers,
         companies=stats["companies"],
