@@ -229,6 +229,13 @@ def measure_search(path: Path, queries: dict[str, list[str]]) -> tuple[dict[str,
 def ensure_database(folder: Path, customers: int) -> Path:
     path = folder / f"customers-{customers}.db"
     if path.exists():
+        with sqlite3.connect(path) as conn:
+            if not conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            ).fetchone():
+                conn.execute("ANALYZE")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
         return path
     folder.mkdir(parents=True, exist_ok=True)
     print(f"building {path} (once) ...", flush=True)
