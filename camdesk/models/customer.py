@@ -207,6 +207,8 @@ class CustomerSearch(Base):
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"), unique=True)
     words: Mapped[str] = mapped_column(Text, default="")
     subs: Mapped[str] = mapped_column(Text, default="")
+    # The customer's sort key again, so search results sort without visiting customers.
+    sort_key: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 __all__ = [

@@ -24,7 +24,16 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
-from camdesk.models import Customer, CustomerKind, CustomerTag, CustomField, CustomValue, Tag, User
+from camdesk.models import (
+    Customer,
+    CustomerKind,
+    CustomerSearch,
+    CustomerTag,
+    CustomField,
+    CustomValue,
+    Tag,
+    User,
+)
 from camdesk.services import search
 from camdesk.services.custom_fields import stored_value
 from camdesk.services.validation import display_phone
@@ -130,11 +139,10 @@ def _conditions(query: ListQuery, dialect: str) -> list[ColumnElement[bool]]:
 def count_customers(db: Database, query: ListQuery = ListQuery()) -> int:
     """How many live customers match the query's search and filters."""
     terms = search.parse_query(query.search)
-    only_search = terms and not (
-        query.kind or query.owner_id or query.city or query.tag or query.custom_filter
-    )
     with db.read() as session:
-        if only_search:  # answered from the search keys alone, without touching customers
+        if terms and _only_search(
+            query
+        ):  # answered from the search keys alone, without touching customers
             return search.count_matches(session, terms, db.dialect)
         statement = (
             select(func.count()).select_from(Customer).where(*_conditions(query, db.dialect))
@@ -142,7 +150,21 @@ def count_customers(db: Database, query: ListQuery = ListQuery()) -> int:
         return int(session.execute(statement).scalar_one())
 
 
+def _only_search(query: ListQuery) -> bool:
+    return not (query.kind or query.owner_id or query.city or query.tag or query.custom_filter)
+
+
 def _ordered_ids(query: ListQuery, dialect: str) -> Select[Any]:
+    terms = search.parse_query(query.search)
+    if terms and _only_search(query) and query.sort is SortKey.NAME:
+        # The common search: matches ordered by name straight from the search keys
+        # (the same order as below, without visiting a customer row per match).
+        keys = (CustomerSearch.sort_key, CustomerSearch.customer_id)
+        return (
+            select(CustomerSearch.customer_id)
+            .where(CustomerSearch.id.in_(search.matching_search_ids(terms, dialect)))
+            .order_by(*(k.desc() if query.descending else k.asc() for k in keys))
+        )
     column: Any = _SORT_COLUMNS[query.sort]
     first = column.desc() if query.descending else column.asc()
     if dialect != "sqlite":  # SQLite's own NULL order is this already, and keeps the index

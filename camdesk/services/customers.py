@@ -282,6 +282,7 @@ def refresh_search_keys(session: Session, customer: Customer) -> None:
             contact_names=tuple(c.name for c in contacts),
             contact_emails=tuple(c.email for c in contacts),
         ),
+        customer.sort_key,
     )
 
 

@@ -330,7 +330,10 @@ def generate(
                         contact_names=tuple(c["name"] for c in people),
                     )
                 )
-                searches.append({"customer_id": row["id"], "words": words, "subs": subs})
+                searches.append(
+                    {"customer_id": row["id"], "words": words, "subs": subs,
+                     "sort_key": row["sort_key"]}
+                )  # fmt: skip
                 log.append(
                     {
                         "id": new_id(),

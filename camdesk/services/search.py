@@ -35,18 +35,20 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
+    Select,
     and_,
     column,
     delete,
-    false,
     func,
     literal_column,
-    or_,
     select,
     table,
+    union,
 )
 from sqlalchemy.orm import Session
 
@@ -241,9 +243,8 @@ _FTS_WORD = table("search_word_fts", column("rowid"))
 _FTS_SUB = table("search_sub_fts", column("rowid"))
 
 
-def _fts(fts: object, name: str, expression: str) -> ColumnElement[bool]:
-    rowids = select(fts.c.rowid).where(literal_column(name).op("MATCH")(expression))  # type: ignore[attr-defined]
-    return CustomerSearch.id.in_(rowids)
+def _fts(fts: Any, name: str, expression: str) -> Select[Any]:
+    return select(fts.c.rowid).where(literal_column(name).op("MATCH")(expression))
 
 
 def _quote(text: str) -> str:
@@ -254,46 +255,70 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _term_condition(term: Term, dialect: str) -> ColumnElement[bool]:
+def _where(condition: ColumnElement[bool]) -> Select[Any]:
+    return select(CustomerSearch.id).where(condition)
+
+
+def _term_ids(term: Term, dialect: str) -> Select[Any] | CompoundSelect[Any]:
+    """The ``customer_search`` ids matching one term (a union of its alternatives)."""
     sqlite = dialect == "sqlite"
-    alternatives: list[ColumnElement[bool]] = []
+    alternatives: list[Select[Any]] = []
+
+    def substring(text: str) -> None:
+        if sqlite and len(text) >= 3:
+            alternatives.append(_fts(_FTS_SUB, "search_sub_fts", _quote(text)))
+        else:  # trigram indexes cannot answer under 3 characters
+            alternatives.append(_where(CustomerSearch.subs.like(f"%{_like(text)}%", escape="\\")))
+
     if term.kind is TermKind.CJK:
+        spaced = " ".join(term.text)
         if sqlite:
-            alternatives.append(_fts(_FTS_WORD, "search_word_fts", _quote(" ".join(term.text))))
+            alternatives.append(_fts(_FTS_WORD, "search_word_fts", _quote(spaced)))
         else:
-            pattern = "% " + _like(" ".join(term.text)) + " %"
-            alternatives.append(CustomerSearch.words.like(pattern, escape="\\"))
-    if term.kind is TermKind.WORD:
+            alternatives.append(
+                _where(CustomerSearch.words.like(f"% {_like(spaced)} %", escape="\\"))
+            )
+    elif term.kind is TermKind.WORD:
         if sqlite:
             alternatives.append(_fts(_FTS_WORD, "search_word_fts", _quote(term.text) + "*"))
         else:
             alternatives.append(
-                CustomerSearch.words.like("% " + _like(term.text) + "%", escape="\\")
+                _where(CustomerSearch.words.like(f"% {_like(term.text)}%", escape="\\"))
             )
-    if term.kind is not TermKind.CJK and (term.kind is not TermKind.WORD or len(term.text) >= 3):
-        if sqlite and len(term.text) >= 3:
-            alternatives.append(_fts(_FTS_SUB, "search_sub_fts", _quote(term.text)))
-        else:
-            alternatives.append(CustomerSearch.subs.like("%" + _like(term.text) + "%", escape="\\"))
+        if len(term.text) >= 3:
+            substring(term.text)
+    else:
+        substring(term.text)
     if term.raw:  # "2024-001" may be a code as typed, not only phone digits
-        if sqlite:
-            alternatives.append(_fts(_FTS_SUB, "search_sub_fts", _quote(term.raw)))
-        else:
-            alternatives.append(CustomerSearch.subs.like("%" + _like(term.raw) + "%", escape="\\"))
-    return or_(*alternatives) if alternatives else false()
+        substring(term.raw)
+    return alternatives[0] if len(alternatives) == 1 else union(*alternatives)
+
+
+def matching_search_ids(terms: Iterable[Term], dialect: str) -> Select[Any] | CompoundSelect[Any]:
+    """The ``customer_search`` ids matching every term.
+
+    Several terms are combined as ``id IN (...) AND id IN (...)``: SQLite does not
+    accept the parenthesised compound selects an INTERSECT of unions would need.
+    """
+    sets = [_term_ids(term, dialect) for term in terms]
+    if len(sets) == 1:
+        return sets[0]
+    return select(CustomerSearch.id).where(and_(*(CustomerSearch.id.in_(s) for s in sets)))
 
 
 def count_matches(session: Session, terms: Iterable[Term], dialect: str) -> int:
-    """How many live customers match every term (keys exist only for live customers)."""
-    conditions = [_term_condition(term, dialect) for term in terms]
-    statement = select(func.count()).select_from(CustomerSearch).where(and_(*conditions))
-    return int(session.execute(statement).scalar_one())
+    """How many live customers match every term (keys exist only for live customers).
+
+    On SQLite this is answered from the full-text indexes alone.
+    """
+    matches = matching_search_ids(terms, dialect).subquery()
+    return int(session.execute(select(func.count()).select_from(matches)).scalar_one())
 
 
-def matching_customer_ids(terms: Iterable[Term], dialect: str) -> select:  # type: ignore[valid-type]
+def matching_customer_ids(terms: Iterable[Term], dialect: str) -> Select[Any]:
     """A SELECT of the ids of customers matching every term."""
-    conditions = [_term_condition(term, dialect) for term in terms]
-    return select(CustomerSearch.customer_id).where(and_(*conditions))
+    ids = matching_search_ids(terms, dialect)
+    return select(CustomerSearch.customer_id).where(CustomerSearch.id.in_(ids))
 
 
 def drop_keys(session: Session, customer_id: object) -> None:
@@ -301,13 +326,13 @@ def drop_keys(session: Session, customer_id: object) -> None:
     session.execute(delete(CustomerSearch).where(CustomerSearch.customer_id == customer_id))
 
 
-def store_keys(session: Session, customer_id: object, source: KeySource) -> None:
-    """Write (insert or replace) the search keys of one customer."""
+def store_keys(session: Session, customer_id: object, source: KeySource, order: str) -> None:
+    """Write (insert or replace) the search keys of one customer, with its sort key."""
     words, subs = build_keys(source)
     row = session.execute(
         select(CustomerSearch).where(CustomerSearch.customer_id == customer_id)
     ).scalar_one_or_none()
     if row is None:
-        session.add(CustomerSearch(customer_id=customer_id, words=words, subs=subs))
-    elif (row.words, row.subs) != (words, subs):
-        row.words, row.subs = words, subs
+        session.add(CustomerSearch(customer_id=customer_id, words=words, subs=subs, sort_key=order))
+    elif (row.words, row.subs, row.sort_key) != (words, subs, order):
+        row.words, row.subs, row.sort_key = words, subs, order

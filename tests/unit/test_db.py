@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from camdesk import db as dbmod
 from camdesk import errors, migrate
 from camdesk.db import Mode, open_database
-from camdesk.services.customer_list import ListQuery, count_customers
+from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
 from camdesk.services.users import local_actor
 from tests.factories import make_customer
 
@@ -96,22 +96,16 @@ def test_newer_schema_is_refused_untouched(tmp_path: Path):
 
 def test_older_schema_is_backed_up_then_upgraded(tmp_path: Path):
     path = tmp_path / "old.db"
+    db = open_database(path)
+    make_customer(db, local_actor(db), name="欧阳修")
+    db.close()
+    # Take the file back to the first schema, as an older camdesk left it.
     engine = create_engine(f"sqlite:///{path}")
     config = migrate.alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
-        conn.execute(text("INSERT INTO app_meta VALUES ('application', 'camdesk')"))
+        command.downgrade(config, "0001")
     engine.dispose()
-    # A customer saved by the older version, with its search keys but no search index yet.
-    older = dbmod.Database(
-        url=dbmod.to_url(path), engine=create_engine(f"sqlite:///{path}"), mode=Mode.LOCAL
-    )
-    from camdesk.services.customers import create_customer
-    from tests.factories import customer_data
-
-    create_customer(older, customer_data(name="欧阳修"), local_actor(older))
-    older.close()
 
     db = open_database(path)
     backups = list(tmp_path.glob("old.before-*.db"))
@@ -120,6 +114,7 @@ def test_older_schema_is_backed_up_then_upgraded(tmp_path: Path):
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     conn.close()
     assert count_customers(db, ListQuery(search="ouyang")) == 1
+    assert [r.name for r in fetch_page(db, ListQuery(search="欧阳"), 0, 5)] == ["欧阳修"]
     db.close()
 
 

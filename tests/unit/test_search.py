@@ -132,11 +132,48 @@ def test_parse_query_routes_terms():
 
 
 @pytest.mark.parametrize(
-    "e164", ["+8613812345678", "+861087654321", "+862112345678", "+8675512345678", "+14155552671"]
+    "e164",
+    [
+        "+8613812345678",
+        "+8619912345678",
+        "+8616612345678",
+        "+861087654321",
+        "+862112345678",
+        "+8675512345678",
+        "+14155552671",
+    ],
 )
-def test_phone_digits_fast_path_agrees_with_libphonenumber(e164):
+def test_phone_fast_paths_agree_with_libphonenumber(e164):
     import re
+
+    import phonenumbers
 
     from camdesk.services.validation import display_phone, phone_digits
 
+    number = phonenumbers.parse(e164, "CN")
+    home = phonenumbers.region_code_for_number(number) == "CN"
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if home
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    assert display_phone(e164) == phonenumbers.format_number(number, fmt)
     assert phone_digits(e164) == re.sub(r"\D", "", display_phone(e164))
+
+
+def test_search_results_keep_the_list_order(db, actor):
+    for name in ["张伟", "张伟", "张三", "张丽", "章伟", "张伟明"]:
+        make_customer(db, actor, name=name)
+    for descending in (False, True):
+        # The search-only query takes a shortcut; adding a filter that every match passes
+        # takes the general path. Both must give the same order.
+        fast = fetch_page(db, ListQuery(search="zh", descending=descending), 0, 50)
+        general = fetch_page(
+            db, ListQuery(search="zh", kind="person", descending=descending), 0, 50
+        )
+        assert [r.id for r in fast] == [r.id for r in general]
+        from camdesk.services.search import sort_key
+
+        keys = [sort_key(r.name) for r in fast]
+        assert len(keys) == 6
+        assert keys == sorted(keys, reverse=descending)

@@ -315,7 +315,8 @@ class CustomerDialog(QDialog):
             self.inputs[name].setText(checks.display_phone(getattr(record, name)))  # type: ignore[attr-defined]
         self.inputs["email"].setText(record.email or "")  # type: ignore[attr-defined]
         self.gender.setCurrentIndex(max(self.gender.findData(record.gender), 0))
-        self.birthday.setDate(QDate(record.birthday) if record.birthday else EMPTY_DATE)
+        born = record.birthday
+        self.birthday.setDate(QDate(born.year, born.month, born.day) if born else EMPTY_DATE)
         self.company_size.setCurrentText(record.company_size or "")
         self.province.setCurrentText(record.province or "")
         self.city.setCurrentText(record.city or "")
