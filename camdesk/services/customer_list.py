@@ -162,6 +162,8 @@ def _ordered_ids(query: ListQuery, dialect: str) -> Select[Any]:
         keys = (CustomerSearch.sort_key, CustomerSearch.customer_id)
         return (
             select(CustomerSearch.customer_id)
+            # SQLite would look rows up by rowid in the wide table; the narrow index is faster.
+            .with_hint(CustomerSearch, "INDEXED BY ix_customer_search_order", "sqlite")
             .where(CustomerSearch.id.in_(search.matching_search_ids(terms, dialect)))
             .order_by(*(k.desc() if query.descending else k.asc() for k in keys))
         )
