@@ -11,7 +11,7 @@ from pathlib import Path
 # loaded it inspects the source of every module imported after it, which costs about
 # 0.1 s of start-up for SQLAlchemy's many modules.
 from camdesk import APP_NAME, __version__
-from camdesk.db import Database, open_database
+from camdesk.db import Database, needs_upgrade, open_database
 from camdesk.errors import CamdeskError
 from camdesk.services import customer_list, customers, info  # noqa: F401 - see above
 from camdesk.services.context import Actor, default_database_path
@@ -49,17 +49,66 @@ class Controller(QObject):
         self.db: Database | None = None
         self.actor: Actor | None = None
         self.window: MainWindow | None = None
+        self.opening: QProgressDialog | None = None  # while a database opens in the background
 
     def open(self, target: str, *, create: bool = True) -> bool:
-        """Open ``target`` (path or URL, "" for the default file) and show its window."""
+        """Open ``target`` (path or URL, "" for the default file) and show its window.
+
+        A current local file opens at once (a few milliseconds). A server, or a file
+        whose schema must be upgraded first (a backup copy, then the migration), opens
+        in the background behind a progress dialog; the window follows when it is done.
+        Returns False if the database could not be opened.
+        """
         raw = target or str(default_database_path())
         is_new = "://" not in raw and not Path(raw).exists()
-        try:
+
+        def work(_state: TaskState) -> tuple[Database, Actor]:
             db = open_database(raw, create=create)
-            actor = local_actor(db)
+            try:
+                return db, local_actor(db)
+            except BaseException:
+                db.close()
+                raise
+
+        if "://" in raw or needs_upgrade(raw):
+            progress = QProgressDialog(self.window)
+            progress.setObjectName("openProgress")
+            progress.setLabelText(
+                QCoreApplication.translate(
+                    "Controller",
+                    "Opening the database; an older database is upgraded after a backup copy is made…",
+                )
+            )
+            progress.setRange(0, 0)
+            progress.setCancelButton(None)
+            progress.setMinimumDuration(0)
+            self.opening = progress
+
+            def done(result: tuple[Database, Actor]) -> None:
+                self._show(target, *result, is_new=is_new)  # before closing: never no window
+                progress.close()
+                self.opening = None
+
+            def failed(exc: BaseException) -> None:
+                show_error(self.window, exc)
+                progress.close()
+                self.opening = None
+                # Nothing open yet: fall back to the default file, or give up.
+                if self.window is None and (not target or not self.open("")):
+                    QApplication.quit()
+
+            run_in_background(work, done, failed, write=True)
+            progress.show()
+            return True
+        try:
+            db, actor = work(TaskState())
         except CamdeskError as exc:
             show_error(self.window, exc)
             return False
+        self._show(target, db, actor, is_new=is_new)
+        return True
+
+    def _show(self, target: str, db: Database, actor: Actor, *, is_new: bool) -> None:
         old_window, old_db = self.window, self.db
         self.db, self.actor = db, actor
         self.window = MainWindow(db=db, actor=actor, settings=self.settings, events=self.events)
@@ -78,7 +127,6 @@ class Controller(QObject):
             old_db.close()
         if is_new:
             self.offer_demo(first_start=True)
-        return True
 
     def offer_demo(self, first_start: bool = False) -> None:
         """Ask whether to fill the database with demo customers, then do it in the background."""
@@ -172,6 +220,8 @@ def run(database: str | None = None, language: str | None = None) -> int:
     controller = Controller(settings=settings)
     target = database if database is not None else settings.last_database
     if not controller.open(target) and not controller.open(""):
+        return 1
+    if controller.window is None and controller.opening is None:
         return 1
     code = app.exec()
     controller.shutdown()

@@ -267,6 +267,26 @@ def open_database(
     return db
 
 
+def needs_upgrade(target: str) -> bool:
+    """Whether an existing SQLite file has an older schema (read-only look, no side effects)."""
+    if "://" in target:
+        return False
+    path = Path(target).expanduser()
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return False  # not ours or damaged: opening it reports that
+    finally:
+        conn.close()
+    return bool(row) and row[0] != HEAD
+
+
 def _probe_sqlite(path: Path) -> None:
     """Check, read-only, that an existing file is a camdesk database we can open."""
     try:

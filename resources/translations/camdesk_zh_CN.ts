@@ -39,6 +39,10 @@
 <context>
     <name>Controller</name>
     <message>
+        <source>Opening the database; an older database is upgraded after a backup copy is made…</source>
+        <translation>正在打开数据库；较旧的数据库会先备份，再升级…</translation>
+    </message>
+    <message>
         <source>This is a new, empty database. Load demo customers to try camdesk out?</source>
         <translation>这是一个新的空数据库。要载入演示客户来试用 camdesk 吗？</translation>
     </message>
