@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import Any
 
 from camdesk.db import Database
@@ -26,3 +27,23 @@ def customer_data(**overrides: Any) -> CustomerData:
 
 def make_customer(db: Database, actor: Actor, **overrides: Any) -> CustomerRecord:
     return create_customer(db, customer_data(**overrides), actor)
+
+
+def make_old_database(path: Path, name: str = "欧阳修") -> None:
+    """A database with one customer, taken back to the first schema as an old camdesk left it."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from camdesk import migrate
+    from camdesk.db import open_database
+    from camdesk.services.users import local_actor
+
+    db = open_database(path)
+    make_customer(db, local_actor(db), name=name)
+    db.close()
+    engine = create_engine(f"sqlite:///{path}")
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0001")
+    engine.dispose()

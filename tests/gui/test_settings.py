@@ -94,28 +94,15 @@ def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(
 
 
 def test_an_older_database_is_upgraded_in_the_background(qtbot, settings, tmp_path, monkeypatch):
-    from alembic import command
     from PySide6.QtWidgets import QMessageBox
-    from sqlalchemy import create_engine
 
-    from camdesk import migrate
-    from camdesk.db import open_database
     from camdesk.migrations import HEAD
     from camdesk.services.customer_list import count_customers
-    from camdesk.services.users import local_actor
-    from tests.factories import make_customer
+    from tests.factories import make_old_database
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     path = tmp_path / "old.db"
-    db = open_database(path)
-    make_customer(db, local_actor(db), name="欧阳修")
-    db.close()
-    engine = create_engine(f"sqlite:///{path}")
-    config = migrate.alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0001")
-    engine.dispose()
+    make_old_database(path)
 
     controller = Controller(settings=settings)
     assert controller.open(str(path), create=False)

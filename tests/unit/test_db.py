@@ -7,15 +7,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from camdesk import db as dbmod
 from camdesk import errors, migrate
 from camdesk.db import Mode, open_database
 from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
 from camdesk.services.users import local_actor
-from tests.factories import make_customer
+from tests.factories import make_customer, make_old_database
 
 
 def test_first_open_creates_a_camdesk_database(tmp_path: Path):
@@ -96,16 +95,7 @@ def test_newer_schema_is_refused_untouched(tmp_path: Path):
 
 def test_older_schema_is_backed_up_then_upgraded(tmp_path: Path):
     path = tmp_path / "old.db"
-    db = open_database(path)
-    make_customer(db, local_actor(db), name="欧阳修")
-    db.close()
-    # Take the file back to the first schema, as an older camdesk left it.
-    engine = create_engine(f"sqlite:///{path}")
-    config = migrate.alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0001")
-    engine.dispose()
+    make_old_database(path)
 
     db = open_database(path)
     backups = list(tmp_path.glob("old.before-*.db"))
