@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from camdesk.services.customer_list import ListQuery, SortKey, count_customers, fetch_page
+from camdesk.services.customer_list import (
+    ListQuery,
+    SortKey,
+    count_customers,
+    fetch_page,
+    page_anchors,
+)
 from camdesk.views.background import run_in_background
 from camdesk.views.customers.table_model import CustomerTableModel
 from tests.factories import make_customer
@@ -14,7 +20,8 @@ from tests.gui.conftest import run_now
 def make_model(db, runner=run_now, page_size=100):
     model = CustomerTableModel(
         count=lambda q: count_customers(db, q),
-        page=lambda q, offset, limit: fetch_page(db, q, offset, limit),
+        page=lambda q, offset, limit, anchor: fetch_page(db, q, offset, limit, anchor),
+        anchors=lambda q, size: page_anchors(db, q, size),
         runner=runner,
     )
     model.page_size = page_size
@@ -100,10 +107,26 @@ def test_resorting_reuses_the_count(sqlite_db):
         return count_customers(sqlite_db, query)
 
     model = CustomerTableModel(
-        count=count, page=lambda q, o, n: fetch_page(sqlite_db, q, o, n), runner=run_now
+        count=count, page=lambda q, o, n, a: fetch_page(sqlite_db, q, o, n, a), runner=run_now
     )
     model.set_query(ListQuery())
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert len(counted) == 1 and model.rowCount() == 2
     model.set_query(ListQuery(search="甲"))
     assert len(counted) == 2 and model.rowCount() == 1
+
+
+def test_far_pages_use_anchors_and_show_the_same_rows(sqlite_db):
+    from camdesk.services.users import local_actor
+
+    actor = local_actor(sqlite_db)
+    for n in range(30):
+        make_customer(sqlite_db, actor, name=f"客户{n:02d}")
+    model = make_model(sqlite_db, page_size=7)
+    model.set_query(ListQuery())
+    assert model._anchors is not None and len(model._anchors) == 5
+    names = []
+    for row in range(30):
+        model.row_at(row)  # asks for the page (answered at once by the synchronous runner)
+        names.append(model.data(model.index(row, 0)))
+    assert names == [f"客户{n:02d}" for n in range(30)]

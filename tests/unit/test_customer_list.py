@@ -108,3 +108,32 @@ def test_polyphone_surnames_sort_by_their_surname_reading(db, actor):
     rows = fetch_page(db, ListQuery(), 0, 10)
     # 单 reads shan, 曾 reads zeng as surnames (not dan, ceng).
     assert [r.name for r in rows] == ["邓超", "单田芳", "曾强", "张三", "邹明"]
+
+
+def test_anchored_pages_equal_offset_pages(db, actor):
+    from camdesk.services.customer_list import page_anchors
+
+    for n in range(23):
+        make_customer(db, actor, name=["王芳", "李娜", "张伟"][n % 3] + str(n % 5), kind="person")
+    for sort in (SortKey.NAME,):
+        for descending in (False, True):
+            query = ListQuery(sort=sort, descending=descending)
+            anchors = page_anchors(db, query, 5)
+            assert anchors is not None and len(anchors) == 5
+            for number, anchor in enumerate(anchors):
+                by_offset = fetch_page(db, query, number * 5, 5)
+                by_anchor = fetch_page(db, query, number * 5, 5, anchor)
+                assert [r.id for r in by_anchor] == [r.id for r in by_offset]
+
+
+def test_no_anchors_for_searches_filters_or_columns_with_blanks(db, actor):
+    from camdesk.services.customer_list import page_anchors
+    from camdesk.services.search import sort_key
+
+    make_customer(db, actor, name="甲")
+    assert page_anchors(db, ListQuery(search="甲"), 5) is None
+    assert page_anchors(db, ListQuery(city="北京"), 5) is None
+    assert page_anchors(db, ListQuery(sort=SortKey.EMAIL), 5) is None
+    assert page_anchors(db, ListQuery(), 5) == [
+        (r.id and sort_key("甲"), r.id) for r in fetch_page(db, ListQuery(), 0, 1)
+    ]

@@ -73,7 +73,10 @@ class CustomersPage(QWidget):
 
         self.model = CustomerTableModel(
             count=lambda q: customer_list.count_customers(db, q),
-            page=lambda q, offset, limit: customer_list.fetch_page(db, q, offset, limit),
+            page=lambda q, offset, limit, anchor: customer_list.fetch_page(
+                db, q, offset, limit, anchor
+            ),
+            anchors=lambda q, size: customer_list.page_anchors(db, q, size),
             parent=self,
         )
         self._build()

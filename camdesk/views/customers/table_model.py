@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 )
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.services.customer_list import CustomerRow, ListQuery, SortKey
+from camdesk.services.customer_list import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.views.background import TaskState, run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -105,12 +105,15 @@ class CustomerTableModel(QAbstractTableModel):
         self,
         *,
         count: Callable[[ListQuery], int],
-        page: Callable[[ListQuery, int, int], list[CustomerRow]],
+        page: Callable[[ListQuery, int, int, Anchor | None], list[CustomerRow]],
+        anchors: Callable[[ListQuery, int], list[Anchor] | None] | None = None,
         runner: Runner = run_in_background,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._count_fn, self._page_fn, self._runner = count, page, runner
+        self._anchors_fn = anchors
+        self._anchors: list[Anchor] | None = None
         self._query = ListQuery()
         self._columns: tuple[Column, ...] = BASE_COLUMNS
         self._rows = 0
@@ -154,7 +157,7 @@ class CustomerTableModel(QAbstractTableModel):
 
         def work(_state: TaskState) -> tuple[int, list[CustomerRow]]:
             total = known if same_rows else self._count_fn(query)
-            return total, self._page_fn(query, 0, size)
+            return total, self._page_fn(query, 0, size, None)
 
         def done(result: tuple[int, list[CustomerRow]]) -> None:
             if generation != self._generation:
@@ -166,10 +169,24 @@ class CustomerTableModel(QAbstractTableModel):
             self._pages = OrderedDict({0: first})
             self._pending.clear()
             self._loaded = True
+            self._anchors = None
             self.endResetModel()
             self.count_changed.emit(total)
+            self._request_anchors(generation, query)
 
         self._runner(work, done, self._failed)
+
+    def _request_anchors(self, generation: int, query: ListQuery) -> None:
+        """Learn where every page starts, so far pages are an index seek away."""
+        if self._anchors_fn is None or self._rows <= self.page_size:
+            return
+        find, size = self._anchors_fn, self.page_size
+
+        def done(anchors: list[Anchor] | None) -> None:
+            if generation == self._generation:
+                self._anchors = anchors
+
+        self._runner(lambda _state: find(query, size), done, self._failed)
 
     def refresh(self) -> None:
         """Run the current query again (after data changed)."""
@@ -185,8 +202,11 @@ class CustomerTableModel(QAbstractTableModel):
         self._pending.add(number)
         generation, query, size = self._generation, self._query, self.page_size
 
+        anchors = self._anchors
+        anchor = anchors[number] if anchors is not None and number < len(anchors) else None
+
         def work(_state: TaskState) -> list[CustomerRow]:
-            return self._page_fn(query, number * size, size)
+            return self._page_fn(query, number * size, size, anchor)
 
         def done(rows: list[CustomerRow]) -> None:
             if generation != self._generation:
