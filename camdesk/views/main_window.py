@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._retranslate()
         events.customers_changed.connect(self._refresh_count)
-        self._refresh_count()
+        # The list counts customers anyway; a second count at start would only compete.
+        self.customers.total_changed.connect(self._show_count)
         state = settings.window_state(WINDOW_STATE)
         if state is None or not self.restoreGeometry(state):
             self.resize(1200, 760)

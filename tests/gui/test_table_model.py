@@ -25,6 +25,7 @@ def make_model(db, runner=run_now, page_size=100):
         runner=runner,
     )
     model.page_size = page_size
+    model.anchor_delay_ms = 0
     return model
 
 

@@ -55,6 +55,7 @@ class CustomersPage(QWidget):
 
     Signals:
         edit_requested(object): open the customer file with this id (None: a new one).
+        total_changed(int): the number of customers, learned by the unfiltered list.
 
     Attributes:
         model: the list's item model.
@@ -62,6 +63,7 @@ class CustomersPage(QWidget):
     """
 
     edit_requested = Signal(object)
+    total_changed = Signal(int)
 
     def __init__(self, *, db: Database, actor: Actor, settings: Settings, events: AppEvents,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -89,8 +91,9 @@ class CustomersPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
+        # The filter choices scan big indexes: load them once the first page is in.
+        self._choices_pending = True
         self.model.set_query(ListQuery())
-        self._load_choices()
 
     # -- building ------------------------------------------------------------------
 
@@ -227,10 +230,12 @@ class CustomersPage(QWidget):
         self._fields = choices.fields
         self._fill_filters()
         shown = [f for f in self._fields if f.key in self._settings.customer_columns]
-        if [c.key for c in self.model.columns[len(self.model.columns) - len(shown) :]] != [
-            f"custom:{f.key}" for f in shown
-        ] or not self._header_restored:
+        current = [c.key for c in self.model.columns if c.key.startswith("custom:")]
+        # Reset the list only when its columns really change (a reset loses the selection).
+        if current != [f"custom:{f.key}" for f in shown]:
             self.model.set_custom_columns([(f.key, f.label) for f in shown])
+            self._restore_header()
+        elif not self._header_restored:
             self._restore_header()
 
     def _fill_filters(self) -> None:
@@ -277,7 +282,7 @@ class CustomersPage(QWidget):
         key = self.field_filter.currentData()
         value = self.field_value.text().strip()
         return replace(
-            self.model.query,
+            self.model.requested_query,
             search=self.search.text(),
             kind=self.kind_filter.currentData(),
             tag=self.tag_filter.currentData(),
@@ -290,10 +295,15 @@ class CustomersPage(QWidget):
         self.model.set_query(self.current_query())
 
     def _on_model_count_changed(self, count: int) -> None:
+        if getattr(self, "_choices_pending", False):
+            self._choices_pending = False
+            self._load_choices()
         query = self.model.query
         filtered = bool(query.search.strip() or query.kind or query.tag or query.owner_id
                         or query.city or query.custom_filter)  # fmt: skip
         number = QLocale().toString(count)
+        if not filtered:
+            self.total_changed.emit(count)
         if filtered:
             self.count_label.setText(self.tr("Matches: %1").replace("%1", number))
         else:
@@ -342,7 +352,13 @@ class CustomersPage(QWidget):
         if state is not None and not self._header_restored:
             header.restoreState(state)
         self._header_restored = True
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        section, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        columns = self.model.columns
+        wanted = columns[section].sort if 0 <= section < len(columns) else None
+        requested = self.model.requested_query
+        descending = order == Qt.SortOrder.DescendingOrder
+        if wanted is not None and (wanted, descending) != (requested.sort, requested.descending):
+            self.model.sort(section, order)
 
     def save_state(self) -> None:
         self._settings.set_window_state(HEADER_STATE, self.view.horizontalHeader().saveState())

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -93,6 +94,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     Attributes:
         page_size: rows fetched per request.
+        anchor_delay_ms: how long after a new list to learn where its pages start.
     """
 
     count_changed = Signal(int)
@@ -100,6 +102,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     page_size = 100
     max_pages = 64
+    anchor_delay_ms = 800
 
     def __init__(
         self,
@@ -115,18 +118,26 @@ class CustomerTableModel(QAbstractTableModel):
         self._anchors_fn = anchors
         self._anchors: list[Anchor] | None = None
         self._query = ListQuery()
+        self._requested = self._query
         self._columns: tuple[Column, ...] = BASE_COLUMNS
         self._rows = 0
         self._pages: OrderedDict[int, list[CustomerRow]] = OrderedDict()
         self._pending: set[int] = set()
-        self._generation = 0
+        self._generation = 0  # bumped by every request for a new list
+        self._epoch = 0  # bumped whenever the rows shown are replaced
         self._loaded = False  # a query's count is known
 
     # -- queries -----------------------------------------------------------------
 
     @property
     def query(self) -> ListQuery:
+        """The query whose rows the model shows."""
         return self._query
+
+    @property
+    def requested_query(self) -> ListQuery:
+        """The newest query asked for (it may still be on its way)."""
+        return self._requested
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -142,12 +153,14 @@ class CustomerTableModel(QAbstractTableModel):
         self._pages.clear()
         self._pending.clear()
         self._generation += 1
+        self._epoch += 1
         self.endResetModel()
-        self.set_query(replace(self._query, custom_columns=keys))
+        self.set_query(replace(self._requested, custom_columns=keys))
 
     def set_query(self, query: ListQuery) -> None:
         """Ask for a new list; the model switches when count and first page arrived."""
         self._generation += 1
+        self._requested = query
         generation = self._generation
         size = self.page_size
         # A new order of the same rows keeps the count: only the first page is needed.
@@ -168,11 +181,19 @@ class CustomerTableModel(QAbstractTableModel):
             self._rows = total
             self._pages = OrderedDict({0: first})
             self._pending.clear()
+            self._epoch += 1
             self._loaded = True
             self._anchors = None
             self.endResetModel()
             self.count_changed.emit(total)
-            self._request_anchors(generation, query)
+            if self.anchor_delay_ms:
+                # Not at once: reading the whole name index holds the GIL for a moment,
+                # and the first page should be painted first.
+                QTimer.singleShot(
+                    self.anchor_delay_ms, lambda: self._request_anchors(generation, query)
+                )
+            else:
+                self._request_anchors(generation, query)
 
         self._runner(work, done, self._failed)
 
@@ -191,7 +212,7 @@ class CustomerTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Run the current query again (after data changed)."""
         self._loaded = False
-        self.set_query(self._query)
+        self.set_query(self._requested)
 
     def _failed(self, exc: BaseException) -> None:
         self.query_failed.emit(exc)
@@ -200,7 +221,9 @@ class CustomerTableModel(QAbstractTableModel):
         if number in self._pending:
             return
         self._pending.add(number)
-        generation, query, size = self._generation, self._query, self.page_size
+        # Pages belong to the rows shown now (query and epoch), not to a query still
+        # on its way: a late page of the old order must not land in the new one.
+        epoch, query, size = self._epoch, self._query, self.page_size
 
         anchors = self._anchors
         anchor = anchors[number] if anchors is not None and number < len(anchors) else None
@@ -209,7 +232,7 @@ class CustomerTableModel(QAbstractTableModel):
             return self._page_fn(query, number * size, size, anchor)
 
         def done(rows: list[CustomerRow]) -> None:
-            if generation != self._generation:
+            if epoch != self._epoch:
                 return
             self._pending.discard(number)
             self._pages[number] = rows
@@ -294,7 +317,7 @@ class CustomerTableModel(QAbstractTableModel):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(replace(self._query, sort=key, descending=descending))
+        self.set_query(replace(self._requested, sort=key, descending=descending))
 
     def retranslate(self) -> None:
         """Headers and translated cells after a language switch."""
