@@ -62,7 +62,16 @@ def cmd_test(python: Path, args: list[str]) -> int:
     bindir = python.parent
     steps = [
         [str(bindir / "ruff"), "check", "camdesk", "tests", "benchmarks", "tools", "dev.py"],
-        [str(bindir / "ruff"), "format", "--check", "camdesk", "tests", "benchmarks", "tools", "dev.py"],
+        [
+            str(bindir / "ruff"),
+            "format",
+            "--check",
+            "camdesk",
+            "tests",
+            "benchmarks",
+            "tools",
+            "dev.py",
+        ],
         [str(bindir / "lint-imports")],
         [str(python), "-m", "mypy"],
         [str(python), "-m", "pytest", *args],
