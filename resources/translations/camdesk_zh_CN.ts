@@ -114,6 +114,10 @@
         <translation>（无）</translation>
     </message>
     <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，例如 2024-03-05</translation>
+    </message>
+    <message>
         <source>Contact %1: %2</source>
         <translation>联系人 %1：%2</translation>
     </message>

@@ -286,7 +286,7 @@ class CustomerDialog(QDialog):
             else:
                 widget = QLineEdit()
                 if field.kind == "date":
-                    widget.setPlaceholderText("YYYY-MM-DD")
+                    widget.setPlaceholderText(self.tr("YYYY-MM-DD"))
             self._add(self.custom_form, f"custom:{field.key}", widget)
             self._labels[f"custom:{field.key}"].setText(field.label)
         self.tabs.setTabVisible(2, bool(data.fields))
