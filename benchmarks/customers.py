@@ -118,6 +118,7 @@ def child_app(start: float, db_path: str, measure: bool) -> None:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 
     spin_until(lambda: "start" in first)
+    spin_until(lambda: model._loaded)  # the count follows the first page
     result: dict[str, float] = {"start_s": first["start"], "rows": model.rowCount()}
     if measure:
         # Jumps are measured once the list has settled: it learns where every page starts

@@ -110,6 +110,7 @@ def test_resorting_reuses_the_count(sqlite_db):
     model = CustomerTableModel(
         count=count, page=lambda q, o, n, a: fetch_page(sqlite_db, q, o, n, a), runner=run_now
     )
+    model.page_size = 1  # a full first page: the length is not known without counting
     model.set_query(ListQuery())
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert len(counted) == 1 and model.rowCount() == 2
@@ -131,3 +132,24 @@ def test_far_pages_use_anchors_and_show_the_same_rows(sqlite_db):
         model.row_at(row)  # asks for the page (answered at once by the synchronous runner)
         names.append(model.data(model.index(row, 0)))
     assert names == [f"客户{n:02d}" for n in range(30)]
+
+
+def test_first_page_shows_before_the_count_arrives(sqlite_db):
+    from camdesk.services.users import local_actor
+
+    actor = local_actor(sqlite_db)
+    for n in range(12):
+        make_customer(sqlite_db, actor, name=f"客户{n:02d}")
+    waiting = []
+
+    def later(op, on_success, on_failure=None, **_):
+        waiting.append((op, on_success))
+
+    model = make_model(sqlite_db, runner=later, page_size=5)
+    model.set_query(ListQuery())
+    op, on_success = waiting.pop(0)
+    on_success(op(None))  # the first page arrives
+    assert model.rowCount() == 5 and model.data(model.index(0, 0)) == "客户00"
+    op, on_success = waiting.pop(0)
+    on_success(op(None))  # then the count
+    assert model.rowCount() == 12

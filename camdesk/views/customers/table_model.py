@@ -158,7 +158,9 @@ class CustomerTableModel(QAbstractTableModel):
         self.set_query(replace(self._requested, custom_columns=keys))
 
     def set_query(self, query: ListQuery) -> None:
-        """Ask for a new list; the model switches when count and first page arrived."""
+        """Ask for a new list: its first page is shown as soon as it arrives, and the
+        list grows to its full length when the count follows (counting a million rows
+        takes longer than fetching a page)."""
         self._generation += 1
         self._requested = query
         generation = self._generation
@@ -168,23 +170,35 @@ class CustomerTableModel(QAbstractTableModel):
             descending=self._query.descending) == self._query  # fmt: skip
         known = self._rows
 
-        def work(_state: TaskState) -> tuple[int, list[CustomerRow]]:
-            total = known if same_rows else self._count_fn(query)
-            return total, self._page_fn(query, 0, size, None)
-
-        def done(result: tuple[int, list[CustomerRow]]) -> None:
+        def shown(first: list[CustomerRow]) -> None:
             if generation != self._generation:
                 return  # a newer query superseded this one
-            total, first = result
             self.beginResetModel()
             self._query = query
-            self._rows = total
+            self._rows = known if same_rows else len(first)
             self._pages = OrderedDict({0: first})
             self._pending.clear()
             self._epoch += 1
-            self._loaded = True
+            self._loaded = False
             self._anchors = None
             self.endResetModel()
+            if same_rows or len(first) < size:  # the length is known already
+                counted(self._rows)
+            else:
+                self._runner(lambda _state: self._count_fn(query), counted, self._failed)
+
+        def counted(total: int) -> None:
+            if generation != self._generation:
+                return
+            if total > self._rows:
+                self.beginInsertRows(QModelIndex(), self._rows, total - 1)
+                self._rows = total
+                self.endInsertRows()
+            elif total < self._rows:
+                self.beginRemoveRows(QModelIndex(), total, self._rows - 1)
+                self._rows = total
+                self.endRemoveRows()
+            self._loaded = True
             self.count_changed.emit(total)
             if self.anchor_delay_ms:
                 # Not at once: reading the whole name index holds the GIL for a moment,
@@ -195,7 +209,7 @@ class CustomerTableModel(QAbstractTableModel):
             else:
                 self._request_anchors(generation, query)
 
-        self._runner(work, done, self._failed)
+        self._runner(lambda _state: self._page_fn(query, 0, size, None), shown, self._failed)
 
     def _request_anchors(self, generation: int, query: ListQuery) -> None:
         """Learn where every page starts, so far pages are an index seek away."""
