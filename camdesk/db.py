@@ -21,7 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -336,14 +336,10 @@ def backup_sqlite(db: Database, suffix: str) -> Path:
     source = Path(db.url.database or "")
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = source.with_name(f"{source.stem}.{suffix}-{stamp}{source.suffix or '.db'}")
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
         src.backup(dst)
-    dst.close()
-    src.close()
+    finally:
+        dst.close()
+        src.close()
     return target
-
-
-def meta_value(session: Session, key: str) -> str | None:
-    from camdesk.models import AppMeta
-
-    return session.execute(select(AppMeta.value).where(AppMeta.key == key)).scalar()

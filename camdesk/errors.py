@@ -16,8 +16,6 @@ from typing import Any
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
 
-CONTEXT = "errors"
-
 
 class CamdeskError(Exception):
     """Base class of errors with a message meant for the user.

@@ -176,13 +176,6 @@ def _ordered_ids(query: ListQuery, dialect: str) -> Select[Any]:
     return select(Customer.id).where(*_conditions(query, dialect)).order_by(*order)
 
 
-def fetch_ids(db: Database, query: ListQuery, offset: int, limit: int) -> list[uuid.UUID]:
-    """The ids of the matching customers at positions offset .. offset+limit-1."""
-    with db.read() as session:
-        statement = _ordered_ids(query, db.dialect).limit(limit).offset(offset)
-        return [row[0] for row in session.execute(statement)]
-
-
 Anchor = tuple[str, uuid.UUID]
 
 

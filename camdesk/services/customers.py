@@ -175,7 +175,7 @@ def _validate(
                 "notes": check.text(prefix + "notes", contact.notes, 4000),
             }
         )
-    definitions = {f.key: f for f in _field_infos(session)}
+    definitions = {f.key: f for f in field_infos(session)}
     custom = {}
     for key, raw in data.custom.items():
         if key in definitions:
@@ -187,7 +187,7 @@ def _validate(
     return values
 
 
-def _field_infos(session: Session) -> list[cf.FieldInfo]:
+def field_infos(session: Session) -> list[cf.FieldInfo]:
     rows = session.execute(select(CustomField).where(CustomField.deleted_at.is_(None))).scalars()
     return [
         cf.FieldInfo(f.id, f.key, f.label, f.kind.value, tuple(f.choices or ()), f.show_in_list)
@@ -286,7 +286,8 @@ def refresh_search_keys(session: Session, customer: Customer) -> None:
     )
 
 
-def _set_tags(session: Session, customer_id: uuid.UUID, names: Iterable[str]) -> None:
+def set_tags(session: Session, customer_id: uuid.UUID, names: Iterable[str]) -> None:
+    """Give a customer exactly these tags (created if new); the caller logs the change."""
     session.execute(delete(CustomerTag).where(CustomerTag.customer_id == customer_id))
     for name in names:
         tag = session.execute(
@@ -299,7 +300,8 @@ def _set_tags(session: Session, customer_id: uuid.UUID, names: Iterable[str]) ->
         session.add(CustomerTag(customer_id=customer_id, tag_id=tag.id))
 
 
-def _set_custom(session: Session, customer_id: uuid.UUID, key: str, value: Any) -> None:
+def set_custom(session: Session, customer_id: uuid.UUID, key: str, value: Any) -> None:
+    """Store (or clear, for None) one parsed custom-field value of a customer."""
     field_row = session.execute(
         select(CustomField).where(CustomField.key == key, CustomField.deleted_at.is_(None))
     ).scalar_one()
@@ -331,12 +333,12 @@ def _apply(
     customer.sort_key = sort_key(customer.name, person=customer.kind is CustomerKind.PERSON)
     old_tags = tags_of(session, customer.id) if base_version else ()
     if sorted(old_tags) != sorted(values["tags"]):
-        _set_tags(session, customer.id, values["tags"])
+        set_tags(session, customer.id, values["tags"])
         changes.append(("tags", sorted(old_tags), sorted(values["tags"])))
     old_custom = custom_of(session, customer.id) if base_version else {}
     for key, new in values["custom"].items():
         if to_json(old_custom.get(key)) != to_json(new):
-            _set_custom(session, customer.id, key, new)
+            set_custom(session, customer.id, key, new)
             changes.append((f"custom:{key}", old_custom.get(key), new))
     log.fields("customer", customer.id, changes, base_version)
     _apply_contacts(session, customer, values["contacts"], log)

@@ -278,7 +278,7 @@ def generate(
             session.add(tag)
             session.flush()
             tag_ids.append(tag.id)
-        span = (maker.today - (maker.today - timedelta(days=3 * 365))).days
+        span = 3 * 365  # days of history
         ids: list[uuid.UUID] = []
         kinds: list[bool] = []
         txn = uuid.uuid4()

@@ -21,6 +21,9 @@ from camdesk.models import ChangeLog, Contact, Customer, CustomerKind, Gender, u
 from camdesk.services import customers
 from camdesk.services.changelog import ChangeWriter, Op, to_json
 from camdesk.services.context import Actor
+from camdesk.services.custom_fields import parse_value
+from camdesk.services.search import drop_keys, sort_key
+from camdesk.services.validation import Checker
 
 _DECODE = {
     "kind": CustomerKind,
@@ -61,13 +64,13 @@ def _revert_field(
         raise UndoError()
     if name == "tags":
         old_tags = entry.old if isinstance(entry.old, list) else []
-        customers._set_tags(session, row.id, [str(t) for t in old_tags])
+        customers.set_tags(session, row.id, [str(t) for t in old_tags])
     elif name.startswith("custom:"):
         key = name[7:]
-        definitions = {f.key: f for f in customers._field_infos(session)}
+        definitions = {f.key: f for f in customers.field_infos(session)}
         if key in definitions:
-            value = customers.cf.parse_value(definitions[key], entry.old, customers.Checker())
-            customers._set_custom(session, row.id, key, value)
+            value = parse_value(definitions[key], entry.old, Checker())
+            customers.set_custom(session, row.id, key, value)
     else:
         setattr(row, name, _decode(name, entry.old))
     log.add(entry.table_name, row.id, Op.UPDATE, name, entry.new, entry.old, row.version)
@@ -113,9 +116,9 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
             raise UndoError() from None
         for customer in touched.values():
             if customer.deleted_at is not None:
-                customers.drop_keys(session, customer.id)
+                drop_keys(session, customer.id)
             else:
-                customer.sort_key = customers.sort_key(
+                customer.sort_key = sort_key(
                     customer.name, person=customer.kind is CustomerKind.PERSON
                 )
                 session.refresh(customer, ["contacts"])
