@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 # isort: on
 from camdesk.views import i18n
-from camdesk.views.background import TaskState, run_in_background, wait_for_all
+from camdesk.views.background import TaskState, run_in_background, wait_for_all, when_idle
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
 from camdesk.views.main_window import MainWindow
@@ -123,8 +123,7 @@ class Controller(QObject):
             old_window.close()
             old_window.deleteLater()
         if old_db is not None:
-            wait_for_all()
-            old_db.close()
+            when_idle(old_db.close)  # jobs on it may still be running; never block the window
         if is_new:
             self.offer_demo(first_start=True)
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +150,18 @@ def run_in_background(
                                           progress)  # fmt: skip
     (WRITE_POOL if write else READ_POOL).start(_Job(job_id, op, state))
     return state
+
+
+def when_idle(action: Callable[[], None], poll_ms: int = 200) -> None:
+    """Run ``action`` on the GUI thread once no background job is running.
+
+    For closing a database that jobs may still be reading, without blocking the
+    window while they finish.
+    """
+    if READ_POOL.activeThreadCount() == 0 and WRITE_POOL.activeThreadCount() == 0:
+        action()
+    else:
+        QTimer.singleShot(poll_ms, lambda: when_idle(action, poll_ms))
 
 
 def wait_for_all(msecs: int = 30000) -> bool:

@@ -67,3 +67,15 @@ def test_many_jobs_with_empty_results(qtbot):
         run_in_background(lambda _s: None, done.append)
     qtbot.waitUntil(lambda: len(done) == 3000, timeout=30000)
     assert done.count(None) == 3000
+
+
+def test_when_idle_waits_for_running_jobs_without_blocking(qtbot):
+    from camdesk.views.background import when_idle
+
+    release = threading.Event()
+    done = []
+    run_in_background(lambda _s: release.wait(10), lambda _r: None)
+    when_idle(lambda: done.append("closed"))
+    assert done == []  # returned at once; the job still runs
+    release.set()
+    qtbot.waitUntil(lambda: done == ["closed"], timeout=5000)

@@ -72,6 +72,7 @@ class CustomersPage(QWidget):
         self._undo_stack: list[uuid.UUID] = []  # actions done here, newest last
         self._fields: list[custom_fields.FieldInfo] = []
         self._header_restored = False
+        self._choices_pending = False  # True until the first count: filter choices wait for it
 
         self.model = CustomerTableModel(
             count=lambda q: customer_list.count_customers(db, q),
@@ -91,7 +92,7 @@ class CustomersPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
-        # The filter choices scan big indexes: load them once the first page is in.
+        # The filter choices scan big indexes: load them once the first list is in.
         self._choices_pending = True
         self.model.set_query(ListQuery())
 
@@ -295,7 +296,7 @@ class CustomersPage(QWidget):
         self.model.set_query(self.current_query())
 
     def _on_model_count_changed(self, count: int) -> None:
-        if getattr(self, "_choices_pending", False):
+        if self._choices_pending:
             self._choices_pending = False
             self._load_choices()
         query = self.model.query
