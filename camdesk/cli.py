@@ -12,17 +12,20 @@ import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from camdesk import __version__, errors
-from camdesk.db import Database, open_database
-from camdesk.services import info as info_service
 from camdesk.services.context import default_database_path
+
+if TYPE_CHECKING:  # the commands load the database layer; `camdesk gui` starts without it
+    from camdesk.db import Database
 
 log = logging.getLogger(__name__)
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    from camdesk.db import open_database
+
     return open_database(args.db or default_database_path(), create=create)
 
 
@@ -35,6 +38,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     db = _open(args)
+    from camdesk.services import info as info_service
+
     facts = info_service.database_info(db)
     db.close()
     if args.json:

@@ -12,12 +12,10 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -27,23 +25,18 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from camdesk import errors
+from camdesk.dbfile import (
+    APPLICATION,
+    Mode,
+    check_sqlite_file,
+    is_network_path,
+    probe_sqlite,
+)
 from camdesk.migrations import HEAD
 
 log = logging.getLogger(__name__)
 
-APPLICATION = "camdesk"
-# SQLite's header field for the owning application ("CAMD"), so file tools know the format.
-SQLITE_APPLICATION_ID = 0x43414D44
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-
-class Mode(StrEnum):
-    """How the database is used, which decides its settings."""
-
-    LOCAL = "local"  # own SQLite file on a local disk: WAL
-    SHARED = "shared"  # SQLite file on a network share: rollback journal, FULL sync
-    SERVER = "server"  # PostgreSQL
 
 
 def to_url(target: str | os.PathLike[str]) -> URL:
@@ -55,37 +48,6 @@ def to_url(target: str | os.PathLike[str]) -> URL:
         except ArgumentError as exc:
             raise errors.DatabaseUnreachable(url=raw, reason=str(exc)) from None
     return URL.create("sqlite+pysqlite", database=str(Path(raw).expanduser().resolve()))
-
-
-def is_network_path(path: Path) -> bool:
-    """Whether ``path`` lies on a network file system (SMB/CIFS, NFS, ...).
-
-    SQLite's WAL mode needs shared memory that network file systems don't
-    provide, so such files are opened in shared mode.
-    """
-    raw = str(path)
-    if sys.platform == "win32":
-        if raw.startswith(("\\\\", "//")):
-            return True
-        import ctypes
-
-        drive = os.path.splitdrive(os.path.abspath(raw))[0] + "\\"
-        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return False
-    best, fstype = "", ""
-    resolved = os.path.realpath(raw)
-    for line in mounts:
-        parts = line.split()
-        if len(parts) >= 3:
-            mount = parts[1].replace("\\040", " ")
-            if (resolved == mount or resolved.startswith(mount.rstrip("/") + "/")) and len(
-                mount
-            ) > len(best):
-                best, fstype = mount, parts[2]
-    return fstype in {"cifs", "smbfs", "smb3", "nfs", "nfs4", "afpfs", "fuse.sshfs", "9p"}
 
 
 @dataclass
@@ -213,23 +175,6 @@ def create_db_engine(url: URL, mode: Mode | None = None) -> tuple[Engine, Mode]:
     )
 
 
-def _check_sqlite_file(path: Path, *, create: bool) -> bool:
-    """Validate a SQLite target before touching it; True if it must be created."""
-    if not path.exists() or path.stat().st_size == 0:
-        if not create:
-            raise errors.DatabaseError(
-                errors.QT_TRANSLATE_NOOP("errors", "{path} does not exist."), path=str(path)
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return True
-    if path.is_dir():
-        raise errors.NotCamdeskDatabase(path=str(path))
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise errors.NotCamdeskDatabase(path=str(path))
-    return False
-
-
 def open_database(
     target: str | os.PathLike[str] | URL, *, create: bool = True, mode: Mode | None = None
 ) -> Database:
@@ -244,9 +189,9 @@ def open_database(
     name = url.render_as_string(hide_password=True)
     if url.get_backend_name() == "sqlite" and url.database:
         name = url.database
-        if not _check_sqlite_file(Path(name), create=create):
+        if not check_sqlite_file(Path(name), create=create):
             # Look before touching: the connection settings would rewrite the header.
-            _probe_sqlite(Path(name))
+            probe_sqlite(Path(name))
     engine, actual_mode = create_db_engine(url, mode)
     db = Database(url=url, engine=engine, mode=actual_mode)
     try:
@@ -267,53 +212,6 @@ def open_database(
         engine.dispose()
         raise
     return db
-
-
-def needs_upgrade(target: str) -> bool:
-    """Whether an existing SQLite file has an older schema (read-only look, no side effects)."""
-    if "://" in target:
-        return False
-    path = Path(target).expanduser()
-    if not path.is_file() or path.stat().st_size == 0:
-        return False
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
-        return False  # not ours or damaged: opening it reports that
-    finally:
-        conn.close()
-    return bool(row) and row[0] != HEAD
-
-
-def _probe_sqlite(path: Path) -> None:
-    """Check, read-only, that an existing file is a camdesk database we can open."""
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise errors.NotCamdeskDatabase(path=str(path)) from exc
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not tables:
-            return
-        if "app_meta" not in tables:
-            raise errors.NotCamdeskDatabase(path=str(path))
-        app = conn.execute("SELECT value FROM app_meta WHERE key = 'application'").fetchone()
-        if not app or app[0] != APPLICATION:
-            raise errors.NotCamdeskDatabase(path=str(path))
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if row and row[0] != HEAD:
-            from camdesk import migrate  # Alembic only when not up to date
-
-            if row[0] not in migrate.known_revisions():
-                raise errors.NewerSchemaError(path=str(path), revision=row[0])
-    except sqlite3.Error as exc:
-        raise errors.NotCamdeskDatabase(path=str(path)) from exc
-    finally:
-        conn.close()
 
 
 def _schema_revision(db: Database, name: str) -> str | None:

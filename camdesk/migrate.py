@@ -12,7 +12,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from camdesk import __version__, errors
-from camdesk.db import APPLICATION, SQLITE_APPLICATION_ID, backup_sqlite
+from camdesk.db import backup_sqlite
+from camdesk.dbfile import APPLICATION, SQLITE_APPLICATION_ID
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection

@@ -12,13 +12,10 @@ PostgreSQL alike.
 
 from __future__ import annotations
 
-import enum
 import itertools
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select, tuple_
@@ -37,23 +34,8 @@ from camdesk.models import (
 )
 from camdesk.services import search
 from camdesk.services.custom_fields import stored_value
+from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.services.validation import display_phone
-
-
-class SortKey(enum.StrEnum):
-    """Columns the list can be ordered by (each has an index)."""
-
-    NAME = "name"
-    KIND = "kind"
-    PHONE = "phone"
-    EMAIL = "email"
-    CITY = "city"
-    COMPANY = "company"
-    OWNER = "owner"
-    LAST_CONTACT = "last_contact"
-    CODE = "code"
-    CREATED = "created"
-
 
 _SORT_COLUMNS = {
     SortKey.NAME: Customer.sort_key,
@@ -67,46 +49,6 @@ _SORT_COLUMNS = {
     SortKey.CODE: Customer.code,
     SortKey.CREATED: Customer.created_at,
 }
-
-
-@dataclass(frozen=True)
-class ListQuery:
-    """What the list shows: search text, filters, order, extra columns.
-
-    Attributes:
-        custom_filter: (field key, value) pairs a customer's custom fields must equal.
-        custom_columns: keys of the custom fields shown as columns.
-    """
-
-    search: str = ""
-    kind: str | None = None
-    tag: str | None = None
-    owner_id: uuid.UUID | None = None
-    city: str | None = None
-    custom_filter: tuple[tuple[str, str], ...] = ()
-    sort: SortKey = SortKey.NAME
-    descending: bool = False
-    custom_columns: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class CustomerRow:
-    """One line of the customer list, ready to display."""
-
-    id: uuid.UUID
-    code: str | None
-    name: str
-    kind: str
-    phone: str
-    email: str | None
-    city: str | None
-    company: str | None
-    owner: str | None
-    last_contact: datetime | None
-    tags: tuple[str, ...]
-    custom: tuple[Any, ...]
-    phones: tuple[str, ...] = ()
-    province: str | None = None
 
 
 def _conditions(query: ListQuery, dialect: str) -> list[ColumnElement[bool]]:
@@ -174,9 +116,6 @@ def _ordered_ids(query: ListQuery, dialect: str) -> Select[Any]:
         first = first.nulls_last() if query.descending else first.nulls_first()
     order = [first, Customer.id.desc() if query.descending else Customer.id.asc()]
     return select(Customer.id).where(*_conditions(query, dialect)).order_by(*order)
-
-
-Anchor = tuple[str, uuid.UUID]
 
 
 def page_anchors(db: Database, query: ListQuery, page_size: int) -> list[Anchor] | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -19,13 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk import __version__
-from camdesk.db import Database, Mode
-from camdesk.services import info
+from camdesk.dbfile import Mode
 from camdesk.services.context import Actor, data_dir
 from camdesk.views.background import run_in_background
 from camdesk.views.customers.page import CustomersPage
 from camdesk.views.events import AppEvents
 from camdesk.views.settings import Settings
+
+if TYPE_CHECKING:
+    from camdesk.db import Database
 
 WINDOW_STATE = "main_window_geometry"
 
@@ -45,12 +49,18 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     demo_requested = Signal()
 
-    def __init__(self, *, db: Database, actor: Actor, settings: Settings, events: AppEvents,
+    def __init__(self, *, db: Database | None, actor: Actor | None, settings: Settings,
+                 events: AppEvents, preview: Path | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
+        """Without ``db`` the window previews the local file at ``preview`` until
+        :meth:`attach` hands it the opened database (see :class:`CustomersPage`)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._db, self._settings, self._events = db, settings, events
-        self.customers = CustomersPage(db=db, actor=actor, settings=settings, events=events)
+        self._preview = preview
+        self.customers = CustomersPage(
+            db=db, actor=actor, settings=settings, events=events, preview=preview
+        )
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.addItem("")  # one entry per area that works; more arrive with their features
@@ -124,8 +134,22 @@ class MainWindow(QMainWindow):
             Mode.SHARED: self.tr("Shared file (network)"),
             Mode.SERVER: self.tr("PostgreSQL server"),
         }
-        self.db_label.setText(f"{modes[self._db.mode]}: {self._db.display_name}")
+        if self._db is not None:
+            self.db_label.setText(f"{modes[self._db.mode]}: {self._db.display_name}")
+        elif self._preview is not None:
+            self.db_label.setText(f"{modes[Mode.LOCAL]}: {self._preview}")
         self._show_count(self._count)
+
+    @property
+    def db(self) -> Database | None:
+        """The database shown (None while it is still opening)."""
+        return self._db
+
+    def attach(self, db: Database, actor: Actor) -> None:
+        """The database has opened: the window now works on it."""
+        self._db = db
+        self.customers.attach(db, actor)
+        self._retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -133,7 +157,11 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _refresh_count(self, _ids: list[uuid.UUID] | None = None) -> None:
+        from camdesk.services import info
+
         db = self._db
+        if db is None:
+            return
         run_in_background(lambda _s: info.customer_count(db), self._show_count)
 
     def _show_count(self, count: int) -> None:

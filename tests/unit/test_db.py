@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from camdesk import db as dbmod
-from camdesk import errors, migrate
+from camdesk import dbfile, errors, migrate
 from camdesk.db import Mode, open_database
 from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
 from camdesk.services.users import local_actor
@@ -22,7 +22,7 @@ def test_first_open_creates_a_camdesk_database(tmp_path: Path):
     db = open_database(path)
     assert db.mode is Mode.LOCAL
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA application_id").fetchone()[0] == dbmod.SQLITE_APPLICATION_ID
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == dbfile.SQLITE_APPLICATION_ID
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
     db = open_database(path, create=False)  # reopening changes nothing
@@ -156,8 +156,8 @@ def test_unsupported_url_is_reported():
 def test_network_paths_are_detected(monkeypatch, tmp_path: Path):
     mounts = f"server:/share {tmp_path} nfs4 rw 0 0\n/dev/vda / ext4 rw 0 0\n"
     monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: mounts)
-    assert dbmod.is_network_path(tmp_path / "team.db")
-    assert not dbmod.is_network_path(Path("/var/tmp/x.db"))
+    assert dbfile.is_network_path(tmp_path / "team.db")
+    assert not dbfile.is_network_path(Path("/var/tmp/x.db"))
 
 
 def test_head_constant_is_alembics_head():

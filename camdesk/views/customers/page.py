@@ -1,10 +1,17 @@
-"""The customer files screen: search, filters, the list, and the actions on it."""
+"""The customer files screen: search, filters, the list, and the actions on it.
+
+The screen can show before the database has opened (``preview``): it then lists
+the file's first page as :mod:`camdesk.services.quick_list` reads it, and comes
+alive in :meth:`CustomersPage.attach`.  The services that need SQLAlchemy are
+therefore imported where they are used, not when this module loads.
+"""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,17 +31,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.db import Database
-from camdesk.services import custom_fields, customer_list, undo, users
+from camdesk.services import quick_list
 from camdesk.services.context import Actor
-from camdesk.services.customer_list import ListQuery
-from camdesk.services.customers import delete_customers
+from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery
 from camdesk.views.background import TaskState, run_in_background
-from camdesk.views.customers.editor import CustomerDialog
 from camdesk.views.customers.table_model import CustomerTableModel
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
 from camdesk.views.settings import Settings
+
+if TYPE_CHECKING:
+    from camdesk.db import Database
+    from camdesk.services.custom_fields import FieldInfo
+    from camdesk.services.users import UserInfo
+    from camdesk.views.customers.editor import CustomerDialog
 
 HEADER_STATE = "customer_list_header"
 ROW_HEIGHT_EXTRA = 8
@@ -46,8 +56,8 @@ class _Choices:
 
     tags: list[str]
     cities: list[str]
-    owners: list[users.UserInfo]
-    fields: list[custom_fields.FieldInfo]
+    owners: list[UserInfo]
+    fields: list[FieldInfo]
 
 
 class CustomersPage(QWidget):
@@ -65,23 +75,22 @@ class CustomersPage(QWidget):
     edit_requested = Signal(object)
     total_changed = Signal(int)
 
-    def __init__(self, *, db: Database, actor: Actor, settings: Settings, events: AppEvents,
+    def __init__(self, *, db: Database | None, actor: Actor | None, settings: Settings,
+                 events: AppEvents, preview: Path | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
+        """Without ``db`` the screen previews the file at ``preview`` until :meth:`attach`."""
         super().__init__(parent)
         self._db, self._actor, self._settings, self._events = db, actor, settings, events
         self._undo_stack: list[uuid.UUID] = []  # actions done here, newest last
-        self._fields: list[custom_fields.FieldInfo] = []
+        self._fields: list[FieldInfo] = []
         self._header_restored = False
         self._choices_pending = False  # True until the first count: filter choices wait for it
 
         self.model = CustomerTableModel(
-            count=lambda q: customer_list.count_customers(db, q),
-            page=lambda q, offset, limit, anchor: customer_list.fetch_page(
-                db, q, offset, limit, anchor
-            ),
-            anchors=lambda q, size: customer_list.page_anchors(db, q, size),
-            parent=self,
+            count=self._count, page=self._page, anchors=self._anchors, parent=self
         )
+        if db is None:
+            self.model.hold()  # until attach()
         self._build()
         self._build_actions()
         self._retranslate()
@@ -92,9 +101,49 @@ class CustomersPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
+        if db is not None and actor is not None:
+            self.attach(db, actor)
+        elif preview is not None:
+            rows = quick_list.first_page(preview, ListQuery(), self.model.page_size)
+            if rows is not None:
+                self.model.show_rows(ListQuery(), rows)
+        self._set_attached(db is not None)
+
+    def attach(self, db: Database, actor: Actor) -> None:
+        """Work on this open database: load the list (as searched meanwhile) and filters."""
+        self._db, self._actor = db, actor
+        self._set_attached(True)
         # The filter choices scan big indexes: load them once the first list is in.
         self._choices_pending = True
-        self.model.set_query(ListQuery())
+        self.model.hold()
+        self.model.set_query(self.current_query())
+        self.model.release()
+
+    def _set_attached(self, attached: bool) -> None:
+        for act in (self.new_action, self.open_action, self.delete_action):
+            act.setEnabled(attached)
+
+    # -- reading (the services load SQLAlchemy: imported on first use, in a worker) --
+
+    def _count(self, query: ListQuery) -> int:
+        from camdesk.services import customer_list
+
+        assert self._db is not None
+        return customer_list.count_customers(self._db, query)
+
+    def _page(
+        self, query: ListQuery, offset: int, limit: int, anchor: Anchor | None
+    ) -> list[CustomerRow]:
+        from camdesk.services import customer_list
+
+        assert self._db is not None
+        return customer_list.fetch_page(self._db, query, offset, limit, anchor)
+
+    def _anchors(self, query: ListQuery, size: int) -> list[Anchor] | None:
+        from camdesk.services import customer_list
+
+        assert self._db is not None
+        return customer_list.page_anchors(self._db, query, size)
 
     # -- building ------------------------------------------------------------------
 
@@ -219,8 +268,12 @@ class CustomersPage(QWidget):
 
     def _load_choices(self) -> None:
         db = self._db
+        if db is None:
+            return
 
         def work(_state: TaskState) -> _Choices:
+            from camdesk.services import custom_fields, customer_list, users
+
             return _Choices(customer_list.tag_names(db), customer_list.distinct_cities(db),
                             users.list_users(db), custom_fields.list_fields(db))  # fmt: skip
 
@@ -293,7 +346,7 @@ class CustomersPage(QWidget):
         )
 
     def _apply_filters(self) -> None:
-        self.model.set_query(self.current_query())
+        self.model.set_query(self.current_query())  # held until attach() while opening
 
     def _on_model_count_changed(self, count: int) -> None:
         if self._choices_pending:
@@ -380,8 +433,12 @@ class CustomersPage(QWidget):
         if customer_id is not None:
             self.edit_requested.emit(customer_id)
 
-    def open_editor(self, customer_id: uuid.UUID | None) -> CustomerDialog:
+    def open_editor(self, customer_id: uuid.UUID | None) -> CustomerDialog | None:
         """Open a customer file (None: a new one) as a window-modal dialog."""
+        if self._db is None or self._actor is None:
+            return None  # still opening
+        from camdesk.views.customers.editor import CustomerDialog
+
         dialog = CustomerDialog(
             db=self._db, actor=self._actor, customer_id=customer_id, parent=self
         )
@@ -397,7 +454,7 @@ class CustomersPage(QWidget):
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
-        if not ids:
+        if not ids or self._db is None:
             return
         answer = QMessageBox.question(
             self,
@@ -409,6 +466,9 @@ class CustomersPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, actor = self._db, self._actor
+        if actor is None:
+            return
+        from camdesk.services.customers import delete_customers
 
         def done(txn: uuid.UUID) -> None:
             self.remember_action(txn, self.tr("Deleted %n customer file(s).", "", len(ids)))
@@ -431,6 +491,9 @@ class CustomersPage(QWidget):
         txn = self._undo_stack.pop()
         self.undo_action.setEnabled(bool(self._undo_stack))
         db, actor = self._db, self._actor
+        if db is None or actor is None:
+            return
+        from camdesk.services import undo
 
         def done(_new: uuid.UUID) -> None:
             self.info_text.setText(self.tr("Undone."))
@@ -444,5 +507,7 @@ class CustomersPage(QWidget):
         run_in_background(lambda _s: undo.undo(db, txn, actor), done, failed, write=True)
 
     def _on_customers_changed(self, _ids: list[uuid.UUID]) -> None:
+        if self._db is None:
+            return
         self.model.refresh()
         self._load_choices()

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 )
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.services.customer_list import Anchor, CustomerRow, ListQuery, SortKey
+from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.views.background import TaskState, run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -126,6 +126,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._generation = 0  # bumped by every request for a new list
         self._epoch = 0  # bumped whenever the rows shown are replaced
         self._loaded = False  # a query's count is known
+        self._held = False  # readers not usable yet: new queries wait (see hold())
 
     # -- queries -----------------------------------------------------------------
 
@@ -163,6 +164,8 @@ class CustomerTableModel(QAbstractTableModel):
         takes longer than fetching a page)."""
         self._generation += 1
         self._requested = query
+        if self._held:
+            return
         generation = self._generation
         size = self.page_size
         # A new order of the same rows keeps the count: only the first page is needed.
@@ -210,6 +213,31 @@ class CustomerTableModel(QAbstractTableModel):
                 self._request_anchors(generation, query)
 
         self._runner(lambda _state: self._page_fn(query, 0, size, None), shown, self._failed)
+
+    def hold(self) -> None:
+        """Until :meth:`release`, queries (a sort, a search) are noted but not run."""
+        self._held = True
+
+    def release(self) -> None:
+        """The readers work now: run the newest query asked for."""
+        self._held = False
+        self.set_query(self._requested)
+
+    def show_rows(self, query: ListQuery, rows: list[CustomerRow]) -> None:
+        """Show rows read by other means while the model is held (start-up).
+
+        They stand for ``query`` until the next query replaces them.
+        """
+        self._generation += 1
+        self.beginResetModel()
+        self._query = self._requested = query
+        self._rows = len(rows)
+        self._pages = OrderedDict({0: rows})
+        self._pending.clear()
+        self._epoch += 1
+        self._loaded = False
+        self._anchors = None
+        self.endResetModel()
 
     def _request_anchors(self, generation: int, query: ListQuery) -> None:
         """Learn where every page starts, so far pages are an index seek away."""
