@@ -173,9 +173,11 @@ def sample_queries(path: Path, count: int = 40) -> dict[str, list[str]]:
 
     rng = random.Random(11)
     conn = sqlite3.connect(path)
+    top = conn.execute("SELECT max(rowid) FROM customer").fetchone()[0]
+    picked = sorted(rng.sample(range(1, top + 1), min(3000, top)))  # the same sample every run
     rows = conn.execute(
         "SELECT name, mobile, email FROM customer WHERE kind = 'person' AND deleted_at IS NULL "
-        "AND rowid IN (SELECT abs(random()) % (SELECT max(rowid) FROM customer) FROM customer LIMIT 3000)"
+        f"AND rowid IN ({', '.join(map(str, picked))}) ORDER BY rowid"
     ).fetchall()
     conn.close()
     chinese = [n for n, _, _ in rows if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n)]
