@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("customerCount")
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
-        self._count = 0
+        self._count: int | None = None  # until the list has counted
         self._build_menus()
         self._retranslate()
         events.customers_changed.connect(self._refresh_count)
@@ -164,8 +164,11 @@ class MainWindow(QMainWindow):
             return
         run_in_background(lambda _s: info.customer_count(db), self._show_count)
 
-    def _show_count(self, count: int) -> None:
+    def _show_count(self, count: int | None) -> None:
         self._count = count
+        if count is None:
+            self.count_label.clear()
+            return
         self.count_label.setText(self.tr("Customers: %1").replace("%1", QLocale().toString(count)))
 
     def _fill_recent(self) -> None:

@@ -42,6 +42,7 @@ def test_an_existing_file_lists_customers_before_the_database_has_opened(
     assert _rows(model) == ["Alice Wong", "李娜", "王芳", "张伟"]
     assert str(path) in window.db_label.text()
     assert not page.new_action.isEnabled()
+    assert window.count_label.text() == page.count_label.text() == ""  # not "0": unknown yet
     assert page.open_editor(None) is None  # nothing to save into yet
     page.search.insert("王")  # typed while the database opens: applied once it has
 
@@ -50,6 +51,7 @@ def test_an_existing_file_lists_customers_before_the_database_has_opened(
     assert page.new_action.isEnabled()
     qtbot.waitUntil(lambda: model.query.search == "王" and model._loaded, timeout=10000)
     assert _rows(model) == ["王芳"]
+    assert "1" in page.count_label.text()
     window.close()
     controller.shutdown()
 

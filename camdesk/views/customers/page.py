@@ -257,7 +257,10 @@ class CustomersPage(QWidget):
         self.field_value.setPlaceholderText(self.tr("value"))
         self._fill_filters()
         self.model.retranslate()
-        self._on_model_count_changed(self.model.rowCount())
+        if self.model.counted:
+            self._on_model_count_changed(self.model.rowCount())
+        else:
+            self.count_label.clear()  # not "0" while the count is on its way
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -141,6 +141,11 @@ class CustomerTableModel(QAbstractTableModel):
         return self._requested
 
     @property
+    def counted(self) -> bool:
+        """Whether the number of rows of the query shown is known (not just its first page)."""
+        return self._loaded
+
+    @property
     def columns(self) -> tuple[Column, ...]:
         return self._columns
 
