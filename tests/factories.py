@@ -29,8 +29,11 @@ def make_customer(db: Database, actor: Actor, **overrides: Any) -> CustomerRecor
     return create_customer(db, customer_data(**overrides), actor)
 
 
-def make_old_database(path: Path, name: str = "欧阳修") -> None:
-    """A database with one customer, taken back to the first schema as an old camdesk left it."""
+def make_old_database(
+    path: Path, name: str = "欧阳修", *, revision: str = "0001", names: tuple[str, ...] = ()
+) -> None:
+    """A database with customers (``name``, then ``names``), taken back to an older schema
+    as an old camdesk left it."""
     from alembic import command
     from sqlalchemy import create_engine
 
@@ -39,11 +42,13 @@ def make_old_database(path: Path, name: str = "欧阳修") -> None:
     from camdesk.services.users import local_actor
 
     db = open_database(path)
-    make_customer(db, local_actor(db), name=name)
+    actor = local_actor(db)
+    for each in (name, *names):
+        make_customer(db, actor, name=each)
     db.close()
     engine = create_engine(f"sqlite:///{path}")
     config = migrate.alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "0001")
+        command.downgrade(config, revision)
     engine.dispose()

@@ -32,7 +32,7 @@ from camdesk.models import (
     Tag,
     User,
 )
-from camdesk.services import search
+from camdesk.services import search, search_order
 from camdesk.services.custom_fields import stored_value
 from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.services.validation import display_phone
@@ -159,6 +159,14 @@ def fetch_page(
 
     ``anchor`` is the page's entry from :func:`page_anchors`, if known.
     """
+    terms = search.parse_query(query.search)
+    if db.dialect == "sqlite" and terms and _only_search(query) and query.sort is SortKey.NAME:
+        # Search ids follow the name order there: only the matches near the page are sorted.
+        matches = search.matching_search_ids(terms, db.dialect)
+        statement = search_order.page_ids(matches, offset, limit, query.descending)
+        with db.read() as session:
+            ids = [row[0] for row in session.execute(statement)]
+            return rows_for_ids(session, ids, query.custom_columns)
     statement = _ordered_ids(query, db.dialect)
     if anchor is not None:
         column: Any = _SORT_COLUMNS[query.sort]

@@ -42,6 +42,7 @@ from camdesk.services import demo_data as ref
 from camdesk.services.changelog import CLOCK
 from camdesk.services.context import Actor
 from camdesk.services.search import KeySource, build_keys, sort_key
+from camdesk.services.search_order import OrderedIds
 from camdesk.services.users import ensure_user
 
 Progress = Callable[[int, int], None]
@@ -282,6 +283,10 @@ def generate(
         ids: list[uuid.UUID] = []
         kinds: list[bool] = []
         txn = uuid.uuid4()
+        search_ids: OrderedIds | None = None
+        if db.dialect == "sqlite":  # name-ordered search ids (see search_order)
+            search_ids = OrderedIds(session)
+            search_ids.load_all()
         for start in range(0, spec.customers, CHUNK):
             batch = [maker.customer(i) for i in range(start, min(start + CHUNK, spec.customers))]
             contacts, links, searches, interactions, log = [], [], [], [], []
@@ -333,6 +338,7 @@ def generate(
                 searches.append(
                     {"customer_id": row["id"], "words": words, "subs": subs,
                      "sort_key": row["sort_key"]}
+                    | ({"id": search_ids.take(row["sort_key"])} if search_ids else {})
                 )  # fmt: skip
                 log.append(
                     {

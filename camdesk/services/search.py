@@ -53,6 +53,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from camdesk.models import CustomerSearch
+from camdesk.services.search_order import BUCKET_BITS, OrderedIds, bucket
 from camdesk.services.validation import phone_digits
 
 SEPARATOR = "0"  # a token no CJK or latin query term can produce on its own
@@ -332,7 +333,13 @@ def store_keys(session: Session, customer_id: object, source: KeySource, order: 
     row = session.execute(
         select(CustomerSearch).where(CustomerSearch.customer_id == customer_id)
     ).scalar_one_or_none()
+    ordered = session.get_bind().dialect.name == "sqlite"  # see search_order
     if row is None:
-        session.add(CustomerSearch(customer_id=customer_id, words=words, subs=subs, sort_key=order))
+        row = CustomerSearch(customer_id=customer_id, words=words, subs=subs, sort_key=order)
+        if ordered:
+            row.id = OrderedIds(session).take(order)
+        session.add(row)
     elif (row.words, row.subs, row.sort_key) != (words, subs, order):
+        if ordered and bucket(order) != row.id >> BUCKET_BITS:  # renamed: move in the order
+            row.id = OrderedIds(session).take(order)
         row.words, row.subs, row.sort_key = words, subs, order
