@@ -63,6 +63,7 @@ def upgrade() -> None:
     op.execute("DROP TABLE search_renumber")
     op.execute("INSERT INTO search_word_fts(search_word_fts) VALUES ('rebuild')")
     op.execute("INSERT INTO search_sub_fts(search_sub_fts) VALUES ('rebuild')")
+    op.execute("ANALYZE customer_search")  # its statistics went with the old table
 
 
 def downgrade() -> None:
