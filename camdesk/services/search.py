@@ -86,13 +86,30 @@ def _readings(char: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found[0])) if found else ()
 
 
-@lru_cache(maxsize=65536)
-def _run_pinyin(run: str) -> tuple[str, ...]:
-    """Phrase-aware pinyin of a CJK run; () if pypinyin doesn't know a character."""
+@lru_cache(maxsize=131072)
+def _word_pinyin(word: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 
-    found = lazy_pinyin(run, style=Style.NORMAL, errors="ignore")
-    return tuple(found) if len(found) == len(run) else ()
+    found = lazy_pinyin(word, style=Style.NORMAL, errors="ignore")
+    return tuple(found) if len(found) == len(word) else ()
+
+
+@lru_cache(maxsize=65536)
+def _run_pinyin(run: str) -> tuple[str, ...]:
+    """Phrase-aware pinyin of a CJK run; () if pypinyin doesn't know a character.
+
+    The run is cut into words as pypinyin itself cuts it, and each word's reading
+    is cached: company names are mostly unique, their words (科技, 有限公司) are not.
+    """
+    from pypinyin.seg.mmseg import seg
+
+    syllables: list[str] = []
+    for word in seg.cut(run):
+        found = _word_pinyin(word)
+        if not found:
+            return ()
+        syllables.extend(found)
+    return tuple(syllables)
 
 
 def pinyin_variants(run: str, *, surname: bool) -> tuple[tuple[str, ...], ...]:
@@ -113,13 +130,24 @@ def pinyin_variants(run: str, *, surname: bool) -> tuple[tuple[str, ...], ...]:
 
 def sort_key(name: str, *, person: bool = True) -> str:
     """Pinyin order for Chinese names (surnames in their surname reading), latin as is."""
+    text = normalize(name)
+    parts: list[str] = []
+    for index, piece in enumerate(_SPLIT.split(text)):
+        if not _CJK_RUN.fullmatch(piece):
+            parts.append(piece)
+            continue
+        syllables = list(_run_pinyin(piece)) or _plain_pinyin(piece)
+        if person and index == 1 and not parts[0] and piece[0] in SURNAME_READINGS:
+            syllables[0] = SURNAME_READINGS[piece[0]]
+        parts.extend(syllables)
+    return "".join(parts)[:200]
+
+
+def _plain_pinyin(run: str) -> list[str]:
+    """pypinyin's reading with unknown characters kept as they are."""
     from pypinyin import Style, lazy_pinyin
 
-    text = normalize(name)
-    syllables = lazy_pinyin(text, style=Style.NORMAL)
-    if person and text and text[0] in SURNAME_READINGS and syllables:
-        syllables[0] = SURNAME_READINGS[text[0]] + syllables[0][1:]
-    return "".join(syllables)[:200]
+    return list(lazy_pinyin(run, style=Style.NORMAL))
 
 
 def _suffix_tokens(syllables: Sequence[str]) -> list[str]:

@@ -177,3 +177,15 @@ def test_search_results_keep_the_list_order(db, actor):
         keys = [sort_key(r.name) for r in fast]
         assert len(keys) == 6
         assert keys == sorted(keys, reverse=descending)
+
+
+@pytest.mark.parametrize(
+    ("name", "person", "expected"),
+    [("曾志伟", True, "zengzhiwei"), ("单田芳", True, "shantianfang"), ("曾", True, "zeng"),
+     ("曾志伟", False, "cengzhiwei"), ("重庆火锅店", False, "chongqinghuoguodian"),
+     ("Amy Anderson", True, "amy anderson"), ("A公司", False, "agongsi")],
+)  # fmt: skip
+def test_sort_keys_read_surnames_as_surnames(name, person, expected):
+    from camdesk.services.search import sort_key
+
+    assert sort_key(name, person=person) == expected

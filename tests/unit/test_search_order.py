@@ -79,21 +79,28 @@ def test_an_upgraded_file_gets_name_ordered_ids(tmp_path):
     from tests.factories import make_old_database
 
     path = tmp_path / "old.db"
-    names = ("王五", "张伟", "阿伟", "李伟", "张伟明", "Wei Li")
+    names = ("王五", "张伟", "阿伟", "李伟", "张伟明", "Wei Li", "曾伟")
     make_old_database(path, "赵伟", revision="0003", names=names)
     with sqlite3.connect(path) as conn:  # the old ids: in order of creation
         conn.execute("UPDATE customer_search SET id = 1000 - id")  # and now against the names
+        # As camdesk before 0004 stored a polyphone surname's key:
+        conn.execute("UPDATE customer SET sort_key = 'zengengwei' WHERE name = '曾伟'")
+        conn.execute(
+            "UPDATE customer_search SET sort_key = 'zengengwei' WHERE sort_key = 'zengwei'"
+        )
     conn.close()
     db = open_database(path)
     with sqlite3.connect(path) as conn:
         ids = [row[0] for row in conn.execute("SELECT id FROM customer_search ORDER BY sort_key")]
+        keys = {row[0] for row in conn.execute("SELECT sort_key FROM customer")}
     conn.close()
     assert ids == sorted(ids)
+    assert "zengwei" in keys and "zengengwei" not in keys
     for descending in (False, True):
         pages = [fetch_page(db, ListQuery(search="wei", descending=descending), at, 2)
-                 for at in range(0, 6, 2)]  # fmt: skip
+                 for at in range(0, 8, 2)]  # fmt: skip
         found = [r.name for page in pages for r in page]
-        expected = ["阿伟", "李伟", "Wei Li", "张伟", "张伟明", "赵伟"]
+        expected = ["阿伟", "李伟", "Wei Li", "曾伟", "张伟", "张伟明", "赵伟"]
         assert sorted(found, key=sort_key, reverse=descending) == found
         assert sorted(found) == sorted(expected)
     db.close()

@@ -4,7 +4,8 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-23 22:30:00
 
-See camdesk/services/search_order.py. The table is copied under its new ids and
+See camdesk/services/search_order.py. First the sort keys of people whose surname
+has a special reading are corrected (曾 sorted as "zengeng..." instead of "zeng..."). The table is copied under its new ids and
 swapped in, its indexes and triggers re-created from their stored SQL, and the
 full-text indexes rebuilt. PostgreSQL keeps its sequence ids: nothing to do.
 """
@@ -16,6 +17,7 @@ import re
 import sqlalchemy as sa
 from alembic import op
 
+from camdesk.services.search import SURNAME_READINGS, sort_key
 from camdesk.services.search_order import BUCKET_BITS, bucket
 
 revision = "0004"
@@ -26,6 +28,7 @@ depends_on = None
 
 def upgrade() -> None:
     bind = op.get_bind()
+    _correct_surname_sort_keys(bind)
     if bind.dialect.name != "sqlite":
         return
     rows = bind.execute(
@@ -64,6 +67,22 @@ def upgrade() -> None:
     op.execute("INSERT INTO search_word_fts(search_word_fts) VALUES ('rebuild')")
     op.execute("INSERT INTO search_sub_fts(search_sub_fts) VALUES ('rebuild')")
     op.execute("ANALYZE customer_search")  # its statistics went with the old table
+
+
+def _correct_surname_sort_keys(bind: sa.engine.Connection) -> None:
+    marks = ", ".join(f"'{char}'" for char in SURNAME_READINGS)
+    people = bind.execute(
+        sa.text(
+            "SELECT id, name FROM customer "
+            f"WHERE kind = 'person' AND substr(trim(name), 1, 1) IN ({marks})"
+        )
+    ).all()
+    fixed = [{"id": ident, "key": sort_key(name)} for ident, name in people]
+    if fixed:
+        bind.execute(sa.text("UPDATE customer SET sort_key = :key WHERE id = :id"), fixed)
+        bind.execute(
+            sa.text("UPDATE customer_search SET sort_key = :key WHERE customer_id = :id"), fixed
+        )
 
 
 def downgrade() -> None:
