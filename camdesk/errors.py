@@ -126,3 +126,38 @@ class UndoError(CamdeskError):
     message = QT_TRANSLATE_NOOP(
         "errors", "This change can no longer be undone: the customer was changed since."
     )
+
+
+class ImportFileError(CamdeskError):
+    """A file that cannot be read as a table of data."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is not a spreadsheet camdesk can read. Save it as .xlsx, .xls or .csv and try again.",
+    )
+
+
+class PasswordProtected(ImportFileError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is protected by a password. Open it in your spreadsheet program, remove the password (or save an unprotected copy) and try again.",
+    )
+
+
+class EmptyFile(ImportFileError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "{path} holds no data (sheet {sheet} has no rows). Choose another file or sheet."
+    )
+
+
+class UnknownSheet(ImportFileError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "{path} has no sheet named {sheet}. Its sheets are: {sheets}."
+    )
+
+
+class UnknownEncoding(ImportFileError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "The text of {path} is in an encoding camdesk does not recognise. Save it as CSV UTF-8 and try again.",
+    )

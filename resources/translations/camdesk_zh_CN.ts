@@ -644,6 +644,26 @@
         <translation>此操作已无法撤销：该客户之后又被修改过。</translation>
     </message>
     <message>
+        <source>{path} is not a spreadsheet camdesk can read. Save it as .xlsx, .xls or .csv and try again.</source>
+        <translation>{path} 不是 camdesk 能读取的表格文件。请另存为 .xlsx、.xls 或 .csv 后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is protected by a password. Open it in your spreadsheet program, remove the password (or save an unprotected copy) and try again.</source>
+        <translation>{path} 受密码保护。请在表格软件中打开它，取消密码（或另存一份不加密的副本）后重试。</translation>
+    </message>
+    <message>
+        <source>{path} holds no data (sheet {sheet} has no rows). Choose another file or sheet.</source>
+        <translation>{path} 中没有数据（工作表 {sheet} 没有任何行）。请选择其他文件或工作表。</translation>
+    </message>
+    <message>
+        <source>{path} has no sheet named {sheet}. Its sheets are: {sheets}.</source>
+        <translation>{path} 中没有名为 {sheet} 的工作表。它的工作表有：{sheets}。</translation>
+    </message>
+    <message>
+        <source>The text of {path} is in an encoding camdesk does not recognise. Save it as CSV UTF-8 and try again.</source>
+        <translation>{path} 的文字编码无法识别。请另存为“CSV UTF-8”格式后重试。</translation>
+    </message>
+    <message>
         <source>Choose person or company.</source>
         <translation>请选择个人或企业。</translation>
     </message>
