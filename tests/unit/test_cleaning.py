@@ -1,0 +1,77 @@
+"""Spreadsheet realities: cells say the same thing in many ways."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from camdesk.services import cleaning
+from camdesk.services.validation import normalize_phone
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [13812345678.0, 13812345678, "138 1234 5678", "138-1234-5678", "+86 138 1234 5678",
+     "+86-13812345678", "１３８１２３４５６７８", " 13812345678 ", "(+86)13812345678"],
+)  # fmt: skip
+def test_phones_in_every_shape_become_one_number(cell):
+    assert normalize_phone(cleaning.phone(cell) or "") == "+8613812345678"
+
+
+@pytest.mark.parametrize("cell", ["1.38123E+10", "1.38e10", 1.5])
+def test_phones_that_lost_digits_are_refused(cell):
+    with pytest.raises(ValueError):
+        cleaning.phone(cell)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [date(2024, 3, 5), datetime(2024, 3, 5, 14, 30), 45356, 45356.0, "45356", "2024-03-05",
+     "2024/3/5", "2024.3.5", "2024年3月5日", "2024 年 3 月 5 日", "20240305", "2024-3-5 00:00:00",
+     "２０２４－０３－０５"],
+)  # fmt: skip
+def test_dates_in_every_shape(cell):
+    assert cleaning.day(cell) == date(2024, 3, 5)
+
+
+def test_day_month_order_is_taken_only_when_unambiguous():
+    assert cleaning.day("25/12/2023") == date(2023, 12, 25)
+    assert cleaning.day("12/25/2023") == date(2023, 12, 25)
+    for cell in ("3/5/2024", "2024-02-30", "yesterday", "1.5.", -3, 99999999):
+        with pytest.raises(ValueError):
+            cleaning.day(cell)
+
+
+def test_text_is_half_width_and_tidy():
+    assert cleaning.text("  Ａｌｉｃｅ　Ｗｏｎｇ ") == "Alice Wong"
+    assert cleaning.text("张 三") == "张三"
+    assert cleaning.text("王  芳\t") == "王芳"
+    assert cleaning.text(12345.0) == "12345"
+    assert cleaning.text("   ") is None
+
+
+def test_money_and_counts():
+    assert cleaning.fen("¥1,234.50") == 123450
+    assert cleaning.fen("1234元") == 123400
+    assert cleaning.fen(99.9) == 9990
+    assert cleaning.fen("１２") == 1200
+    assert cleaning.whole("3") == 3
+    for bad in ("12.345", "abc"):
+        with pytest.raises(ValueError):
+            cleaning.fen(bad)
+    with pytest.raises(ValueError):
+        cleaning.whole(2.5)
+
+
+def test_choices_tags_and_places():
+    assert cleaning.gender("男") == "male" and cleaning.gender("Female") == "female"
+    assert cleaning.kind("企业") == "company" and cleaning.kind("个人") == "person"
+    with pytest.raises(ValueError):
+        cleaning.gender("unknown")
+    assert cleaning.tags("VIP, 老客户；重点、VIP") == ("VIP", "老客户", "重点")
+    assert cleaning.province("浙江省") == "浙江"
+    assert cleaning.province("广西壮族自治区") == "广西"
+    assert cleaning.province("北京市") == "北京"
+    assert cleaning.province("内蒙古自治区") == "内蒙古"
+    assert cleaning.city("杭州市") == "杭州" and cleaning.city("沙市") == "沙市"
