@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
-from camdesk.models import ChangeLog, Contact, User, utcnow
+from camdesk.models import ChangeLog, Contact, User, new_id, utcnow
 from camdesk.services.context import Actor
 
 
@@ -93,22 +93,35 @@ class ChangeWriter:
         new: Any = None,
         base_version: int | None = None,
     ) -> None:
-        self.session.add(
-            ChangeLog(
-                txn_id=self.txn_id,
-                at=utcnow(),
-                hlc=CLOCK.now(self.actor.device_id),
-                device_id=self.actor.device_id,
-                user_id=self.actor.user_id,
-                table_name=table,
-                row_id=row_id,
-                op=op.value,
-                field=field,
-                old=to_json(old),
-                new=to_json(new),
-                base_version=base_version,
-            )
-        )
+        self.session.add(ChangeLog(**self.row(table, row_id, op, field, old, new, base_version)))
+
+    def row(
+        self,
+        table: str,
+        row_id: uuid.UUID,
+        op: Op,
+        field: str | None = None,
+        old: Any = None,
+        new: Any = None,
+        base_version: int | None = None,
+        at: datetime | None = None,
+    ) -> dict[str, Any]:
+        """One entry as column values, for bulk inserts (demo data, imports)."""
+        return {
+            "id": new_id(),
+            "txn_id": self.txn_id,
+            "at": at or utcnow(),
+            "hlc": CLOCK.now(self.actor.device_id),
+            "device_id": self.actor.device_id,
+            "user_id": self.actor.user_id,
+            "table_name": table,
+            "row_id": row_id,
+            "op": op.value,
+            "field": field,
+            "old": to_json(old),
+            "new": to_json(new),
+            "base_version": base_version,
+        }
 
     def fields(
         self,

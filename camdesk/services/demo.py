@@ -39,7 +39,7 @@ from camdesk.models import (
     new_id,
 )
 from camdesk.services import demo_data as ref
-from camdesk.services.changelog import CLOCK
+from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.search import KeySource, build_keys, sort_key
 from camdesk.services.search_order import OrderedIds
@@ -282,7 +282,7 @@ def generate(
         span = 3 * 365  # days of history
         ids: list[uuid.UUID] = []
         kinds: list[bool] = []
-        txn = uuid.uuid4()
+        writer = ChangeWriter(session, actor, uuid.uuid4())
         search_ids: OrderedIds | None = None
         if db.dialect == "sqlite":  # name-ordered search ids (see search_order)
             search_ids = OrderedIds(session)
@@ -340,23 +340,7 @@ def generate(
                      "sort_key": row["sort_key"]}
                     | ({"id": search_ids.take(row["sort_key"])} if search_ids else {})
                 )  # fmt: skip
-                log.append(
-                    {
-                        "id": new_id(),
-                        "txn_id": txn,
-                        "at": created,
-                        "hlc": CLOCK.now(actor.device_id),
-                        "device_id": actor.device_id,
-                        "user_id": actor.user_id,
-                        "table_name": "customer",
-                        "row_id": row["id"],
-                        "op": "insert",
-                        "field": None,
-                        "old": None,
-                        "new": None,
-                        "base_version": None,
-                    }
-                )
+                log.append(writer.row("customer", row["id"], Op.INSERT, at=created))
                 ids.append(row["id"])
                 kinds.append(row["kind"] == "company")
             conn = session.connection()
