@@ -169,12 +169,17 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--limit", type=int, default=20)
     find.add_argument("--json", action="store_true", help="one JSON object per line")
     find.add_argument("query", nargs="*", help="what to look for (empty: the list's order)")
+    from camdesk.cli_io import add_commands
+
+    add_commands(add)
     gui = add("gui", cmd_gui, "start the desktop application (the default)")
     gui.add_argument("--language", help="UI language, e.g. zh_CN or en (default: system)")
     return parser
 
 
 def main(argv: Sequence[str]) -> int:
+    from camdesk.cli_io import UsageError
+
     parser = build_parser()
     args = parser.parse_args(list(argv) or ["gui"])
     if args.command is None:
@@ -185,7 +190,7 @@ def main(argv: Sequence[str]) -> int:
     )
     try:
         return int(args.func(args))
-    except _UsageError as exc:
+    except (_UsageError, UsageError) as exc:
         parser.exit(2, f"camdesk: error: {exc}\n")
     except errors.CamdeskError as exc:
         print(f"camdesk: {exc.text()}", file=sys.stderr)

@@ -210,7 +210,7 @@ def field_infos(session: Session) -> list[cf.FieldInfo]:
 # --------------------------------------------------------------------------- reading
 
 
-def _load(session: Session, customer_id: uuid.UUID, *, alive: bool = True) -> Customer:
+def load_customer(session: Session, customer_id: uuid.UUID, *, alive: bool = True) -> Customer:
     customer = session.get(Customer, customer_id)
     if customer is None or (alive and customer.deleted_at is not None):
         raise NotFound(what="customer")
@@ -236,7 +236,7 @@ def custom_of(session: Session, customer_id: uuid.UUID) -> dict[str, Any]:
     return {key: cf.stored_value(value) for key, value in rows}
 
 
-def _record(session: Session, customer: Customer) -> CustomerRecord:
+def record_of(session: Session, customer: Customer) -> CustomerRecord:
     names = dict(
         session.execute(
             select(User.id, User.display_name).where(
@@ -269,7 +269,7 @@ def _record(session: Session, customer: Customer) -> CustomerRecord:
 
 def get_customer(db: Database, customer_id: uuid.UUID) -> CustomerRecord:
     with db.read() as session:
-        return _record(session, _load(session, customer_id))
+        return record_of(session, load_customer(session, customer_id))
 
 
 # --------------------------------------------------------------------------- writing
@@ -328,7 +328,7 @@ def set_custom(session: Session, customer_id: uuid.UUID, key: str, value: Any) -
     cf.apply_value(row, field_row.kind, value)
 
 
-def _apply(
+def apply_values(
     session: Session,
     customer: Customer,
     values: dict[str, Any],
@@ -399,12 +399,12 @@ def create_customer(db: Database, data: CustomerData, actor: Actor) -> CustomerR
         session.add(customer)
         log = ChangeWriter(session, actor, uuid.uuid4())
         log.add("customer", customer.id, Op.INSERT)
-        _apply(session, customer, values, log, None)
-        return _record(session, customer)
+        apply_values(session, customer, values, log, None)
+        return record_of(session, customer)
 
 
 def _conflict(session: Session, customer: Customer) -> ConflictError:
-    theirs = _record(session, customer)
+    theirs = record_of(session, customer)
     return ConflictError(
         theirs=theirs,
         changed_by=theirs.updated_by_name or "?",
@@ -428,17 +428,17 @@ def update_customer(
     """
     try:
         with db.write() as session:
-            customer = _load(session, customer_id)
+            customer = load_customer(session, customer_id)
             if customer.version != expected_version:
                 raise _conflict(session, customer)
             values = _validate(session, data, customer_id)
             log = ChangeWriter(session, actor, uuid.uuid4())
             customer.updated_by = actor.user_id
-            _apply(session, customer, values, log, expected_version)
-            return _record(session, customer)
+            apply_values(session, customer, values, log, expected_version)
+            return record_of(session, customer)
     except StaleDataError:
         with db.read() as session:
-            raise _conflict(session, _load(session, customer_id)) from None
+            raise _conflict(session, load_customer(session, customer_id)) from None
 
 
 def delete_customers(db: Database, customer_ids: Iterable[uuid.UUID], actor: Actor) -> uuid.UUID:
@@ -447,7 +447,7 @@ def delete_customers(db: Database, customer_ids: Iterable[uuid.UUID], actor: Act
     with db.write() as session:
         log = ChangeWriter(session, actor, txn)
         for customer_id in customer_ids:
-            customer = _load(session, customer_id)
+            customer = load_customer(session, customer_id)
             log.add("customer", customer.id, Op.DELETE, base_version=customer.version)
             customer.deleted_at = utcnow()
             customer.updated_by = actor.user_id

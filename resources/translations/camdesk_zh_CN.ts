@@ -723,6 +723,50 @@
         <source>Something unexpected went wrong. Your saved data is safe; the action did not complete. Please report this with the details below.</source>
         <translation>发生了意外错误。已保存的数据是安全的，本次操作未完成。请附上下方详细信息报告此问题。</translation>
     </message>
+    <message>
+        <source>{count} rows have problems, so nothing was imported. Fix them (the error list says where) and import again, or import the good rows only.</source>
+        <translation>有 {count} 行存在问题，因此没有导入任何数据。请按错误列表修正后重新导入，或选择只导入正确的行。</translation>
+    </message>
+    <message>
+        <source>“{value}” lost its last digits (scientific notation): format the column as text in the spreadsheet and export it again.</source>
+        <translation>“{value}”以科学计数法保存，末尾数字已丢失：请在表格软件中把该列设为文本格式后重新导出。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an amount in yuan (at most two decimals).</source>
+        <translation>“{value}”不是以元为单位的金额（最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a gender: write 男, 女, male or female.</source>
+        <translation>“{value}”不是性别：请填写 男、女、male 或 female。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a customer type: write 个人 or 企业 (person or company).</source>
+        <translation>“{value}”不是客户类型：请填写 个人 或 企业。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a way of contact: call, SMS, WeChat, email, visit or meeting.</source>
+        <translation>“{value}”不是联系方式：请填写 电话、短信、微信、邮件、拜访 或 会议。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number.</source>
+        <translation>“{value}”不是整数。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date and time (use YYYY-MM-DD HH:MM).</source>
+        <translation>“{value}”不是日期时间（请使用 YYYY-MM-DD HH:MM 格式）。</translation>
+    </message>
+    <message>
+        <source>The customer code {value} is also in row {other}.</source>
+        <translation>客户编号 {value} 与第 {other} 行重复。</translation>
+    </message>
+    <message>
+        <source>The customer code {value} belongs to {name}.</source>
+        <translation>客户编号 {value} 已被 {name} 使用。</translation>
+    </message>
+    <message>
+        <source>No user is called “{value}”: add the user first, or leave the owner empty.</source>
+        <translation>没有名为“{value}”的用户：请先添加该用户，或将负责人留空。</translation>
+    </message>
 </context>
 <context>
     <name>import</name>

@@ -1,0 +1,99 @@
+"""Data in and out from the command line: ``camdesk import`` (export and dedupe follow)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Add = Callable[[str, Callable[[argparse.Namespace], int], str], Any]
+
+
+def add_commands(add: Add) -> None:
+    command = add("import", cmd_import, "import customers, orders or interactions from a file")
+    command.add_argument("file", type=Path, help=".xlsx, .xls or .csv")
+    command.add_argument("--kind", choices=["customers", "orders", "interactions"],
+                         default="customers")  # fmt: skip
+    command.add_argument("--sheet", help="the sheet to read (default: the first)")
+    command.add_argument("--mapping", type=Path,
+                         help='JSON file {"header": "field", ...} (default: guessed)')  # fmt: skip
+    command.add_argument("--on-match", choices=["update", "skip", "new"], default="update",
+                         help="rows matching a customer by code, mobile or email")  # fmt: skip
+    command.add_argument("--create-missing-customers", action="store_true",
+                         help="orders/interactions without a customer create one")  # fmt: skip
+    command.add_argument("--all-or-nothing", action="store_true",
+                         help="import nothing if any row has a problem")  # fmt: skip
+    command.add_argument("--errors", type=Path, help="write rejected rows to this .xlsx")
+    command.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
+    command.add_argument("--progress", action="store_true", help="show progress when not a tty")
+
+
+class UsageError(Exception):
+    """Bad usage: exit 2."""
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from camdesk.cli import _Bar, _open
+    from camdesk.services.import_fields import ImportKind, guess_mapping
+    from camdesk.services.importer import ImportOptions, ImportRefused, OnMatch, import_customers
+    from camdesk.services.sheets import read_table
+    from camdesk.services.users import local_actor
+
+    kind = ImportKind(args.kind)
+    if kind is not ImportKind.CUSTOMERS:
+        raise UsageError(f"--kind {kind} is not available yet; import customers first")
+    table = read_table(args.file, args.sheet)
+    mapping = _mapping(args.mapping, table.headers) if args.mapping else guess_mapping(
+        table.headers, kind)  # fmt: skip
+    if not mapping:
+        raise UsageError("no column matches a field; give --mapping")
+    for header, field in mapping.items():
+        print(f"  {header} -> {field}", file=sys.stderr)
+    options = ImportOptions(kind=kind, mapping=mapping, on_match=OnMatch(args.on_match),
+                            create_missing=args.create_missing_customers,
+                            all_or_nothing=args.all_or_nothing, dry_run=args.dry_run)  # fmt: skip
+    db = _open(args, create=True)
+    started = time.perf_counter()
+    bar = _Bar("import", enabled=sys.stderr.isatty() or args.progress)
+    try:
+        report = import_customers(db, table, options, local_actor(db), progress=bar)
+        refused = None
+    except ImportRefused as exc:
+        report, refused = exc.report, exc
+    finally:
+        db.close()
+    for problem in sorted(report.problems, key=lambda p: p.row)[:50]:
+        column = f" [{problem.column}]" if problem.column else ""
+        print(f"row {problem.row}{column}: {problem.text()}", file=sys.stderr)
+    if len(report.problems) > 50:
+        print(f"... and {len(report.problems) - 50} more problems", file=sys.stderr)
+    if args.errors and report.problems:
+        from camdesk.services.import_errors import write_error_workbook
+
+        count = write_error_workbook(table, report, args.errors)
+        print(f"{count:,} rejected rows written to {args.errors}", file=sys.stderr)
+    verb = "would be" if args.dry_run or refused else "were"
+    print(f"{report.rows:,} rows: {report.created:,} new, {report.updated:,} updated, "
+          f"{report.skipped:,} skipped, {report.rejected:,} rejected ({verb} imported) "
+          f"in {time.perf_counter() - started:.1f}s")  # fmt: skip
+    if refused is not None:
+        print(f"camdesk: {refused.text()}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _mapping(path: Path, headers: tuple[str, ...]) -> dict[str, str]:
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read the mapping {path}: {exc}") from None
+    if not isinstance(loaded, dict) or not all(isinstance(v, str) for v in loaded.values()):
+        raise UsageError(f'{path} must hold one JSON object {{"header": "field"}}')
+    unknown = [h for h in loaded if h not in headers]
+    if unknown:
+        raise UsageError(f"the mapping names columns the file lacks: {', '.join(unknown)}")
+    return {str(k): str(v) for k, v in loaded.items()}

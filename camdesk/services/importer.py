@@ -1,0 +1,378 @@
+"""Importing customers from a table: check every row, match, then write in one go.
+
+1. Every row is converted (:mod:`import_rows`) and checked against the same
+   rules as the customer form (:func:`customers.check_customer`); a problem
+   names the row, the column, the value and why.
+2. Rows are matched to existing customers by customer code, then mobile, then
+   email; a match is updated, skipped or imported as new, as chosen.  An update
+   changes only what the row says (its empty cells keep what is stored).
+3. Unless it is a dry run, or all-or-nothing was asked and a row failed, the
+   good rows are written in one transaction: new customers by bulk inserts
+   (with their tags, custom values, search keys and one change-log entry each),
+   updates through the customer service's own path.  A failure or a cancel
+   leaves the database as it was.  All entries share one change id.
+
+Orders and interactions are in :mod:`import_activity`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table as SqlTable
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from camdesk.db import Database
+from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.models import Customer, CustomerSearch, CustomerTag, CustomValue, Tag, new_id
+from camdesk.services import customers as customer_service
+from camdesk.services.changelog import ChangeWriter, Op, to_json
+from camdesk.services.context import Actor
+from camdesk.services.custom_fields import FieldInfo
+from camdesk.services.customers import CustomerData, as_edited, check_customer
+from camdesk.services.demo import Cancelled
+from camdesk.services.import_fields import ColumnMap, ImportKind
+from camdesk.services.import_report import (
+    ImportOptions,
+    ImportRefused,
+    ImportReport,
+    OnMatch,
+    RowProblem,
+)
+from camdesk.services.import_rows import convert
+from camdesk.services.search import KeySource, build_keys, sort_key
+from camdesk.services.search_order import OrderedIds
+from camdesk.services.sheets import Table
+from camdesk.services.validation import Checker
+
+CHUNK = 2000
+CODE_REPEATED = QT_TRANSLATE_NOOP("errors", "The customer code {value} is also in row {other}.")
+CODE_TAKEN = QT_TRANSLATE_NOOP("errors", "The customer code {value} belongs to {name}.")
+UNKNOWN_OWNER = QT_TRANSLATE_NOOP(
+    "errors", "No user is called “{value}”: add the user first, or leave the owner empty."
+)
+Progress = Callable[[int, int], None]
+
+__all__ = ["ImportOptions", "ImportRefused", "ImportReport", "OnMatch", "import_customers"]
+
+
+@dataclass
+class _Row:
+    """A row that passed its checks, and what will happen to it."""
+
+    index: int  # in table.rows
+    given: dict[str, Any]  # the values the row states
+    values: dict[str, Any]  # as check_customer returns them
+    match: uuid.UUID | None = None
+    skipped: bool = False
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def import_customers(
+    db: Database,
+    table: Table,
+    options: ImportOptions,
+    actor: Actor,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import the customer rows of ``table``; see the module notes.
+
+    Raises:
+        ImportRefused: all-or-nothing was asked and some rows have problems.
+        Cancelled: ``cancelled()`` turned true; nothing was written.
+    """
+    report = ImportReport(rows=len(table.rows), dry_run=options.dry_run)
+    total = 2 * len(table.rows) or 1
+
+    def step(done: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(done, total)
+
+    with db.read() as session:
+        definitions = {f.key: f for f in customer_service.field_infos(session)}
+        owners = _owners(session)
+    good = _check_rows(table, options.mapping, definitions, owners, report, step)
+    with db.read() as session:
+        _match(session, table, good, options, report)
+    if report.problems and options.all_or_nothing:
+        raise ImportRefused(report)
+    if options.dry_run:
+        return report
+    with db.write() as session:
+        writer = ChangeWriter(session, actor, uuid.uuid4())
+        kept = [r for r in good if not r.problems and not r.skipped]
+        fresh = [r for r in kept if r.match is None]
+        updates = [r for r in kept if r.match is not None]
+        _insert_new(session, writer, fresh, definitions, lambda n: step(len(table.rows) + n))
+        for number, row in enumerate(updates, start=1):
+            _update(session, writer, row, definitions)
+            if number % 200 == 0:
+                step(len(table.rows) + len(fresh) + number)
+        report.change_id = writer.txn_id
+    report.written = True
+    step(total)
+    return report
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _owners(session: Session) -> dict[str, uuid.UUID]:
+    from camdesk.models import User
+
+    found: dict[str, uuid.UUID] = {}
+    for ident, login, name in session.execute(
+        select(User.id, User.username, User.display_name).where(User.deleted_at.is_(None))
+    ):
+        found.setdefault(login.lower(), ident)
+        found.setdefault(name.lower(), ident)
+    return found
+
+
+def _check_rows(
+    table: Table,
+    mapping: ColumnMap,
+    definitions: dict[str, FieldInfo],
+    owners: dict[str, uuid.UUID],
+    report: ImportReport,
+    step: Callable[[int], None],
+) -> list[_Row]:
+    columns = _columns(mapping)
+    kinds = {key: str(info.kind) for key, info in definitions.items()}
+    good: list[_Row] = []
+    for index, cells in enumerate(table.rows):
+        if index % 1000 == 0:
+            step(index)
+        given, cell_problems = convert(table.headers, cells, mapping, ImportKind.CUSTOMERS, kinds)
+        number = table.row_numbers[index]
+        problems = [
+            RowProblem(number, columns.get(p.field, ""), str(p.params.get("value", "")),
+                       p.message, p.params)
+            for p in cell_problems
+        ]  # fmt: skip
+        owner = given.pop("owner", None)
+        if owner is not None:
+            given["owner_id"] = owners.get(str(owner).lower())
+            if given["owner_id"] is None:
+                problems.append(RowProblem(number, columns.get("owner", ""), str(owner),
+                                           UNKNOWN_OWNER, {"value": owner}))  # fmt: skip
+        check = Checker()
+        values = check_customer(_data(given), definitions, check)
+        problems += [
+            RowProblem(number, columns.get(p.field, ""), _shown(cells, table.headers, columns,
+                       p.field), p.message, p.params)
+            for p in check.problems
+        ]  # fmt: skip
+        if problems:
+            report.add(problems)
+        else:
+            good.append(_Row(index, given, values))
+    return good
+
+
+def _columns(mapping: ColumnMap) -> dict[str, str]:
+    """Field key -> the header it came from (a name made of first and last: the first)."""
+    columns: dict[str, str] = {}
+    for header, key in mapping.items():
+        columns.setdefault(key, header)
+    for part in ("last_name", "first_name"):
+        if part in columns:
+            columns.setdefault("name", columns[part])
+    return columns
+
+
+def _shown(cells: Sequence[Any], headers: Sequence[str], columns: dict[str, str], key: str) -> str:
+    header = columns.get(key)
+    if header is None or header not in headers:
+        return ""
+    cell = cells[headers.index(header)]
+    return "" if cell is None else str(cell)
+
+
+def _data(given: dict[str, Any]) -> CustomerData:
+    custom = {k[7:]: v for k, v in given.items() if k.startswith("custom:")}
+    plain = {k: v for k, v in given.items() if not k.startswith("custom:")}
+    plain.setdefault("name", "")
+    return CustomerData(**plain, custom=custom)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _match(
+    session: Session, table: Table, rows: list[_Row], options: ImportOptions, report: ImportReport
+) -> None:
+    codes = _existing(session, Customer.code, {r.values["code"] for r in rows if r.values["code"]})
+    mobiles = _existing(
+        session, Customer.mobile, {r.values["mobile"] for r in rows if r.values["mobile"]}
+    )
+    emails = _existing(
+        session, Customer.email, {r.values["email"] for r in rows if r.values["email"]}
+    )
+    seen_codes: dict[str, int] = {}
+    for row in rows:
+        values, number = row.values, table.row_numbers[row.index]
+        code = values["code"]
+        found = (
+            (codes.get(code) if code else None)
+            or (mobiles.get(values["mobile"]) if values["mobile"] else None)
+            or (emails.get(values["email"]) if values["email"] else None)
+        )
+        if found is not None and options.on_match is OnMatch.SKIP:
+            report.skipped += 1
+            row.skipped = True
+            continue
+        if found is not None and options.on_match is OnMatch.UPDATE:
+            row.match = found[0]
+        problem = None
+        if code and code in seen_codes:
+            problem = RowProblem(number, "", code, CODE_REPEATED,
+                                 {"value": code, "other": seen_codes[code]})  # fmt: skip
+        elif code and code in codes and codes[code][0] != row.match:
+            problem = RowProblem(number, "", code, CODE_TAKEN,
+                                 {"value": code, "name": codes[code][1]})  # fmt: skip
+        if code:
+            seen_codes.setdefault(code, number)
+        if problem is not None:
+            row.problems.append(problem)
+            report.add([replace(problem, column=_code_column(options.mapping))])
+        elif row.match is not None:
+            report.updated += 1
+        else:
+            report.created += 1
+
+
+def _code_column(mapping: ColumnMap) -> str:
+    return next((h for h, k in mapping.items() if k == "code"), "")
+
+
+def _existing(
+    session: Session, column: Any, keys: Iterable[str]
+) -> dict[str, tuple[uuid.UUID, str]]:
+    """Live customers by a key column: key -> (id, name), the oldest where several share it."""
+    wanted = sorted(keys)
+    found: dict[str, tuple[uuid.UUID, str]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for key, ident, name in session.execute(
+            select(column, Customer.id, Customer.name)
+            .where(Customer.deleted_at.is_(None), column.in_(chunk))
+            .order_by(Customer.created_at)
+        ):
+            found.setdefault(key, (ident, name))
+    return found
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _insert_new(
+    session: Session,
+    writer: ChangeWriter,
+    rows: list[_Row],
+    definitions: dict[str, FieldInfo],
+    step: Callable[[int], None],
+) -> None:
+    if not rows:
+        return
+    tag_ids = _tag_ids(session, {t for r in rows for t in r.values["tags"]}, writer.actor)
+    search_ids = OrderedIds(session) if session.get_bind().dialect.name == "sqlite" else None
+    now = datetime.now(UTC)
+    conn = session.connection()
+    for start in range(0, len(rows), CHUNK):
+        customers, links, customs, searches, log = [], [], [], [], []
+        for row in rows[start : start + CHUNK]:
+            values = row.values
+            ident = new_id()
+            person = values["kind"].value == "person"
+            key = sort_key(values["name"], person=person)
+            record = {name: values[name] for name in customer_service.FIELDS}
+            customers.append(record | {
+                "id": ident, "kind": values["kind"].value,
+                "gender": values["gender"].value if values["gender"] else None,
+                "sort_key": key, "created_at": now, "updated_at": now,
+                "updated_by": writer.actor.user_id, "version": 1, "deleted_at": None,
+                "last_contact_at": None,
+            })  # fmt: skip
+            links += [{"customer_id": ident, "tag_id": tag_ids[t]} for t in values["tags"]]
+            for field_key, value in values["custom"].items():
+                if value is not None:
+                    customs.append(_custom_row(ident, definitions[field_key], value))
+            words, subs = build_keys(KeySource(
+                name=values["name"], person=person, company_name=values["company_name"],
+                code=values["code"], email=values["email"],
+                phones=(values["mobile"], values["phone"]),
+            ))  # fmt: skip
+            search = {"customer_id": ident, "words": words, "subs": subs, "sort_key": key}
+            if search_ids is not None:
+                search["id"] = search_ids.take(key)
+            searches.append(search)
+            log.append(writer.row("customer", ident, Op.INSERT, new=_logged(values)))
+        _bulk(conn, Customer, customers)
+        _bulk(conn, CustomerTag, links)
+        _bulk(conn, CustomValue, customs)
+        _bulk(conn, CustomerSearch, searches)
+        from camdesk.models import ChangeLog
+
+        _bulk(conn, ChangeLog, log)
+        step(start + len(customers))
+
+
+def _bulk(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(cast(SqlTable, model.__table__)), rows)
+
+
+def _logged(values: dict[str, Any]) -> dict[str, Any]:
+    """What the change log keeps of a new customer: every value it was given."""
+    shown = {k: v for k, v in values.items() if v not in (None, (), {}, []) and k != "contacts"}
+    return {k: to_json(v.value if hasattr(v, "value") else v) for k, v in shown.items()}
+
+
+def _custom_row(ident: uuid.UUID, info: FieldInfo, value: Any) -> dict[str, Any]:
+    row = CustomValue(customer_id=ident, field_id=info.id)
+    from camdesk.services.custom_fields import apply_value
+
+    apply_value(row, info.kind, value)
+    return {"customer_id": ident, "field_id": info.id, "value_text": row.value_text,
+            "value_number": row.value_number, "value_date": row.value_date}  # fmt: skip
+
+
+def _tag_ids(session: Session, names: set[str], actor: Actor) -> dict[str, uuid.UUID]:
+    found: dict[str, uuid.UUID] = {}
+    for name, ident in session.execute(
+        select(Tag.name, Tag.id).where(Tag.name.in_(sorted(names)), Tag.deleted_at.is_(None))
+    ):
+        found[name] = ident
+    for name in sorted(names - found.keys()):
+        tag = Tag(name=name, updated_by=actor.user_id)
+        session.add(tag)
+        session.flush()
+        found[name] = tag.id
+    return found
+
+
+def _update(
+    session: Session, writer: ChangeWriter, row: _Row, definitions: dict[str, FieldInfo]
+) -> None:
+    customer = customer_service.load_customer(session, cast(uuid.UUID, row.match))
+    record = customer_service.record_of(session, customer)
+    given = row.given
+    custom = {**record.custom, **{k[7:]: v for k, v in given.items() if k.startswith("custom:")}}
+    plain = {k: v for k, v in given.items() if not k.startswith("custom:")}
+    if "tags" in plain:  # tags in the file are added to the customer's own
+        plain["tags"] = tuple(dict.fromkeys((*record.tags, *plain["tags"])))
+    data = as_edited(record, **plain, custom=custom)
+    check = Checker()
+    values = check_customer(data, definitions, check)
+    customer.updated_by = writer.actor.user_id
+    customer_service.apply_values(session, customer, values, writer, customer.version)

@@ -1,0 +1,159 @@
+"""Importing customers: every row checked, matches handled as asked, all or nothing written."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from camdesk.models import ChangeLog, Customer
+from camdesk.services import importer
+from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
+from camdesk.services.customers import get_customer
+from camdesk.services.demo import Cancelled
+from camdesk.services.import_errors import PROBLEMS_HEADER, write_error_workbook
+from camdesk.services.import_fields import ImportKind, guess_mapping
+from camdesk.services.importer import ImportOptions, ImportRefused, OnMatch, import_customers
+from camdesk.services.sheets import read_table
+from tests.factories import make_customer
+
+HEADER = ["客户名称", "客户编号", "手机号码", "邮箱", "生日", "省份", "城市", "标签", "备注"]
+GOOD = [
+    ["张三", "K001", "138 1234 5678", "Zhang@Example.cn", "1990/3/5", "浙江省", "杭州市", "VIP,老客户", "第一位"],
+    ["Alice Wong", None, 13912345678, None, date(1985, 12, 1), None, None, None, None],
+]  # fmt: skip
+BAD = [
+    ["李四", "K002", "1.38123E+10", "li@example", "2024年13月1日", None, None, None, None],
+    [None, "K003", "13712345678", None, None, None, None, None, "没有名字"],
+]
+
+
+def _sheet(tmp_path: Path, rows: list[list[object]], name: str = "in.xlsx") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def _run(db, actor, path: Path, **options):
+    table = read_table(path)
+    mapping = guess_mapping(table.headers, ImportKind.CUSTOMERS)
+    return import_customers(db, table, ImportOptions(mapping=mapping, **options), actor)
+
+
+def _snapshot(db):
+    with db.read() as session:
+        return (
+            session.execute(select(func.count()).select_from(Customer)).scalar(),
+            session.execute(select(func.count()).select_from(ChangeLog)).scalar(),
+        )
+
+
+def test_good_rows_are_imported_clean_and_bad_rows_explained(db, actor, tmp_path):
+    report = _run(db, actor, _sheet(tmp_path, GOOD + BAD))
+    assert (report.rows, report.created, report.updated, report.rejected) == (4, 2, 0, 2)
+    problems = {(p.row, p.column) for p in report.problems}
+    assert {(4, "手机号码"), (4, "邮箱"), (4, "生日"), (5, "客户名称")} <= problems
+    lost = next(p for p in report.problems if p.column == "手机号码")
+    assert lost.value == "1.38123E+10" and "scientific" in lost.text()
+
+    rows = fetch_page(db, ListQuery(search="K001"), 0, 5)
+    assert [r.name for r in rows] == ["张三"]
+    zhang = get_customer(db, rows[0].id)
+    assert (zhang.mobile, zhang.email, zhang.birthday) == ("+8613812345678", "Zhang@example.cn",
+                                                           date(1990, 3, 5))  # fmt: skip
+    assert (zhang.province, zhang.city, set(zhang.tags)) == ("浙江", "杭州", {"VIP", "老客户"})
+    assert count_customers(db, ListQuery(search="zhangsan")) == 1  # searchable at once
+    assert count_customers(db, ListQuery(search="alice")) == 1
+    with db.read() as session:
+        entries = session.execute(
+            select(ChangeLog).where(ChangeLog.txn_id == report.change_id)
+        ).scalars().all()  # fmt: skip
+    assert len(entries) == 2 and all(e.op == "insert" for e in entries)
+    assert {e.new["name"] for e in entries} == {"张三", "Alice Wong"}
+
+
+@pytest.mark.parametrize(
+    ("on_match", "created", "updated", "skipped", "names"),
+    [(OnMatch.UPDATE, 0, 1, 0, {"张三丰"}), (OnMatch.SKIP, 0, 0, 1, {"旧名字"}),
+     (OnMatch.NEW, 1, 0, 0, {"旧名字", "张三丰"})],
+)  # fmt: skip
+def test_rows_matching_a_customer(db, actor, tmp_path, on_match, created, updated, skipped, names):
+    old = make_customer(db, actor, name="旧名字", mobile="13812345678", notes="keep me")
+    row = ["张三丰", None, "+86 138-1234-5678", None, None, None, None, "新标签", None]
+    report = _run(db, actor, _sheet(tmp_path, [row]), on_match=on_match)
+    assert (report.created, report.updated, report.skipped) == (created, updated, skipped)
+    assert {r.name for r in fetch_page(db, ListQuery(), 0, 10)} == names
+    if on_match is OnMatch.UPDATE:
+        record = get_customer(db, old.id)
+        assert record.notes == "keep me" and record.tags == ("新标签",)  # empty cells keep values
+        assert record.version == old.version + 1
+
+
+def test_codes_cannot_repeat_in_the_file_or_take_another_customers(db, actor, tmp_path):
+    make_customer(db, actor, name="王五", code="K009")
+    rows = [["甲", "K001", None, None, None, None, None, None, None],
+            ["乙", "K001", None, None, None, None, None, None, None],
+            ["丙", "K009", "13612345678", None, None, None, None, None, None]]  # fmt: skip
+    report = _run(db, actor, _sheet(tmp_path, rows), on_match=OnMatch.NEW)
+    assert report.created == 1 and report.rejected_rows == [3, 4]
+    assert any("row 2" in p.text() for p in report.problems)
+    assert any("王五" in p.text() for p in report.problems)
+
+
+def test_all_or_nothing_and_dry_run_change_nothing(db, actor, tmp_path):
+    path = _sheet(tmp_path, GOOD + BAD)
+    before = _snapshot(db)
+    with pytest.raises(ImportRefused) as refused:
+        _run(db, actor, path, all_or_nothing=True)
+    assert refused.value.report.rejected == 2 and "2 rows" in refused.value.text()
+    dry = _run(db, actor, path, dry_run=True)
+    assert (dry.created, dry.rejected, dry.written) == (2, 2, False)
+    assert _snapshot(db) == before
+    real = _run(db, actor, path)
+    assert (real.created, real.rejected) == (dry.created, dry.rejected)
+
+
+def test_a_cancelled_import_leaves_the_database_as_it_was(db, actor, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "CHUNK", 1)
+    path = _sheet(tmp_path, [[f"客户{n}", None, None, None, None, None, None, None, None]
+                             for n in range(6)])  # fmt: skip
+    before = _snapshot(db)
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 4  # during the writing
+
+    table = read_table(path)
+    options = ImportOptions(mapping=guess_mapping(table.headers, ImportKind.CUSTOMERS))
+    with pytest.raises(Cancelled):
+        import_customers(db, table, options, actor, cancelled=cancelled)
+    assert _snapshot(db) == before
+
+
+def test_rejected_rows_come_back_in_a_workbook_that_imports_once_fixed(db, actor, tmp_path):
+    table = read_table(_sheet(tmp_path, GOOD + BAD))
+    mapping = guess_mapping(table.headers, ImportKind.CUSTOMERS)
+    report = import_customers(db, table, ImportOptions(mapping=mapping), actor)
+    errors = tmp_path / "errors.xlsx"
+    assert write_error_workbook(table, report, errors) == 2
+    book = openpyxl.load_workbook(errors)
+    sheet = book.active
+    assert [c.value for c in sheet[1]] == [*HEADER, PROBLEMS_HEADER]
+    assert sheet.freeze_panes == "A2"
+    sheet["C2"], sheet["D2"], sheet["E2"] = "13812340000", "li@example.cn", "1991-01-02"
+    sheet["A3"] = "有名字了"
+    book.save(errors)
+    again = read_table(errors)
+    second = import_customers(db, again, ImportOptions(
+        mapping=guess_mapping(again.headers, ImportKind.CUSTOMERS)), actor)  # fmt: skip
+    assert (second.created, second.rejected) == (2, 0)
+    assert count_customers(db, ListQuery()) == 4
