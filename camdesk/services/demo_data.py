@@ -45,10 +45,11 @@ PROVINCE_WEIGHTS: dict[str, float] = {
     "西藏": 0.1,
 }  # fmt: skip
 
-# Mobile network prefixes in use (China Mobile, Unicom, Telecom, Broadnet, MVNOs).
+# Mobile network prefixes in use (China Mobile, Unicom, Telecom, Broadnet, MVNOs) that
+# libphonenumber accepts: demo customers must pass the same checks as typed ones (a test).
 MOBILE_PREFIXES: tuple[str, ...] = (
     "130", "131", "132", "133", "134", "135", "136", "137", "138", "139",
-    "145", "147", "149", "150", "151", "152", "153", "155", "156", "157", "158", "159",
+    "145", "147", "150", "151", "152", "153", "155", "156", "157", "158", "159",
     "162", "165", "166", "167", "170", "171", "172", "173", "175", "176", "177", "178",
     "180", "181", "182", "183", "184", "185", "186", "187", "188", "189",
     "190", "191", "192", "193", "195", "196", "197", "198", "199",

@@ -29,7 +29,16 @@ from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import Customer, CustomerSearch, CustomerTag, CustomValue, Tag, new_id
+from camdesk.models import (
+    ChangeLog,
+    Customer,
+    CustomerSearch,
+    CustomerTag,
+    CustomValue,
+    Tag,
+    new_id,
+)
+from camdesk.services import cleaning
 from camdesk.services import customers as customer_service
 from camdesk.services.changelog import ChangeWriter, Op, to_json
 from camdesk.services.context import Actor
@@ -194,8 +203,7 @@ def _shown(cells: Sequence[Any], headers: Sequence[str], columns: dict[str, str]
     header = columns.get(key)
     if header is None or header not in headers:
         return ""
-    cell = cells[headers.index(header)]
-    return "" if cell is None else str(cell)
+    return cleaning.text(cells[headers.index(header)]) or ""
 
 
 def _data(given: dict[str, Any]) -> CustomerData:
@@ -285,7 +293,10 @@ def _insert_new(
     if not rows:
         return
     tag_ids = _tag_ids(session, {t for r in rows for t in r.values["tags"]}, writer.actor)
-    search_ids = OrderedIds(session) if session.get_bind().dialect.name == "sqlite" else None
+    search_ids = None
+    if session.get_bind().dialect.name == "sqlite":  # name-ordered search ids (search_order)
+        search_ids = OrderedIds(session)
+        search_ids.load_all()
     now = datetime.now(UTC)
     conn = session.connection()
     for start in range(0, len(rows), CHUNK):
@@ -317,13 +328,9 @@ def _insert_new(
                 search["id"] = search_ids.take(key)
             searches.append(search)
             log.append(writer.row("customer", ident, Op.INSERT, new=_logged(values)))
-        _bulk(conn, Customer, customers)
-        _bulk(conn, CustomerTag, links)
-        _bulk(conn, CustomValue, customs)
-        _bulk(conn, CustomerSearch, searches)
-        from camdesk.models import ChangeLog
-
-        _bulk(conn, ChangeLog, log)
+        for model, chunk in ((Customer, customers), (CustomerTag, links), (CustomValue, customs),
+                             (CustomerSearch, searches), (ChangeLog, log)):  # fmt: skip
+            _bulk(conn, model, chunk)
         step(start + len(customers))
 
 

@@ -12,6 +12,7 @@ from camdesk.models import Contact, Customer, CustomerKind, Order
 from camdesk.services import demo_data as ref
 from camdesk.services.customer_list import ListQuery, count_customers
 from camdesk.services.demo import DemoSpec, generate
+from camdesk.services.validation import normalize_phone
 
 
 @pytest.fixture
@@ -43,6 +44,9 @@ def test_places_phones_and_names_are_realistic(demo):
     prefixes = {m[3:6] for *_, m in rows if m}
     assert len(prefixes) > 40  # all current prefixes, not just 13x/15x/18x
     assert all(re.fullmatch(r"\+861\d{10}", m) for *_, m in rows if m)
+    # Demo customers pass the checks a typed (or imported) customer must pass.
+    assert all(normalize_phone(m) == m for *_, m in rows if m)
+    assert all(normalize_phone(f"+86{p}12345678") for p in ref.MOBILE_PREFIXES)
     people = [n for n, k, *_ in rows if k == CustomerKind.PERSON]
     assert any(n[0] in "曾单解仇查区朴" for n in people)
     assert any(re.fullmatch(r"[A-Za-zü]+ [A-Za-zü]+", n) for n in people)
