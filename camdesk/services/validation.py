@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 import phonenumbers
 
@@ -38,10 +39,31 @@ def clean_text(value: str | None) -> str | None:
     return value or None
 
 
+_CN_MOBILE = re.compile(r"(?:\+?86)?(1\d{10})")
+_SEPARATORS = re.compile(r"[\s\-()]")
+
+
+@lru_cache(maxsize=16384)
+def _cn_mobile_block_valid(block: str) -> bool:
+    """Whether libphonenumber accepts Chinese mobiles starting with these 5 digits.
+
+    Its rules for Chinese mobiles depend on the first five digits only (a test
+    checks every block), so one parse per block answers for all its numbers.
+    """
+    return bool(phonenumbers.is_valid_number(phonenumbers.parse(f"+86{block}000000")))
+
+
 def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> str:
     """E.164 form of a phone number; raises ValueError if it is not a valid number."""
+    text = unicodedata.normalize("NFKC", raw)
+    if region == "CN":  # the common case without a full parse (~20 µs): imports check 100,000s
+        mobile = _CN_MOBILE.fullmatch(_SEPARATORS.sub("", text))
+        if mobile:
+            if not _cn_mobile_block_valid(mobile.group(1)[:5]):
+                raise ValueError(raw)
+            return "+86" + mobile.group(1)
     try:
-        number = phonenumbers.parse(unicodedata.normalize("NFKC", raw), region)
+        number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException as exc:
         raise ValueError(raw) from exc
     if not phonenumbers.is_valid_number(number):
@@ -79,8 +101,26 @@ def phone_digits(e164: str | None, region: str = DEFAULT_REGION) -> str:
     return re.sub(r"\D", "", display_phone(e164, region))
 
 
+# Plain addresses (most of them) need no full check: letters, digits and ._%+- before the @,
+# ordinary domain labels after it, a letters-only top-level domain. Anything else goes to
+# email-validator; a test checks the shortcut gives its answers.
+_PLAIN_EMAIL = re.compile(
+    r"([A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*)@"
+    r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63}))"
+)
+_SPECIAL_USE = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})
+
+
 def normalize_email(raw: str) -> str:
     """Lower-cased domain, checked syntax; raises ValueError if invalid."""
+    plain = _PLAIN_EMAIL.fullmatch(raw.strip())
+    if (
+        plain
+        and len(plain.group(1)) <= 64
+        and len(raw.strip()) <= 254
+        and plain.group(3).lower() not in _SPECIAL_USE
+    ):
+        return f"{plain.group(1)}@{plain.group(2).lower()}"
     from email_validator import EmailNotValidError, validate_email
 
     try:

@@ -189,3 +189,63 @@ def test_sort_keys_read_surnames_as_surnames(name, person, expected):
     from camdesk.services.search import sort_key
 
     assert sort_key(name, person=person) == expected
+
+
+def test_chinese_mobile_rules_depend_on_five_digits_only():
+    """normalize_phone's shortcut decides a whole 5-digit block by one number of it."""
+    import phonenumbers
+
+    for block in range(10000, 20000):
+        results = {
+            phonenumbers.is_valid_number(phonenumbers.parse(f"+86{block}{tail}"))
+            for tail in ("000000", "999999", "123456", "505050")
+        }
+        assert len(results) == 1, block
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["13812345678", "+86 138 1234 5678", "86-138-1234-5678", "8613812345678", "(+86)138-1234-5678",
+     "14912345678", "19412345678", "1381234567", "138123456789", "+1 415 555 2671",
+     "010-8765 4321", "+86 10 8765 4321", "0086 13812345678", "1 38 12345678"],
+)  # fmt: skip
+def test_phone_shortcut_agrees_with_libphonenumber(raw):
+    import phonenumbers
+
+    from camdesk.services.validation import normalize_phone
+
+    number = phonenumbers.parse(raw, "CN")
+    expected = (
+        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        if phonenumbers.is_valid_number(number)
+        else None
+    )
+    try:
+        found: str | None = normalize_phone(raw)
+    except ValueError:
+        found = None
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["Zhang.San@Example.CN", "a@b.cn", "A+b@qq.com", "li_4%x@mail.163.com", "x@foo.test",
+     "x@foo.local", "x@foo.123", "x@1.2.3.4", "a..b@qq.com", ".a@qq.com", "a.@qq.com",
+     "a@-qq.com", "a@qq-.com", "a@qq..com", "a@qq.c", "张三@例子.中国", "a b@qq.com",
+     "x" * 65 + "@qq.com", "a@" + "b" * 64 + ".com", "ok@sub.domain.example.org", "a@b.co",
+     " spaced@qq.com "],
+)  # fmt: skip
+def test_email_shortcut_agrees_with_email_validator(raw):
+    from email_validator import EmailNotValidError, validate_email
+
+    from camdesk.services.validation import normalize_email
+
+    try:
+        expected: str | None = validate_email(raw.strip(), check_deliverability=False).normalized
+    except EmailNotValidError:
+        expected = None
+    try:
+        found: str | None = normalize_email(raw)
+    except ValueError:
+        found = None
+    assert found == expected
