@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,11 @@ class _Pending:
     on_success: Callable[[Any], None]
     on_failure: Callable[[BaseException], None]
     on_progress: Callable[[int, int], None] | None
+    owner: QObject | None = None
+
+    def gone(self) -> bool:
+        """Whether the object the callbacks belong to was deleted meanwhile."""
+        return self.owner is not None and not shiboken6.isValid(self.owner)
 
 
 class _Dispatcher(QObject):
@@ -75,7 +81,7 @@ class _Dispatcher(QObject):
     @Slot(int, object, object)
     def _on_finished(self, job_id: int, result: object, error: object) -> None:
         job = self.pending.pop(job_id, None)
-        if job is None:
+        if job is None or job.gone():  # its window closed while it ran: nobody to tell
             return
         if isinstance(error, BaseException):
             job.on_failure(error)
@@ -85,7 +91,7 @@ class _Dispatcher(QObject):
     @Slot(int, int, int)
     def _on_progressed(self, job_id: int, done: int, total: int) -> None:
         job = self.pending.get(job_id)
-        if job is not None and job.on_progress is not None:
+        if job is not None and job.on_progress is not None and not job.gone():
             job.on_progress(done, total)
 
 
@@ -137,17 +143,20 @@ def run_in_background(
     *,
     progress: Callable[[int, int], None] | None = None,
     write: bool = False,
+    owner: QObject | None = None,
 ) -> TaskState:
     """Run ``op`` on a worker thread; callbacks arrive on the GUI thread.
 
     Call it from the GUI thread.  Connect a cancel button to the returned
     state with a lambda (``lambda: state.cancel()``), not the bound method.
+    If ``owner`` (the widget or model the callbacks update) is deleted before
+    the job ends, the callbacks are not called.
     """
     job_id = next(_numbers)
     state = TaskState(job_id)
     dispatcher = _dispatcher()
     dispatcher.pending[job_id] = _Pending(op, state, on_success, on_failure or _log_failure,
-                                          progress)  # fmt: skip
+                                          progress, owner)  # fmt: skip
     (WRITE_POOL if write else READ_POOL).start(_Job(job_id, op, state))
     return state
 

@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         db = self._db
         if db is None:
             return
-        run_in_background(lambda _s: info.customer_count(db), self._show_count)
+        run_in_background(lambda _s: info.customer_count(db), self._show_count, owner=self)
 
     def _show_count(self, count: int | None) -> None:
         self._count = count

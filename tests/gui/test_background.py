@@ -79,3 +79,30 @@ def test_when_idle_waits_for_running_jobs_without_blocking(qtbot):
     assert done == []  # returned at once; the job still runs
     release.set()
     qtbot.waitUntil(lambda: done == ["closed"], timeout=5000)
+
+
+def test_callbacks_are_dropped_when_their_owner_was_deleted(qtbot):
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from camdesk.views.background import wait_for_all
+
+    owner = QObject()
+    release = threading.Event()
+    calls = []
+
+    def work(_state: TaskState) -> int:
+        release.wait(5)
+        return 1
+
+    def done(_result: int) -> None:
+        calls.append(owner.objectName())  # would raise: the C++ object is gone
+
+    run_in_background(work, done, owner=owner)
+    shiboken6.delete(owner)  # the window closed while the job ran
+    release.set()
+    wait_for_all()
+    kept = []
+    run_in_background(lambda _s: 2, kept.append)  # jobs after it still report
+    qtbot.waitUntil(lambda: kept == [2], timeout=5000)
+    assert calls == []

@@ -112,7 +112,7 @@ class CustomerDialog(QDialog):
         self.setEnabled(False)
         self.resize(720, 640)
         run_in_background(lambda _s: load_editor_data(db, customer_id), self._on_loaded,
-                          self._on_load_failed)  # fmt: skip
+                          self._on_load_failed, owner=self)  # fmt: skip
 
     # -- building ------------------------------------------------------------------
 
@@ -473,7 +473,7 @@ class CustomerDialog(QDialog):
                 saved = update_customer(db, record.id, data, expected_version=version, actor=actor)
             return saved, undo.last_action(db, saved.id)
 
-        run_in_background(work, self._on_saved, self._on_save_failed, write=True)
+        run_in_background(work, self._on_saved, self._on_save_failed, write=True, owner=self)
 
     def _on_saved(self, result: tuple[CustomerRecord, uuid.UUID | None]) -> None:
         self._saving = False

@@ -280,7 +280,8 @@ class CustomersPage(QWidget):
             return _Choices(customer_list.tag_names(db), customer_list.distinct_cities(db),
                             users.list_users(db), custom_fields.list_fields(db))  # fmt: skip
 
-        run_in_background(work, self._on_choices_loaded, lambda exc: show_error(self, exc))
+        run_in_background(work, self._on_choices_loaded, lambda exc: show_error(self, exc),
+                          owner=self)  # fmt: skip
 
     def _on_choices_loaded(self, choices: _Choices) -> None:
         self._choices = choices
@@ -478,7 +479,7 @@ class CustomersPage(QWidget):
             self._events.customers_changed.emit(ids)
 
         run_in_background(lambda _s: delete_customers(db, ids, actor), done,
-                          lambda exc: show_error(self, exc), write=True)  # fmt: skip
+                          lambda exc: show_error(self, exc), write=True, owner=self)  # fmt: skip
 
     def remember_action(self, txn: uuid.UUID, message: str) -> None:
         """Offer to undo an action just done (from the info bar or Ctrl+Z)."""
@@ -507,7 +508,8 @@ class CustomersPage(QWidget):
             self.info_bar.hide()
             show_error(self, exc)
 
-        run_in_background(lambda _s: undo.undo(db, txn, actor), done, failed, write=True)
+        run_in_background(lambda _s: undo.undo(db, txn, actor), done, failed, write=True,
+                          owner=self)  # fmt: skip
 
     def _on_customers_changed(self, _ids: list[uuid.UUID]) -> None:
         if self._db is None:

@@ -193,7 +193,9 @@ class CustomerTableModel(QAbstractTableModel):
             if same_rows or len(first) < size:  # the length is known already
                 counted(self._rows)
             else:
-                self._runner(lambda _state: self._count_fn(query), counted, self._failed)
+                self._runner(
+                    lambda _state: self._count_fn(query), counted, self._failed, owner=self
+                )
 
         def counted(total: int) -> None:
             if generation != self._generation:
@@ -217,7 +219,9 @@ class CustomerTableModel(QAbstractTableModel):
             else:
                 self._request_anchors(generation, query)
 
-        self._runner(lambda _state: self._page_fn(query, 0, size, None), shown, self._failed)
+        self._runner(
+            lambda _state: self._page_fn(query, 0, size, None), shown, self._failed, owner=self
+        )
 
     def hold(self) -> None:
         """Until :meth:`release`, queries (a sort, a search) are noted but not run."""
@@ -254,7 +258,7 @@ class CustomerTableModel(QAbstractTableModel):
             if generation == self._generation:
                 self._anchors = anchors
 
-        self._runner(lambda _state: find(query, size), done, self._failed)
+        self._runner(lambda _state: find(query, size), done, self._failed, owner=self)
 
     def refresh(self) -> None:
         """Run the current query again (after data changed)."""
@@ -296,7 +300,7 @@ class CustomerTableModel(QAbstractTableModel):
             self._pending.discard(number)
             self._failed(exc)
 
-        self._runner(work, done, failed)
+        self._runner(work, done, failed, owner=self)
 
     def row_at(self, row: int) -> CustomerRow | None:
         """The row's data if its page is loaded (requests it otherwise)."""
