@@ -38,14 +38,13 @@ class UsageError(Exception):
 
 def cmd_import(args: argparse.Namespace) -> int:
     from camdesk.cli import _Bar, _open
+    from camdesk.services.import_activity import import_activity
     from camdesk.services.import_fields import ImportKind, guess_mapping
     from camdesk.services.importer import ImportOptions, ImportRefused, OnMatch, import_customers
     from camdesk.services.sheets import read_table
     from camdesk.services.users import local_actor
 
     kind = ImportKind(args.kind)
-    if kind is not ImportKind.CUSTOMERS:
-        raise UsageError(f"--kind {kind} is not available yet; import customers first")
     table = read_table(args.file, args.sheet)
     mapping = _mapping(args.mapping, table.headers) if args.mapping else guess_mapping(
         table.headers, kind)  # fmt: skip
@@ -60,7 +59,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     bar = _Bar("import", enabled=sys.stderr.isatty() or args.progress)
     try:
-        report = import_customers(db, table, options, local_actor(db), progress=bar)
+        run = import_customers if kind is ImportKind.CUSTOMERS else import_activity
+        report = run(db, table, options, local_actor(db), progress=bar)
         refused = None
     except ImportRefused as exc:
         report, refused = exc.report, exc
@@ -77,8 +77,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         count = write_error_workbook(table, report, args.errors)
         print(f"{count:,} rejected rows written to {args.errors}", file=sys.stderr)
     verb = "would be" if args.dry_run or refused else "were"
+    made = f", {report.created_customers:,} customers created" if report.created_customers else ""
     print(f"{report.rows:,} rows: {report.created:,} new, {report.updated:,} updated, "
-          f"{report.skipped:,} skipped, {report.rejected:,} rejected ({verb} imported) "
+          f"{report.skipped:,} skipped, {report.rejected:,} rejected ({verb} imported){made} "
           f"in {time.perf_counter() - started:.1f}s")  # fmt: skip
     if refused is not None:
         print(f"camdesk: {refused.text()}", file=sys.stderr)

@@ -121,7 +121,8 @@ def import_customers(
         kept = [r for r in good if not r.problems and not r.skipped]
         fresh = [r for r in kept if r.match is None]
         updates = [r for r in kept if r.match is not None]
-        _insert_new(session, writer, fresh, definitions, lambda n: step(len(table.rows) + n))
+        insert_customers(session, writer, [r.values for r in fresh], definitions,
+                         lambda n: step(len(table.rows) + n))  # fmt: skip
         for number, row in enumerate(updates, start=1):
             _update(session, writer, row, definitions)
             if number % 200 == 0:
@@ -219,11 +220,13 @@ def _data(given: dict[str, Any]) -> CustomerData:
 def _match(
     session: Session, table: Table, rows: list[_Row], options: ImportOptions, report: ImportReport
 ) -> None:
-    codes = _existing(session, Customer.code, {r.values["code"] for r in rows if r.values["code"]})
-    mobiles = _existing(
+    codes = existing_customers(
+        session, Customer.code, {r.values["code"] for r in rows if r.values["code"]}
+    )
+    mobiles = existing_customers(
         session, Customer.mobile, {r.values["mobile"] for r in rows if r.values["mobile"]}
     )
-    emails = _existing(
+    emails = existing_customers(
         session, Customer.email, {r.values["email"] for r in rows if r.values["email"]}
     )
     seen_codes: dict[str, int] = {}
@@ -263,7 +266,7 @@ def _code_column(mapping: ColumnMap) -> str:
     return next((h for h, k in mapping.items() if k == "code"), "")
 
 
-def _existing(
+def existing_customers(
     session: Session, column: Any, keys: Iterable[str]
 ) -> dict[str, tuple[uuid.UUID, str]]:
     """Live customers by a key column: key -> (id, name), the oldest where several share it."""
@@ -283,16 +286,18 @@ def _existing(
 # --------------------------------------------------------------------------- writing
 
 
-def _insert_new(
+def insert_customers(
     session: Session,
     writer: ChangeWriter,
-    rows: list[_Row],
+    rows: list[dict[str, Any]],
     definitions: dict[str, FieldInfo],
     step: Callable[[int], None],
-) -> None:
+) -> list[uuid.UUID]:
+    """Write new customers (values as :func:`check_customer` returns them) in bulk; their ids."""
+    made: list[uuid.UUID] = []
     if not rows:
-        return
-    tag_ids = _tag_ids(session, {t for r in rows for t in r.values["tags"]}, writer.actor)
+        return made
+    tag_ids = _tag_ids(session, {t for r in rows for t in r["tags"]}, writer.actor)
     search_ids = None
     if session.get_bind().dialect.name == "sqlite":  # name-ordered search ids (search_order)
         search_ids = OrderedIds(session)
@@ -301,9 +306,9 @@ def _insert_new(
     conn = session.connection()
     for start in range(0, len(rows), CHUNK):
         customers, links, customs, searches, log = [], [], [], [], []
-        for row in rows[start : start + CHUNK]:
-            values = row.values
+        for values in rows[start : start + CHUNK]:
             ident = new_id()
+            made.append(ident)
             person = values["kind"].value == "person"
             key = sort_key(values["name"], person=person)
             record = {name: values[name] for name in customer_service.FIELDS}
@@ -332,6 +337,7 @@ def _insert_new(
                              (CustomerSearch, searches), (ChangeLog, log)):  # fmt: skip
             _bulk(conn, model, chunk)
         step(start + len(customers))
+    return made
 
 
 def _bulk(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:

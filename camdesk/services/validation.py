@@ -112,7 +112,12 @@ _SPECIAL_USE = frozenset({"arpa", "invalid", "local", "localhost", "onion", "tes
 
 
 def normalize_email(raw: str) -> str:
-    """Lower-cased domain, checked syntax; raises ValueError if invalid."""
+    """Checked syntax, all lower case; raises ValueError if invalid.
+
+    The part before the @ may in theory be case-sensitive; in practice no mail
+    provider treats it so, and one spelling lets imports and the duplicate scan
+    recognise an address however it was typed.
+    """
     plain = _PLAIN_EMAIL.fullmatch(raw.strip())
     if (
         plain
@@ -120,14 +125,14 @@ def normalize_email(raw: str) -> str:
         and len(raw.strip()) <= 254
         and plain.group(3).lower() not in _SPECIAL_USE
     ):
-        return f"{plain.group(1)}@{plain.group(2).lower()}"
+        return f"{plain.group(1)}@{plain.group(2)}".lower()
     from email_validator import EmailNotValidError, validate_email
 
     try:
         result = validate_email(raw.strip(), check_deliverability=False)
     except EmailNotValidError as exc:
         raise ValueError(raw) from exc
-    return str(result.normalized)
+    return str(result.normalized).lower()
 
 
 class Checker:

@@ -676,6 +676,14 @@
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
+        <source>No customer has this code, phone or email. Import the customers first, or choose to create missing customers.</source>
+        <translation>没有客户使用这个编号、电话或邮箱。请先导入客户，或选择自动创建缺少的客户。</translation>
+    </message>
+    <message>
+        <source>A customer is created for this row only if it has the customer&apos;s name.</source>
+        <translation>只有当这一行填写了客户名称时，才能为它创建客户。</translation>
+    </message>
+    <message>
         <source>Must not be negative.</source>
         <translation>不能为负数。</translation>
     </message>

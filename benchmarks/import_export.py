@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Import/export benchmark: a 100,000-row customer sheet in, beside a raw read of it.
+
+    .venv/bin/python benchmarks/import_export.py [--rows N] [--dir DIR]
+
+Builds (once, in DIR, default ~/.cache/camdesk-bench) a demo database of N
+customers and a customer workbook written from it, the way a user's sheet looks
+(phones as numbers in half the rows, "浙江省" style provinces in a third).
+Then measures, in this run:
+
+- ``import_s``: reading, checking and writing that workbook into a new database;
+- ``raw_read_s``: python-calamine reading the same workbook into lists (the reference).
+
+Export (``export_s`` beside a bare openpyxl write-only, ``raw_write_s``) and the
+duplicate scan (``dedupe_s``) are printed as null until they exist.
+Prints the figures, then one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = ["客户名称", "客户编号", "手机号码", "邮箱", "生日", "省份", "城市", "详细地址", "公司", "客户来源"]  # fmt: skip
+
+
+def ensure_sheet(folder: Path, rows: int) -> Path:
+    sheet = folder / f"customers-{rows}.xlsx"
+    if sheet.exists():
+        return sheet
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / f"import-source-{rows}.db"
+    if not source.exists():
+        print(f"building {source} (once) ...", flush=True)
+        partial = source.with_suffix(".building")
+        partial.unlink(missing_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "camdesk", "demo", "--db", str(partial), "--customers",
+             str(rows), "--orders", "0", "--seed", "3"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        partial.rename(source)
+    import sqlite3
+
+    from openpyxl import Workbook
+
+    conn = sqlite3.connect(source)
+    found = conn.execute(
+        "SELECT name, code, mobile, email, birthday, province, city, address, company_name, "
+        "source FROM customer WHERE deleted_at IS NULL ORDER BY rowid"
+    ).fetchall()
+    conn.close()
+    book = Workbook(write_only=True)
+    out = book.create_sheet("客户")
+    out.append(HEADER)
+    for n, (
+        name,
+        code,
+        mobile,
+        email,
+        birthday,
+        province,
+        city,
+        address,
+        company,
+        src,
+    ) in enumerate(found):
+        phone = mobile[3:] if mobile else None
+        out.append([name, code, int(phone) if phone and n % 2 else phone, email, birthday,
+                    f"{province}省" if province and n % 3 == 0 else province, city, address,
+                    company, src])  # fmt: skip
+    partial_sheet = sheet.with_suffix(".partial.xlsx")
+    book.save(partial_sheet)
+    partial_sheet.rename(sheet)
+    return sheet
+
+
+def raw_read(sheet: Path) -> float:
+    from python_calamine import CalamineWorkbook
+
+    started = time.perf_counter()
+    rows = list(CalamineWorkbook.from_path(str(sheet)).get_sheet_by_index(0).iter_rows())
+    assert rows
+    return time.perf_counter() - started
+
+
+def timed_import(sheet: Path, folder: Path) -> tuple[float, dict[str, int]]:
+    from camdesk.db import open_database
+    from camdesk.services.import_fields import ImportKind, guess_mapping
+    from camdesk.services.importer import ImportOptions, import_customers
+    from camdesk.services.sheets import read_table
+    from camdesk.services.users import local_actor
+
+    target = folder / "import-target.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    db = open_database(target)
+    actor = local_actor(db)
+    started = time.perf_counter()
+    table = read_table(sheet)
+    mapping = guess_mapping(table.headers, ImportKind.CUSTOMERS)
+    report = import_customers(db, table, ImportOptions(mapping=mapping), actor)
+    elapsed = time.perf_counter() - started
+    db.close()
+    return elapsed, {"created": report.created, "rejected": report.rejected}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--dir", type=Path, default=Path.home() / ".cache" / "camdesk-bench")
+    args = parser.parse_args()
+    sheet = ensure_sheet(args.dir, args.rows)
+    work = args.dir / "import-work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    raw = min(raw_read(sheet) for _ in range(3))
+    imported, counts = timed_import(sheet, work)
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"rows:                 {args.rows:,}")
+    print(f"import (read, check, write): {imported:.2f} s   ({counts['created']:,} created, "
+          f"{counts['rejected']:,} rejected)")  # fmt: skip
+    print(f"raw read (calamine):  {raw:.2f} s   (import is {imported / raw:.1f}x)")
+    print("export, dedupe:       not yet implemented")
+    print(json.dumps({
+        "benchmark": "import_export", "rows": args.rows, "import_s": round(imported, 2),
+        "raw_read_s": round(raw, 2), "export_s": None, "raw_write_s": None, "dedupe_s": None,
+    }))  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,296 @@
+"""Importing orders and interactions: each row finds its customer, or is refused.
+
+A row names its customer by customer code, mobile, phone or email (tried in
+that order).  A row whose customer is not found is refused, or, if asked, the
+customer is created from the row's name and contact details (one customer for
+all rows naming the same new one).  Rows already imported are recognised and
+skipped, so importing the same file twice adds nothing: by order number where
+there is one, else by customer, date, amount and product (interactions: by
+customer, time, way of contact and subject).  Everything is written in one
+transaction, as for customers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table as SqlTable
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from camdesk.db import Database
+from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.models import Customer, Interaction, Order, new_id
+from camdesk.services import customers as customer_service
+from camdesk.services.changelog import ChangeWriter, Op
+from camdesk.services.context import Actor
+from camdesk.services.customers import CustomerData, check_customer
+from camdesk.services.demo import Cancelled
+from camdesk.services.import_fields import ImportKind
+from camdesk.services.import_report import ImportOptions, ImportRefused, ImportReport, RowProblem
+from camdesk.services.import_rows import convert
+from camdesk.services.importer import existing_customers, insert_customers
+from camdesk.services.sheets import Table
+from camdesk.services.validation import Checker
+
+NO_CUSTOMER = QT_TRANSLATE_NOOP(
+    "errors",
+    "No customer has this code, phone or email. Import the customers first, or choose to create missing customers.",
+)
+NO_NAME = QT_TRANSLATE_NOOP(
+    "errors", "A customer is created for this row only if it has the customer's name."
+)
+NEGATIVE = QT_TRANSLATE_NOOP("errors", "Must not be negative.")
+KEYS = ("code", "mobile", "phone", "email")
+LIMITS = {"order_no": 40, "product": 200, "category": 60, "channel": 40, "subject": 200}
+
+
+def import_activity(
+    db: Database,
+    table: Table,
+    options: ImportOptions,
+    actor: Actor,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import the order or interaction rows of ``table`` (``options.kind``)."""
+    orders = options.kind is ImportKind.ORDERS
+    report = ImportReport(rows=len(table.rows), dry_run=options.dry_run)
+    columns = {key: header for header, key in options.mapping.items()}
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for index, cells in enumerate(table.rows):
+        if index % 1000 == 0:
+            _step(progress, cancelled, index, 2 * len(table.rows))
+        values, problems = convert(table.headers, cells, options.mapping, options.kind)
+        number = table.row_numbers[index]
+        found = _checked(values, orders)
+        found += [(p.field, p.message, dict(p.params)) for p in problems]
+        if found:
+            report.add(RowProblem(number, columns.get(f, ""), str(params.get("value", "")), m,
+                                  params) for f, m, params in found)  # fmt: skip
+        else:
+            rows.append((number, values))
+    with db.read() as session:
+        owners = _find_customers(session, [v for _, v in rows])
+        seen = _already_imported(session, orders, set(owners.values()))
+    fresh: dict[tuple[str, str], dict[str, Any]] = {}  # new customers, by their first key
+    planned: list[tuple[dict[str, Any], uuid.UUID | tuple[str, str]]] = []
+    for number, values in rows:
+        owner: uuid.UUID | tuple[str, str] | None = next(
+            (owners[(k, values[k])] for k in KEYS if (k, values.get(k)) in owners), None
+        )
+        if owner is None:
+            owner = _plan_customer(values, options.create_missing, fresh, report, number, columns)
+            if owner is None:
+                continue
+        identity = _identity(values, owner, orders)
+        if identity in seen:
+            report.skipped += 1
+            continue
+        seen.add(identity)
+        planned.append((values, owner))
+        report.created += 1
+    report.created_customers = len(fresh)
+    if report.problems and options.all_or_nothing:
+        raise ImportRefused(report)
+    if options.dry_run:
+        return report
+    with db.write() as session:
+        writer = ChangeWriter(session, actor, uuid.uuid4())
+        with db.read() as read:
+            definitions = {f.key: f for f in customer_service.field_infos(read)}
+        made = insert_customers(session, writer, list(fresh.values()), definitions, lambda n: None)
+        new_ids = dict(zip(fresh.keys(), made, strict=True))
+        resolved = [(v, o if isinstance(o, uuid.UUID) else new_ids[o]) for v, o in planned]
+        write = _write_orders if orders else _write_interactions
+        write(session, writer, resolved, lambda n: _step(progress, cancelled,
+                                                          len(table.rows) + n, 2 * len(table.rows)))  # fmt: skip
+        report.change_id = writer.txn_id
+    report.written = True
+    return report
+
+
+def _step(progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None,
+          done: int, total: int) -> None:  # fmt: skip
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    if progress is not None:
+        progress(done, total)
+
+
+def _checked(values: dict[str, Any], orders: bool) -> list[tuple[str, str, dict[str, Any]]]:
+    """Problems of the values themselves; phones and emails are normalised in place."""
+    check = Checker()
+    for key in ("mobile", "phone"):
+        if key in values:
+            values[key] = check.phone(key, str(values[key]))
+    if "email" in values:
+        values["email"] = check.email("email", str(values["email"]))
+    for key, limit in LIMITS.items():
+        if key in values:
+            values[key] = check.text(key, str(values[key]), limit)
+    for key in ("amount", "cost", "quantity"):
+        if isinstance(values.get(key), int) and values[key] < 0:
+            check.fail(key, NEGATIVE)
+    if orders and isinstance(values.get("ordered_on"), date):
+        check.past_date("ordered_on", values["ordered_on"])
+    return [(p.field, p.message, dict(p.params)) for p in check.problems]
+
+
+def _find_customers(
+    session: Session, rows: list[dict[str, Any]]
+) -> dict[tuple[str, Any], uuid.UUID]:
+    found: dict[tuple[str, Any], uuid.UUID] = {}
+    for key in KEYS:
+        column = getattr(Customer, key)
+        wanted = {v[key] for v in rows if v.get(key)}
+        for value, (ident, _name) in existing_customers(session, column, wanted).items():
+            found[(key, value)] = ident
+    # A mobile may be stored as the customer's other number, and the other way round.
+    for key, other in (("mobile", "phone"), ("phone", "mobile")):
+        wanted = {v[key] for v in rows if v.get(key) and (key, v[key]) not in found}
+        for value, (ident, _name) in existing_customers(
+            session, getattr(Customer, other), wanted
+        ).items():
+            found[(key, value)] = ident
+    return found
+
+
+def _plan_customer(
+    values: dict[str, Any],
+    create: bool,
+    fresh: dict[tuple[str, str], dict[str, Any]],
+    report: ImportReport,
+    number: int,
+    columns: dict[str, str],
+) -> tuple[str, str] | None:
+    keys = [(k, str(values[k])) for k in KEYS if values.get(k)]
+    known = next((k for k in keys if k in fresh), None)
+    if known is not None:
+        return known
+    column = next((columns[k] for k, _ in keys if k in columns), columns.get("name", ""))
+    if not create:
+        report.add([RowProblem(number, column, keys[0][1] if keys else "", NO_CUSTOMER)])
+        return None
+    if not values.get("name"):
+        report.add([RowProblem(number, columns.get("name", column), "", NO_NAME)])
+        return None
+    check = Checker()
+    data = CustomerData(name=str(values["name"]), code=values.get("code"),
+                        mobile=values.get("mobile"), phone=values.get("phone"),
+                        email=values.get("email"))  # fmt: skip
+    checked = check_customer(data, {}, check)
+    if check.problems:
+        problem = check.problems[0]
+        report.add([RowProblem(number, columns.get(problem.field, ""), "", problem.message,
+                               problem.params)])  # fmt: skip
+        return None
+    key = keys[0] if keys else ("name", str(values["name"]))
+    fresh[key] = checked
+    return key
+
+
+def _identity(values: dict[str, Any], owner: object, orders: bool) -> tuple[Any, ...]:
+    if orders:
+        if values.get("order_no"):
+            return ("no", values["order_no"])
+        return (owner, values["ordered_on"], values["amount"], values.get("product"))
+    return (owner, _utc(values["occurred_at"]), values["interaction_kind"], values.get("subject"))
+
+
+def _already_imported(
+    session: Session, orders: bool, owners: set[uuid.UUID]
+) -> set[tuple[Any, ...]]:
+    seen: set[tuple[Any, ...]] = set()
+    wanted = sorted(owners)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        if orders:
+            for no, owner, day, amount, product in session.execute(
+                select(Order.order_no, Order.customer_id, Order.ordered_on, Order.amount,
+                       Order.product).where(Order.customer_id.in_(chunk), Order.deleted_at.is_(None))
+            ):  # fmt: skip
+                seen.add(("no", no) if no else (owner, day, amount, product))
+        else:
+            for owner, at, kind, subject in session.execute(
+                select(Interaction.customer_id, Interaction.occurred_at, Interaction.kind,
+                       Interaction.subject).where(Interaction.customer_id.in_(chunk),
+                                                  Interaction.deleted_at.is_(None))
+            ):  # fmt: skip
+                seen.add((owner, at, kind.value, subject))
+    return seen
+
+
+def _utc(moment: datetime) -> datetime:
+    """Spreadsheet times are local times of this computer."""
+    return (moment if moment.tzinfo else moment.astimezone()).astimezone(UTC)
+
+
+def _tracked(writer: ChangeWriter) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    return {"created_at": now, "updated_at": now, "updated_by": writer.actor.user_id,
+            "version": 1, "deleted_at": None}  # fmt: skip
+
+
+def _write_orders(session: Session, writer: ChangeWriter,
+                  rows: list[tuple[dict[str, Any], uuid.UUID]], step: Callable[[int], None]) -> None:  # fmt: skip
+    conn, base = session.connection(), _tracked(writer)
+    for start in range(0, len(rows), 2000):
+        chunk, log = [], []
+        for values, owner in rows[start : start + 2000]:
+            ident = new_id()
+            chunk.append(base | {
+                "id": ident, "customer_id": owner, "ordered_on": values["ordered_on"],
+                "order_no": values.get("order_no"), "product": values.get("product"),
+                "category": values.get("category"), "quantity": values.get("quantity", 1),
+                "amount": values["amount"], "cost": values.get("cost"),
+                "channel": values.get("channel"), "notes": None,
+            })  # fmt: skip
+            log.append(writer.row("orders", ident, Op.INSERT))
+        _bulk(conn, Order, chunk)
+        _bulk(conn, _change_log(), log)
+        step(start + len(chunk))
+
+
+def _write_interactions(session: Session, writer: ChangeWriter,
+                        rows: list[tuple[dict[str, Any], uuid.UUID]],
+                        step: Callable[[int], None]) -> None:  # fmt: skip
+    conn, base = session.connection(), _tracked(writer)
+    latest: dict[uuid.UUID, datetime] = {}
+    for start in range(0, len(rows), 2000):
+        chunk, log = [], []
+        for values, owner in rows[start : start + 2000]:
+            ident, at = new_id(), _utc(values["occurred_at"])
+            chunk.append(base | {
+                "id": ident, "customer_id": owner, "kind": values["interaction_kind"],
+                "occurred_at": at, "user_id": writer.actor.user_id,
+                "subject": values.get("subject"), "notes": values.get("notes"),
+            })  # fmt: skip
+            log.append(writer.row("interaction", ident, Op.INSERT))
+            latest[owner] = max(at, latest.get(owner, at))
+        _bulk(conn, Interaction, chunk)
+        _bulk(conn, _change_log(), log)
+        step(start + len(chunk))
+    for owner, at in latest.items():  # "last contact" moves forward, never back
+        session.execute(
+            update(Customer)
+            .where(Customer.id == owner)
+            .where(or_(Customer.last_contact_at.is_(None), Customer.last_contact_at < at))
+            .values(last_contact_at=at)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _change_log() -> Any:
+    from camdesk.models import ChangeLog
+
+    return ChangeLog
+
+
+def _bulk(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(cast(SqlTable, model.__table__)), rows)
