@@ -30,6 +30,10 @@ def add_commands(add: Add) -> None:
     command.add_argument("--errors", type=Path, help="write rejected rows to this .xlsx")
     command.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
     command.add_argument("--progress", action="store_true", help="show progress when not a tty")
+    export = add("export", cmd_export, "export customers, orders or the change log")
+    export.add_argument("file", type=Path, help=".xlsx or .csv (by its suffix)")
+    export.add_argument("--kind", choices=["customers", "orders", "changes"], default="customers")
+    export.add_argument("--query", default="", help="only the customers this search finds")
 
 
 class UsageError(Exception):
@@ -84,6 +88,30 @@ def cmd_import(args: argparse.Namespace) -> int:
     if refused is not None:
         print(f"camdesk: {refused.text()}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from camdesk.cli import _open
+    from camdesk.services.exporter import export_changes, export_customers, export_orders
+    from camdesk.services.list_rows import ListQuery
+
+    if args.file.suffix.lower() not in (".xlsx", ".csv"):
+        raise UsageError("the file must end in .xlsx or .csv")
+    if args.query and args.kind != "customers":
+        raise UsageError("--query applies to customers only")
+    db = _open(args)
+    started = time.perf_counter()
+    try:
+        if args.kind == "customers":
+            count = export_customers(db, args.file, ListQuery(search=args.query))
+        elif args.kind == "orders":
+            count = export_orders(db, args.file)
+        else:
+            count = export_changes(db, args.file)
+    finally:
+        db.close()
+    print(f"{count:,} {args.kind} written to {args.file} in {time.perf_counter() - started:.1f}s")
     return 0
 
 

@@ -65,6 +65,8 @@ def to_json(value: Any) -> Any:
         return str(value)
     if isinstance(value, list | tuple):
         return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
     return value
 
 

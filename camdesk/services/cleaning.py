@@ -36,7 +36,21 @@ def text(cell: Cell) -> str | None:
         cell = int(cell)
     value = unicodedata.normalize("NFKC", str(cell))
     value = _CJK_GAP.sub("", _SPACES.sub(" ", value)).strip()
+    if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+        value = value[1:]  # a CSV export's guard against formulas (see exporter)
     return value or None
+
+
+def long_text(cell: Cell) -> str | None:
+    """Free text (notes): half-width, line breaks kept, each line tidied."""
+    from camdesk.services.validation import clean_text
+
+    if cell is None:
+        return None
+    value = clean_text(str(cell), multiline=True)
+    if value and value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+        value = value[1:]
+    return value
 
 
 def phone(cell: Cell) -> str | None:

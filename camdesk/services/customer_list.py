@@ -264,3 +264,9 @@ def tag_names(db: Database) -> list[str]:
     with db.read() as session:
         statement = select(Tag.name).where(Tag.deleted_at.is_(None)).order_by(Tag.name)
         return list(session.execute(statement).scalars())
+
+
+def ordered_ids(db: Database, query: ListQuery) -> list[uuid.UUID]:
+    """Every customer of the list, in its order (for exports and bulk actions)."""
+    with db.read() as session:
+        return [row[0] for row in session.execute(_ordered_ids(query, db.dialect))]

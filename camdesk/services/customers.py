@@ -172,10 +172,10 @@ def check_customer(
         ("company_name", 200),
         ("industry", 60),
         ("company_size", 20),
-        ("preferences", 4000),
-        ("notes", 20000),
     ):
         values[name] = check.text(name, getattr(data, name), limit)
+    for name, limit in (("preferences", 4000), ("notes", 20000)):  # several lines allowed
+        values[name] = check.text(name, getattr(data, name), limit, multiline=True)
     contacts = []
     for index, contact in enumerate(data.contacts):
         prefix = f"contacts[{index}]."
@@ -187,7 +187,7 @@ def check_customer(
                 "mobile": check.phone(prefix + "mobile", contact.mobile),
                 "phone": check.phone(prefix + "phone", contact.phone),
                 "email": check.email(prefix + "email", contact.email),
-                "notes": check.text(prefix + "notes", contact.notes, 4000),
+                "notes": check.text(prefix + "notes", contact.notes, 4000, multiline=True),
             }
         )
     custom = {}
@@ -398,7 +398,8 @@ def create_customer(db: Database, data: CustomerData, actor: Actor) -> CustomerR
         )
         session.add(customer)
         log = ChangeWriter(session, actor, uuid.uuid4())
-        log.add("customer", customer.id, Op.INSERT)
+        log.add("customer", customer.id, Op.INSERT,
+                new={"name": values["name"], "kind": values["kind"]})  # fmt: skip
         apply_values(session, customer, values, log, None)
         return record_of(session, customer)
 

@@ -76,6 +76,8 @@ Converter = Callable[[Cell], Any]
 _TEXT = cleaning.text
 CONVERTERS: dict[str, tuple[Converter, str]] = {
     "kind": (cleaning.kind, INVALID_KIND),
+    "notes": (cleaning.long_text, INVALID_NUMBER),  # never refuses a cell
+    "preferences": (cleaning.long_text, INVALID_NUMBER),
     "gender": (cleaning.gender, INVALID_GENDER),
     "birthday": (cleaning.day, INVALID_DATE),
     "mobile": (cleaning.phone, LOST_DIGITS),

@@ -31,11 +31,22 @@ INVALID_DATE = QT_TRANSLATE_NOOP("errors", "“{value}” is not a date (use YYY
 INVALID_CHOICE = QT_TRANSLATE_NOOP("errors", "“{value}” is not one of the choices.")
 
 
-def clean_text(value: str | None) -> str | None:
-    """NFKC (full-width to half-width), collapsed spaces, stripped; '' becomes None."""
+_LINE_SPACES = re.compile(r"[^\S\n]+")
+
+
+def clean_text(value: str | None, *, multiline: bool = False) -> str | None:
+    """NFKC (full-width to half-width), collapsed spaces, stripped; '' becomes None.
+
+    ``multiline`` keeps line breaks (notes), tidying each line.
+    """
     if value is None:
         return None
-    value = _SPACES.sub(" ", unicodedata.normalize("NFKC", value)).strip()
+    value = unicodedata.normalize("NFKC", value)
+    if multiline:
+        lines = (_LINE_SPACES.sub(" ", line).strip() for line in value.splitlines())
+        value = "\n".join(lines).strip("\n")
+    else:
+        value = _SPACES.sub(" ", value).strip()
     return value or None
 
 
@@ -149,9 +160,15 @@ class Checker:
         self.problems.append(FieldProblem(field, message, params))
 
     def text(
-        self, field: str, value: str | None, limit: int, *, required: bool = False
+        self,
+        field: str,
+        value: str | None,
+        limit: int,
+        *,
+        required: bool = False,
+        multiline: bool = False,
     ) -> str | None:
-        value = clean_text(value)
+        value = clean_text(value, multiline=multiline)
         if value is None and required:
             self.fail(field, REQUIRED)
         elif value is not None and len(value) > limit:

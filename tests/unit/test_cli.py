@@ -82,3 +82,31 @@ def test_cli_accepts_a_postgres_url(postgresql_db, capsys):
     url = postgresql_db.url.render_as_string(hide_password=False)
     code, out, _ = run(capsys, "info", "--db", url, "--json")
     assert code == 0 and json.loads(out)["backend"] == "postgresql"
+
+
+def test_import_and_export_commands(tmp_path: Path, capsys):
+    db = str(tmp_path / "c.db")
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("姓名,手机,下单日期\n张三,13812345678,\n李四,1.38E+10,\n", encoding="gbk")
+    code, out, err = run(capsys, "import", "--db", db, str(sheet), "--dry-run")
+    assert code == 0 and "1 new" in out and "1 rejected (would be imported)" in out
+    assert "row 3 [手机]" in err and "scientific" in err
+    errors = tmp_path / "errors.xlsx"
+    code, out, err = run(capsys, "import", "--db", db, str(sheet), "--errors", str(errors))
+    assert code == 0 and "1 new" in out and errors.exists()
+    code, _, err = run(capsys, "import", "--db", db, str(sheet), "--all-or-nothing")
+    assert code == 1 and "nothing was imported" in err
+    orders = tmp_path / "orders.csv"
+    orders.write_text("手机,下单日期,金额\n13812345678,2025-01-02,99.5\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import", "--db", db, str(orders), "--kind", "orders")
+    assert code == 0 and "1 new" in out
+    out_file = tmp_path / "out.xlsx"
+    code, out, _ = run(capsys, "export", "--db", db, str(out_file), "--query", "张三")
+    assert code == 0 and "1 customers" in out and out_file.exists()
+    code, out, _ = run(capsys, "export", "--db", db, str(tmp_path / "o.csv"), "--kind", "orders")
+    assert code == 0 and "1 orders" in out
+    with pytest.raises(SystemExit) as bad:
+        main(["export", "--db", db, str(tmp_path / "out.pdf")])
+    assert bad.value.code == 2
+    code, _, err = run(capsys, "import", "--db", db, str(tmp_path / "missing.xlsx"))
+    assert code == 1 and "missing.xlsx" in err and "Traceback" not in err

@@ -1,0 +1,278 @@
+"""Exporting customers, orders and the change log to .xlsx or CSV.
+
+Workbooks are written with openpyxl's write-only mode (constant memory): typed
+cells (dates as dates, amounts as numbers), a bold header on a tinted row,
+column widths from the data, the header frozen and an autofilter.  CSV is
+UTF-8 with a BOM (Excel opens it as UTF-8), and text cells starting with = + -
+@ (or a tab or carriage return) are prefixed with an apostrophe so that no
+spreadsheet runs them as formulas (OWASP "CSV injection").
+
+Customer exports use headers the importer recognises, so an export imports
+back as the same customers.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from camdesk.db import Database
+from camdesk.models import (
+    ChangeLog,
+    Customer,
+    CustomerTag,
+    CustomField,
+    CustomValue,
+    Order,
+    Tag,
+    User,
+)
+from camdesk.services.custom_fields import stored_value
+from camdesk.services.customer_list import ordered_ids
+from camdesk.services.list_rows import ListQuery
+from camdesk.services.validation import display_phone
+
+Progress = Callable[[int, int], None]
+CHUNK = 1000
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+# Field -> header; every header is one the importer maps back to its field.
+CUSTOMER_COLUMNS: dict[str, str] = {
+    "name": "姓名", "kind": "客户类型", "code": "客户编号", "gender": "性别", "birthday": "生日",
+    "mobile": "手机", "phone": "电话", "email": "邮箱", "province": "省份", "city": "城市",
+    "address": "地址", "company_name": "公司", "industry": "行业", "company_size": "公司规模",
+    "source": "来源", "preferences": "偏好", "notes": "备注", "tags": "标签", "owner": "负责人",
+}  # fmt: skip
+_KIND_WORDS = {"person": "个人", "company": "企业"}
+_GENDER_WORDS = {"male": "男", "female": "女", "other": "其他"}
+
+
+def export_customers(
+    db: Database,
+    path: Path,
+    query: ListQuery = ListQuery(),
+    columns: Sequence[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write the customers of ``query`` (in its order) to ``path``; returns how many.
+
+    ``columns`` are keys of :data:`CUSTOMER_COLUMNS` and ``custom:<key>`` (default:
+    every field and custom field).
+    """
+    ids = ordered_ids(db, query)
+    with db.read() as session:
+        fields = list(session.execute(
+            select(CustomField.key, CustomField.label, CustomField.id)
+            .where(CustomField.deleted_at.is_(None)).order_by(CustomField.position)
+        ))  # fmt: skip
+    labels = {f"custom:{key}": label for key, label, _ in fields}
+    chosen = list(columns) if columns else [*CUSTOMER_COLUMNS, *labels]
+    headers = [CUSTOMER_COLUMNS.get(c) or labels.get(c, c) for c in chosen]
+
+    def rows() -> Iterator[list[Any]]:
+        for start in range(0, len(ids), CHUNK):
+            if cancelled is not None and cancelled():
+                from camdesk.services.demo import Cancelled
+
+                raise Cancelled()
+            yield from _customer_rows(db, ids[start : start + CHUNK], chosen)
+            if progress is not None:
+                progress(min(start + CHUNK, len(ids)), len(ids))
+
+    write_table(path, headers, rows())
+    return len(ids)
+
+
+def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str]) -> Iterator[list[Any]]:
+    with db.read() as session:
+        found = {c.id: c for c in session.execute(
+            select(Customer).where(Customer.id.in_(ids))).scalars()}  # fmt: skip
+        owners = {i: n for i, n in session.execute(select(User.id, User.display_name))}
+        tags: dict[uuid.UUID, list[str]] = defaultdict(list)
+        for owner, name in session.execute(
+            select(CustomerTag.customer_id, Tag.name).join(Tag, Tag.id == CustomerTag.tag_id)
+            .where(CustomerTag.customer_id.in_(ids)).order_by(Tag.name)
+        ):  # fmt: skip
+            tags[owner].append(name)
+        custom: dict[tuple[uuid.UUID, str], Any] = {}
+        if any(c.startswith("custom:") for c in chosen):
+            for key, value in session.execute(
+                select(CustomField.key, CustomValue)
+                .join(CustomValue, CustomValue.field_id == CustomField.id)
+                .where(CustomValue.customer_id.in_(ids))
+            ):  # fmt: skip
+                custom[(value.customer_id, f"custom:{key}")] = stored_value(value)
+    for ident in ids:
+        customer = found.get(ident)
+        if customer is None or customer.deleted_at is not None:
+            continue
+        yield [_customer_value(customer, key, owners, tags, custom) for key in chosen]
+
+
+def _customer_value(customer: Customer, key: str, owners: dict[uuid.UUID, str],
+                    tags: dict[uuid.UUID, list[str]], custom: dict[tuple[uuid.UUID, str], Any]) -> Any:  # fmt: skip
+    if key.startswith("custom:"):
+        return custom.get((customer.id, key))
+    if key == "kind":
+        return _KIND_WORDS[customer.kind.value]
+    if key == "gender":
+        return _GENDER_WORDS[customer.gender.value] if customer.gender else None
+    if key in ("mobile", "phone"):
+        return display_phone(getattr(customer, key)) or None
+    if key == "tags":
+        return ", ".join(tags.get(customer.id, ())) or None
+    if key == "owner":
+        return owners.get(customer.owner_id) if customer.owner_id else None
+    return getattr(customer, key)
+
+
+ORDER_HEADERS = ["订单号", "客户编号", "客户名称", "手机", "下单日期", "商品", "品类", "数量",
+                 "金额", "成本", "渠道"]  # fmt: skip
+
+
+def export_orders(db: Database, path: Path, *, progress: Progress | None = None) -> int:
+    """Every live order with its customer's code, name and mobile (amounts in yuan)."""
+    with db.read() as session:
+        found = session.execute(
+            select(Order.order_no, Customer.code, Customer.name, Customer.mobile, Order.ordered_on,
+                   Order.product, Order.category, Order.quantity, Order.amount, Order.cost,
+                   Order.channel)
+            .join(Customer, Customer.id == Order.customer_id)
+            .where(Order.deleted_at.is_(None), Customer.deleted_at.is_(None))
+            .order_by(Order.ordered_on, Order.id)
+        ).all()  # fmt: skip
+    rows = ([no, code, name, display_phone(mobile) or None, day, product, category, quantity,
+             _yuan(amount), _yuan(cost), channel]
+            for no, code, name, mobile, day, product, category, quantity, amount, cost, channel
+            in found)  # fmt: skip
+    write_table(path, ORDER_HEADERS, rows)
+    return len(found)
+
+
+CHANGE_HEADERS = ["时间", "用户", "表", "记录", "操作", "字段", "原值", "新值", "变更编号"]
+
+
+def export_changes(db: Database, path: Path) -> int:
+    """The change log (the audit trail), oldest first."""
+    with db.read() as session:
+        users = {i: n for i, n in session.execute(select(User.id, User.display_name))}
+        found = session.execute(select(ChangeLog).order_by(ChangeLog.hlc)).scalars().all()
+        rows = [[e.at.astimezone().replace(tzinfo=None), users.get(e.user_id, "") if e.user_id else "", e.table_name,
+                 str(e.row_id), e.op, e.field, _text(e.old), _text(e.new), str(e.txn_id)]
+                for e in found]  # fmt: skip
+    write_table(path, CHANGE_HEADERS, rows)
+    return len(rows)
+
+
+def _yuan(fen: int | None) -> Decimal | None:
+    return None if fen is None else Decimal(fen) / 100
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------- writers
+
+
+def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Write a header and rows to ``path``: .csv as CSV, anything else as .xlsx."""
+    if path.suffix.lower() == ".csv":
+        _write_csv(path, headers, rows)
+    else:
+        _write_xlsx(path, headers, rows)
+
+
+def _write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow([_safe(h) for h in headers])
+        for row in rows:
+            writer.writerow([_csv_cell(c) for c in row])
+
+
+def _csv_cell(cell: Any) -> Any:
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, int | float | Decimal):
+        return cell
+    return _safe(str(cell))
+
+
+def _safe(text: str) -> str:
+    """A text cell no spreadsheet will run as a formula."""
+    return "'" + text if text.startswith(_RISKY) else text
+
+
+def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("camdesk")
+    sheet.freeze_panes = "A2"
+    # Widths must be set before the first row in write-only mode: judge them by the
+    # header and the first rows.
+    rows = iter(rows)
+    head = [list(r) for _, r in zip(range(200), rows, strict=False)]
+    for index, title in enumerate(headers, start=1):
+        longest = max([_width(title), *(_width(r[index - 1]) for r in head if index <= len(r))])
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 8), 60)
+    bold, tint = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    cells = []
+    for title in headers:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font, cell.fill = bold, tint
+        cells.append(cell)
+    sheet.append(cells)
+    count = 0
+    date_cells: dict[type, str] = {date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm"}
+    for row in _chain(head, rows):
+        values: list[Any] = []
+        for value in row:
+            if type(value) in date_cells:
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = date_cells[type(value)]
+                values.append(cell)
+            elif isinstance(value, str) and value.startswith("="):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"  # text that looks like a formula stays text
+                values.append(cell)
+            else:
+                values.append(value)
+        sheet.append(values)
+        count += 1
+    last = get_column_letter(max(len(headers), 1))
+    sheet.auto_filter.ref = f"A1:{last}{count + 1}"
+    book.save(path)
+
+
+def _chain(head: list[list[Any]], rest: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+    yield from head
+    yield from rest
+
+
+def _width(value: Any) -> int:
+    if value is None:
+        return 0
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text[:60])
