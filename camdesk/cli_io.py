@@ -1,4 +1,4 @@
-"""Data in and out from the command line: ``camdesk import`` (export and dedupe follow)."""
+"""Data in and out from the command line: ``camdesk import``, ``export`` and ``dedupe``."""
 
 from __future__ import annotations
 
@@ -34,6 +34,9 @@ def add_commands(add: Add) -> None:
     export.add_argument("file", type=Path, help=".xlsx or .csv (by its suffix)")
     export.add_argument("--kind", choices=["customers", "orders", "changes"], default="customers")
     export.add_argument("--query", default="", help="only the customers this search finds")
+    dedupe = add("dedupe", cmd_dedupe, "list groups of likely duplicate customers")
+    dedupe.add_argument("--json", action="store_true", help="one JSON object per group")
+    dedupe.add_argument("--limit", type=int, default=100, help="groups to print (0: all)")
 
 
 class UsageError(Exception):
@@ -112,6 +115,31 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"{count:,} {args.kind} written to {args.file} in {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+def cmd_dedupe(args: argparse.Namespace) -> int:
+    from camdesk.cli import _open
+    from camdesk.services.dedupe import find_duplicates
+
+    if args.limit < 0:
+        raise UsageError("--limit must not be negative")
+    db = _open(args)
+    started = time.perf_counter()
+    try:
+        groups = find_duplicates(db)
+    finally:
+        db.close()
+    shown = groups[: args.limit] if args.limit else groups
+    for group in shown:
+        if args.json:
+            print(json.dumps({"score": group.score, "reasons": list(group.reasons),
+                              "ids": [str(i) for i in group.ids], "names": list(group.names)},
+                             ensure_ascii=False))  # fmt: skip
+        else:
+            print(f"{group.score:3d}  {'/'.join(group.reasons):<22} {', '.join(group.names)}")
+    print(f"{len(groups):,} groups of likely duplicates in {time.perf_counter() - started:.1f}s",
+          file=sys.stderr)  # fmt: skip
     return 0
 
 

@@ -110,3 +110,16 @@ def test_import_and_export_commands(tmp_path: Path, capsys):
     assert bad.value.code == 2
     code, _, err = run(capsys, "import", "--db", db, str(tmp_path / "missing.xlsx"))
     assert code == 1 and "missing.xlsx" in err and "Traceback" not in err
+
+
+def test_dedupe_command(tmp_path: Path, capsys):
+    db = str(tmp_path / "c.db")
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("姓名,手机\n张三,13812345678\n张叁,13812345678\n", encoding="utf-8")
+    # on-match "new": the second row would otherwise update the first
+    assert run(capsys, "import", "--db", db, str(sheet), "--on-match", "new")[0] == 0
+    code, out, err = run(capsys, "dedupe", "--db", db, "--json")
+    [group] = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and group["score"] == 95 and group["reasons"] == ["mobile"]
+    assert sorted(group["names"]) == ["张三", "张叁"] and len(group["ids"]) == 2
+    assert "1 groups" in err
