@@ -17,12 +17,11 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 from faker import Faker
 from pypinyin import Style, lazy_pinyin
-from sqlalchemy import Connection, Table, insert
 
 from camdesk.db import Database
 from camdesk.errors import CamdeskError
@@ -39,6 +38,7 @@ from camdesk.models import (
     new_id,
 )
 from camdesk.services import demo_data as ref
+from camdesk.services.bulk import insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.search import KeySource, build_keys, sort_key
@@ -350,22 +350,22 @@ def generate(
                 "version": 1,
                 "updated_by": actor.user_id,
             }
-            _insert(conn, Customer, batch)
+            insert_rows(conn, Customer, batch)
             if contacts:
-                _insert(conn, Contact, [c | stamp for c in contacts])
+                insert_rows(conn, Contact, [c | stamp for c in contacts])
             if links:
-                _insert(conn, CustomerTag, links)
+                insert_rows(conn, CustomerTag, links)
             if interactions:
-                _insert(conn, Interaction, interactions)
-            _insert(conn, CustomerSearch, searches)
-            _insert(conn, ChangeLog, log)
+                insert_rows(conn, Interaction, interactions)
+            insert_rows(conn, CustomerSearch, searches)
+            insert_rows(conn, ChangeLog, log)
             stats["companies"] += sum(1 for r in batch if r["kind"] == "company")
             stats["contacts"] += len(contacts)
             stats["interactions"] += len(interactions)
             step(len(batch))
         conn = session.connection()
         for chunk in _orders(maker, nprng, ids, kinds, counts, actor):
-            _insert(conn, Order, chunk)
+            insert_rows(conn, Order, chunk)
             step(len(chunk))
     db.analyze()  # statistics for the planner after a bulk load
     return DemoResult(
@@ -376,11 +376,6 @@ def generate(
         interactions=stats["interactions"],
         tags=len(ref.TAGS),
     )
-
-
-def _insert(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
-    """A Core bulk insert: no ORM bookkeeping per row."""
-    conn.execute(insert(cast(Table, model.__table__)), rows)
 
 
 def _orders(

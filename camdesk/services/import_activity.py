@@ -15,16 +15,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table as SqlTable
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, Interaction, Order, new_id
 from camdesk.services import customers as customer_service
+from camdesk.services.bulk import insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.customers import CustomerData, check_customer
@@ -292,5 +292,4 @@ def _change_log() -> Any:
 
 
 def _bulk(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(insert(cast(SqlTable, model.__table__)), rows)
+    insert_rows(conn, model, rows)

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table as SqlTable
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
@@ -40,6 +39,7 @@ from camdesk.models import (
 )
 from camdesk.services import cleaning
 from camdesk.services import customers as customer_service
+from camdesk.services.bulk import insert_rows
 from camdesk.services.changelog import ChangeWriter, Op, to_json
 from camdesk.services.context import Actor
 from camdesk.services.custom_fields import FieldInfo
@@ -341,8 +341,7 @@ def insert_customers(
 
 
 def _bulk(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(insert(cast(SqlTable, model.__table__)), rows)
+    insert_rows(conn, model, rows)
 
 
 def _logged(values: dict[str, Any]) -> dict[str, Any]:
