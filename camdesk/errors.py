@@ -161,3 +161,9 @@ class UnknownEncoding(ImportFileError):
         "errors",
         "The text of {path} is in an encoding camdesk does not recognise. Save it as CSV UTF-8 and try again.",
     )
+
+
+class Cancelled(CamdeskError):
+    """The user cancelled a long job; it wrote nothing."""
+
+    message = QT_TRANSLATE_NOOP("errors", "Cancelled; nothing was written.")

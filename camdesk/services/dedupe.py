@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 
 from camdesk.db import Database
+from camdesk.errors import Cancelled
 from camdesk.models import Customer
 
 # Reasons, as stable keys (the GUI translates them).
@@ -103,8 +104,6 @@ def _find(
 def _step(progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None,
           done: int, total: int) -> None:  # fmt: skip
     if cancelled is not None and cancelled():
-        from camdesk.services.demo import Cancelled
-
         raise Cancelled()
     if progress is not None:
         progress(done, total)
@@ -165,8 +164,6 @@ def _alike_names(
         if len(members) < 2:
             continue
         if count % 5000 == 0 and cancelled is not None and cancelled():
-            from camdesk.services.demo import Cancelled
-
             raise Cancelled()
         keys = [people[i].key for i in members]
         matrix = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=NAME_CUTOFF,

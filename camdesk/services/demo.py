@@ -24,8 +24,7 @@ from faker import Faker
 from pypinyin import Style, lazy_pinyin
 
 from camdesk.db import Database
-from camdesk.errors import CamdeskError
-from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.errors import Cancelled
 from camdesk.models import (
     ChangeLog,
     Contact,
@@ -69,10 +68,6 @@ SALES_REPS = (
     ("sales.chen", "陈磊"),
     ("sales.zhao", "赵婷"),
 )
-
-
-class Cancelled(CamdeskError):
-    message = QT_TRANSLATE_NOOP("errors", "Cancelled; nothing was written.")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 
 from camdesk.db import Database
+from camdesk.errors import Cancelled
 from camdesk.models import (
     ChangeLog,
     Customer,
@@ -84,8 +85,6 @@ def export_customers(
     def rows() -> Iterator[list[Any]]:
         for start in range(0, len(ids), CHUNK):
             if cancelled is not None and cancelled():
-                from camdesk.services.demo import Cancelled
-
                 raise Cancelled()
             yield from _customer_rows(db, ids[start : start + CHUNK], chosen)
             if progress is not None:

@@ -21,6 +21,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
+from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, Interaction, Order, new_id
 from camdesk.services import customers as customer_service
@@ -28,7 +29,6 @@ from camdesk.services.bulk import insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.customers import CustomerData, check_customer
-from camdesk.services.demo import Cancelled
 from camdesk.services.import_fields import ImportKind
 from camdesk.services.import_report import ImportOptions, ImportRefused, ImportReport, RowProblem
 from camdesk.services.import_rows import convert

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
+from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import (
     ChangeLog,
@@ -44,7 +45,6 @@ from camdesk.services.changelog import ChangeWriter, Op, to_json
 from camdesk.services.context import Actor
 from camdesk.services.custom_fields import FieldInfo
 from camdesk.services.customers import CustomerData, as_edited, check_customer
-from camdesk.services.demo import Cancelled
 from camdesk.services.import_fields import ColumnMap, ImportKind
 from camdesk.services.import_report import (
     ImportOptions,

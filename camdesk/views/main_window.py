@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         :meth:`attach` hands it the opened database (see :class:`CustomersPage`)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self._db, self._settings, self._events = db, settings, events
+        self._db, self._actor, self._settings, self._events = db, actor, settings, events
         self._preview = preview
         self.customers = CustomersPage(
             db=db, actor=actor, settings=settings, events=events, preview=preview
@@ -100,6 +100,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addSeparator()
+        self.import_action = self.file_menu.addAction("", self.open_import)
+        self.import_action.setObjectName("importAction")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.demo_action = self.file_menu.addAction("", self.demo_requested.emit)
         self.settings_action = self.file_menu.addAction("", self.settings_requested.emit)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -123,6 +126,8 @@ class MainWindow(QMainWindow):
         self.new_db_action.setText(self.tr("&New database…"))
         self.open_db_action.setText(self.tr("&Open database…"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.import_action.setText(self.tr("&Import from Excel or CSV…"))
+        self.import_action.setEnabled(self._db is not None)
         self.demo_action.setText(self.tr("Load &demo data…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -147,9 +152,21 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: Database, actor: Actor) -> None:
         """The database has opened: the window now works on it."""
-        self._db = db
+        self._db, self._actor = db, actor
         self.customers.attach(db, actor)
         self._retranslate()
+
+    def open_import(self) -> QWidget | None:
+        """Open the import wizard (window-modal); returns it."""
+        if self._db is None or self._actor is None:
+            return None
+        from camdesk.views.data.import_wizard import ImportWizard
+
+        wizard = ImportWizard(db=self._db, actor=self._actor, settings=self._settings,
+                              events=self._events, parent=self)  # fmt: skip
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+        return wizard
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

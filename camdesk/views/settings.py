@@ -6,6 +6,8 @@ column layouts), so resetting the layout never loses a preference.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -74,6 +76,19 @@ class Settings:
     def customer_columns(self, keys: list[str]) -> None:
         self.store.setValue("preferences/customer_custom_columns", keys)
 
+    def import_mapping(self, headers: tuple[str, ...]) -> dict[str, str]:
+        """The column mapping last used for a file with these headers ({} if none)."""
+        raw = self.store.value(f"preferences/import_mappings/{_signature(headers)}", "")
+        try:
+            found = json.loads(str(raw)) if raw else {}
+        except ValueError:
+            return {}
+        return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+    def remember_import_mapping(self, headers: tuple[str, ...], mapping: dict[str, str]) -> None:
+        key = f"preferences/import_mappings/{_signature(headers)}"
+        self.store.setValue(key, json.dumps(mapping, ensure_ascii=False))
+
     # -- window state --------------------------------------------------------------
 
     def window_state(self, name: str) -> QByteArray | None:
@@ -85,3 +100,7 @@ class Settings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def _signature(headers: tuple[str, ...]) -> str:
+    return hashlib.sha1("\x1f".join(headers).encode()).hexdigest()[:16]

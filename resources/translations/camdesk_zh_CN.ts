@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check the rows</source>
+        <translation>检查数据</translation>
+    </message>
+    <message>
+        <source>Update the existing customer</source>
+        <translation>更新已有客户</translation>
+    </message>
+    <message>
+        <source>Skip the row</source>
+        <translation>跳过这一行</translation>
+    </message>
+    <message>
+        <source>Import it as a new customer</source>
+        <translation>作为新客户导入</translation>
+    </message>
+    <message>
+        <source>Create customers that are not found</source>
+        <translation>找不到的客户自动创建</translation>
+    </message>
+    <message>
+        <source>Import nothing if any row has a problem</source>
+        <translation>只要有一行有问题就全部不导入</translation>
+    </message>
+    <message>
+        <source>Rows matching a customer (code, mobile or email)</source>
+        <translation>与已有客户相同（编号、手机或邮箱）的行</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Someone else changed this customer</source>
@@ -400,6 +435,61 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx, .xls) or CSV; exports from Zoho CRM and FxiaoKe work as they are.</source>
+        <translation>Excel（.xlsx、.xls）或 CSV；Zoho CRM 和纷享销客导出的文件可直接使用。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>It holds</source>
+        <translation>内容是</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 columns (header in row %3).</source>
+        <translation>%1 行，%2 列（表头在第 %3 行）。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>When</source>
@@ -427,6 +517,37 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 to update, %4 skipped, %5 with problems.</source>
+        <translation>共 %1 行：新增 %2，更新 %3，跳过 %4，有问题 %5。</translation>
+    </message>
+    <message>
+        <source>Done. %1 rows: %2 new, %3 updated, %4 skipped, %5 not imported.</source>
+        <translation>完成。共 %1 行：新增 %2，更新 %3，跳过 %4，未导入 %5。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %5 of %1 rows have problems.</source>
+        <translation>没有导入任何数据：%1 行中有 %5 行存在问题。</translation>
+    </message>
+    <message>
+        <source>%1 customers created.</source>
+        <translation>新建客户 %1 个。</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>…… 还有 %1 条。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>camdesk — customer files</source>
@@ -451,6 +572,10 @@
     <message>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel or CSV…</source>
+        <translation>从 Excel 或 CSV 导入(&amp;I)…</translation>
     </message>
     <message>
         <source>Load &amp;demo data…</source>
@@ -522,6 +647,33 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>对应列</translation>
+    </message>
+    <message>
+        <source>Columns are matched by their headers; change any that is wrong. Columns left on “Do not import” are ignored.</source>
+        <translation>已按表头自动对应各列，如有不对请修改。设为“不导入”的列将被忽略。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Do not import</source>
+        <translation>不导入</translation>
+    </message>
+</context>
+<context>
     <name>PurchasesTab</name>
     <message>
         <source>Date</source>
@@ -556,6 +708,33 @@
         <translation>
             <numerusform>共 %n 笔订单，合计 %1，毛利 %2，首次 %3，最近 %4</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save the rows that were not imported…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存被拒绝的行</translation>
     </message>
 </context>
 <context>

@@ -9,11 +9,11 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
+from camdesk.errors import Cancelled
 from camdesk.models import ChangeLog, Customer
 from camdesk.services import importer
 from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
 from camdesk.services.customers import get_customer
-from camdesk.services.demo import Cancelled
 from camdesk.services.import_errors import PROBLEMS_HEADER, write_error_workbook
 from camdesk.services.import_fields import ImportKind, guess_mapping
 from camdesk.services.importer import ImportOptions, ImportRefused, OnMatch, import_customers

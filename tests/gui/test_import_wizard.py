@@ -1,0 +1,106 @@
+"""The import wizard as a user drives it: file, mapping, check, import, rejected rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWizard
+
+from camdesk.app import Controller
+from camdesk.services.customer_list import ListQuery, count_customers
+from camdesk.views.data.import_wizard import ImportWizard
+
+ROWS = [
+    ["客户名称", "手机号码", "生日", "城市", "备注"],
+    ["张三", "138 1234 5678", "1990/3/5", "杭州市", "老客户"],
+    ["李四", "1.38123E+10", "2024年13月1日", "上海", None],
+    ["王五", 13912345678, None, "北京", "多行\n备注"],
+]
+
+
+@pytest.fixture
+def controller(qtbot, settings, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    ctl = Controller(settings=settings)
+    assert ctl.open(str(tmp_path / "shop.db"))
+    qtbot.addWidget(ctl.window)
+    yield ctl
+    ctl.window.close()
+    ctl.shutdown()
+
+
+def _workbook(tmp_path: Path) -> Path:
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    sheet = book.create_sheet("客户")
+    for row in ROWS:
+        sheet.append(row)
+    path = tmp_path / "客户名单.xlsx"
+    book.save(path)
+    return path
+
+
+def _next(qtbot, wizard: QWizard) -> None:
+    qtbot.waitUntil(lambda: wizard.button(QWizard.WizardButton.NextButton).isEnabled(),
+                    timeout=10000)  # fmt: skip
+    wizard.next()
+
+
+def test_import_from_the_file_menu_maps_checks_and_imports(qtbot, controller, tmp_path):
+    window = controller.window
+    window.import_action.trigger()
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None and wizard.isVisible()
+    wizard.file_page.choose(_workbook(tmp_path))
+    assert [wizard.file_page.sheet.itemText(i) for i in range(2)] == ["说明", "客户"]
+    wizard.file_page.sheet.setCurrentIndex(1)
+    qtbot.waitUntil(
+        lambda: wizard.table is not None and wizard.table.sheet == "客户", timeout=10000
+    )
+    assert "3 rows" in wizard.file_page.status.text()
+    _next(qtbot, wizard)
+
+    mapping = wizard.mapping_page
+    assert mapping.mapping() == {"客户名称": "name", "手机号码": "mobile", "生日": "birthday",
+                                 "城市": "city", "备注": "notes"}  # fmt: skip
+    mapping.boxes[4].setCurrentIndex(0)  # do not import the notes
+    _next(qtbot, wizard)
+
+    check = wizard.check_page
+    qtbot.waitUntil(check.isComplete, timeout=10000)
+    assert "2 new" in check.summary.text() and "1 with problems" in check.summary.text()
+    problems = [check.problems.item(i).text() for i in range(check.problems.count())]
+    assert any(p.startswith("Row 3, 手机号码") and "scientific" in p for p in problems)
+    assert count_customers(controller.db) == 0  # the check wrote nothing
+    _next(qtbot, wizard)
+
+    run = wizard.run_page
+    qtbot.waitUntil(run.isComplete, timeout=10000)
+    assert "Done" in run.summary.text() and "2 new" in run.summary.text()
+    assert count_customers(controller.db) == 2
+    assert count_customers(controller.db, ListQuery(search="zhangsan")) == 1
+    page = window.customers
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
+    assert run.save_errors.isEnabled()
+    rejected = tmp_path / "rejected.xlsx"
+    run.write_errors(rejected)
+    sheet = openpyxl.load_workbook(rejected).active
+    assert sheet["A2"].value == "李四" and "scientific" in sheet.cell(2, 6).value
+    # The mapping is remembered for files with the same headers.
+    assert controller.settings.import_mapping(tuple(ROWS[0]))["客户名称"] == "name"
+    wizard.close()
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_explained_on_the_first_page(
+    qtbot, controller, tmp_path
+):
+    wizard = controller.window.open_import()
+    assert isinstance(wizard, ImportWizard)
+    bad = tmp_path / "photo.xlsx"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    wizard.file_page.choose(bad)
+    assert "not a spreadsheet" in wizard.file_page.status.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.close()
