@@ -519,8 +519,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <source>Row %1</source>
-        <translation>第 %1 行</translation>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <source>Row %1: %3</source>
+        <translation>第 %1 行：%3</translation>
     </message>
     <message>
         <source>Import</source>

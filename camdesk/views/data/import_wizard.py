@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import CamdeskError, Cancelled
+from camdesk.services import cleaning
 from camdesk.services.context import Actor
 from camdesk.services.import_fields import ImportKind, guess_mapping, targets
 from camdesk.services.import_report import ImportOptions, ImportReport, OnMatch, RowProblem
@@ -53,10 +54,11 @@ def problem_text(problem: RowProblem) -> str:
     """'Row 5, 手机: “1.38E+10” lost its last digits …' in the UI language."""
     text = QCoreApplication.translate("errors", problem.message)
     text = text.format(**problem.params) if problem.params else text
-    where = QCoreApplication.translate("ImportWizard", "Row %1").replace("%1", str(problem.row))
     if problem.column:
-        where += f", {problem.column}"
-    return f"{where}: {text}"
+        where = QCoreApplication.translate("ImportWizard", "Row %1, %2: %3")
+    else:
+        where = QCoreApplication.translate("ImportWizard", "Row %1: %3")
+    return where.replace("%1", str(problem.row)).replace("%2", problem.column).replace("%3", text)
 
 
 def _run_import(db: Database, table: Table, options: ImportOptions, actor: Actor,
@@ -235,7 +237,11 @@ class MappingPage(QWizardPage):
         self.grid.setRowCount(len(table.headers))
         self.boxes = []
         for row, header in enumerate(table.headers):
-            samples = [str(r[row]) for r in table.rows[:5] if row < len(r) and r[row] is not None]
+            samples = [
+                cleaning.text(r[row]) or ""
+                for r in table.rows[:5]
+                if row < len(r) and r[row] is not None
+            ]
             for column, text in ((0, header), (1, " | ".join(samples)[:200])):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -283,6 +289,7 @@ class CheckPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.problems = QListWidget(self)
         self.problems.setObjectName("importProblems")
+        self.problems.setWordWrap(True)
         self.progress = QProgressBar(self)
         form = QFormLayout()
         form.addRow(self.tr("Rows matching a customer (code, mobile or email)"), self.on_match)
@@ -323,6 +330,7 @@ class CheckPage(QWizardPage):
 
         def done(report: ImportReport) -> None:
             self.owner.report = report
+            self.progress.setValue(100)
             show_report(self.summary, self.problems, report, dry_run=True)
             self._checked = True
             self.completeChanged.emit()
@@ -384,6 +392,7 @@ class RunPage(QWizardPage):
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         self.problems = QListWidget(self)
+        self.problems.setWordWrap(True)
         self.save_errors = QPushButton(self.tr("Save the rows that were not imported…"), self)
         self.save_errors.setObjectName("saveRejected")
         self.save_errors.clicked.connect(self._save_errors)
