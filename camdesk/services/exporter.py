@@ -53,7 +53,13 @@ CUSTOMER_COLUMNS: dict[str, str] = {
     "mobile": "手机", "phone": "电话", "email": "邮箱", "province": "省份", "city": "城市",
     "address": "地址", "company_name": "公司", "industry": "行业", "company_size": "公司规模",
     "source": "来源", "preferences": "偏好", "notes": "备注", "tags": "标签", "owner": "负责人",
+    "last_contact": "最近联系",
 }  # fmt: skip
+# The customer list's columns -> export fields (the list's phone shows mobile, else phone).
+LIST_COLUMNS = {"name": ("name",), "kind": ("kind",), "phone": ("mobile", "phone"),
+                "email": ("email",), "city": ("city",), "company": ("company_name",),
+                "owner": ("owner",), "last_contact": ("last_contact",), "tags": ("tags",),
+                "code": ("code",)}  # fmt: skip
 _KIND_WORDS = {"person": "个人", "company": "企业"}
 _GENDER_WORDS = {"male": "男", "female": "女", "other": "其他"}
 
@@ -79,7 +85,8 @@ def export_customers(
             .where(CustomField.deleted_at.is_(None)).order_by(CustomField.position)
         ))  # fmt: skip
     labels = {f"custom:{key}": label for key, label, _ in fields}
-    chosen = list(columns) if columns else [*CUSTOMER_COLUMNS, *labels]
+    every = [c for c in CUSTOMER_COLUMNS if c != "last_contact"]
+    chosen = list(columns) if columns else [*every, *labels]
     headers = [CUSTOMER_COLUMNS.get(c) or labels.get(c, c) for c in chosen]
 
     def rows() -> Iterator[list[Any]]:
@@ -134,6 +141,9 @@ def _customer_value(customer: Customer, key: str, owners: dict[uuid.UUID, str],
         return ", ".join(tags.get(customer.id, ())) or None
     if key == "owner":
         return owners.get(customer.owner_id) if customer.owner_id else None
+    if key == "last_contact":
+        moment = customer.last_contact_at
+        return moment.astimezone().replace(tzinfo=None) if moment else None
     return getattr(customer, key)
 
 

@@ -366,6 +366,10 @@
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Export this list…</source>
+        <translation>导出当前列表(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -432,6 +436,33 @@
     <message>
         <source>Undone.</source>
         <translation>已撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportList</name>
+    <message>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>%n customer(s) written to %1.</source>
+        <translation>已将 %n 位客户写入 %1。</translation>
     </message>
 </context>
 <context>

@@ -104,3 +104,27 @@ def test_a_file_that_is_not_a_spreadsheet_is_explained_on_the_first_page(
     assert "not a spreadsheet" in wizard.file_page.status.text()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.close()
+
+
+def test_export_the_list_as_shown(qtbot, controller, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.factories import make_customer
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    for name in ("张三", "张四", "李五"):
+        make_customer(controller.db, controller.actor, name=name)
+    page = controller.window.customers
+    page.search.insert("张")
+    qtbot.waitUntil(lambda: page.model.query.search == "张" and page.model.rowCount() == 2,
+                    timeout=10000)  # fmt: skip
+    header = page.view.horizontalHeader()
+    header.setSectionHidden(2, True)  # no phone column
+    out = tmp_path / "list.xlsx"
+    page.export_list(out)
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    assert "2" in told[0]
+    sheet = openpyxl.load_workbook(out).active
+    assert [c.value for c in sheet[1]][:3] == ["姓名", "客户类型", "邮箱"]
+    assert sorted(r[0].value for r in sheet.iter_rows(min_row=2)) == ["张三", "张四"]

@@ -120,7 +120,7 @@ class CustomersPage(QWidget):
         self.model.release()
 
     def _set_attached(self, attached: bool) -> None:
-        for act in (self.new_action, self.open_action, self.delete_action):
+        for act in (self.new_action, self.open_action, self.delete_action, self.export_action):
             act.setEnabled(attached)
 
     # -- reading (the services load SQLAlchemy: imported on first use, in a worker) --
@@ -241,6 +241,7 @@ class CustomersPage(QWidget):
         self.delete_action = action(QKeySequence.StandardKey.Delete, self.delete_selected)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.view.addAction(self.delete_action)
+        self.export_action = action("Ctrl+E", lambda: self.export_list())
         self.undo_action = action(QKeySequence.StandardKey.Undo, self.undo_last)
         self.undo_action.setEnabled(False)
 
@@ -253,6 +254,7 @@ class CustomersPage(QWidget):
         self.find_action.setText(self.tr("&Find"))
         self.delete_action.setText(self.tr("&Delete"))
         self.undo_action.setText(self.tr("&Undo"))
+        self.export_action.setText(self.tr("&Export this list…"))
         self.undo_button.setText(self.tr("Undo"))
         self.field_value.setPlaceholderText(self.tr("value"))
         self._fill_filters()
@@ -366,6 +368,17 @@ class CustomersPage(QWidget):
             self.count_label.setText(self.tr("Matches: %1").replace("%1", number))
         else:
             self.count_label.setText(self.tr("Customers: %1").replace("%1", number))
+
+    def export_list(self, path: Path | None = None) -> None:
+        """Export the customers shown (search, filters, visible columns in their order)."""
+        if self._db is None:
+            return
+        from camdesk.views.data.export import export_list
+
+        header = self.view.horizontalHeader()
+        logical = [header.logicalIndex(v) for v in range(header.count())]
+        visible = [self.model.columns[i].key for i in logical if not header.isSectionHidden(i)]
+        export_list(self, self._db, self.model.query, visible, path)
 
     def focus_search(self) -> None:
         self.search.setFocus()
