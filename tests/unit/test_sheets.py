@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -74,15 +74,18 @@ def test_workbook_with_title_merged_header_empty_rows_and_sheets(tmp_path):
     assert "说明, 客户" in caught.value.text()
 
 
-def test_very_long_cells_and_many_empty_formatted_rows(tmp_path):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["姓名", "备注"])
-    sheet.append(["王芳", "很长" * 16000])  # Excel holds up to 32,767 characters a cell
-    for row in range(3, 200_003):  # formatted but empty
-        sheet.cell(row=row, column=1).number_format = "@"
+def test_very_long_cells_and_a_million_empty_formatted_rows(tmp_path):
+    import xlsxwriter
+
     path = tmp_path / "long.xlsx"
-    book.save(path)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet()
+    shaded = book.add_format({"bg_color": "#FFFF00", "num_format": "@"})
+    sheet.write_row(0, 0, ["姓名", "备注"])
+    sheet.write_row(1, 0, ["王芳", "很长" * 16000])  # Excel holds up to 32,767 characters a cell
+    for row in range(2, 1_000_002):  # formatted, empty: as left by a colour-the-column habit
+        sheet.set_row(row, None, shaded)
+    book.close()
     table = read_table(path)
     assert len(table.rows) == 1 and len(table.rows[0][1]) == 32000
 
@@ -120,3 +123,26 @@ def test_password_protected_workbook_is_named_as_such(tmp_path):
     with pytest.raises(errors.PasswordProtected) as caught:
         read_table(path)
     assert "password" in caught.value.text()
+
+
+def test_old_excel_xls_files(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    book.add_sheet("说明").write(0, 0, "导出说明")
+    sheet = book.add_sheet("客户")
+    for column, title in enumerate(["客户名称", "手机", "生日", "金额"]):
+        sheet.write(0, column, title)
+    sheet.write(1, 0, "张三")
+    sheet.write(1, 1, 13812345678)
+    sheet.write(1, 2, date(1990, 3, 5), xlwt.easyxf(num_format_str="yyyy-mm-dd"))
+    sheet.write(1, 3, 12.5)
+    path = tmp_path / "old.xls"
+    book.save(str(path))
+    assert sniff(path) is FileKind.XLS
+    assert sheet_names(path) == ["说明", "客户"]
+    table = read_table(path, "客户")
+    assert table.headers == ("客户名称", "手机", "生日", "金额")
+    name, phone, birthday, amount = table.rows[0]
+    assert (name, phone, amount) == ("张三", 13812345678, 12.5)
+    assert birthday in (date(1990, 3, 5), datetime(1990, 3, 5))
