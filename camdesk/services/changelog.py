@@ -151,7 +151,13 @@ class ChangeEntry:
 
 
 def customer_history(db: Database, customer_id: uuid.UUID) -> list[ChangeEntry]:
-    """Every change to a customer and its contacts, newest first."""
+    """Every change to a customer and its contacts, newest first.
+
+    A customer that others were merged into shows their history too.
+    """
+    from camdesk.services.merge import merged_into
+
+    owners = [customer_id, *merged_into(db, customer_id)]
     with db.read() as session:
         contact_ids = select(Contact.id).where(Contact.customer_id == customer_id)
         rows = session.execute(
@@ -159,7 +165,7 @@ def customer_history(db: Database, customer_id: uuid.UUID) -> list[ChangeEntry]:
             .outerjoin(User, User.id == ChangeLog.user_id)
             .where(
                 or_(
-                    (ChangeLog.table_name == "customer") & (ChangeLog.row_id == customer_id),
+                    (ChangeLog.table_name == "customer") & ChangeLog.row_id.in_(owners),
                     (ChangeLog.table_name == "contact") & ChangeLog.row_id.in_(contact_ids),
                 )
             )

@@ -118,7 +118,7 @@ class CustomerRecord(CustomerData):
 # --------------------------------------------------------------------------- validation
 
 
-def _validate(
+def validated(
     session: Session, data: CustomerData, customer_id: uuid.UUID | None
 ) -> dict[str, Any]:
     check = Checker()
@@ -391,7 +391,7 @@ def _apply_contacts(
 def create_customer(db: Database, data: CustomerData, actor: Actor) -> CustomerRecord:
     """Validate and save a new customer file."""
     with db.write() as session:
-        values = _validate(session, data, None)
+        values = validated(session, data, None)
         # Fields are set before the first flush, so the row is inserted once at version 1.
         customer = Customer(
             id=new_id(), name=values["name"], kind=values["kind"], updated_by=actor.user_id
@@ -432,7 +432,7 @@ def update_customer(
             customer = load_customer(session, customer_id)
             if customer.version != expected_version:
                 raise _conflict(session, customer)
-            values = _validate(session, data, customer_id)
+            values = validated(session, data, customer_id)
             log = ChangeWriter(session, actor, uuid.uuid4())
             customer.updated_by = actor.user_id
             apply_values(session, customer, values, log, expected_version)

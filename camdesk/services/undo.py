@@ -8,7 +8,7 @@ someone changed it since, nothing is reverted and :class:`UndoError` explains.
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -17,11 +17,21 @@ from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.errors import NotFound, UndoError
-from camdesk.models import ChangeLog, Contact, Customer, CustomerKind, Gender, utcnow
+from camdesk.models import (
+    ChangeLog,
+    Contact,
+    Customer,
+    CustomerKind,
+    Gender,
+    Interaction,
+    Order,
+    utcnow,
+)
 from camdesk.services import customers
 from camdesk.services.changelog import ChangeWriter, Op, to_json
 from camdesk.services.context import Actor
 from camdesk.services.custom_fields import parse_value
+from camdesk.services.merge import MERGED_INTO
 from camdesk.services.search import drop_keys, sort_key
 from camdesk.services.validation import Checker
 
@@ -30,7 +40,12 @@ _DECODE = {
     "gender": Gender,
     "birthday": date.fromisoformat,
     "owner_id": uuid.UUID,
+    "customer_id": uuid.UUID,  # a merge moved the row
+    "last_contact_at": datetime.fromisoformat,
 }
+_TABLES: dict[str, Any] = {
+    "customer": Customer, "contact": Contact, "orders": Order, "interaction": Interaction,
+}  # fmt: skip
 
 
 def _decode(name: str, value: Any) -> Any:
@@ -54,6 +69,8 @@ def _revert_field(
     session: Session, row: Customer | Contact, entry: ChangeLog, log: ChangeWriter
 ) -> None:
     name = entry.field or ""
+    if name == MERGED_INTO:  # only a note; reverting the tombstone takes the merge apart
+        return
     if name == "tags":
         current: Any = sorted(customers.tags_of(session, row.id))
     elif name.startswith("custom:"):
@@ -94,11 +111,7 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
         created = {e.row_id for e in entries if e.op == Op.INSERT}
         touched: dict[uuid.UUID, Customer] = {}
         for entry in entries:
-            row: Customer | Contact | None = (
-                session.get(Customer, entry.row_id)
-                if entry.table_name == "customer"
-                else session.get(Contact, entry.row_id)
-            )
+            row: Any = session.get(_TABLES[entry.table_name], entry.row_id)
             if row is None:
                 raise NotFound(what=entry.table_name)
             row.updated_by = actor.user_id
@@ -108,8 +121,10 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
                 _revert_row(row, entry, log)
             else:
                 _revert_field(session, row, entry, log)
-            owner = row if isinstance(row, Customer) else row.customer
-            touched[owner.id] = owner
+            if isinstance(row, Customer | Contact):  # search keys hold names and contacts
+                owner = row if isinstance(row, Customer) else session.get(Customer, row.customer_id)
+                if owner is not None:
+                    touched[owner.id] = owner
         try:
             session.flush()
         except IntegrityError:  # e.g. a restored customer's code was reused since

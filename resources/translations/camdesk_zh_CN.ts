@@ -989,6 +989,10 @@
         <source>No user is called “{value}”: add the user first, or leave the owner empty.</source>
         <translation>没有名为“{value}”的用户：请先添加该用户，或将负责人留空。</translation>
     </message>
+    <message>
+        <source>Choose at least two different customers to merge.</source>
+        <translation>请至少选择两位不同的客户进行合并。</translation>
+    </message>
 </context>
 <context>
     <name>import</name>
