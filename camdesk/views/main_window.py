@@ -25,6 +25,7 @@ from camdesk.dbfile import Mode
 from camdesk.services.context import Actor, data_dir
 from camdesk.views.background import run_in_background
 from camdesk.views.customers.page import CustomersPage
+from camdesk.views.data.duplicates import DuplicatesPage
 from camdesk.views.events import AppEvents
 from camdesk.views.settings import Settings
 
@@ -63,10 +64,13 @@ class MainWindow(QMainWindow):
         )
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
+        self.duplicates = DuplicatesPage(db=db, actor=actor, events=events)
         self.nav.addItem("")  # one entry per area that works; more arrive with their features
+        self.nav.addItem("")
         self.nav.setMaximumWidth(180)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.customers)
+        self.stack.addWidget(self.duplicates)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         splitter = QSplitter(self)
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("camdesk — customer files"))
         self.nav.item(0).setText(self.tr("Customer files"))
+        self.nav.item(1).setText(self.tr("Duplicates"))
         self.file_menu.setTitle(self.tr("&File"))
         self.new_db_action.setText(self.tr("&New database…"))
         self.open_db_action.setText(self.tr("&Open database…"))
@@ -154,6 +159,7 @@ class MainWindow(QMainWindow):
         """The database has opened: the window now works on it."""
         self._db, self._actor = db, actor
         self.customers.attach(db, actor)
+        self.duplicates.attach(db, actor)
         self._retranslate()
 
     def open_import(self) -> QWidget | None:

@@ -439,6 +439,137 @@
     </message>
 </context>
 <context>
+    <name>Duplicates</name>
+    <message>
+        <source>same customer code</source>
+        <translation>客户编号相同</translation>
+    </message>
+    <message>
+        <source>same mobile</source>
+        <translation>手机相同</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>alike names, same company</source>
+        <translation>名字相近，公司相同</translation>
+    </message>
+    <message>
+        <source>alike names, same city</source>
+        <translation>名字相近，城市相同</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Find duplicates</source>
+        <translation>查找重复客户</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Undo the merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复客户…</translation>
+    </message>
+    <message>
+        <source>%1 groups of likely duplicates.</source>
+        <translation>找到 %1 组可能重复的客户。</translation>
+    </message>
+    <message>
+        <source>Merged %1 customers into one.</source>
+        <translation>已将 %1 位客户合并为一位。</translation>
+    </message>
+    <message>
+        <source>The merge was undone.</source>
+        <translation>合并已撤销。</translation>
+    </message>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Choose the customer to keep and, for each field, the value it keeps. Contacts, orders, interactions, tags and history of all of them move to it.</source>
+        <translation>请选择要保留的客户，并为每个字段选择保留的值。所有客户的联系人、订单、联系记录、标签和变更历史都会归入保留的客户。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
     <name>ExportList</name>
     <message>
         <source>Export the list</source>
@@ -591,6 +722,10 @@
     <message>
         <source>Customer files</source>
         <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>查重合并</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -1,0 +1,61 @@
+"""The duplicates screen: scan, merge side by side, undo."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from camdesk.app import Controller
+from camdesk.services.customer_list import count_customers
+from camdesk.services.orders import add_order, purchase_summary
+from tests.factories import make_customer
+
+
+@pytest.fixture
+def controller(qtbot, settings, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    ctl = Controller(settings=settings)
+    assert ctl.open(str(tmp_path / "shop.db"))
+    qtbot.addWidget(ctl.window)
+    yield ctl
+    ctl.window.close()
+    ctl.shutdown()
+
+
+def test_scan_merge_and_undo(qtbot, controller):
+    db, actor = controller.db, controller.actor
+    first = make_customer(db, actor, name="王芳", mobile="13800000001", email=None)
+    second = make_customer(db, actor, name="王芳芳", mobile="13800000001", email="f@x.cn")
+    add_order(db, second.id, actor, ordered_on=date(2025, 2, 1), amount=2000)
+    make_customer(db, actor, name="无关", mobile="13900000000")
+    window = controller.window
+    window.nav.setCurrentRow(1)
+    page = window.duplicates
+    assert window.stack.currentWidget() is page
+    page.scan_button.click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
+    assert "same mobile" in page.table.item(0, 1).text()
+    assert page.table.item(0, 0).text() == "95"
+
+    page.table.selectRow(0)
+    dialog = page.merge_selected()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: len(dialog.records) == 2, timeout=10000)
+    dialog.choices["email"].button(1).setChecked(True)  # take the second one's email
+    with qtbot.waitSignal(window._events.customers_changed, timeout=10000):
+        dialog.accept()
+    assert count_customers(db) == 2
+    assert purchase_summary(db, first.id).amount == 2000
+    from camdesk.services.customers import get_customer
+
+    kept = get_customer(db, first.id)
+    assert (kept.name, kept.email) == ("王芳", "f@x.cn")
+    assert page.table.rowCount() == 0 and page.undo_button.isVisible()
+
+    with qtbot.waitSignal(window._events.customers_changed, timeout=10000):
+        page.undo_button.click()
+    assert count_customers(db) == 3
+    assert purchase_summary(db, second.id).amount == 2000
