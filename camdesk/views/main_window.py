@@ -26,6 +26,7 @@ from camdesk.services.context import Actor, data_dir
 from camdesk.views.background import run_in_background
 from camdesk.views.customers.page import CustomersPage
 from camdesk.views.data.duplicates import DuplicatesPage
+from camdesk.views.data.quality import QualityPage
 from camdesk.views.events import AppEvents
 from camdesk.views.settings import Settings
 
@@ -65,12 +66,15 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.duplicates = DuplicatesPage(db=db, actor=actor, events=events)
-        self.nav.addItem("")  # one entry per area that works; more arrive with their features
-        self.nav.addItem("")
+        self.quality = QualityPage(db=db, events=events)
+        self.quality.edit_requested.connect(self.customers.open_editor)
+        for _area in range(3):  # one entry per area that works; more arrive with their features
+            self.nav.addItem("")
         self.nav.setMaximumWidth(180)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.customers)
         self.stack.addWidget(self.duplicates)
+        self.stack.addWidget(self.quality)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         splitter = QSplitter(self)
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("camdesk — customer files"))
         self.nav.item(0).setText(self.tr("Customer files"))
         self.nav.item(1).setText(self.tr("Duplicates"))
+        self.nav.item(2).setText(self.tr("Data quality"))
         self.file_menu.setTitle(self.tr("&File"))
         self.new_db_action.setText(self.tr("&New database…"))
         self.open_db_action.setText(self.tr("&Open database…"))
@@ -160,6 +165,7 @@ class MainWindow(QMainWindow):
         self._db, self._actor = db, actor
         self.customers.attach(db, actor)
         self.duplicates.attach(db, actor)
+        self.quality.attach(db)
         self._retranslate()
 
     def open_import(self) -> QWidget | None:

@@ -728,6 +728,10 @@
         <translation>查重合并</translation>
     </message>
     <message>
+        <source>Data quality</source>
+        <translation>数据质量</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -878,6 +882,52 @@
         <translation>
             <numerusform>共 %n 笔订单，合计 %1，毛利 %2，首次 %3，最近 %4</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Quality</name>
+    <message>
+        <source>no mobile, phone or email</source>
+        <translation>没有手机、电话或邮箱</translation>
+    </message>
+    <message>
+        <source>invalid mobile</source>
+        <translation>手机号无效</translation>
+    </message>
+    <message>
+        <source>invalid phone</source>
+        <translation>电话无效</translation>
+    </message>
+    <message>
+        <source>invalid email</source>
+        <translation>邮箱无效</translation>
+    </message>
+    <message>
+        <source>no city</source>
+        <translation>没有城市</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPage</name>
+    <message>
+        <source>Check data quality</source>
+        <translation>检查数据质量</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <source>Checking every customer file…</source>
+        <translation>正在检查所有客户档案…</translation>
+    </message>
+    <message>
+        <source>%1 customer files need attention. Double-click one to fix it.</source>
+        <translation>有 %1 份客户档案需要处理。双击即可修改。</translation>
     </message>
 </context>
 <context>

@@ -59,3 +59,23 @@ def test_scan_merge_and_undo(qtbot, controller):
         page.undo_button.click()
     assert count_customers(db) == 3
     assert purchase_summary(db, second.id).amount == 2000
+
+
+def test_data_quality_lists_files_to_fix_and_opens_them(qtbot, controller):
+    from camdesk.views.customers.editor import CustomerDialog
+
+    db, actor = controller.db, controller.actor
+    make_customer(db, actor, name="找不到", mobile=None, email=None, city="杭州")
+    make_customer(db, actor, name="好客户", mobile="13800000001", city="杭州")
+    window = controller.window
+    window.nav.setCurrentRow(2)
+    page = window.quality
+    page.check_button.click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
+    assert page.table.item(0, 0).text() == "找不到"
+    assert "no mobile, phone or email" in page.table.item(0, 1).text()
+    page.open_row(0)
+    dialog = window.customers.findChild(CustomerDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isEnabled, timeout=10000)
+    dialog.close()

@@ -1,0 +1,121 @@
+"""Data quality: customers with missing or invalid key fields, each opened to fix in place."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from camdesk.errors import Cancelled
+from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.errors import show_error
+from camdesk.views.events import AppEvents
+
+if TYPE_CHECKING:
+    from camdesk.db import Database
+    from camdesk.services.quality import QualityIssue
+
+
+class QualityPage(QWidget):
+    """The customers whose files need attention.
+
+    Signals:
+        edit_requested(object): open this customer's file (its id) to fix it.
+    """
+
+    edit_requested = Signal(object)
+
+    def __init__(self, *, db: Database | None, events: AppEvents,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._db = db
+        self.issues: list[QualityIssue] = []
+        self._checked = False
+        self.check_button = QPushButton(self)
+        self.check_button.setObjectName("checkQuality")
+        self.check_button.clicked.connect(self.check)
+        self.check_button.setEnabled(db is not None)
+        self.status = QLabel(self)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName("qualityIssues")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 220)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        bar = QHBoxLayout()
+        bar.addWidget(self.check_button)
+        bar.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        events.customers_changed.connect(self._on_changed)
+        self._retranslate()
+
+    def attach(self, db: Database) -> None:
+        self._db = db
+        self.check_button.setEnabled(True)
+
+    def _retranslate(self) -> None:
+        self.check_button.setText(self.tr("Check data quality"))
+        self.table.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Needs attention")])
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def check(self) -> None:
+        db = self._db
+        if db is None:
+            return
+        self.check_button.setEnabled(False)
+        self.status.setText(self.tr("Checking every customer file…"))
+
+        def work(state: TaskState) -> list[QualityIssue]:
+            from camdesk.services.quality import quality_issues
+
+            return quality_issues(db, progress=state.progress, cancelled=state.cancelled)
+
+        def done(issues: list[QualityIssue]) -> None:
+            self.issues, self._checked = issues, True
+            self.check_button.setEnabled(True)
+            self._fill()
+
+        def failed(exc: BaseException) -> None:
+            self.check_button.setEnabled(True)
+            if not isinstance(exc, Cancelled):
+                show_error(self, exc)
+
+        run_in_background(work, done, failed, owner=self)
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self.issues))
+        for row, issue in enumerate(self.issues):
+            problems = ", ".join(QCoreApplication.translate("Quality", p) for p in issue.problems)
+            self.table.setItem(row, 0, QTableWidgetItem(issue.name))
+            self.table.setItem(row, 1, QTableWidgetItem(problems))
+        if self._checked:
+            self.status.setText(self.tr("%1 customer files need attention. Double-click one to fix it.")
+                                .replace("%1", f"{len(self.issues):,}"))  # fmt: skip
+
+    def open_row(self, row: int) -> None:
+        if 0 <= row < len(self.issues):
+            self.edit_requested.emit(self.issues[row].customer_id)
+
+    def _on_changed(self, _ids: list[uuid.UUID]) -> None:
+        if self._checked:  # keep the list true once it is shown
+            self.check()
