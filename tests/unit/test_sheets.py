@@ -116,13 +116,20 @@ def test_other_zip_documents_are_refused(tmp_path):
 
 
 def test_password_protected_workbook_is_named_as_such(tmp_path):
-    # An encrypted .xlsx is an OLE compound file holding EncryptionInfo and EncryptedPackage.
-    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
-    names = "EncryptionInfo".encode("utf-16-le") + "EncryptedPackage".encode("utf-16-le")
-    path = _csv(tmp_path / "secret.xlsx", header + names + b"\x00" * 1024)
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = tmp_path / "plain.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "手机"])
+    book.save(plain)
+    path = tmp_path / "secret.xlsx"
+    with plain.open("rb") as source, path.open("wb") as out:
+        OOXMLFile(source).encrypt("secret", out)  # as Excel does
     with pytest.raises(errors.PasswordProtected) as caught:
         read_table(path)
-    assert "password" in caught.value.text()
+    assert "password" in caught.value.text() and "secret.xlsx" in caught.value.text()
+    with pytest.raises(errors.PasswordProtected):
+        sheet_names(path)
 
 
 def test_old_excel_xls_files(tmp_path):
