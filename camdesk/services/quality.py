@@ -89,3 +89,95 @@ def quality_issues(
         finally:
             cursor.close()
     return found
+
+
+@dataclass(frozen=True)
+class Tidied:
+    """What :func:`standardize` changed: how many customers, under which change id."""
+
+    customers: int
+    change_id: uuid.UUID | None
+
+
+def _tidy(field: str, value: str | None) -> str | None:
+    from camdesk.services import cleaning
+
+    if value is None:
+        return None
+    if field in ("mobile", "phone"):
+        try:
+            return normalize_phone(value)
+        except ValueError:
+            return value  # not ours to guess: the quality list shows it
+    if field == "email":
+        try:
+            return normalize_email(value)
+        except ValueError:
+            return value
+    if field == "province":
+        return cleaning.province(value)
+    if field == "city":
+        return cleaning.city(value)
+    return cleaning.text(value)  # names: half-width, single spaces, none inside Chinese
+
+
+TIDIED_FIELDS = ("name", "mobile", "phone", "email", "province", "city", "company_name")
+
+
+def standardize(
+    db: Database,
+    actor: Any,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Tidied:
+    """Bring stored values into camdesk's standard forms, as one undoable change.
+
+    Phones to E.164, emails to lower case, names and companies half-width with
+    single spaces, provinces and cities to their short names.  Values that
+    cannot be read are left as they are (the quality list shows them).
+    """
+    import uuid as _uuid
+
+    from camdesk.services import customers
+    from camdesk.services.changelog import ChangeWriter
+
+    columns = [getattr(Customer, f) for f in TIDIED_FIELDS]
+    changed: dict[uuid.UUID, list[tuple[str, Any, Any]]] = {}
+    with db.read() as session:
+        statement = select(Customer.id, *columns).where(Customer.deleted_at.is_(None))
+        compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+        cursor: Any = session.connection().connection.cursor()
+        try:
+            cursor.execute(str(compiled))
+            for count, (ident, *values) in enumerate(cursor):
+                if count % 20000 == 0 and cancelled is not None and cancelled():
+                    raise Cancelled()
+                edits = [(f, v, _tidy(f, v)) for f, v in zip(TIDIED_FIELDS, values, strict=True)]
+                edits = [e for e in edits if e[1] != e[2] and e[2] is not None]
+                if edits:
+                    key = ident if isinstance(ident, uuid.UUID) else uuid.UUID(str(ident))
+                    changed[key] = edits
+        finally:
+            cursor.close()
+    if not changed:
+        return Tidied(0, None)
+    txn = _uuid.uuid4()
+    with db.write() as session:
+        log = ChangeWriter(session, actor, txn)
+        for number, (ident, edits) in enumerate(changed.items(), start=1):
+            customer = customers.load_customer(session, ident)
+            log.fields("customer", ident, edits, customer.version)
+            for field, _old, new in edits:
+                setattr(customer, field, new)
+            customer.updated_by = actor.user_id
+            customer.sort_key = customers.sort_key(
+                customer.name, person=customer.kind.value == "person"
+            )
+            customers.refresh_search_keys(session, customer)
+            if number % 500 == 0:
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                if progress is not None:
+                    progress(number, len(changed))
+    return Tidied(len(changed), txn)

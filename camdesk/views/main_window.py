@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.duplicates = DuplicatesPage(db=db, actor=actor, events=events)
-        self.quality = QualityPage(db=db, events=events)
+        self.quality = QualityPage(db=db, actor=actor, events=events)
         self.quality.edit_requested.connect(self.customers.open_editor)
         for _area in range(3):  # one entry per area that works; more arrive with their features
             self.nav.addItem("")
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self._db, self._actor = db, actor
         self.customers.attach(db, actor)
         self.duplicates.attach(db, actor)
-        self.quality.attach(db)
+        self.quality.attach(db, actor)
         self._retranslate()
 
     def open_import(self) -> QWidget | None:

@@ -914,6 +914,18 @@
         <translation>检查数据质量</translation>
     </message>
     <message>
+        <source>Standardise stored values</source>
+        <translation>规范已有数据</translation>
+    </message>
+    <message>
+        <source>Phones to one form, emails in lower case, names without extra spaces or full-width letters, provinces and cities by their short names. Can be undone.</source>
+        <translation>统一电话格式、邮箱改为小写、去掉姓名中多余的空格和全角字符、省份和城市使用简称。可以撤销。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -928,6 +940,18 @@
     <message>
         <source>%1 customer files need attention. Double-click one to fix it.</source>
         <translation>有 %1 份客户档案需要处理。双击即可修改。</translation>
+    </message>
+    <message>
+        <source>Standardising…</source>
+        <translation>正在规范…</translation>
+    </message>
+    <message>
+        <source>%1 customer files standardised.</source>
+        <translation>已规范 %1 份客户档案。</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>已撤销。</translation>
     </message>
 </context>
 <context>

@@ -79,3 +79,22 @@ def test_data_quality_lists_files_to_fix_and_opens_them(qtbot, controller):
     assert dialog is not None
     qtbot.waitUntil(dialog.isEnabled, timeout=10000)
     dialog.close()
+
+
+def test_standardise_from_the_quality_area_and_undo(qtbot, controller):
+    from sqlalchemy import update
+
+    from camdesk.models import Customer
+    from camdesk.services.customers import get_customer
+
+    db, actor = controller.db, controller.actor
+    messy = make_customer(db, actor, name="王芳", mobile="13800000001", city="杭州")
+    with db.write() as session:
+        session.execute(update(Customer).where(Customer.id == messy.id).values(city="杭州市"))
+    page = controller.window.quality
+    with qtbot.waitSignal(controller.window._events.customers_changed, timeout=10000):
+        page.tidy_button.click()
+    assert get_customer(db, messy.id).city == "杭州" and "1" in page.status.text()
+    with qtbot.waitSignal(controller.window._events.customers_changed, timeout=10000):
+        page.undo_button.click()
+    assert get_customer(db, messy.id).city == "杭州市"

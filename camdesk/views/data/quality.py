@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import Cancelled
+from camdesk.services.context import Actor
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
 
 if TYPE_CHECKING:
     from camdesk.db import Database
-    from camdesk.services.quality import QualityIssue
+    from camdesk.services.quality import QualityIssue, Tidied
 
 
 class QualityPage(QWidget):
@@ -36,16 +37,24 @@ class QualityPage(QWidget):
 
     edit_requested = Signal(object)
 
-    def __init__(self, *, db: Database | None, events: AppEvents,
+    def __init__(self, *, db: Database | None, events: AppEvents, actor: Actor | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self._db = db
+        self._db, self._actor, self._events = db, actor, events
+        self._undo: uuid.UUID | None = None
         self.issues: list[QualityIssue] = []
         self._checked = False
         self.check_button = QPushButton(self)
         self.check_button.setObjectName("checkQuality")
         self.check_button.clicked.connect(self.check)
         self.check_button.setEnabled(db is not None)
+        self.tidy_button = QPushButton(self)
+        self.tidy_button.setObjectName("tidyValues")
+        self.tidy_button.clicked.connect(self.tidy)
+        self.tidy_button.setEnabled(db is not None)
+        self.undo_button = QPushButton(self)
+        self.undo_button.clicked.connect(self.undo_tidy)
+        self.undo_button.hide()
         self.status = QLabel(self)
         self.table = QTableWidget(0, 2, self)
         self.table.setObjectName("qualityIssues")
@@ -57,6 +66,8 @@ class QualityPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         bar = QHBoxLayout()
         bar.addWidget(self.check_button)
+        bar.addWidget(self.tidy_button)
+        bar.addWidget(self.undo_button)
         bar.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -64,12 +75,16 @@ class QualityPage(QWidget):
         events.customers_changed.connect(self._on_changed)
         self._retranslate()
 
-    def attach(self, db: Database) -> None:
-        self._db = db
+    def attach(self, db: Database, actor: Actor) -> None:
+        self._db, self._actor = db, actor
         self.check_button.setEnabled(True)
+        self.tidy_button.setEnabled(True)
 
     def _retranslate(self) -> None:
         self.check_button.setText(self.tr("Check data quality"))
+        self.tidy_button.setText(self.tr("Standardise stored values"))
+        self.tidy_button.setToolTip(self.tr("Phones to one form, emails in lower case, names without extra spaces or full-width letters, provinces and cities by their short names. Can be undone."))  # fmt: skip
+        self.undo_button.setText(self.tr("Undo"))
         self.table.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Needs attention")])
         self._fill()
 
@@ -111,6 +126,53 @@ class QualityPage(QWidget):
         if self._checked:
             self.status.setText(self.tr("%1 customer files need attention. Double-click one to fix it.")
                                 .replace("%1", f"{len(self.issues):,}"))  # fmt: skip
+
+    def tidy(self) -> None:
+        """Standardise stored values in the background; offer to undo."""
+        db, actor = self._db, self._actor
+        if db is None or actor is None:
+            return
+        self.tidy_button.setEnabled(False)
+        self.status.setText(self.tr("Standardising…"))
+
+        def work(state: TaskState) -> Tidied:
+            from camdesk.services.quality import standardize
+
+            return standardize(db, actor, progress=state.progress, cancelled=state.cancelled)
+
+        def done(result: Tidied) -> None:
+            self.tidy_button.setEnabled(True)
+            self.status.setText(self.tr("%1 customer files standardised.")
+                                .replace("%1", f"{result.customers:,}"))  # fmt: skip
+            if result.change_id is not None:
+                self._undo = result.change_id
+                self.undo_button.show()
+                self._events.customers_changed.emit([])
+
+        def failed(exc: BaseException) -> None:
+            self.tidy_button.setEnabled(True)
+            if not isinstance(exc, Cancelled):
+                show_error(self, exc)
+
+        run_in_background(work, done, failed, write=True, owner=self)
+
+    def undo_tidy(self) -> None:
+        db, actor, txn = self._db, self._actor, self._undo
+        if db is None or actor is None or txn is None:
+            return
+
+        def work(_state: TaskState) -> uuid.UUID:
+            from camdesk.services.undo import undo
+
+            return undo(db, txn, actor)
+
+        def done(_new: uuid.UUID) -> None:
+            self._undo = None
+            self.undo_button.hide()
+            self.status.setText(self.tr("Undone."))
+            self._events.customers_changed.emit([])
+
+        run_in_background(work, done, lambda exc: show_error(self, exc), write=True, owner=self)
 
     def open_row(self, row: int) -> None:
         if 0 <= row < len(self.issues):
