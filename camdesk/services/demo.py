@@ -144,8 +144,8 @@ class _Maker:
     def email(self, name: str) -> str:
         base = "".join(lazy_pinyin(name, style=Style.NORMAL)).replace(" ", ".").lower()
         base = "".join(c for c in base if c.isascii() and (c.isalnum() or c == ".")) or "user"
-        suffix = str(self.rng.randrange(1, 9999)) if self.rng.random() < 0.7 else ""
-        return f"{base}{suffix}@{self.rng.choice(EMAIL_DOMAINS)}"
+        # Six digits: people with the same name rarely share an address (a test checks).
+        return f"{base}{self.rng.randrange(10**6):06d}@{self.rng.choice(EMAIL_DOMAINS)}"
 
     def place(self) -> tuple[str, str]:
         province = self.rng.choices(self.provinces, cum_weights=self.province_weights)[0]
@@ -188,7 +188,7 @@ class _Maker:
                     f"+86{code}{rng.randrange(2 * 10 ** (10 - len(code)), 9 * 10 ** (10 - len(code)))}"
                 )
             if rng.random() < 0.5:
-                row["email"] = f"info{rng.randrange(1, 999)}@{rng.choice(EMAIL_DOMAINS)}"
+                row["email"] = f"info{rng.randrange(10**6):06d}@{rng.choice(EMAIL_DOMAINS)}"
         else:
             name = self.person_name()
             row.update(

@@ -44,6 +44,8 @@ def test_places_phones_and_names_are_realistic(demo):
     prefixes = {m[3:6] for *_, m in rows if m}
     assert len(prefixes) > 40  # all current prefixes, not just 13x/15x/18x
     assert all(re.fullmatch(r"\+861\d{10}", m) for *_, m in rows if m)
+    emails = [e for e in _emails(db) if e]
+    assert len(set(emails)) > 0.99 * len(emails)  # different people, different addresses
     # Demo customers pass the checks a typed (or imported) customer must pass.
     assert all(normalize_phone(m) == m for *_, m in rows if m)
     assert all(normalize_phone(f"+86{p}12345678") for p in ref.MOBILE_PREFIXES)
@@ -99,3 +101,8 @@ def test_same_seed_same_names(db, actor, tmp_path):
 
     assert names(db) == names(other)
     other.close()
+
+
+def _emails(db) -> list[str | None]:
+    with db.read() as session:
+        return list(session.execute(select(Customer.email)).scalars())
