@@ -16,7 +16,7 @@ Add = Callable[[str, Callable[[argparse.Namespace], int], str], Any]
 def add_commands(add: Add) -> None:
     command = add("import", cmd_import, "import customers, orders or interactions from a file")
     command.add_argument("file", type=Path, help=".xlsx, .xls or .csv")
-    command.add_argument("--kind", choices=["customers", "orders", "interactions"],
+    command.add_argument("--kind", choices=["customers", "contacts", "orders", "interactions"],
                          default="customers")  # fmt: skip
     command.add_argument("--sheet", help="the sheet to read (default: the first)")
     command.add_argument("--mapping", type=Path,
@@ -46,6 +46,7 @@ class UsageError(Exception):
 def cmd_import(args: argparse.Namespace) -> int:
     from camdesk.cli import _Bar, _open
     from camdesk.services.import_activity import import_activity
+    from camdesk.services.import_contacts import import_contacts
     from camdesk.services.import_fields import ImportKind, guess_mapping
     from camdesk.services.importer import ImportOptions, ImportRefused, OnMatch, import_customers
     from camdesk.services.sheets import read_table
@@ -66,7 +67,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     bar = _Bar("import", enabled=sys.stderr.isatty() or args.progress)
     try:
-        run = import_customers if kind is ImportKind.CUSTOMERS else import_activity
+        run = {ImportKind.CUSTOMERS: import_customers,
+               ImportKind.CONTACTS: import_contacts}.get(kind, import_activity)  # fmt: skip
         report = run(db, table, options, local_actor(db), progress=bar)
         refused = None
     except ImportRefused as exc:

@@ -23,12 +23,13 @@ class ImportKind(StrEnum):
     CUSTOMERS = "customers"
     ORDERS = "orders"
     INTERACTIONS = "interactions"
+    CONTACTS = "contacts"  # people at company customers
 
 
 CUS, ORD, INT = ImportKind.CUSTOMERS, ImportKind.ORDERS, ImportKind.INTERACTIONS
-MATCHING = frozenset(
-    {CUS, ORD, INT}
-)  # fields that also find the customer of an order or interaction
+CON = ImportKind.CONTACTS
+# Fields that also find the customer of an order or interaction, or make a contact.
+MATCHING = frozenset({CUS, ORD, INT, CON})
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ def header_key(text: str) -> str:
 TARGETS: tuple[Target, ...] = (
     _t("name", QT_TRANSLATE_NOOP("import", "Name"), MATCHING,
        "姓名|客户名称|客户名|客户姓名|名称|名字|联系人|联系人姓名|name|full name|customer name|contact name|customer"),
-    _t("first_name", QT_TRANSLATE_NOOP("import", "First name"), {CUS}, "名|first name|given name"),
-    _t("last_name", QT_TRANSLATE_NOOP("import", "Last name"), {CUS}, "姓|last name|surname|family name"),
+    _t("first_name", QT_TRANSLATE_NOOP("import", "First name"), {CUS, CON}, "名|first name|given name"),
+    _t("last_name", QT_TRANSLATE_NOOP("import", "Last name"), {CUS, CON}, "姓|last name|surname|family name"),
     _t("code", QT_TRANSLATE_NOOP("import", "Customer code"), MATCHING,
        "客户编号|客户编码|客户代码|编号|会员号|会员编号|客户id|code|customer code|customer no|customer number|account number|customer id"),
     _t("kind", QT_TRANSLATE_NOOP("import", "Type (person or company)"), {CUS},
@@ -83,7 +84,7 @@ TARGETS: tuple[Target, ...] = (
        "城市|市|所在城市|所在市|city|mailing city|billing city"),
     _t("address", QT_TRANSLATE_NOOP("import", "Address"), {CUS},
        "地址|详细地址|联系地址|通讯地址|收货地址|address|street|mailing street|billing street"),
-    _t("company_name", QT_TRANSLATE_NOOP("import", "Company"), {CUS},
+    _t("company_name", QT_TRANSLATE_NOOP("import", "Company"), {CUS, CON},
        "公司|公司名称|单位|工作单位|所属公司|企业名称|company|company name|account name|organization|organisation|客户名称"),
     _t("industry", QT_TRANSLATE_NOOP("import", "Industry"), {CUS}, "行业|所属行业|industry"),
     _t("company_size", QT_TRANSLATE_NOOP("import", "Company size"), {CUS},
@@ -91,7 +92,9 @@ TARGETS: tuple[Target, ...] = (
     _t("source", QT_TRANSLATE_NOOP("import", "Source channel"), {CUS},
        "来源|客户来源|来源渠道|获客渠道|source|lead source|contact source"),
     _t("preferences", QT_TRANSLATE_NOOP("import", "Preferences"), {CUS}, "偏好|喜好|兴趣|兴趣爱好|preferences|interests"),
-    _t("notes", QT_TRANSLATE_NOOP("import", "Notes"), {CUS, INT},
+    _t("title", QT_TRANSLATE_NOOP("import", "Job title"), {CON},
+       "职务|职位|头衔|title|job title|position"),
+    _t("notes", QT_TRANSLATE_NOOP("import", "Notes"), {CUS, INT, CON},
        "备注|说明|描述|备注信息|notes|note|description|remark|remarks|comments"),
     _t("tags", QT_TRANSLATE_NOOP("import", "Tags"), {CUS}, "标签|客户标签|tags|tag"),
     _t("owner", QT_TRANSLATE_NOOP("import", "Owner"), {CUS},

@@ -615,6 +615,10 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Contacts of companies</source>
+        <translation>企业客户的联系人</translation>
+    </message>
+    <message>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -1202,6 +1206,10 @@
         <source>Choose at least two different customers to merge.</source>
         <translation>请至少选择两位不同的客户进行合并。</translation>
     </message>
+    <message>
+        <source>No company customer has this code or name. Import the companies first, or choose to create missing customers.</source>
+        <translation>没有企业客户使用这个编号或名称。请先导入企业客户，或选择自动创建缺少的客户。</translation>
+    </message>
 </context>
 <context>
     <name>import</name>
@@ -1276,6 +1284,10 @@
     <message>
         <source>Preferences</source>
         <translation>偏好</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
     </message>
     <message>
         <source>Notes</source>

@@ -64,10 +64,12 @@ def problem_text(problem: RowProblem) -> str:
 def _run_import(db: Database, table: Table, options: ImportOptions, actor: Actor,
                 state: TaskState) -> ImportReport:  # fmt: skip
     from camdesk.services.import_activity import import_activity
+    from camdesk.services.import_contacts import import_contacts
     from camdesk.services.import_report import ImportRefused
     from camdesk.services.importer import import_customers
 
-    run = import_customers if options.kind is ImportKind.CUSTOMERS else import_activity
+    run = {ImportKind.CUSTOMERS: import_customers,
+           ImportKind.CONTACTS: import_contacts}.get(options.kind, import_activity)  # fmt: skip
     try:
         return run(db, table, options, actor, progress=state.progress, cancelled=state.cancelled)
     except ImportRefused as refused:
@@ -128,6 +130,7 @@ class FilePage(QWizardPage):
         self.kind = QComboBox(self)
         self.kind.setObjectName("importKind")
         for kind, label in ((ImportKind.CUSTOMERS, self.tr("Customers")),
+                            (ImportKind.CONTACTS, self.tr("Contacts of companies")),
                             (ImportKind.ORDERS, self.tr("Orders")),
                             (ImportKind.INTERACTIONS, self.tr("Interactions"))):  # fmt: skip
             self.kind.addItem(label, kind.value)
