@@ -37,6 +37,22 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(QSettings(str(tmp_path / "camdesk.ini"), QSettings.Format.IniFormat))
 
 
+@pytest.fixture
+def controller(qtbot, settings, tmp_path: Path, monkeypatch):
+    """The app on a new database in tmp_path (no demo data), its window shown."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from camdesk.app import Controller
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    ctl = Controller(settings=settings)
+    assert ctl.open(str(tmp_path / "shop.db"))
+    qtbot.addWidget(ctl.window)
+    yield ctl
+    ctl.window.close()
+    ctl.shutdown()
+
+
 @pytest.fixture(autouse=True)
 def _finish_background_jobs(qapp):
     yield

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
@@ -20,17 +18,6 @@ from tests.factories import make_customer
 @pytest.fixture
 def answer_yes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-
-
-@pytest.fixture
-def controller(qtbot, settings, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    ctl = Controller(settings=settings)
-    assert ctl.open(str(tmp_path / "shop.db"))
-    qtbot.addWidget(ctl.window)
-    yield ctl
-    ctl.window.close()
-    ctl.shutdown()
 
 
 def page_of(ctl):

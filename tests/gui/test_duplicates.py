@@ -3,26 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
-
-from camdesk.app import Controller
 from camdesk.services.customer_list import count_customers
 from camdesk.services.orders import add_order, purchase_summary
 from tests.factories import make_customer
-
-
-@pytest.fixture
-def controller(qtbot, settings, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    ctl = Controller(settings=settings)
-    assert ctl.open(str(tmp_path / "shop.db"))
-    qtbot.addWidget(ctl.window)
-    yield ctl
-    ctl.window.close()
-    ctl.shutdown()
 
 
 def test_scan_merge_and_undo(qtbot, controller):

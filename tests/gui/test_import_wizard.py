@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtWidgets import QMessageBox, QWizard
 
-from camdesk.app import Controller
 from camdesk.services.customer_list import ListQuery, count_customers
 from camdesk.views.data.import_wizard import ImportWizard
 
@@ -18,17 +16,6 @@ ROWS = [
     ["李四", "1.38123E+10", "2024年13月1日", "上海", None],
     ["王五", 13912345678, None, "北京", "多行\n备注"],
 ]
-
-
-@pytest.fixture
-def controller(qtbot, settings, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    ctl = Controller(settings=settings)
-    assert ctl.open(str(tmp_path / "shop.db"))
-    qtbot.addWidget(ctl.window)
-    yield ctl
-    ctl.window.close()
-    ctl.shutdown()
 
 
 def _workbook(tmp_path: Path) -> Path:
@@ -107,7 +94,6 @@ def test_a_file_that_is_not_a_spreadsheet_is_explained_on_the_first_page(
 
 
 def test_export_the_list_as_shown(qtbot, controller, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
 
     from tests.factories import make_customer
 
