@@ -39,6 +39,7 @@ from camdesk.views.customers.table_model import CustomerTableModel
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
 from camdesk.views.settings import Settings
+from camdesk.views.undo import undo_in_background
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -510,19 +511,16 @@ class CustomersPage(QWidget):
         db, actor = self._db, self._actor
         if db is None or actor is None:
             return
-        from camdesk.services import undo
 
-        def done(_new: uuid.UUID) -> None:
+        def done() -> None:
             self.info_text.setText(self.tr("Undone."))
             self.undo_button.setVisible(bool(self._undo_stack))
-            self._events.customers_changed.emit([])
 
         def failed(exc: BaseException) -> None:
             self.info_bar.hide()
             show_error(self, exc)
 
-        run_in_background(lambda _s: undo.undo(db, txn, actor), done, failed, write=True,
-                          owner=self)  # fmt: skip
+        undo_in_background(self, db, actor, txn, self._events, done, failed)
 
     def _on_customers_changed(self, _ids: list[uuid.UUID]) -> None:
         if self._db is None:

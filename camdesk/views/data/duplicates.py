@@ -37,6 +37,7 @@ from camdesk.services.validation import display_phone
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
+from camdesk.views.undo import undo_in_background
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -215,18 +216,12 @@ class DuplicatesPage(QWidget):
         if db is None or actor is None or txn is None:
             return
 
-        def work(_state: TaskState) -> uuid.UUID:
-            from camdesk.services.undo import undo
-
-            return undo(db, txn, actor)
-
-        def done(_new: uuid.UUID) -> None:
+        def done() -> None:
             self._undo = None
             self.undo_button.hide()
             self.status.setText(QCoreApplication.translate("Duplicates", "The merge was undone."))
-            self._events.customers_changed.emit([])
 
-        run_in_background(work, done, lambda exc: show_error(self, exc), write=True, owner=self)
+        undo_in_background(self, db, actor, txn, self._events, done)
 
 
 class MergeDialog(QDialog):

@@ -22,6 +22,7 @@ from camdesk.services.context import Actor
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
+from camdesk.views.undo import undo_in_background
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -161,18 +162,12 @@ class QualityPage(QWidget):
         if db is None or actor is None or txn is None:
             return
 
-        def work(_state: TaskState) -> uuid.UUID:
-            from camdesk.services.undo import undo
-
-            return undo(db, txn, actor)
-
-        def done(_new: uuid.UUID) -> None:
+        def done() -> None:
             self._undo = None
             self.undo_button.hide()
             self.status.setText(self.tr("Undone."))
-            self._events.customers_changed.emit([])
 
-        run_in_background(work, done, lambda exc: show_error(self, exc), write=True, owner=self)
+        undo_in_background(self, db, actor, txn, self._events, done)
 
     def open_row(self, row: int) -> None:
         if 0 <= row < len(self.issues):
