@@ -28,6 +28,7 @@ from sqlalchemy import select
 from camdesk.db import Database
 from camdesk.errors import Cancelled
 from camdesk.models import Customer
+from camdesk.services.progress import step
 
 # Reasons, as stable keys (the GUI translates them).
 CODE, MOBILE, EMAIL, PHONE = "code", "mobile", "email", "phone"
@@ -92,21 +93,13 @@ def _find(
     edges: list[tuple[int, int, int, str]] = []  # index, index, score, reason
     for reason in (CODE, MOBILE, EMAIL, PHONE):
         edges += _same_key(people, reason)
-    _step(progress, cancelled, 1, 3)
+    step(progress, cancelled, 1, 3)
     edges += _alike_names(people, lambda p: p.company, NAME_COMPANY, 85, cancelled)
     edges += _alike_names(people, lambda p: p.city, NAME_CITY, 70, cancelled)
-    _step(progress, cancelled, 2, 3)
+    step(progress, cancelled, 2, 3)
     groups = _groups(people, edges)
-    _step(progress, cancelled, 3, 3)
+    step(progress, cancelled, 3, 3)
     return groups
-
-
-def _step(progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None,
-          done: int, total: int) -> None:  # fmt: skip
-    if cancelled is not None and cancelled():
-        raise Cancelled()
-    if progress is not None:
-        progress(done, total)
 
 
 def _load(db: Database) -> list[_Person]:

@@ -17,22 +17,23 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
-from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import Customer, Interaction, Order, new_id
+from camdesk.models import ChangeLog, Customer, Interaction, Order, new_id
 from camdesk.services import customers as customer_service
 from camdesk.services.bulk import insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.customers import CustomerData, check_customer
 from camdesk.services.import_fields import ImportKind
-from camdesk.services.import_report import ImportOptions, ImportRefused, ImportReport, RowProblem
+from camdesk.services.import_report import ImportOptions, ImportReport, RowProblem
 from camdesk.services.import_rows import convert
 from camdesk.services.importer import existing_customers, insert_customers
+from camdesk.services.interactions import advance_last_contact
+from camdesk.services.progress import step
 from camdesk.services.sheets import Table
 from camdesk.services.validation import Checker
 
@@ -64,7 +65,7 @@ def import_activity(
     rows: list[tuple[int, dict[str, Any]]] = []
     for index, cells in enumerate(table.rows):
         if index % 1000 == 0:
-            _step(progress, cancelled, index, 2 * len(table.rows))
+            step(progress, cancelled, index, 2 * len(table.rows))
         values, problems = convert(table.headers, cells, options.mapping, options.kind)
         number = table.row_numbers[index]
         found = _checked(values, orders)
@@ -95,9 +96,7 @@ def import_activity(
         planned.append((values, owner))
         report.created += 1
     report.created_customers = len(fresh)
-    if report.problems and options.all_or_nothing:
-        raise ImportRefused(report)
-    if options.dry_run:
+    if report.stop_before_writing(options):
         return report
     with db.write() as session:
         writer = ChangeWriter(session, actor, uuid.uuid4())
@@ -107,19 +106,11 @@ def import_activity(
         new_ids = dict(zip(fresh.keys(), made, strict=True))
         resolved = [(v, o if isinstance(o, uuid.UUID) else new_ids[o]) for v, o in planned]
         write = _write_orders if orders else _write_interactions
-        write(session, writer, resolved, lambda n: _step(progress, cancelled,
+        write(session, writer, resolved, lambda n: step(progress, cancelled,
                                                           len(table.rows) + n, 2 * len(table.rows)))  # fmt: skip
         report.change_id = writer.txn_id
     report.written = True
     return report
-
-
-def _step(progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None,
-          done: int, total: int) -> None:  # fmt: skip
-    if cancelled is not None and cancelled():
-        raise Cancelled()
-    if progress is not None:
-        progress(done, total)
 
 
 def _checked(values: dict[str, Any], orders: bool) -> list[tuple[str, str, dict[str, Any]]]:
@@ -251,8 +242,8 @@ def _write_orders(session: Session, writer: ChangeWriter,
                 "channel": values.get("channel"), "notes": None,
             })  # fmt: skip
             log.append(writer.row("orders", ident, Op.INSERT))
-        _bulk(conn, Order, chunk)
-        _bulk(conn, _change_log(), log)
+        insert_rows(conn, Order, chunk)
+        insert_rows(conn, ChangeLog, log)
         step(start + len(chunk))
 
 
@@ -272,24 +263,8 @@ def _write_interactions(session: Session, writer: ChangeWriter,
             })  # fmt: skip
             log.append(writer.row("interaction", ident, Op.INSERT))
             latest[owner] = max(at, latest.get(owner, at))
-        _bulk(conn, Interaction, chunk)
-        _bulk(conn, _change_log(), log)
+        insert_rows(conn, Interaction, chunk)
+        insert_rows(conn, ChangeLog, log)
         step(start + len(chunk))
-    for owner, at in latest.items():  # "last contact" moves forward, never back
-        session.execute(
-            update(Customer)
-            .where(Customer.id == owner)
-            .where(or_(Customer.last_contact_at.is_(None), Customer.last_contact_at < at))
-            .values(last_contact_at=at)
-            .execution_options(synchronize_session=False)
-        )
-
-
-def _change_log() -> Any:
-    from camdesk.models import ChangeLog
-
-    return ChangeLog
-
-
-def _bulk(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
-    insert_rows(conn, model, rows)
+    for owner, at in latest.items():
+        advance_last_contact(session, owner, at)

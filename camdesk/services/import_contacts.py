@@ -17,18 +17,18 @@ from typing import Any
 from sqlalchemy import select
 
 from camdesk.db import Database
-from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import Contact, Customer, CustomerKind, new_id
+from camdesk.models import ChangeLog, Contact, Customer, CustomerKind, new_id
 from camdesk.services import customers as customer_service
 from camdesk.services.bulk import insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.customers import CustomerData, check_customer
 from camdesk.services.import_fields import ImportKind
-from camdesk.services.import_report import ImportOptions, ImportRefused, ImportReport, RowProblem
+from camdesk.services.import_report import ImportOptions, ImportReport, RowProblem
 from camdesk.services.import_rows import convert
 from camdesk.services.importer import existing_customers, insert_customers
+from camdesk.services.progress import step
 from camdesk.services.sheets import Table
 from camdesk.services.validation import REQUIRED, Checker
 
@@ -74,8 +74,8 @@ def import_contacts(
                                   params) for f, m, params in found)  # fmt: skip
         else:
             rows.append((number, contact))
-        if index % 1000 == 0 and cancelled is not None and cancelled():
-            raise Cancelled()
+        if index % 1000 == 0:
+            step(progress, cancelled, index, 2 * len(table.rows))
     with db.read() as session:
         by_code = existing_customers(
             session, Customer.code, {c["code"] for _, c in rows if c["code"]}
@@ -109,9 +109,7 @@ def import_contacts(
         planned.append((contact, owner))
         report.created += 1
     report.created_customers = len(fresh)
-    if report.problems and options.all_or_nothing:
-        raise ImportRefused(report)
-    if options.dry_run:
+    if report.stop_before_writing(options):
         return report
     with db.write() as session:
         writer = ChangeWriter(session, actor, uuid.uuid4())
@@ -170,8 +168,6 @@ def _write(session: Any, writer: ChangeWriter, rows: list[tuple[dict[str, Any], 
                                "version": 1, "deleted_at": None})  # fmt: skip
         log.append(writer.row("contact", ident, Op.INSERT, new=fields))
     insert_rows(conn, Contact, batch)
-    from camdesk.models import ChangeLog
-
     insert_rows(conn, ChangeLog, log)
     owners = {owner for _, owner in rows}
     for number, owner in enumerate(owners, start=1):  # contacts are searchable at once
@@ -179,7 +175,4 @@ def _write(session: Any, writer: ChangeWriter, rows: list[tuple[dict[str, Any], 
         session.refresh(customer, ["contacts"])
         customer_service.refresh_search_keys(session, customer)
         if number % 500 == 0:
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            if progress is not None:
-                progress(number, len(owners))
+            step(progress, cancelled, number, len(owners))

@@ -82,6 +82,16 @@ class ImportReport:
     def add(self, problems: Iterable[RowProblem]) -> None:
         self.problems.extend(problems)
 
+    def stop_before_writing(self, options: ImportOptions) -> bool:
+        """After the check: whether to stop here (a dry run).
+
+        Raises:
+            ImportRefused: all-or-nothing was asked and some rows have problems.
+        """
+        if self.problems and options.all_or_nothing:
+            raise ImportRefused(self)
+        return options.dry_run
+
     @property
     def rejected_rows(self) -> list[int]:
         """Numbers of the rows that were not imported because of a problem."""

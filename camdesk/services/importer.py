@@ -27,7 +27,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
-from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import (
     ChangeLog,
@@ -54,6 +53,7 @@ from camdesk.services.import_report import (
     RowProblem,
 )
 from camdesk.services.import_rows import convert
+from camdesk.services.progress import step as report_step
 from camdesk.services.search import KeySource, build_keys, sort_key
 from camdesk.services.search_order import OrderedIds
 from camdesk.services.sheets import Table
@@ -101,10 +101,7 @@ def import_customers(
     total = 2 * len(table.rows) or 1
 
     def step(done: int) -> None:
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        if progress is not None:
-            progress(done, total)
+        report_step(progress, cancelled, done, total)
 
     with db.read() as session:
         definitions = {f.key: f for f in customer_service.field_infos(session)}
@@ -112,9 +109,7 @@ def import_customers(
     good = _check_rows(table, options.mapping, definitions, owners, report, step)
     with db.read() as session:
         _match(session, table, good, options, report)
-    if report.problems and options.all_or_nothing:
-        raise ImportRefused(report)
-    if options.dry_run:
+    if report.stop_before_writing(options):
         return report
     with db.write() as session:
         writer = ChangeWriter(session, actor, uuid.uuid4())
@@ -335,13 +330,9 @@ def insert_customers(
             log.append(writer.row("customer", ident, Op.INSERT, new=_logged(values)))
         for model, chunk in ((Customer, customers), (CustomerTag, links), (CustomValue, customs),
                              (CustomerSearch, searches), (ChangeLog, log)):  # fmt: skip
-            _bulk(conn, model, chunk)
+            insert_rows(conn, model, chunk)
         step(start + len(customers))
     return made
-
-
-def _bulk(conn: Any, model: Any, rows: list[dict[str, Any]]) -> None:
-    insert_rows(conn, model, rows)
 
 
 def _logged(values: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.models import Customer, Interaction, InteractionKind, User
@@ -46,14 +47,19 @@ def log_interaction(
         session.add(row)
         session.flush()
         ChangeWriter(session, actor, uuid.uuid4()).add("interaction", row.id, Op.INSERT)
-        session.execute(
-            update(Customer)
-            .where(Customer.id == customer_id)
-            .where(or_(Customer.last_contact_at.is_(None), Customer.last_contact_at < occurred_at))
-            .values(last_contact_at=occurred_at)
-            .execution_options(synchronize_session=False)
-        )
+        advance_last_contact(session, customer_id, occurred_at)
         return row.id
+
+
+def advance_last_contact(session: Session, customer_id: uuid.UUID, at: datetime) -> None:
+    """A customer's "last contact" moves forward to ``at``, never back (no version bump)."""
+    session.execute(
+        update(Customer)
+        .where(Customer.id == customer_id)
+        .where(or_(Customer.last_contact_at.is_(None), Customer.last_contact_at < at))
+        .values(last_contact_at=at)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def list_interactions(
