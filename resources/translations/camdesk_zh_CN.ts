@@ -984,6 +984,14 @@
         <source>Save rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>%1 rejected rows saved to %2.</source>
+        <translation>已将 %1 行被拒绝的数据保存到 %2。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

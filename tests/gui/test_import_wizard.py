@@ -41,6 +41,9 @@ def test_import_from_the_file_menu_maps_checks_and_imports(qtbot, controller, tm
     wizard = window.findChild(ImportWizard)
     assert wizard is not None and wizard.isVisible()
     wizard.file_page.choose(_workbook(tmp_path))
+    qtbot.waitUntil(
+        lambda: wizard.file_page.sheet.count() == 2, timeout=10000
+    )  # listed in a worker
     assert [wizard.file_page.sheet.itemText(i) for i in range(2)] == ["说明", "客户"]
     wizard.file_page.sheet.setCurrentIndex(1)
     qtbot.waitUntil(
@@ -72,7 +75,8 @@ def test_import_from_the_file_menu_maps_checks_and_imports(qtbot, controller, tm
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     assert run.save_errors.isEnabled()
     rejected = tmp_path / "rejected.xlsx"
-    run.write_errors(rejected)
+    run.write_errors(rejected)  # in the background
+    qtbot.waitUntil(lambda: "rejected.xlsx" in run.summary.text(), timeout=10000)
     sheet = openpyxl.load_workbook(rejected).active
     assert sheet["A2"].value == "李四" and "scientific" in sheet.cell(2, 6).value
     # The mapping is remembered for files with the same headers.
@@ -88,7 +92,7 @@ def test_a_file_that_is_not_a_spreadsheet_is_explained_on_the_first_page(
     bad = tmp_path / "photo.xlsx"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     wizard.file_page.choose(bad)
-    assert "not a spreadsheet" in wizard.file_page.status.text()
+    qtbot.waitUntil(lambda: "not a spreadsheet" in wizard.file_page.status.text(), timeout=10000)
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.close()
 

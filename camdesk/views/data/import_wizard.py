@@ -50,15 +50,20 @@ if TYPE_CHECKING:
 SHOWN_PROBLEMS = 200
 
 
+def message_text(problem: RowProblem) -> str:
+    """What is wrong with a cell, in the UI language."""
+    text = QCoreApplication.translate("errors", problem.message)
+    return text.format(**problem.params) if problem.params else text
+
+
 def problem_text(problem: RowProblem) -> str:
     """'Row 5, 手机: “1.38E+10” lost its last digits …' in the UI language."""
-    text = QCoreApplication.translate("errors", problem.message)
-    text = text.format(**problem.params) if problem.params else text
     if problem.column:
         where = QCoreApplication.translate("ImportWizard", "Row %1, %2: %3")
     else:
         where = QCoreApplication.translate("ImportWizard", "Row %1: %3")
-    return where.replace("%1", str(problem.row)).replace("%2", problem.column).replace("%3", text)
+    return (where.replace("%1", str(problem.row)).replace("%2", problem.column)
+            .replace("%3", message_text(problem)))  # fmt: skip
 
 
 def _run_import(db: Database, table: Table, options: ImportOptions, actor: Actor,
@@ -155,24 +160,37 @@ class FilePage(QWizardPage):
             self.choose(Path(chosen))
 
     def choose(self, path: Path) -> None:
-        """Use this file: list its sheets and read the first."""
+        """Use this file: list its sheets and read the first (both in the background)."""
         self.path.setText(str(path))
         self.owner.table = None
+        self._reading += 1
+        ticket = self._reading
         self.completeChanged.emit()
         self.sheet.blockSignals(True)
         self.sheet.clear()
         self.sheet.blockSignals(False)
-        try:
-            names = sheet_names(path)
-        except CamdeskError as exc:
-            self.status.setText(error_text(exc))
+        self.status.setText(self.tr("Reading…"))
+
+        def listed(names: list[str]) -> None:
+            if ticket != self._reading:
+                return
+            self.sheet.blockSignals(True)
+            for name in names:
+                self.sheet.addItem(name or path.name, name)
+            self.sheet.blockSignals(False)
+            self.sheet.setEnabled(len(names) > 1)
+            self._read()
+
+        run_in_background(lambda _s: sheet_names(path), listed,
+                          lambda exc: self._failed(ticket, exc), owner=self)  # fmt: skip
+
+    def _failed(self, ticket: int, exc: BaseException) -> None:
+        if ticket != self._reading:
             return
-        self.sheet.blockSignals(True)
-        for name in names:
-            self.sheet.addItem(name or path.name, name)
-        self.sheet.blockSignals(False)
-        self.sheet.setEnabled(len(names) > 1)
-        self._read()
+        if isinstance(exc, CamdeskError):
+            self.status.setText(error_text(exc))
+        else:
+            show_error(self, exc)
 
     def _read(self) -> None:
         path, sheet = Path(self.path.text()), self.sheet.currentData()
@@ -192,15 +210,8 @@ class FilePage(QWizardPage):
                                 .replace("%3", str(table.header_row)))  # fmt: skip
             self.completeChanged.emit()
 
-        def failed(exc: BaseException) -> None:
-            if ticket != self._reading:
-                return
-            if isinstance(exc, CamdeskError):
-                self.status.setText(error_text(exc))
-            else:
-                show_error(self, exc)
-
-        run_in_background(lambda _s: read_table(path, sheet or None), done, failed, owner=self)
+        run_in_background(lambda _s: read_table(path, sheet or None), done,
+                          lambda exc: self._failed(ticket, exc), owner=self)  # fmt: skip
 
     def isComplete(self) -> bool:
         return self.owner.table is not None
@@ -448,20 +459,28 @@ class RunPage(QWizardPage):
 
     def _save_errors(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"),
-                                              "rejected.xlsx", "Excel (*.xlsx)")  # fmt: skip
+                                              "rejected.xlsx", self.tr("Excel workbook (*.xlsx)"))  # fmt: skip
         if path:
             self.write_errors(Path(path))
 
     def write_errors(self, path: Path) -> None:
-        from camdesk.services.import_errors import write_error_workbook
-
+        """Write the rejected rows to ``path`` in the background (thousands of rows take a while)."""
         table, report = self.owner.table, self.owner.report
         if table is None or report is None:
             return
-        try:
-            write_error_workbook(table, report, path, problem_text)
-        except OSError as exc:
-            show_error(self, exc)
+        # Messages in the UI language, made here: translating is the GUI thread's work.
+        texts = {id(p): message_text(p) for p in report.problems}
+
+        def work(_state: TaskState) -> int:
+            from camdesk.services.import_errors import write_error_workbook
+
+            return write_error_workbook(table, report, path, lambda p: texts[id(p)])
+
+        def done(count: int) -> None:
+            self.summary.setText(self.tr("%1 rejected rows saved to %2.")
+                                 .replace("%1", f"{count:,}").replace("%2", str(path)))  # fmt: skip
+
+        run_in_background(work, done, lambda exc: show_error(self, exc), owner=self)
 
     def isComplete(self) -> bool:
         return self._done
