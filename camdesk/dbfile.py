@@ -79,12 +79,17 @@ def check_sqlite_file(path: Path, *, create: bool) -> bool:
     return False
 
 
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection to an existing file: looking never changes it."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
 def schema_revision(path: Path) -> str | None:
     """The schema revision of an existing SQLite file, read-only; None if it has none."""
     if not path.is_file() or path.stat().st_size == 0:
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_readonly(path)
     except sqlite3.Error:
         return None
     try:
@@ -107,7 +112,7 @@ def needs_upgrade(target: str) -> bool:
 def probe_sqlite(path: Path) -> None:
     """Check, read-only, that an existing file is a camdesk database we can open."""
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = connect_readonly(path)
     except sqlite3.Error as exc:
         raise errors.NotCamdeskDatabase(path=str(path)) from exc
     try:

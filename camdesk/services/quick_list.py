@@ -17,6 +17,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+from camdesk.dbfile import connect_readonly
 from camdesk.services.list_rows import CustomerRow, ListQuery, SortKey
 from camdesk.services.validation import display_phone
 
@@ -46,7 +47,7 @@ def first_page(path: Path, query: ListQuery, limit: int) -> list[CustomerRow] | 
     if not applies(query):
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_readonly(path)
     except sqlite3.Error:
         return None
     try:
