@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 from camdesk.db import Database
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import ChangeLog, Customer, Interaction, Order, new_id
-from camdesk.services import customers as customer_service
 from camdesk.services.bulk import insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
@@ -31,7 +30,7 @@ from camdesk.services.customers import CustomerData, check_customer
 from camdesk.services.import_fields import ImportKind
 from camdesk.services.import_report import ImportOptions, ImportReport, RowProblem
 from camdesk.services.import_rows import convert
-from camdesk.services.importer import existing_customers, insert_customers
+from camdesk.services.importer import existing_customers, write_attached
 from camdesk.services.interactions import advance_last_contact
 from camdesk.services.progress import step
 from camdesk.services.sheets import Table
@@ -98,18 +97,18 @@ def import_activity(
     report.created_customers = len(fresh)
     if report.stop_before_writing(options):
         return report
-    with db.write() as session:
-        writer = ChangeWriter(session, actor, uuid.uuid4())
-        with db.read() as read:
-            definitions = {f.key: f for f in customer_service.field_infos(read)}
-        made = insert_customers(session, writer, list(fresh.values()), definitions, lambda n: None)
-        new_ids = dict(zip(fresh.keys(), made, strict=True))
-        resolved = [(v, o if isinstance(o, uuid.UUID) else new_ids[o]) for v, o in planned]
-        write = _write_orders if orders else _write_interactions
-        write(session, writer, resolved, lambda n: step(progress, cancelled,
-                                                          len(table.rows) + n, 2 * len(table.rows)))  # fmt: skip
-        report.change_id = writer.txn_id
-    report.written = True
+    write = _write_orders if orders else _write_interactions
+    total = 2 * len(table.rows)
+    return write_attached(
+        db,
+        actor,
+        report,
+        fresh,
+        planned,
+        lambda session, writer, rows: write(
+            session, writer, rows, lambda n: step(progress, cancelled, len(table.rows) + n, total)
+        ),
+    )
     return report
 
 

@@ -27,7 +27,7 @@ from camdesk.services.customers import CustomerData, check_customer
 from camdesk.services.import_fields import ImportKind
 from camdesk.services.import_report import ImportOptions, ImportReport, RowProblem
 from camdesk.services.import_rows import convert
-from camdesk.services.importer import existing_customers, insert_customers
+from camdesk.services.importer import existing_customers, write_attached
 from camdesk.services.progress import step
 from camdesk.services.sheets import Table
 from camdesk.services.validation import REQUIRED, Checker
@@ -111,15 +111,9 @@ def import_contacts(
     report.created_customers = len(fresh)
     if report.stop_before_writing(options):
         return report
-    with db.write() as session:
-        writer = ChangeWriter(session, actor, uuid.uuid4())
-        made = insert_customers(session, writer, list(fresh.values()), {}, lambda n: None)
-        new_ids = dict(zip(fresh.keys(), made, strict=True))
-        _write(session, writer, [(c, o if isinstance(o, uuid.UUID) else new_ids[o])
-                                 for c, o in planned], progress, cancelled)  # fmt: skip
-        report.change_id = writer.txn_id
-    report.written = True
-    return report
+    return write_attached(db, actor, report, fresh, planned,
+                          lambda session, writer, rows: _write(session, writer, rows, progress,
+                                                               cancelled))  # fmt: skip
 
 
 def _text(value: Any) -> str | None:

@@ -261,6 +261,34 @@ def _code_column(mapping: ColumnMap) -> str:
     return next((h for h, k in mapping.items() if k == "code"), "")
 
 
+Attached = list[tuple[dict[str, Any], uuid.UUID]]
+
+
+def write_attached(
+    db: Database,
+    actor: Actor,
+    report: ImportReport,
+    fresh: dict[Any, dict[str, Any]],
+    planned: list[tuple[dict[str, Any], Any]],
+    write: Callable[[Session, ChangeWriter, Attached], None],
+) -> ImportReport:
+    """Write rows that belong to customers (orders, interactions, contacts), in one go.
+
+    ``fresh`` holds the customers to create (checked values) by a key; ``planned``
+    pairs each row with its customer's id or such a key. The new customers are
+    written first, then ``write`` gets every row with its customer's id.
+    """
+    with db.write() as session:
+        writer = ChangeWriter(session, actor, uuid.uuid4())
+        made = insert_customers(session, writer, list(fresh.values()), {}, lambda n: None)
+        new_ids = dict(zip(fresh.keys(), made, strict=True))
+        write(session, writer,
+              [(v, o if isinstance(o, uuid.UUID) else new_ids[o]) for v, o in planned])  # fmt: skip
+        report.change_id = writer.txn_id
+    report.written = True
+    return report
+
+
 def existing_customers(
     session: Session, column: Any, keys: Iterable[str]
 ) -> dict[str, tuple[uuid.UUID, str]]:
