@@ -5,6 +5,12 @@ per-parameter bookkeeping as SQLite spends storing the rows.  On SQLite the rows
 are converted here with each column type's own bind processor (so values are
 stored exactly as the ORM stores them) and handed to the driver's executemany;
 other databases take the Core path.
+
+A table with triggers (``customer_search`` keeps its FTS5 indexes in step by
+triggers) is filled from a temporary stage by one ``INSERT ... SELECT`` in rowid
+order: each statement that fires a trigger opens a savepoint, and FTS5 flushes
+its pending index at every savepoint, so row-by-row inserts would write one tiny
+index segment per row (about 3x slower for 100,000 customers).
 """
 
 from __future__ import annotations
@@ -39,6 +45,23 @@ def insert_rows(conn: Connection, model: Any, rows: Sequence[dict[str, Any]]) ->
     ]
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.executemany(statement, params)
+        if not _has_triggers(cursor, table.name):
+            cursor.executemany(statement, params)
+            return
+        cursor.execute(f"CREATE TEMP TABLE camdesk_stage AS SELECT {quoted} FROM {table.name} "
+                       "WHERE 0")  # fmt: skip
+        try:
+            cursor.executemany(f"INSERT INTO temp.camdesk_stage VALUES ({marks})", params)
+            cursor.execute(f"INSERT INTO {table.name} ({quoted}) SELECT {quoted} "
+                           "FROM temp.camdesk_stage ORDER BY rowid")  # fmt: skip
+        finally:
+            cursor.execute("DROP TABLE temp.camdesk_stage")
     finally:
         cursor.close()
+
+
+def _has_triggers(cursor: Any, name: str) -> bool:
+    found = cursor.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (name,)
+    ).fetchone()
+    return found is not None

@@ -327,8 +327,9 @@ def insert_customers(
         search_ids.load_all()
     now = datetime.now(UTC)
     conn = session.connection()
+    searches: list[dict[str, Any]] = []
     for start in range(0, len(rows), CHUNK):
-        customers, links, customs, searches, log = [], [], [], [], []
+        customers, links, customs, log = [], [], [], []
         for values in rows[start : start + CHUNK]:
             ident = new_id()
             made.append(ident)
@@ -357,9 +358,14 @@ def insert_customers(
             searches.append(search)
             log.append(writer.row("customer", ident, Op.INSERT, new=_logged(values)))
         for model, chunk in ((Customer, customers), (CustomerTag, links), (CustomValue, customs),
-                             (CustomerSearch, searches), (ChangeLog, log)):  # fmt: skip
+                             (ChangeLog, log)):  # fmt: skip
             insert_rows(conn, model, chunk)
         step(start + len(customers))
+    # FTS5 flushes its pending index whenever a rowid is lower than the one before,
+    # so search rows go in ascending id order: 3-4x faster than in customer order.
+    if search_ids is not None:
+        searches.sort(key=lambda s: cast(int, s["id"]))
+    insert_rows(conn, CustomerSearch, searches)
     return made
 
 
