@@ -16,6 +16,7 @@ index segment per row (about 3x slower for 100,000 customers).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert
@@ -36,13 +37,7 @@ def insert_rows(conn: Connection, model: Any, rows: Sequence[dict[str, Any]]) ->
     quoted = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
     marks = ", ".join("?" * len(names))
     statement = f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})"
-    params = [
-        tuple(
-            value if process is None else process(value)
-            for value, process in zip((row[n] for n in names), processors, strict=True)
-        )
-        for row in rows
-    ]
+    params = _params(rows, names, processors)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         if not _has_triggers(cursor, table.name):
@@ -58,6 +53,25 @@ def insert_rows(conn: Connection, model: Any, rows: Sequence[dict[str, Any]]) ->
             cursor.execute("DROP TABLE temp.camdesk_stage")
     finally:
         cursor.close()
+
+
+def _params(
+    rows: Sequence[dict[str, Any]], names: list[str], processors: list[Callable[[Any], Any] | None]
+) -> list[tuple[Any, ...]]:
+    """Rows as driver parameters; only the columns whose type converts are touched."""
+    take = itemgetter(*names)
+    single = len(names) == 1  # itemgetter of one name gives the value, not a tuple
+    plain = [(take(row),) if single else take(row) for row in rows]
+    convert = [(i, p) for i, p in enumerate(processors) if p is not None]
+    if not convert:
+        return plain
+    params = []
+    for values in plain:
+        row = list(values)
+        for i, process in convert:
+            row[i] = process(row[i])
+        params.append(tuple(row))
+    return params
 
 
 def _has_triggers(cursor: Any, name: str) -> bool:

@@ -53,8 +53,13 @@ class HybridClock:
 CLOCK = HybridClock()
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def to_json(value: Any) -> Any:
     """A JSON-storable form of a column value."""
+    if type(value) in _PLAIN:  # most values: nothing to convert
+        return value
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, datetime | date):
