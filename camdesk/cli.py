@@ -172,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     from camdesk.cli_io import add_commands
 
     add_commands(add)
+    from camdesk.cli_value import add_commands as add_value_commands
+
+    add_value_commands(add)
     gui = add("gui", cmd_gui, "start the desktop application (the default)")
     gui.add_argument("--language", help="UI language, e.g. zh_CN or en (default: system)")
     return parser

@@ -17,6 +17,7 @@ from camdesk.models.customer import (
 from camdesk.models.interaction import Interaction, InteractionKind
 from camdesk.models.order import Order
 from camdesk.models.user import Role, User
+from camdesk.models.value import CustomerValue, ValueChange, ValueSetting
 
 __all__ = [
     "AppMeta",
@@ -29,6 +30,7 @@ __all__ = [
     "CustomerKind",
     "CustomerSearch",
     "CustomerTag",
+    "CustomerValue",
     "FieldKind",
     "Gender",
     "Interaction",
@@ -37,6 +39,8 @@ __all__ = [
     "Role",
     "Tag",
     "User",
+    "ValueChange",
+    "ValueSetting",
     "new_id",
     "utcnow",
 ]

@@ -1354,4 +1354,209 @@
         <translation>主题</translation>
     </message>
 </context>
+<context>
+    <name>rfm</name>
+    <message>
+        <source>Champions</source>
+        <translation>冠军客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Potential loyalist</source>
+        <translation>潜力忠诚客户</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>有潜力客户</translation>
+    </message>
+    <message>
+        <source>Need attention</source>
+        <translation>需关注客户</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>流失风险客户</translation>
+    </message>
+    <message>
+        <source>Can&apos;t lose them</source>
+        <translation>不能失去的客户</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>沉睡客户</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失客户</translation>
+    </message>
+    <message>
+        <source>Bought recently, buy often and spend the most.</source>
+        <translation>最近购买过，购买频繁，消费最多。</translation>
+    </message>
+    <message>
+        <source>Buy regularly and spend well.</source>
+        <translation>定期购买，消费可观。</translation>
+    </message>
+    <message>
+        <source>Recent customers with average frequency and spend.</source>
+        <translation>近期有购买，频次和消费中等。</translation>
+    </message>
+    <message>
+        <source>Bought very recently, once or little.</source>
+        <translation>刚刚购买，次数或金额很少。</translation>
+    </message>
+    <message>
+        <source>Recent, but have not bought much yet.</source>
+        <translation>近期有购买，但买得还不多。</translation>
+    </message>
+    <message>
+        <source>Middling recency, frequency and spend: about to slip.</source>
+        <translation>最近购买时间、频次和消费都居中：即将下滑。</translation>
+    </message>
+    <message>
+        <source>Bought often and spent well, but not for a long time.</source>
+        <translation>曾经购买频繁、消费可观，但已很久没有购买。</translation>
+    </message>
+    <message>
+        <source>Among the biggest spenders, but have not bought for a long time.</source>
+        <translation>属于消费最多的客户，但已很久没有购买。</translation>
+    </message>
+    <message>
+        <source>Last bought long ago, little and rarely.</source>
+        <translation>很久以前买过，买得少且不频繁。</translation>
+    </message>
+    <message>
+        <source>Lowest recency, frequency and spend.</source>
+        <translation>最近购买时间、频次和消费都最低。</translation>
+    </message>
+</context>
+<context>
+    <name>stage</name>
+    <message>
+        <source>Potential</source>
+        <translation>潜在</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>沉默</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>No order yet.</source>
+        <translation>还没有订单。</translation>
+    </message>
+    <message>
+        <source>Last order {days} days ago, more than the {limit} days after which a customer counts as churned.</source>
+        <translation>最近一次下单在 {days} 天前，超过了判定为流失的 {limit} 天。</translation>
+    </message>
+    <message>
+        <source>Last order {days} days ago and no contact for {contact} days, more than the {limit} days after which a customer counts as silent.</source>
+        <translation>最近一次下单在 {days} 天前，且已 {contact} 天没有联系，超过了判定为沉默的 {limit} 天。</translation>
+    </message>
+    <message>
+        <source>First order {first} days ago, within the {limit} days a customer counts as new.</source>
+        <translation>首次下单在 {first} 天前，仍在新客户期 {limit} 天之内。</translation>
+    </message>
+    <message>
+        <source>Ordered on {purchases} days, at least the {limit} that make a customer loyal, and last ordered {days} days ago.</source>
+        <translation>共有 {purchases} 天下过单，达到忠诚客户所需的 {limit} 天；最近一次下单在 {days} 天前。</translation>
+    </message>
+    <message>
+        <source>Last order {days} days ago, within the {limit} days of an active customer.</source>
+        <translation>最近一次下单在 {days} 天前，在活跃客户的 {limit} 天之内。</translation>
+    </message>
+</context>
+<context>
+    <name>tier</name>
+    <message>
+        <source>High value</source>
+        <translation>高价值</translation>
+    </message>
+    <message>
+        <source>Mid value</source>
+        <translation>中价值</translation>
+    </message>
+    <message>
+        <source>Low value</source>
+        <translation>低价值</translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation>ABC 分类</translation>
+    </message>
+    <message>
+        <source>RFM total (R + F + M)</source>
+        <translation>RFM 总分（R + F + M）</translation>
+    </message>
+    <message>
+        <source>Recency score R</source>
+        <translation>最近购买得分 R</translation>
+    </message>
+    <message>
+        <source>Frequency score F</source>
+        <translation>购买频次得分 F</translation>
+    </message>
+    <message>
+        <source>Monetary score M</source>
+        <translation>消费金额得分 M</translation>
+    </message>
+    <message>
+        <source>Predicted value, next 12 months (¥)</source>
+        <translation>预测价值，未来 12 个月（元）</translation>
+    </message>
+    <message>
+        <source>Revenue to date (¥)</source>
+        <translation>累计消费（元）</translation>
+    </message>
+    <message>
+        <source>Days with an order</source>
+        <translation>下单天数</translation>
+    </message>
+    <message>
+        <source>Probability still active</source>
+        <translation>仍然活跃的概率</translation>
+    </message>
+    <message>
+        <source>Dedicated account manager; birthday and holiday gifts; priority service</source>
+        <translation>专属客户经理；生日和节日礼品；优先服务</translation>
+    </message>
+    <message>
+        <source>Holiday greetings; member offers</source>
+        <translation>节日问候；会员优惠</translation>
+    </message>
+    <message>
+        <source>Newsletters and promotions</source>
+        <translation>资讯和促销推送</translation>
+    </message>
+    <message>
+        <source>None of the rules for high or mid value applied.</source>
+        <translation>不符合高价值或中价值的任何规则。</translation>
+    </message>
+    <message>
+        <source>{measure} {op} {limit}: this customer has {value}.</source>
+        <translation>{measure} {op} {limit}：该客户为 {value}。</translation>
+    </message>
+</context>
 </TS>

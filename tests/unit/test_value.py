@@ -1,0 +1,138 @@
+"""Recomputing value measures from orders and contacts, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from camdesk.cli import main
+from camdesk.db import Database
+from camdesk.models import CustomerValue, ValueChange
+from camdesk.services.context import Actor
+from camdesk.services.interactions import log_interaction
+from camdesk.services.orders import add_order
+from camdesk.services.users import local_actor
+from camdesk.services.value import recompute
+from tests.factories import make_customer
+
+AS_OF = date(2024, 12, 31)
+
+
+def seed(db: Database, actor: Actor) -> dict[str, object]:
+    """Five customers worked out by hand, and twelve ordinary repeat buyers."""
+    ids: dict[str, object] = {}
+
+    def customer(name: str, orders: list[tuple[date, int, int | None]]) -> object:
+        ident = make_customer(db, actor, name=name).id
+        for day, amount, cost in orders:
+            add_order(db, ident, actor, ordered_on=day, amount=amount, cost=cost)
+        ids[name] = ident
+        return ident
+
+    customer("Ann", [(date(2024, 1, 10), 10000, 6000), (date(2024, 1, 10), 5000, None),
+                     (date(2024, 6, 1), 20000, 10000), (date(2024, 12, 1), 30000, None)])  # fmt: skip
+    customer("Bob", [(date(2024, 12, 20), 8000, None)])
+    cat = customer("Cat", [])
+    log_interaction(db, cat, actor, kind="call", occurred_at=datetime(2024, 12, 1, tzinfo=UTC))  # type: ignore[arg-type]
+    customer("Dan", [(date(2023, 10, 1), 3000, None), (date(2023, 11, 1), 4000, None)])
+    eve = customer("Eve", [(date(2024, m, 1), 10000, None) for m in range(1, 6)])
+    log_interaction(db, eve, actor, kind="wechat", occurred_at=datetime(2024, 12, 15, tzinfo=UTC))  # type: ignore[arg-type]
+    for n in range(12):
+        customer(f"Repeat{n}", [(date(2024, 1 + n % 6, 1 + n), 5000 + 700 * n, None),
+                                (date(2024, 7 + n % 5, 2 + n), 4000 + 300 * n, None),
+                                (date(2024, 8 + n % 4, 3 + n), 6000, None)][: 2 + n % 2])  # fmt: skip
+    return ids
+
+
+def values(db: Database) -> dict[object, CustomerValue]:
+    with db.read() as session:
+        rows = session.scalars(select(CustomerValue)).all()
+        session.expunge_all()
+    return {row.customer_id: row for row in rows}
+
+
+def test_measures_stage_and_tier_as_worked_out_by_hand(db: Database, actor: Actor) -> None:
+    ids = seed(db, actor)
+    summary = recompute(db, actor, as_of=AS_OF)
+    assert summary.customers == 17 and summary.orders == 4 + 1 + 2 + 5 + 12 * 2 + 6
+    found = values(db)
+    ann = found[ids["Ann"]]
+    assert (ann.purchase_days, ann.first_order, ann.last_order, ann.recency_days) == (
+        3, date(2024, 1, 10), date(2024, 12, 1), 30,
+    )  # fmt: skip
+    assert (ann.revenue, ann.margin, ann.repeat_spend) == (65000, 14000, 50000)
+    assert ann.stage == "active" and ann.abc == "A"
+    assert ann.tier == "high"  # ABC class A
+    assert found[ids["Bob"]].stage == "new"
+    cat = found[ids["Cat"]]
+    assert (cat.stage, cat.tier, cat.r, cat.abc, cat.last_contact) == (
+        "potential", "low", None, None, date(2024, 12, 1),
+    )  # fmt: skip
+    assert found[ids["Dan"]].stage == "churned"
+    assert found[ids["Eve"]].stage == "loyal"  # silent by orders, but she wrote on WeChat
+    assert sum(summary.stages.values()) == 17 and summary.stages["potential"] == 1
+    assert summary.model is not None and summary.model.bgnbd is not None
+    assert ann.p_alive is not None and 0 < ann.p_alive <= 1
+    assert ann.clv is not None and ann.clv > 0
+
+
+def test_recompute_is_idempotent_and_records_changes(db: Database, actor: Actor) -> None:
+    ids = seed(db, actor)
+    recompute(db, actor, as_of=AS_OF)
+    first = values(db)
+    again = recompute(db, actor, as_of=AS_OF)
+    assert again.changed == 0
+    assert {k: v.tier for k, v in values(db).items()} == {k: v.tier for k, v in first.items()}
+    with db.read() as session:
+        entries = session.scalar(select(func.count()).select_from(ValueChange))
+    assert entries == 2 * 17  # each customer's first tier and stage
+
+    later = recompute(db, actor, as_of=date(2025, 7, 1))  # half a year without orders
+    assert later.changed == 17  # recency moved for every buyer, and Cat's as-of date
+    with db.read() as session:
+        moves = session.execute(
+            select(ValueChange.old, ValueChange.new, ValueChange.on)
+            .where(ValueChange.customer_id == ids["Ann"], ValueChange.measure == "stage")
+            .order_by(ValueChange.on)
+        ).all()
+    assert [tuple(m) for m in moves] == [
+        (None, "active", AS_OF), ("active", "silent", date(2025, 7, 1)),
+    ]  # fmt: skip
+
+
+@pytest.mark.postgres
+def test_same_results_on_sqlite_and_postgresql(
+    sqlite_db: Database, postgresql_db: Database
+) -> None:
+    results = []
+    for db in (sqlite_db, postgresql_db):
+        actor = local_actor(db)
+        ids = seed(db, actor)
+        recompute(db, actor, as_of=AS_OF)
+        by_name = {name: values(db)[ident] for name, ident in ids.items()}
+        results.append({
+            name: (v.purchase_days, v.recency_days, v.revenue, v.margin, v.repeat_spend, v.r, v.f,
+                   v.m, v.segment, v.abc, v.tier, v.stage, v.clv,
+                   None if v.p_alive is None else round(v.p_alive, 6))
+            for name, v in by_name.items()
+        })  # fmt: skip
+    assert results[0] == results[1]
+
+
+def test_cli_analyze_json(tmp_path, capsys) -> None:
+    path = tmp_path / "a.db"
+    assert main(["demo", "--db", str(path), "--customers", "300", "--orders", "3000"]) == 0
+    capsys.readouterr()
+    assert main(["analyze", "--db", str(path), "--as-of", "2026-06-30", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert sum(out["tiers"].values()) == sum(out["stages"].values()) == 300
+    assert set(out["bgnbd"]) >= {"r", "alpha", "a", "b", "time_unit"}
+    assert set(out["gamma_gamma"]) >= {"p", "q", "v"}
+    assert sum(out["segments"].values()) == 300 - out["stages"].get("potential", 0)
+    with pytest.raises(SystemExit) as stopped:
+        main(["analyze", "--db", str(path), "--as-of", "30/06/2026"])
+    assert stopped.value.code == 2
+    assert "2024-03-05" in capsys.readouterr().err
