@@ -40,7 +40,7 @@ class BgNbd:
     alpha: float
     a: float
     b: float
-    log_likelihood: float = float("nan")
+    log_likelihood: float | None = None  # set by a fit
 
     def p_alive(self, x: ArrayLike, t_x: ArrayLike, t: ArrayLike) -> Floats:
         """Probability each customer is still active at the end of their period."""
@@ -77,7 +77,7 @@ class GammaGamma:
     p: float
     q: float
     v: float
-    log_likelihood: float = float("nan")
+    log_likelihood: float | None = None  # set by a fit
 
     def expected_spend(self, x: ArrayLike, m: ArrayLike) -> Floats:
         """Expected spend per purchase; the population mean for customers without repeats."""

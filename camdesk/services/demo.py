@@ -352,8 +352,7 @@ def generate(
                 insert_rows(conn, CustomerTag, links)
             if interactions:
                 insert_rows(conn, Interaction, interactions)
-            # ascending ids: FTS5 flushes its pending index at each lower rowid
-            insert_rows(conn, CustomerSearch, sorted(searches, key=lambda s: s.get("id", 0)))
+            insert_rows(conn, CustomerSearch, searches)
             insert_rows(conn, ChangeLog, log)
             stats["companies"] += sum(1 for r in batch if r["kind"] == "company")
             stats["contacts"] += len(contacts)

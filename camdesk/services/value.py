@@ -271,10 +271,16 @@ def score(facts: _Facts, rules: ValueRules, model: ValueModel, day: date) -> lis
         facts.purchase_days,
         np.where(facts.contact >= 0, today - facts.contact, lifecycle.NEVER),
     )
-    return _rows(facts, day, locals())
+    return _rows(facts, day, {
+        "buyers": buyers, "recency": recency, "r": r, "f": f, "m": mm, "segment": segment,
+        "abc": abc, "p_alive": p_alive, "purchases": purchases, "spend": spend, "value": value,
+        "tier": tier, "stage": stage,
+    })  # fmt: skip
 
 
-def _rows(facts: _Facts, day: date, v: dict[str, Any]) -> list[dict[str, Any]]:
+def _rows(facts: _Facts, day: date, v: dict[str, np.ndarray]) -> list[dict[str, Any]]:
+    """Stored rows from the per-customer arrays ``v`` (named as in :func:`score`)."""
+
     def day_of(n: int) -> date | None:
         return date.fromordinal(n) if n >= 0 else None
 
@@ -295,7 +301,7 @@ def _rows(facts: _Facts, day: date, v: dict[str, Any]) -> list[dict[str, Any]]:
             "revenue": int(facts.revenue[n]), "margin": whole(facts.margin[n]),
             "repeat_spend": int(facts.repeat_spend[n]) if buyer else None,
             "r": int(v["r"][n]) if buyer else None, "f": int(v["f"][n]) if buyer else None,
-            "m": int(v["mm"][n]) if buyer else None,
+            "m": int(v["m"][n]) if buyer else None,
             "segment": rfm.SEGMENT_CODES[v["segment"][n]].value if buyer else None,
             "abc": pareto.CLASSES[v["abc"][n]] if buyer else None,
             "p_alive": real(v["p_alive"][n]), "expected_purchases": real(v["purchases"][n]),

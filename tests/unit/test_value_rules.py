@@ -109,3 +109,25 @@ def test_custom_tier_rules_and_their_explanation() -> None:
     assert tiers.explain(TierRules(), {"abc": 0.0, "rfm": 3.0})[2]["value"] == "A"
     with pytest.raises(ValueError):
         Condition("abc", "=", "D")
+
+
+def test_rules_and_model_survive_their_json_form() -> None:
+    from datetime import date
+
+    from camdesk.services.clv import BgNbd, GammaGamma
+    from camdesk.services.value_settings import (
+        ValueModel,
+        ValueRules,
+        model_from_json,
+        model_to_json,
+        rules_from_json,
+        rules_to_json,
+    )  # fmt: skip
+
+    rules = ValueRules(stage=StageRules(new_days=60), abc_a=0.7,
+                       tiers=TierRules(high=(Condition("clv", ">=", 5000),)))  # fmt: skip
+    assert rules_from_json(rules_to_json(rules)) == rules
+    model = ValueModel(date(2024, 12, 31), rfm.fit_cuts([1, 2], [1, 3], [5, 9]),
+                       pareto.Thresholds(100.0, float("inf")), BgNbd(0.2, 4.0, 0.8, 2.4),
+                       GammaGamma(6.0, 3.7, 15.0))  # fmt: skip
+    assert model_from_json(model_to_json(model)) == model
