@@ -27,12 +27,14 @@ from camdesk.models import (
     CustomerKind,
     CustomerSearch,
     CustomerTag,
+    CustomerValue,
     CustomField,
     CustomValue,
     Tag,
     User,
 )
 from camdesk.services import search, search_order
+from camdesk.services.criteria_sql import condition
 from camdesk.services.custom_fields import stored_value
 from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.services.validation import display_phone
@@ -48,6 +50,7 @@ _SORT_COLUMNS = {
     SortKey.LAST_CONTACT: Customer.last_contact_at,
     SortKey.CODE: Customer.code,
     SortKey.CREATED: Customer.created_at,
+    SortKey.CLV: CustomerValue.clv,
 }
 
 
@@ -76,6 +79,7 @@ def _conditions(query: ListQuery, dialect: str) -> list[ColumnElement[bool]]:
             .where(CustomField.key == key, CustomValue.value_text == value)
         )
         conditions.append(Customer.id.in_(matching))
+    conditions.extend(condition(c) for c in query.criteria)
     return conditions
 
 
@@ -94,7 +98,10 @@ def count_customers(db: Database, query: ListQuery = ListQuery()) -> int:
 
 
 def _only_search(query: ListQuery) -> bool:
-    return not (query.kind or query.owner_id or query.city or query.tag or query.custom_filter)
+    return not (
+        query.kind or query.owner_id or query.city or query.tag or query.custom_filter
+        or query.criteria
+    )  # fmt: skip
 
 
 def _ordered_ids(query: ListQuery, dialect: str) -> Select[Any]:
@@ -115,7 +122,10 @@ def _ordered_ids(query: ListQuery, dialect: str) -> Select[Any]:
     if dialect != "sqlite":  # SQLite's own NULL order is this already, and keeps the index
         first = first.nulls_last() if query.descending else first.nulls_first()
     order = [first, Customer.id.desc() if query.descending else Customer.id.asc()]
-    return select(Customer.id).where(*_conditions(query, dialect)).order_by(*order)
+    statement = select(Customer.id).where(*_conditions(query, dialect)).order_by(*order)
+    if query.sort is SortKey.CLV:  # customers not yet valued sort with the empty values
+        statement = statement.outerjoin(CustomerValue, CustomerValue.customer_id == Customer.id)
+    return statement
 
 
 def page_anchors(db: Database, query: ListQuery, page_size: int) -> list[Anchor] | None:
@@ -201,8 +211,13 @@ def rows_for_ids(
                 Customer.company_name,
                 Customer.last_contact_at,
                 User.display_name,
+                CustomerValue.tier,
+                CustomerValue.stage,
+                CustomerValue.segment,
+                CustomerValue.clv,
             )
             .outerjoin(User, User.id == Customer.owner_id)
+            .outerjoin(CustomerValue, CustomerValue.customer_id == Customer.id)
             .where(Customer.id.in_(ids))
         )
     }
@@ -243,6 +258,10 @@ def rows_for_ids(
                 custom=tuple(custom.get((customer_id, key)) for key in custom_columns),
                 phones=tuple(p for p in (row.mobile, row.phone) if p),
                 province=row.province,
+                tier=row.tier,
+                stage=row.stage,
+                segment=row.segment,
+                clv=row.clv,
             )
         )
     return rows

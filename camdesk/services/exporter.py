@@ -32,6 +32,7 @@ from camdesk.models import (
     ChangeLog,
     Customer,
     CustomerTag,
+    CustomerValue,
     CustomField,
     CustomValue,
     Order,
@@ -59,7 +60,12 @@ CUSTOMER_COLUMNS: dict[str, str] = {
 LIST_COLUMNS = {"name": ("name",), "kind": ("kind",), "phone": ("mobile", "phone"),
                 "email": ("email",), "city": ("city",), "company": ("company_name",),
                 "owner": ("owner",), "last_contact": ("last_contact",), "tags": ("tags",),
-                "code": ("code",)}  # fmt: skip
+                "code": ("code",), "tier": ("tier",), "stage": ("stage",),
+                "segment": ("segment",), "clv": ("clv",)}  # fmt: skip
+# Value measures (computed, so not imported back): field -> header.
+VALUE_COLUMNS = {"tier": "价值分层", "stage": "生命周期阶段", "segment": "RFM分群",
+                 "clv": "预测价值"}  # fmt: skip
+ValueWords = Callable[[str, str], str]  # (field, code) -> the word shown
 _KIND_WORDS = {"person": "个人", "company": "企业"}
 _GENDER_WORDS = {"male": "男", "female": "女", "other": "其他"}
 
@@ -72,11 +78,13 @@ def export_customers(
     *,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    value_words: ValueWords | None = None,
 ) -> int:
     """Write the customers of ``query`` (in its order) to ``path``; returns how many.
 
-    ``columns`` are keys of :data:`CUSTOMER_COLUMNS` and ``custom:<key>`` (default:
-    every field and custom field).
+    ``columns`` are keys of :data:`CUSTOMER_COLUMNS`, :data:`VALUE_COLUMNS` and
+    ``custom:<key>`` (default: every field and custom field).  ``value_words``
+    names tier, stage and segment codes (default: the codes themselves).
     """
     ids = ordered_ids(db, query)
     with db.read() as session:
@@ -87,13 +95,14 @@ def export_customers(
     labels = {f"custom:{key}": label for key, label, _ in fields}
     every = [c for c in CUSTOMER_COLUMNS if c != "last_contact"]
     chosen = list(columns) if columns else [*every, *labels]
-    headers = [CUSTOMER_COLUMNS.get(c) or labels.get(c, c) for c in chosen]
+    headers = [CUSTOMER_COLUMNS.get(c) or VALUE_COLUMNS.get(c) or labels.get(c, c) for c in chosen]
+    words = value_words or (lambda _field, code: code)
 
     def rows() -> Iterator[list[Any]]:
         for start in range(0, len(ids), CHUNK):
             if cancelled is not None and cancelled():
                 raise Cancelled()
-            yield from _customer_rows(db, ids[start : start + CHUNK], chosen)
+            yield from _customer_rows(db, ids[start : start + CHUNK], chosen, words)
             if progress is not None:
                 progress(min(start + CHUNK, len(ids)), len(ids))
 
@@ -101,7 +110,8 @@ def export_customers(
     return len(ids)
 
 
-def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str]) -> Iterator[list[Any]]:
+def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str],
+                   words: ValueWords) -> Iterator[list[Any]]:  # fmt: skip
     with db.read() as session:
         found = {c.id: c for c in session.execute(
             select(Customer).where(Customer.id.in_(ids))).scalars()}  # fmt: skip
@@ -120,11 +130,26 @@ def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str]) -> Ite
                 .where(CustomValue.customer_id.in_(ids))
             ):  # fmt: skip
                 custom[(value.customer_id, f"custom:{key}")] = stored_value(value)
+        valued: dict[uuid.UUID, CustomerValue] = {}
+        if any(c in VALUE_COLUMNS for c in chosen):
+            valued = {v.customer_id: v for v in session.execute(
+                select(CustomerValue).where(CustomerValue.customer_id.in_(ids))).scalars()}  # fmt: skip
     for ident in ids:
         customer = found.get(ident)
         if customer is None or customer.deleted_at is not None:
             continue
-        yield [_customer_value(customer, key, owners, tags, custom) for key in chosen]
+        measures = valued.get(ident)
+        yield [_value_cell(measures, key, words) if key in VALUE_COLUMNS
+               else _customer_value(customer, key, owners, tags, custom) for key in chosen]  # fmt: skip
+
+
+def _value_cell(value: CustomerValue | None, key: str, words: ValueWords) -> Any:
+    if value is None:
+        return None
+    if key == "clv":
+        return _yuan(value.clv)
+    code = getattr(value, key)
+    return words(key, code) if code else None
 
 
 def _customer_value(customer: Customer, key: str, owners: dict[uuid.UUID, str],

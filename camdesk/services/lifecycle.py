@@ -19,33 +19,14 @@ out of "churned": churn is about buying.  Thresholds are in
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.services.value_labels import STAGE_CODES, STAGE_LABELS, Stage  # noqa: F401
 
-
-class Stage(enum.StrEnum):
-    POTENTIAL = "potential"
-    NEW = "new"
-    ACTIVE = "active"
-    LOYAL = "loyal"
-    SILENT = "silent"
-    CHURNED = "churned"
-
-
-STAGE_CODES = tuple(Stage)
-STAGE_LABELS = {
-    Stage.POTENTIAL: QT_TRANSLATE_NOOP("stage", "Potential"),
-    Stage.NEW: QT_TRANSLATE_NOOP("stage", "New"),
-    Stage.ACTIVE: QT_TRANSLATE_NOOP("stage", "Active"),
-    Stage.LOYAL: QT_TRANSLATE_NOOP("stage", "Loyal"),
-    Stage.SILENT: QT_TRANSLATE_NOOP("stage", "Silent"),
-    Stage.CHURNED: QT_TRANSLATE_NOOP("stage", "Churned"),
-}
 STAGE_REASONS = {
     Stage.POTENTIAL: QT_TRANSLATE_NOOP("stage", "No order yet."),
     Stage.CHURNED: QT_TRANSLATE_NOOP(

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from camdesk.services.criteria import Criterion
+
 
 class SortKey(enum.StrEnum):
     """Columns the list can be ordered by (each has an index)."""
@@ -26,6 +28,7 @@ class SortKey(enum.StrEnum):
     LAST_CONTACT = "last_contact"
     CODE = "code"
     CREATED = "created"
+    CLV = "clv"
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class ListQuery:
     Attributes:
         custom_filter: (field key, value) pairs a customer's custom fields must equal.
         custom_columns: keys of the custom fields shown as columns.
+        criteria: further conditions, all of which a customer must meet (value tier,
+            stage, segment, CLV, demographics...; see :mod:`camdesk.services.criteria`).
     """
 
     search: str = ""
@@ -46,6 +51,7 @@ class ListQuery:
     sort: SortKey = SortKey.NAME
     descending: bool = False
     custom_columns: tuple[str, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,10 @@ class CustomerRow:
     custom: tuple[Any, ...]
     phones: tuple[str, ...] = ()
     province: str | None = None
+    tier: str | None = None
+    stage: str | None = None
+    segment: str | None = None
+    clv: int | None = None  # fen
 
 
 Anchor = tuple[str, uuid.UUID]

@@ -19,60 +19,17 @@ grid in :data:`GRID`, the usual RFM segment map.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from camdesk.i18n import QT_TRANSLATE_NOOP
-
-
-class Segment(enum.StrEnum):
-    CHAMPIONS = "champions"
-    LOYAL = "loyal"
-    POTENTIAL_LOYALIST = "potential_loyalist"
-    NEW = "new"
-    PROMISING = "promising"
-    NEED_ATTENTION = "need_attention"
-    AT_RISK = "at_risk"
-    CANT_LOSE = "cant_lose"
-    HIBERNATING = "hibernating"
-    LOST = "lost"
-
-
-SEGMENT_LABELS = {
-    Segment.CHAMPIONS: QT_TRANSLATE_NOOP("rfm", "Champions"),
-    Segment.LOYAL: QT_TRANSLATE_NOOP("rfm", "Loyal"),
-    Segment.POTENTIAL_LOYALIST: QT_TRANSLATE_NOOP("rfm", "Potential loyalist"),
-    Segment.NEW: QT_TRANSLATE_NOOP("rfm", "New"),
-    Segment.PROMISING: QT_TRANSLATE_NOOP("rfm", "Promising"),
-    Segment.NEED_ATTENTION: QT_TRANSLATE_NOOP("rfm", "Need attention"),
-    Segment.AT_RISK: QT_TRANSLATE_NOOP("rfm", "At risk"),
-    Segment.CANT_LOSE: QT_TRANSLATE_NOOP("rfm", "Can't lose them"),
-    Segment.HIBERNATING: QT_TRANSLATE_NOOP("rfm", "Hibernating"),
-    Segment.LOST: QT_TRANSLATE_NOOP("rfm", "Lost"),
-}
-SEGMENT_HINTS = {
-    Segment.CHAMPIONS: QT_TRANSLATE_NOOP("rfm", "Bought recently, buy often and spend the most."),
-    Segment.LOYAL: QT_TRANSLATE_NOOP("rfm", "Buy regularly and spend well."),
-    Segment.POTENTIAL_LOYALIST: QT_TRANSLATE_NOOP(
-        "rfm", "Recent customers with average frequency and spend."
-    ),
-    Segment.NEW: QT_TRANSLATE_NOOP("rfm", "Bought very recently, once or little."),
-    Segment.PROMISING: QT_TRANSLATE_NOOP("rfm", "Recent, but have not bought much yet."),
-    Segment.NEED_ATTENTION: QT_TRANSLATE_NOOP(
-        "rfm", "Middling recency, frequency and spend: about to slip."
-    ),
-    Segment.AT_RISK: QT_TRANSLATE_NOOP(
-        "rfm", "Bought often and spent well, but not for a long time."
-    ),
-    Segment.CANT_LOSE: QT_TRANSLATE_NOOP(
-        "rfm", "Among the biggest spenders, but have not bought for a long time."
-    ),
-    Segment.HIBERNATING: QT_TRANSLATE_NOOP("rfm", "Last bought long ago, little and rarely."),
-    Segment.LOST: QT_TRANSLATE_NOOP("rfm", "Lowest recency, frequency and spend."),
-}
+from camdesk.services.value_labels import (  # noqa: F401 - re-exported
+    SEGMENT_CODES,
+    SEGMENT_HINTS,
+    SEGMENT_LABELS,
+    Segment,
+)
 
 _S = Segment
 # GRID[R - 1][FM - 1]: rows are the recency score, columns the F/M score.
@@ -83,7 +40,6 @@ GRID: tuple[tuple[Segment, ...], ...] = (
     (_S.PROMISING, _S.POTENTIAL_LOYALIST, _S.LOYAL, _S.CHAMPIONS, _S.CHAMPIONS),  # R = 4
     (_S.NEW, _S.POTENTIAL_LOYALIST, _S.POTENTIAL_LOYALIST, _S.CHAMPIONS, _S.CHAMPIONS),  # R = 5
 )
-SEGMENT_CODES = tuple(Segment)  # index in this tuple <-> segment, for numpy arrays
 
 
 @dataclass(frozen=True)

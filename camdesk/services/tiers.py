@@ -15,7 +15,6 @@ the customer's value for it.
 
 from __future__ import annotations
 
-import enum
 import math
 import operator
 from collections.abc import Mapping
@@ -25,20 +24,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.services.value_labels import TIER_CODES, TIER_LABELS, Tier  # noqa: F401
 
-
-class Tier(enum.StrEnum):
-    HIGH = "high"
-    MID = "mid"
-    LOW = "low"
-
-
-TIER_CODES = tuple(Tier)
-TIER_LABELS = {
-    Tier.HIGH: QT_TRANSLATE_NOOP("tier", "High value"),
-    Tier.MID: QT_TRANSLATE_NOOP("tier", "Mid value"),
-    Tier.LOW: QT_TRANSLATE_NOOP("tier", "Low value"),
-}
 MEASURES = {
     "abc": QT_TRANSLATE_NOOP("tier", "ABC class"),
     "rfm": QT_TRANSLATE_NOOP("tier", "RFM total (R + F + M)"),

@@ -338,13 +338,25 @@
         <source>Code</source>
         <translation>编号</translation>
     </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Predicted value</source>
+        <translation>预测价值</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>
-    <message>
-        <source>Search name, pinyin, initials, phone, email, company or code</source>
-        <translation>搜索姓名、拼音、首字母、电话、邮箱、公司或编号</translation>
-    </message>
     <message>
         <source>&amp;New customer</source>
         <translation>新建客户(&amp;N)</translation>
@@ -372,38 +384,6 @@
     <message>
         <source>Undo</source>
         <translation>撤销</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>个人</translation>
-    </message>
-    <message>
-        <source>Companies</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <source>All tags</source>
-        <translation>全部标签</translation>
-    </message>
-    <message>
-        <source>All owners</source>
-        <translation>全部负责人</translation>
-    </message>
-    <message>
-        <source>All cities</source>
-        <translation>全部城市</translation>
-    </message>
-    <message>
-        <source>Custom field…</source>
-        <translation>自定义字段…</translation>
     </message>
     <message>
         <source>Matches: %1</source>
@@ -653,6 +633,77 @@
     <message>
         <source>%1 rows, %2 columns (header in row %3).</source>
         <translation>%1 行，%2 列（表头在第 %3 行）。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search name, pinyin, initials, phone, email, company or code</source>
+        <translation>搜索姓名、拼音、首字母、电话、邮箱、公司或编号</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Predicted value</source>
+        <translation>预测价值</translation>
+    </message>
+    <message>
+        <source>from any</source>
+        <translation>最低不限</translation>
+    </message>
+    <message>
+        <source>to any</source>
+        <translation>最高不限</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>全部城市</translation>
+    </message>
+    <message>
+        <source>Custom field…</source>
+        <translation>自定义字段…</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部价值分层</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部生命周期</translation>
+    </message>
+    <message>
+        <source>All RFM segments</source>
+        <translation>全部 RFM 分群</translation>
+    </message>
+    <message>
+        <source>Also: %1</source>
+        <translation>另加条件：%1</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1081,101 @@
     <message>
         <source>camdesk databases (*.db);;All files (*)</source>
         <translation>camdesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>criteria</name>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation>ABC 分类</translation>
+    </message>
+    <message>
+        <source>Predicted value (CLV)</source>
+        <translation>预测价值（CLV）</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Days with an order</source>
+        <translation>下单天数</translation>
+    </message>
+    <message>
+        <source>Days since last order</source>
+        <translation>距上次下单天数</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>%n day(s)</source>
+        <translation>%n 天</translation>
+    </message>
+    <message>
+        <source>%n year(s)</source>
+        <translation>%n 岁</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
     </message>
 </context>
 <context>

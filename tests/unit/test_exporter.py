@@ -119,3 +119,19 @@ def test_orders_and_change_log_export(db, actor, tmp_path):
     changes = tmp_path / "changes.csv"
     assert export_changes(db, changes) >= 4
     assert "张三" in changes.read_text(encoding="utf-8-sig")
+
+
+def test_value_columns_export_with_their_names(db, actor, tmp_path):
+    from camdesk.services.value import recompute
+    from tests.value_seed import AS_OF, seed
+
+    seed(db, actor)
+    recompute(db, actor, as_of=AS_OF)
+    path = tmp_path / "valued.xlsx"
+    words = {("tier", "high"): "高价值", ("stage", "churned"): "流失"}
+    count = export_customers(db, path, ListQuery(search="Ann"), ["name", "tier", "stage", "clv"],
+                             value_words=lambda f, c: words.get((f, c), c))  # fmt: skip
+    sheet = openpyxl.load_workbook(path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert count == 1 and rows[0] == ("姓名", "价值分层", "生命周期阶段", "预测价值")
+    assert rows[1][:3] == ("Ann", "高价值", "active") and rows[1][3] > 0

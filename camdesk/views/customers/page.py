@@ -9,20 +9,18 @@ therefore imported where they are used, not when this module loads.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -33,8 +31,10 @@ from PySide6.QtWidgets import (
 
 from camdesk.services import quick_list
 from camdesk.services.context import Actor
-from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery
+from camdesk.services.criteria import Criterion
+from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.customers.filters import Choices, FilterBar
 from camdesk.views.customers.table_model import CustomerTableModel
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
@@ -44,21 +44,10 @@ from camdesk.views.undo import undo_in_background
 if TYPE_CHECKING:
     from camdesk.db import Database
     from camdesk.services.custom_fields import FieldInfo
-    from camdesk.services.users import UserInfo
     from camdesk.views.customers.editor import CustomerDialog
 
 HEADER_STATE = "customer_list_header"
 ROW_HEIGHT_EXTRA = 8
-
-
-@dataclass(frozen=True)
-class _Choices:
-    """What the filter boxes offer, loaded in the background."""
-
-    tags: list[str]
-    cities: list[str]
-    owners: list[UserInfo]
-    fields: list[FieldInfo]
 
 
 class CustomersPage(QWidget):
@@ -99,9 +88,6 @@ class CustomersPage(QWidget):
         self.model.count_changed.connect(self._on_model_count_changed)
         self.model.query_failed.connect(lambda exc: show_error(self, exc))
         self._events.customers_changed.connect(self._on_customers_changed)
-        self._search_timer = QTimer(self, singleShot=True, interval=150)
-        self._search_timer.timeout.connect(self._apply_filters)
-        self.search.textChanged.connect(self._search_timer.start)
         if db is not None and actor is not None:
             self.attach(db, actor)
         elif preview is not None:
@@ -149,41 +135,10 @@ class CustomersPage(QWidget):
     # -- building ------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search = QLineEdit(self, clearButtonEnabled=True)
-        self.search.setObjectName("customerSearch")
-        self.kind_filter = QComboBox(self)
-        self.tag_filter = QComboBox(self)
-        self.owner_filter = QComboBox(self)
-        self.city_filter = QComboBox(self)
-        self.field_filter = QComboBox(self)
-        self.field_value = QLineEdit(self)
-        self.field_value.setEnabled(False)
-        for box in (
-            self.kind_filter,
-            self.tag_filter,
-            self.owner_filter,
-            self.city_filter,
-            self.field_filter,
-        ):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            box.currentIndexChanged.connect(self._apply_filters)
-        self.field_filter.currentIndexChanged.connect(self._on_field_filter_changed)
-        self.field_value.textChanged.connect(self._search_timer_start)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("matchCount")
-
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        for widget in (
-            self.kind_filter,
-            self.tag_filter,
-            self.owner_filter,
-            self.city_filter,
-            self.field_filter,
-            self.field_value,
-        ):
-            filters.addWidget(widget)
-        filters.addWidget(self.count_label)
+        self.filters = FilterBar(self)
+        self.filters.changed.connect(self._apply_filters)
+        self.search = self.filters.search
+        self.count_label = self.filters.count_label
 
         self.view = QTableView(self)
         self.view.setObjectName("customerTable")
@@ -216,12 +171,9 @@ class CustomersPage(QWidget):
         self.info_bar.hide()
 
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(self.info_bar)
         layout.addWidget(self.view, 1)
-
-    def _search_timer_start(self) -> None:
-        self._search_timer.start()
 
     def _build_actions(self) -> None:
         def action(shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: Any) -> QAction:
@@ -247,9 +199,6 @@ class CustomersPage(QWidget):
         self.undo_action.setEnabled(False)
 
     def _retranslate(self) -> None:
-        self.search.setPlaceholderText(
-            self.tr("Search name, pinyin, initials, phone, email, company or code")
-        )
         self.new_action.setText(self.tr("&New customer"))
         self.open_action.setText(self.tr("&Open customer file"))
         self.find_action.setText(self.tr("&Find"))
@@ -257,8 +206,6 @@ class CustomersPage(QWidget):
         self.undo_action.setText(self.tr("&Undo"))
         self.export_action.setText(self.tr("&Export this list…"))
         self.undo_button.setText(self.tr("Undo"))
-        self.field_value.setPlaceholderText(self.tr("value"))
-        self._fill_filters()
         self.model.retranslate()
         if self.model.counted:
             self._on_model_count_changed(self.model.rowCount())
@@ -277,19 +224,18 @@ class CustomersPage(QWidget):
         if db is None:
             return
 
-        def work(_state: TaskState) -> _Choices:
+        def work(_state: TaskState) -> Choices:
             from camdesk.services import custom_fields, customer_list, users
 
-            return _Choices(customer_list.tag_names(db), customer_list.distinct_cities(db),
+            return Choices(customer_list.tag_names(db), customer_list.distinct_cities(db),
                             users.list_users(db), custom_fields.list_fields(db))  # fmt: skip
 
         run_in_background(work, self._on_choices_loaded, lambda exc: show_error(self, exc),
                           owner=self)  # fmt: skip
 
-    def _on_choices_loaded(self, choices: _Choices) -> None:
-        self._choices = choices
+    def _on_choices_loaded(self, choices: Choices) -> None:
         self._fields = choices.fields
-        self._fill_filters()
+        self.filters.set_choices(choices)
         shown = [f for f in self._fields if f.key in self._settings.customer_columns]
         current = [c.key for c in self.model.columns if c.key.startswith("custom:")]
         # Reset the list only when its columns really change (a reset loses the selection).
@@ -299,58 +245,13 @@ class CustomersPage(QWidget):
         elif not self._header_restored:
             self._restore_header()
 
-    def _fill_filters(self) -> None:
-        choices: _Choices | None = getattr(self, "_choices", None)
-
-        def fill(box: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, None)
-            for text, data in items:
-                box.addItem(text, data)
-            found = box.findData(current)
-            box.setCurrentIndex(max(found, 0))
-            box.blockSignals(False)
-
-        fill(
-            self.kind_filter,
-            self.tr("All types"),
-            [(self.tr("People"), "person"), (self.tr("Companies"), "company")],
-        )
-        fill(
-            self.tag_filter, self.tr("All tags"), [(t, t) for t in choices.tags] if choices else []
-        )
-        fill(
-            self.owner_filter,
-            self.tr("All owners"),
-            [(u.display_name, u.id) for u in choices.owners] if choices else [],
-        )
-        fill(
-            self.city_filter,
-            self.tr("All cities"),
-            [(c, c) for c in choices.cities] if choices else [],
-        )
-        fill(self.field_filter, self.tr("Custom field…"), [(f.label, f.key) for f in self._fields])
-        self.field_filter.setVisible(bool(self._fields))
-        self.field_value.setVisible(bool(self._fields))
-
-    def _on_field_filter_changed(self) -> None:
-        self.field_value.setEnabled(self.field_filter.currentData() is not None)
-
     def current_query(self) -> ListQuery:
         """The query the search box and filters describe."""
-        key = self.field_filter.currentData()
-        value = self.field_value.text().strip()
-        return replace(
-            self.model.requested_query,
-            search=self.search.text(),
-            kind=self.kind_filter.currentData(),
-            tag=self.tag_filter.currentData(),
-            owner_id=self.owner_filter.currentData(),
-            city=self.city_filter.currentData(),
-            custom_filter=((key, value),) if key and value else (),
-        )
+        return self.filters.query(self.model.requested_query)
+
+    def show_criteria(self, criteria: tuple[Criterion, ...]) -> None:
+        """List the customers meeting ``criteria`` (the search and other filters cleared)."""
+        self.filters.show_criteria(criteria)
 
     def _apply_filters(self) -> None:
         self.model.set_query(self.current_query())  # held until attach() while opening
@@ -360,8 +261,8 @@ class CustomersPage(QWidget):
             self._choices_pending = False
             self._load_choices()
         query = self.model.query
-        filtered = bool(query.search.strip() or query.kind or query.tag or query.owner_id
-                        or query.city or query.custom_filter)  # fmt: skip
+        filtered = replace(query, search=query.search.strip(), sort=SortKey.NAME,
+                           descending=False, custom_columns=()) != ListQuery()  # fmt: skip
         number = QLocale().toString(count)
         if not filtered:
             self.total_changed.emit(count)
@@ -382,8 +283,7 @@ class CustomersPage(QWidget):
         export_list(self, self._db, self.model.query, visible, path)
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.filters.focus_search()
 
     # -- columns -------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.value_names import value_name, yuan
 
 Index = QModelIndex | QPersistentModelIndex
 Runner = Callable[..., Any]
@@ -74,6 +75,14 @@ BASE_COLUMNS: tuple[Column, ...] = (
            lambda r: ", ".join(r.tags)),
     Column("code", QT_TRANSLATE_NOOP("CustomerTableModel", "Code"), SortKey.CODE,
            lambda r: r.code or ""),
+    Column("tier", QT_TRANSLATE_NOOP("CustomerTableModel", "Value tier"), None,
+           lambda r: value_name("tier", r.tier)),
+    Column("stage", QT_TRANSLATE_NOOP("CustomerTableModel", "Stage"), None,
+           lambda r: value_name("stage", r.stage)),
+    Column("segment", QT_TRANSLATE_NOOP("CustomerTableModel", "RFM segment"), None,
+           lambda r: value_name("segment", r.segment)),
+    Column("clv", QT_TRANSLATE_NOOP("CustomerTableModel", "Predicted value"), SortKey.CLV,
+           lambda r: yuan(r.clv)),
 )  # fmt: skip
 
 

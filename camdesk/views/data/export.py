@@ -12,6 +12,7 @@ from camdesk.errors import Cancelled
 from camdesk.services.list_rows import ListQuery
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
+from camdesk.views.value_names import value_name
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -50,7 +51,7 @@ def export_list(parent: QWidget, db: Database, query: ListQuery, visible: list[s
         from camdesk.services.exporter import export_customers
 
         return export_customers(db, target, query, columns, progress=state.progress,
-                                cancelled=state.cancelled)  # fmt: skip
+                                cancelled=state.cancelled, value_words=value_name)  # fmt: skip
 
     def done(count: int) -> None:
         progress.close()

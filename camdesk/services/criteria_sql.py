@@ -1,0 +1,95 @@
+"""The SQL for each :class:`~camdesk.services.criteria.Criterion`.
+
+Every criterion becomes a condition on ``customer``: its own columns directly,
+the value measures, tags and custom fields through ``customer.id IN (...)`` over
+their indexes.  Days since the last order and age are turned into dates here, as
+of today, so a list of "no order for 90 days" stays true without a recompute.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+
+from camdesk.models import Customer, CustomerTag, CustomerValue, CustomField, CustomValue, Tag
+from camdesk.models.customer import CustomerKind, Gender
+from camdesk.services.criteria import CUSTOM_PREFIX, Criterion
+
+_VALUE_COLUMNS: dict[str, Any] = {
+    "tier": CustomerValue.tier,
+    "stage": CustomerValue.stage,
+    "segment": CustomerValue.segment,
+    "abc": CustomerValue.abc,
+    "clv": CustomerValue.clv,
+    "revenue": CustomerValue.revenue,
+    "purchases": CustomerValue.purchase_days,
+}
+_CUSTOMER_COLUMNS: dict[str, Any] = {
+    "province": Customer.province,
+    "city": Customer.city,
+}
+
+
+def years_before(day: date, years: int) -> date:
+    """The same day ``years`` earlier (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def _compare(column: Any, criterion: Criterion, values: tuple[Any, ...]) -> ColumnElement[bool]:
+    if criterion.op == ">=":
+        return column >= criterion.value
+    if criterion.op == "<=":
+        return column <= criterion.value
+    return column.in_(values) if len(values) > 1 else column == values[0]
+
+
+def condition(criterion: Criterion, today: date | None = None) -> ColumnElement[bool]:
+    """The condition a customer row meets when it meets ``criterion``."""
+    today = today or date.today()
+    name, op, values = criterion.field, criterion.op, criterion.values
+    if name in _VALUE_COLUMNS:
+        inner = _compare(_VALUE_COLUMNS[name], criterion, values)
+        return Customer.id.in_(select(CustomerValue.customer_id).where(inner))
+    if name == "recency":  # n days or more since the last order: it was on or before today - n
+        days = criterion.number
+        cutoff = today - timedelta(days=days)
+        last = CustomerValue.last_order
+        inner = last <= cutoff if op == ">=" else last >= cutoff
+        return Customer.id.in_(select(CustomerValue.customer_id).where(inner))
+    if name == "age":  # born on or before the day `age` years ago
+        years = criterion.number
+        if op == ">=":
+            return Customer.birthday <= years_before(today, years)
+        return Customer.birthday > years_before(today, years + 1)
+    if name == "kind":
+        return _compare(Customer.kind, criterion, tuple(CustomerKind(v) for v in values))
+    if name == "gender":
+        return _compare(Customer.gender, criterion, tuple(Gender(v) for v in values))
+    if name in _CUSTOMER_COLUMNS:
+        return _compare(_CUSTOMER_COLUMNS[name], criterion, values)
+    if name == "owner":
+        return _compare(Customer.owner_id, criterion, tuple(uuid.UUID(v) for v in values))
+    if name == "tag":
+        tagged = (
+            select(CustomerTag.customer_id)
+            .join(Tag, Tag.id == CustomerTag.tag_id)
+            .where(_compare(Tag.name, criterion, values), Tag.deleted_at.is_(None))
+        )
+        return Customer.id.in_(tagged)
+    if name.startswith(CUSTOM_PREFIX):
+        matching = (
+            select(CustomValue.customer_id)
+            .join(CustomField, CustomField.id == CustomValue.field_id)
+            .where(
+                CustomField.key == name.removeprefix(CUSTOM_PREFIX),
+                CustomValue.value_text == values[0],
+            )
+        )
+        return Customer.id.in_(matching)
+    raise ValueError(f"no SQL for {name!r}")
