@@ -106,7 +106,7 @@ def recompute(
     step(3)
     summary = Summary(as_of=day, customers=len(facts.ids), orders=facts.orders, model=model)
     with db.write() as session:
-        summary.changed = _store(session, rows, day)
+        summary.changed = _store(session, rows, day, rules.stage.churn_days)
         store(session, "model", model_to_json(model), actor)
         step(4)
     for row in rows:
@@ -315,8 +315,13 @@ def _rows(facts: _Facts, day: date, v: dict[str, np.ndarray]) -> list[dict[str, 
 # --------------------------------------------------------------------------- storing
 
 
-def _store(session: Session, rows: list[dict[str, Any]], day: date) -> int:
-    """Rewrite rows that changed and log tier/stage changes; how many rows changed."""
+def _store(session: Session, rows: list[dict[str, Any]], day: date, churn_days: int) -> int:
+    """Rewrite rows that changed and log tier/stage changes; how many rows changed.
+
+    A change is dated ``day``, except churn: a customer churned the day after the
+    last order grew ``churn_days`` old, whenever a recompute noticed it (so the
+    first recompute of an old database charts its past churn by month too).
+    """
     stored = {
         found[0]: found[1:]
         for found in session.execute(
@@ -334,7 +339,10 @@ def _store(session: Session, rows: list[dict[str, Any]], day: date) -> int:
         for measure in ("tier", "stage"):
             before = old[STORED.index(measure)] if old is not None else None
             if before != row[measure]:
-                moves.append({"id": new_id(), "customer_id": row["customer_id"], "on": day,
+                on = day
+                if row[measure] == "churned" and row["last_order"] is not None:
+                    on = min(day, row["last_order"] + timedelta(days=churn_days + 1))
+                moves.append({"id": new_id(), "customer_id": row["customer_id"], "on": on,
                               "measure": measure, "old": before, "new": row[measure],
                               "recorded_at": now})  # fmt: skip
     gone = list(stored)  # customers deleted since the last run

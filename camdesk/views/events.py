@@ -11,7 +11,9 @@ class AppEvents(QObject):
     Signals:
         customers_changed(list): ids of customers created, edited, deleted or restored.
         language_changed(str): the UI language was switched (code applied).
+        values_changed(): value measures (tier, stage, segment, CLV) were recomputed.
     """
 
     customers_changed = Signal(list)
+    values_changed = Signal()
     language_changed = Signal(str)

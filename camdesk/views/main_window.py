@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 from camdesk import __version__
 from camdesk.dbfile import Mode
 from camdesk.services.context import Actor, data_dir
+from camdesk.services.criteria import Criterion
 from camdesk.views.background import run_in_background
 from camdesk.views.customers.page import CustomersPage
 from camdesk.views.data.duplicates import DuplicatesPage
 from camdesk.views.data.quality import QualityPage
 from camdesk.views.events import AppEvents
 from camdesk.views.settings import Settings
+from camdesk.views.value.page import ValuePage
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -68,11 +70,16 @@ class MainWindow(QMainWindow):
         self.duplicates = DuplicatesPage(db=db, actor=actor, events=events)
         self.quality = QualityPage(db=db, actor=actor, events=events)
         self.quality.edit_requested.connect(self.customers.open_editor)
-        for _area in range(3):  # one entry per area that works; more arrive with their features
+        self.value = ValuePage(db=db, actor=actor, events=events)
+        self.value.edit_requested.connect(self.customers.open_editor)
+        self.value.show_customers.connect(self.show_customers)
+        events.values_changed.connect(self.customers.model.refresh)
+        for _area in range(4):  # one entry per area that works; more arrive with their features
             self.nav.addItem("")
         self.nav.setMaximumWidth(180)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.customers)
+        self.stack.addWidget(self.value)
         self.stack.addWidget(self.duplicates)
         self.stack.addWidget(self.quality)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -130,8 +137,9 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("camdesk — customer files"))
         self.nav.item(0).setText(self.tr("Customer files"))
-        self.nav.item(1).setText(self.tr("Duplicates"))
-        self.nav.item(2).setText(self.tr("Data quality"))
+        self.nav.item(1).setText(self.tr("Customer value"))
+        self.nav.item(2).setText(self.tr("Duplicates"))
+        self.nav.item(3).setText(self.tr("Data quality"))
         self.file_menu.setTitle(self.tr("&File"))
         self.new_db_action.setText(self.tr("&New database…"))
         self.open_db_action.setText(self.tr("&Open database…"))
@@ -164,9 +172,15 @@ class MainWindow(QMainWindow):
         """The database has opened: the window now works on it."""
         self._db, self._actor = db, actor
         self.customers.attach(db, actor)
+        self.value.attach(db, actor)
         self.duplicates.attach(db, actor)
         self.quality.attach(db, actor)
         self._retranslate()
+
+    def show_customers(self, criteria: tuple[Criterion, ...]) -> None:
+        """Switch to the customer list, narrowed to ``criteria``."""
+        self.customers.show_criteria(criteria)
+        self.nav.setCurrentRow(self.stack.indexOf(self.customers))
 
     def open_import(self) -> QWidget | None:
         """Open the import wizard (window-modal); returns it."""

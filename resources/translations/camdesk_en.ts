@@ -28,4 +28,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ValuePage</name>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>every %n day</numerusform>
+            <numerusform>every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) added since are not valued yet.</source>
+        <translation>
+            <numerusform>%n customer added since is not valued yet.</numerusform>
+            <numerusform>%n customers added since are not valued yet.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

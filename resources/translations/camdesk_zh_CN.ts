@@ -779,6 +779,10 @@
         <translation>客户档案</translation>
     </message>
     <message>
+        <source>Customer value</source>
+        <translation>客户价值</translation>
+    </message>
+    <message>
         <source>Duplicates</source>
         <translation>查重合并</translation>
     </message>
@@ -903,6 +907,13 @@
     </message>
 </context>
 <context>
+    <name>ParetoChart</name>
+    <message>
+        <source>Best %1% of paying customers: %2% of revenue (class %3)</source>
+        <translation>消费最高的 %1% 付费客户：贡献 %2% 的收入（%3 类）</translation>
+    </message>
+</context>
+<context>
     <name>PurchasesTab</name>
     <message>
         <source>Date</source>
@@ -1010,6 +1021,33 @@
     </message>
 </context>
 <context>
+    <name>RiskPanel</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Revenue to date</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Predicted value</source>
+        <translation>预测价值</translation>
+    </message>
+    <message>
+        <source>Probability still active</source>
+        <translation>仍活跃的概率</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Import</source>
@@ -1081,6 +1119,204 @@
     <message>
         <source>camdesk databases (*.db);;All files (*)</source>
         <translation>camdesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ValuePage</name>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>每 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Revenue share</source>
+        <translation>收入占比</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>回访周期</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Perks</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Value tiers.&lt;/b&gt; A customer is high value when any rule for high applies, else mid value when a rule for mid applies, else low value. Each tier has its own follow-up cadence and perks. Click a tier to list its customers.</source>
+        <translation>&lt;b&gt;价值分层。&lt;/b&gt;满足任一高价值规则的客户为高价值；否则满足任一中价值规则的为中价值；其余为低价值。每个层级有各自的回访周期和权益。点击某一层级可列出其客户。</translation>
+    </message>
+    <message>
+        <source>%1: %2 customers (%3)</source>
+        <translation>%1：%2 位客户（%3）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lifecycle stages&lt;/b&gt; from orders and contacts, decided in the order listed: the first rule that applies sets the stage. Every change of stage is recorded.</source>
+        <translation>&lt;b&gt;生命周期阶段&lt;/b&gt;由订单和联系记录决定，按所列顺序判断：第一条适用的规则决定阶段。每次阶段变化都会被记录。</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;RFM segments.&lt;/b&gt; R: days since the last order; F: days with an order; M: total spend. Each is scored 1 to 5 by quintile among paying customers (5 is the best fifth); the segment follows from R and the mean of F and M.</source>
+        <translation>&lt;b&gt;RFM 分群。&lt;/b&gt;R：距上次下单的天数；F：下单天数；M：累计消费。每项在付费客户中按五分位打 1 到 5 分（5 分为最好的五分之一）；分群由 R 以及 F 与 M 的平均分决定。</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ABC (Pareto).&lt;/b&gt; Paying customers ranked by revenue: class A brings the first %1 of revenue, B the next %2, C the rest. Here %3 of %4 paying customers are class A and %5 are A or B. Click a region to list its customers.</source>
+        <translation>&lt;b&gt;ABC 分类（帕累托）。&lt;/b&gt;付费客户按消费额排序：A 类贡献前 %1 的收入，B 类贡献其后的 %2，其余为 C 类。当前 %4 位付费客户中 %3 为 A 类，%5 为 A 类或 B 类。点击某一区域可列出其客户。</translation>
+    </message>
+    <message>
+        <source>Share of paying customers, best first (%)</source>
+        <translation>付费客户占比，按消费从高到低（%）</translation>
+    </message>
+    <message>
+        <source>Share of revenue (%)</source>
+        <translation>收入占比（%）</translation>
+    </message>
+    <message>
+        <source>Predicted value %1: %2 customers</source>
+        <translation>预测价值 %1：%2 位客户</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Predicted value (CLV)&lt;/b&gt; is the revenue a customer is expected to bring in the next %1 days: expected purchases (BG/NBD model) times expected spend per purchase (Gamma-Gamma model), both fitted on every customer&apos;s purchase history.</source>
+        <translation>&lt;b&gt;预测价值（CLV）&lt;/b&gt;是客户在未来 %1 天内预计带来的收入：预计购买次数（BG/NBD 模型）乘以每次购买的预计金额（Gamma-Gamma 模型），两个模型都用全部客户的购买历史拟合。</translation>
+    </message>
+    <message>
+        <source>BG/NBD: r = %1, α = %2, a = %3, b = %4 (weeks).</source>
+        <translation>BG/NBD：r = %1，α = %2，a = %3，b = %4（以周为单位）。</translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma: p = %1, q = %2, v = %3.</source>
+        <translation>Gamma-Gamma：p = %1，q = %2，v = %3。</translation>
+    </message>
+    <message>
+        <source>Click a bar to list those customers.</source>
+        <translation>点击柱形可列出这些客户。</translation>
+    </message>
+    <message>
+        <source>High-value customers who are probably not coming back: the BG/NBD model gives them less than a 50% chance of still being active. Largest revenue first; double-click to open a customer&apos;s file.</source>
+        <translation>可能不再回来的高价值客户：BG/NBD 模型估计其仍活跃的概率低于 50%。按累计消费从高到低排列；双击打开客户档案。</translation>
+    </message>
+    <message>
+        <source>%1: %2 customers churned</source>
+        <translation>%1：%2 位客户流失</translation>
+    </message>
+    <message>
+        <source>Customers who became churned in each month, as recorded by the recomputes. Click a bar to list the churned customers.</source>
+        <translation>每月转为流失的客户数（由每次重新计算记录）。点击柱形可列出已流失的客户。</translation>
+    </message>
+    <message>
+        <source>Recompute now</source>
+        <translation>立即重新计算</translation>
+    </message>
+    <message>
+        <source>Recompute every customer&apos;s value measures, tier and stage from their orders and contacts. Changes of tier and stage are recorded.</source>
+        <translation>根据订单和联系记录重新计算每位客户的价值指标、价值分层和生命周期阶段。分层和阶段的变化会被记录。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Tiers and stages</source>
+        <translation>分层与生命周期</translation>
+    </message>
+    <message>
+        <source>RFM segments</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Revenue (Pareto)</source>
+        <translation>收入（帕累托）</translation>
+    </message>
+    <message>
+        <source>Predicted value</source>
+        <translation>预测价值</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Churn per month</source>
+        <translation>每月流失</translation>
+    </message>
+    <message>
+        <source>Reading the value figures…</source>
+        <translation>正在读取价值数据…</translation>
+    </message>
+    <message>
+        <source>Value measures have not been computed for this database yet. Press Recompute now: it takes a few seconds for 100,000 customers.</source>
+        <translation>此数据库尚未计算价值指标。请点击“立即重新计算”：10 万客户只需几秒钟。</translation>
+    </message>
+    <message>
+        <source>Measures as of %1 for %2 customers.</source>
+        <translation>截至 %1 的指标，共 %2 位客户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) added since are not valued yet.</source>
+        <translation>
+            <numerusform>此后新增的 %n 位客户尚未计算价值。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ValueText</name>
+    <message>
+        <source>Everyone else</source>
+        <translation>其余所有客户</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>No order yet.</source>
+        <translation>还没有订单。</translation>
+    </message>
+    <message>
+        <source>No order for more than %1 days.</source>
+        <translation>超过 %1 天没有下单。</translation>
+    </message>
+    <message>
+        <source>No order and no contact for more than %1 days.</source>
+        <translation>超过 %1 天既没有下单也没有联系。</translation>
+    </message>
+    <message>
+        <source>First order at most %1 days ago.</source>
+        <translation>首次下单在 %1 天以内。</translation>
+    </message>
+    <message>
+        <source>Ordered on at least %1 different days.</source>
+        <translation>至少在 %1 个不同的日子下过单。</translation>
+    </message>
+    <message>
+        <source>Everyone else (ordered within %1 days, or still in contact).</source>
+        <translation>其余客户（%1 天内下过单，或仍有联系）。</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ def test_scan_merge_and_undo(qtbot, controller):
     add_order(db, second.id, actor, ordered_on=date(2025, 2, 1), amount=2000)
     make_customer(db, actor, name="无关", mobile="13900000000")
     window = controller.window
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(window.stack.indexOf(window.duplicates))
     page = window.duplicates
     assert window.stack.currentWidget() is page
     page.scan_button.click()
@@ -52,7 +52,7 @@ def test_data_quality_lists_files_to_fix_and_opens_them(qtbot, controller):
     make_customer(db, actor, name="找不到", mobile=None, email=None, city="杭州")
     make_customer(db, actor, name="好客户", mobile="13800000001", city="杭州")
     window = controller.window
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(window.stack.indexOf(window.quality))
     page = window.quality
     page.check_button.click()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)

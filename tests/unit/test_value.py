@@ -71,6 +71,11 @@ def test_recompute_is_idempotent_and_records_changes(db: Database, actor: Actor)
     assert [tuple(m) for m in moves] == [
         (None, "active", AS_OF), ("active", "silent", date(2025, 7, 1)),
     ]  # fmt: skip
+    with db.read() as session:
+        churned_on = session.scalar(
+            select(ValueChange.on).where(ValueChange.customer_id == ids["Dan"],
+                                         ValueChange.new == "churned"))  # fmt: skip
+    assert churned_on == date(2024, 11, 1)  # a year and a day after his last order, 2023-11-01
 
 
 @pytest.mark.postgres

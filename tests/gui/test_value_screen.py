@@ -1,0 +1,92 @@
+"""The value screen: counts for a seeded database, click-through to the list, recompute."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from camdesk.models import CustomerValue
+from camdesk.services.users import local_actor
+from camdesk.services.value import recompute
+from tests.value_seed import AS_OF, seed
+
+
+def open_value_screen(qtbot, controller, *, computed: bool = True):
+    db = controller.window.db
+    actor = local_actor(db)
+    seed(db, actor)
+    if computed:
+        recompute(db, actor, as_of=AS_OF)
+    window = controller.window
+    window.show()
+    window.nav.setCurrentRow(window.stack.indexOf(window.value))
+    page = window.value
+    qtbot.waitUntil(lambda: page.report is not None, timeout=10000)
+    return db, window, page
+
+
+def stored(db, column) -> dict[str, int]:
+    with db.read() as session:
+        return dict(session.execute(select(column, func.count()).group_by(column)).all())
+
+
+def test_counts_match_the_database_and_a_bar_click_lists_its_customers(qtbot, controller):
+    db, window, page = open_value_screen(qtbot, controller)
+    tiers, stages = stored(db, CustomerValue.tier), stored(db, CustomerValue.stage)
+    shown = {page.tiers.table.item(r, 0).text(): int(page.tiers.table.item(r, 1).text())
+             for r in range(page.tiers.table.rowCount())}  # fmt: skip
+    assert shown == {"High value": tiers.get("high", 0), "Mid value": tiers.get("mid", 0),
+                     "Low value": tiers.get("low", 0)}  # fmt: skip
+    assert page.stages.chart.values == [float(stages.get(s, 0)) for s in
+        ("potential", "new", "active", "loyal", "silent", "churned")]  # fmt: skip
+    assert "17 customers" in page.status.text() and AS_OF.isoformat() in page.status.text()
+    assert "High value: " in page.tiers.chart.tips[0]  # what hovering the bar shows
+
+    chart = page.stages.chart
+    churned = 5
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton,
+                     pos=chart.bar_center(churned).toPoint())  # fmt: skip
+    customers = window.customers
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is customers, timeout=5000)
+    assert customers.filters.value_filters["stage"].currentData() == "churned"
+    qtbot.waitUntil(lambda: customers.model.rowCount() == stages["churned"], timeout=10000)
+    qtbot.waitUntil(lambda: customers.model.data(customers.model.index(0, 0)) == "Dan")
+
+
+def test_a_segment_row_and_a_pareto_region_list_their_customers(qtbot, controller):
+    db, window, page = open_value_screen(qtbot, controller)
+    page.tabs.setCurrentIndex(1)
+    segments = stored(db, CustomerValue.segment)
+    row = next(n for n, r in enumerate(page.segments.rows) if r.count)
+    code = page.segments.rows[row].code
+    page.segments.table.cellClicked.emit(row, 0)  # as a click on the row's cell
+    customers = window.customers
+    qtbot.waitUntil(lambda: customers.model.rowCount() == segments[code], timeout=10000)
+
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    page.tabs.setCurrentIndex(2)
+    pareto = page.pareto
+    qtbot.waitUntil(lambda: pareto.isVisible(), timeout=5000)
+    where = pareto.point_to_widget(pareto.bounds[0] / 2, 50).toPoint()
+    qtbot.mouseMove(pareto.viewport(), where)
+    qtbot.waitUntil(lambda: "class A" in pareto.tip, timeout=5000)
+    qtbot.mouseClick(pareto.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    classes = stored(db, CustomerValue.abc)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is customers, timeout=5000)
+    assert "ABC class: A" in customers.filters.extra_label.text()
+    qtbot.waitUntil(lambda: customers.model.rowCount() == classes["A"], timeout=10000)
+
+
+def test_recompute_from_the_screen_in_the_background(qtbot, controller):
+    db, _window, page = open_value_screen(qtbot, controller, computed=False)
+    assert "not been computed" in page.status.text()
+    page.recompute_button.click()
+    assert not page.recompute_button.isEnabled() and page.progress.isVisible()
+    today = date.today().isoformat()
+    qtbot.waitUntil(lambda: today in page.status.text(), timeout=20000)
+    assert page.recompute_button.isEnabled() and not page.progress.isVisible()
+    assert sum(r.count for r in page.tiers.rows) == 17
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(CustomerValue)) == 17
