@@ -48,6 +48,9 @@ OPS = {">=": operator.ge, "<=": operator.le, "=": operator.eq}
 ABC_CODES = {"A": 0, "B": 1, "C": 2}
 LOW_REASON = QT_TRANSLATE_NOOP("tier", "None of the rules for high or mid value applied.")
 RULE_REASON = QT_TRANSLATE_NOOP("tier", "{measure} {op} {limit}: this customer has {value}.")
+RULES_CHANGED = QT_TRANSLATE_NOOP(
+    "tier", "The tier rules changed after the last recompute; recompute to apply them."
+)
 
 
 @dataclass(frozen=True)

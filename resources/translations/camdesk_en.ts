@@ -45,4 +45,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ValueTab</name>
+    <message numerus="yes">
+        <source>Follow up every %n day(s); %1</source>
+        <translation>
+            <numerusform>Follow up every %n day; %1</numerusform>
+            <numerusform>Follow up every %n days; %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -137,6 +137,10 @@
         <translation>变更历史</translation>
     </message>
     <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
@@ -1285,6 +1289,103 @@
     </message>
 </context>
 <context>
+    <name>ValueTab</name>
+    <message>
+        <source>Computed as of</source>
+        <translation>计算日期</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Why this tier</source>
+        <translation>分层原因</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务策略</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Why this stage</source>
+        <translation>阶段原因</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>ABC class</source>
+        <translation>ABC 分类</translation>
+    </message>
+    <message>
+        <source>Revenue to date</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Predicted value</source>
+        <translation>预测价值</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Not valued yet: tier, stage and predicted value appear here after the next recompute (Customer value screen, Recompute now).</source>
+        <translation>尚未计算价值：下次重新计算后（在“客户价值”页点击“立即重新计算”），这里会显示价值分层、生命周期和预测价值。</translation>
+    </message>
+    <message>
+        <source>Changes of tier and stage</source>
+        <translation>分层与阶段变化</translation>
+    </message>
+    <message>
+        <source>%1, margin %2</source>
+        <translation>%1，毛利 %2</translation>
+    </message>
+    <message>
+        <source>%1 days with an order; first %2, last %3</source>
+        <translation>%1 天下过单；首次 %2，最近 %3</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新值</translation>
+    </message>
+    <message numerus="yes">
+        <source>Follow up every %n day(s); %1</source>
+        <translation>
+            <numerusform>每 %n 天回访一次；%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>还没有订单</translation>
+    </message>
+    <message>
+        <source>R %1 · F %2 · M %3: %4. %5</source>
+        <translation>R %1 · F %2 · M %3：%4。%5</translation>
+    </message>
+    <message>
+        <source>%1 in the next %2 days (%3 purchases expected of %4 each); probability still active %5%</source>
+        <translation>未来 %2 天预计 %1（预计购买 %3 次，每次约 %4）；仍活跃的概率 %5%</translation>
+    </message>
+</context>
+<context>
     <name>ValueText</name>
     <message>
         <source>Everyone else</source>
@@ -1939,6 +2040,10 @@
     <message>
         <source>{measure} {op} {limit}: this customer has {value}.</source>
         <translation>{measure} {op} {limit}：该客户为 {value}。</translation>
+    </message>
+    <message>
+        <source>The tier rules changed after the last recompute; recompute to apply them.</source>
+        <translation>上次重新计算后分层规则已修改；请重新计算以应用新规则。</translation>
     </message>
 </context>
 </TS>

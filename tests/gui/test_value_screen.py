@@ -90,3 +90,28 @@ def test_recompute_from_the_screen_in_the_background(qtbot, controller):
     assert sum(r.count for r in page.tiers.rows) == 17
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(CustomerValue)) == 17
+
+
+def test_customer_file_explains_tier_and_stage_with_their_history(qtbot, controller):
+    from camdesk.views.customers.editor import CustomerDialog
+
+    db = controller.window.db
+    actor = local_actor(db)
+    ids = seed(db, actor)
+    recompute(db, actor, as_of=AS_OF)
+    recompute(db, actor, as_of=date(2025, 7, 1))  # Ann falls silent
+    dialog = controller.window.customers.open_editor(ids["Ann"])
+    assert isinstance(dialog, CustomerDialog)
+    qtbot.waitUntil(dialog.isEnabled, timeout=10000)
+    tab = dialog.value_tab
+    assert dialog.tabs.isTabVisible(dialog.tabs.indexOf(tab))
+    assert tab.values["tier"].text() == "High value"
+    assert tab.values["tier_reason"].text() == "ABC class = A: this customer has A."
+    assert tab.values["stage"].text() == "Silent"
+    assert "212 days ago" in tab.values["stage_reason"].text()  # 2024-12-01 to 2025-07-01
+    assert "Follow up every 30 day" in tab.values["policy"].text()
+    history = [[tab.history.item(r, c).text() for c in range(4)]
+               for r in range(tab.history.rowCount())]  # fmt: skip
+    assert history[0] == ["2025-07-01", "Lifecycle stage", "Active", "Silent"]
+    assert ["2024-12-31", "Value tier", "—", "High value"] in history
+    dialog.reject()
