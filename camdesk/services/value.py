@@ -43,6 +43,7 @@ from camdesk.services.value_settings import (
     ValueRules,
     load_rules,
     model_to_json,
+    rules_to_json,
     store,
 )
 
@@ -88,17 +89,23 @@ def recompute(
     as_of: date | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    rules: ValueRules | None = None,
 ) -> Summary:
-    """Recompute and store every customer's measures as of ``as_of`` (default today)."""
+    """Recompute and store every customer's measures as of ``as_of`` (default today).
+
+    With ``rules``, they become the team's rules in the same transaction (see
+    :func:`camdesk.services.value_preview.apply_rules`).
+    """
     day = as_of or date.today()
+    new_rules = rules
 
     def step(done: int) -> None:
         report_step(progress, cancelled, done, 4)
 
     step(0)
     with db.read() as session:
-        rules = load_rules(session)
-        facts = _facts(session, day)
+        rules = new_rules or load_rules(session)
+        facts = read_facts(session, day)
     step(1)
     model = fit_model(facts, rules, day)
     step(2)
@@ -108,6 +115,8 @@ def recompute(
     with db.write() as session:
         summary.changed = _store(session, rows, day, rules.stage.churn_days)
         store(session, "model", model_to_json(model), actor)
+        if new_rules is not None:
+            store(session, "rules", rules_to_json(new_rules), actor)
         step(4)
     for row in rows:
         summary.tiers[row["tier"]] += 1
@@ -120,7 +129,7 @@ def recompute(
 # --------------------------------------------------------------------------- facts
 
 
-def _facts(session: Session, day: date) -> _Facts:
+def read_facts(session: Session, day: date) -> _Facts:
     live = Order.deleted_at.is_(None) & (Order.ordered_on <= day)
     first_day = (
         select(Order.customer_id.label("cid"), func.min(Order.ordered_on).label("first"))

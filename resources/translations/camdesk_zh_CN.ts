@@ -37,6 +37,29 @@
     </message>
 </context>
 <context>
+    <name>ConditionTable</name>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Is</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>删除条件</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Someone else changed this customer</source>
@@ -1052,6 +1075,124 @@
     </message>
 </context>
 <context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Value rules</source>
+        <translation>价值规则</translation>
+    </message>
+    <message>
+        <source>Preview the changes</source>
+        <translation>预览变化</translation>
+    </message>
+    <message>
+        <source>Apply to every customer</source>
+        <translation>应用到所有客户</translation>
+    </message>
+    <message>
+        <source>Change the rules, then preview: you will see how many customers move between tiers and stages, and which, before anything is changed.</source>
+        <translation>修改规则后先预览：在真正修改之前，可以看到有多少客户、哪些客户会在分层和阶段之间移动。</translation>
+    </message>
+    <message>
+        <source>A tier condition is not valid: a value must be a number, or A, B or C for the ABC class.</source>
+        <translation>有一条分层条件无效：值必须是数字；ABC 分类的值必须是 A、B 或 C。</translation>
+    </message>
+    <message>
+        <source>As of %1, %2 of %3 customers would change tier and %4 would change stage.</source>
+        <translation>截至 %1，%3 位客户中有 %2 位将改变价值分层，%4 位将改变生命周期阶段。</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>(not valued)</source>
+        <translation>（尚未计算）</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+</context>
+<context>
+    <name>RulesForm</name>
+    <message>
+        <source>Lifecycle stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>ABC classes and predicted value</source>
+        <translation>ABC 分类与预测价值</translation>
+    </message>
+    <message>
+        <source>Value tiers: any one condition puts a customer in the tier</source>
+        <translation>价值分层：满足任一条件即归入该层</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>New: first order within</source>
+        <translation>新客户：首次下单不超过</translation>
+    </message>
+    <message>
+        <source>Silent: no order or contact for over</source>
+        <translation>沉默：无下单且无联系超过</translation>
+    </message>
+    <message>
+        <source>Churned: no order for over</source>
+        <translation>流失：无下单超过</translation>
+    </message>
+    <message>
+        <source>Loyal: days with an order, at least</source>
+        <translation>忠诚：下单天数至少</translation>
+    </message>
+    <message>
+        <source>Class A: share of revenue</source>
+        <translation>A 类：收入占比</translation>
+    </message>
+    <message>
+        <source>Class B: the next share</source>
+        <translation>B 类：其后的收入占比</translation>
+    </message>
+    <message>
+        <source>Predicted value looks ahead</source>
+        <translation>预测价值的时间范围</translation>
+    </message>
+    <message>
+        <source>Follow up every</source>
+        <translation>回访周期</translation>
+    </message>
+    <message>
+        <source>Perks</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <source>Everyone the rules for high and mid value do not take.</source>
+        <translation>高价值和中价值规则之外的所有客户。</translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Import</source>
@@ -1244,6 +1385,14 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
+        <source>Change the thresholds of the stages, the ABC shares and the tier rules, with a preview of who would move.</source>
+        <translation>修改生命周期阈值、ABC 占比和分层规则，并预览哪些客户会移动。</translation>
     </message>
     <message>
         <source>Tiers and stages</source>
@@ -1700,6 +1849,18 @@
     <message>
         <source>No company customer has this code or name. Import the companies first, or choose to create missing customers.</source>
         <translation>没有企业客户使用这个编号或名称。请先导入企业客户，或选择自动创建缺少的客户。</translation>
+    </message>
+    <message>
+        <source>These value rules cannot be used.</source>
+        <translation>这些价值规则无法使用。</translation>
+    </message>
+    <message>
+        <source>A customer must count as new for fewer days than it takes to fall silent, and fall silent before churning: now new {new}, silent {silent}, churned {churn} days.</source>
+        <translation>新客户的天数必须少于转为沉默的天数，沉默又必须早于流失：当前新客户 {new} 天、沉默 {silent} 天、流失 {churn} 天。</translation>
+    </message>
+    <message>
+        <source>Classes A and B must each hold more than 0% of revenue and together at most 100%: now A {a}% and B {b}%.</source>
+        <translation>A 类和 B 类的收入占比都必须大于 0%，且合计不超过 100%：当前 A 类 {a}%，B 类 {b}%。</translation>
     </message>
 </context>
 <context>

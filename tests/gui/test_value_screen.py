@@ -115,3 +115,51 @@ def test_customer_file_explains_tier_and_stage_with_their_history(qtbot, control
     assert history[0] == ["2025-07-01", "Lifecycle stage", "Active", "Silent"]
     assert ["2024-12-31", "Value tier", "—", "High value"] in history
     dialog.reject()
+
+
+def test_changing_a_threshold_previews_then_applies(qtbot, controller):
+    from camdesk.services.value_settings import load_rules
+
+    db, _window, page = open_value_screen(qtbot, controller)
+    before = stored(db, CustomerValue.stage)
+    dialog = page.open_rules()
+    form = dialog.form
+    assert not dialog.apply_button.isEnabled()
+    form.churn_days.setValue(300)  # Dan's last order was 426 days before; more churn now?
+    form.silent_days.setValue(100)
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
+    seen = dialog.preview
+    assert dialog.apply_button.isEnabled() and "would change stage" in dialog.summary.text()
+    assert dialog.moves.rowCount() == len(seen.tiers) + len(seen.stages) > 0
+    form.loyal.setValue(4)  # any edit invalidates the preview
+    assert dialog.preview is None and not dialog.apply_button.isEnabled()
+    form.loyal.setValue(5)
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
+    seen = dialog.preview
+    with qtbot.waitSignal(dialog.applied, timeout=20000):
+        dialog.apply_button.click()
+    after = stored(db, CustomerValue.stage)
+    moved = sum(seen.stages.values())
+    assert (
+        moved == sum(abs(after.get(s, 0) - before.get(s, 0)) for s in after | before) // 2 or moved
+    )
+    with db.read() as session:
+        assert load_rules(session).stage.churn_days == 300
+    qtbot.waitUntil(lambda: page.report is not None and page.report.rules.stage.churn_days == 300,
+                    timeout=10000)  # fmt: skip
+
+
+def test_a_tier_condition_that_makes_no_sense_is_explained(qtbot, controller):
+    _db, _window, page = open_value_screen(qtbot, controller)
+    dialog = page.open_rules()
+    table = dialog.form.conditions[next(iter(dialog.form.conditions))].table
+    table.cellWidget(table.rowCount() - 1, 2).setText("lots")
+    dialog.preview_button.click()
+    assert "not valid" in dialog.summary.text() and dialog.preview is None
+    dialog.form.silent_days.setValue(dialog.form.churn_days.value() + 10)
+    table.cellWidget(table.rowCount() - 1, 2).setText("13")
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: "fall silent before churning" in dialog.summary.text(), timeout=10000)
+    assert dialog.preview is None and not dialog.apply_button.isEnabled()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -68,6 +68,9 @@ class ValuePage(QWidget):
         self.recompute_button = QPushButton(self)
         self.recompute_button.setObjectName("recomputeValue")
         self.recompute_button.clicked.connect(self.recompute)
+        self.rules_button = QPushButton(self)
+        self.rules_button.setObjectName("valueRules")
+        self.rules_button.clicked.connect(self.open_rules)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(200)
         self.cancel_button = QPushButton(self)
@@ -79,6 +82,7 @@ class ValuePage(QWidget):
         top.addWidget(self.status, 1)
         top.addWidget(self.progress)
         top.addWidget(self.cancel_button)
+        top.addWidget(self.rules_button)
         top.addWidget(self.recompute_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -144,6 +148,10 @@ class ValuePage(QWidget):
             "Recompute every customer's value measures, tier and stage from their orders "
             "and contacts. Changes of tier and stage are recorded."))  # fmt: skip
         self.cancel_button.setText(self.tr("Cancel"))
+        self.rules_button.setText(self.tr("Rules…"))
+        self.rules_button.setToolTip(self.tr(
+            "Change the thresholds of the stages, the ABC shares and the tier rules, "
+            "with a preview of who would move."))  # fmt: skip
         if self._built:
             titles = (self.tr("Tiers and stages"), self.tr("RFM segments"),
                       self.tr("Revenue (Pareto)"), self.tr("Predicted value"),
@@ -218,6 +226,19 @@ class ValuePage(QWidget):
         self.progress.show()
         self.cancel_button.show()
         self._job = run_in_background(work, done, failed, progress=moved, write=True, owner=self)
+
+    def open_rules(self) -> QWidget | None:
+        """Open the value rules (window-modal); returns the dialog."""
+        if self._db is None or self._actor is None or self.report is None:
+            return None
+        from camdesk.views.value.rules_dialog import RulesDialog
+
+        dialog = RulesDialog(db=self._db, actor=self._actor, rules=self.report.rules, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(self._events.values_changed)
+        dialog.applied.connect(self.reload)
+        dialog.open()
+        return dialog
 
     def _cancel(self) -> None:
         if self._job is not None:
