@@ -16,6 +16,8 @@ from camdesk.models.customer import (
 )
 from camdesk.models.interaction import Interaction, InteractionKind
 from camdesk.models.order import Order
+from camdesk.models.points import PointsEntry
+from camdesk.models.segment import Segment
 from camdesk.models.user import Role, User
 from camdesk.models.value import CustomerValue, ValueChange, ValueSetting
 
@@ -36,7 +38,9 @@ __all__ = [
     "Interaction",
     "InteractionKind",
     "Order",
+    "PointsEntry",
     "Role",
+    "Segment",
     "Tag",
     "User",
     "ValueChange",

@@ -32,6 +32,7 @@ from camdesk.services.import_report import ImportOptions, ImportReport, RowProbl
 from camdesk.services.import_rows import convert
 from camdesk.services.importer import existing_customers, write_attached
 from camdesk.services.interactions import advance_last_contact
+from camdesk.services.points import earn_for_orders
 from camdesk.services.progress import step
 from camdesk.services.sheets import Table
 from camdesk.services.validation import Checker
@@ -243,6 +244,8 @@ def _write_orders(session: Session, writer: ChangeWriter,
             log.append(writer.row("orders", ident, Op.INSERT))
         insert_rows(conn, Order, chunk)
         insert_rows(conn, ChangeLog, log)
+        earn_for_orders(session, [(r["id"], r["customer_id"], r["amount"]) for r in chunk],
+                        writer.actor)  # fmt: skip
         step(start + len(chunk))
 
 

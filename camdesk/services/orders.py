@@ -12,6 +12,7 @@ from camdesk.db import Database
 from camdesk.errors import ValidationError
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Order
+from camdesk.services import points
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.validation import Checker
@@ -79,6 +80,7 @@ def add_order(
         session.add(order)
         session.flush()
         ChangeWriter(session, actor, uuid.uuid4()).add("orders", order.id, Op.INSERT)
+        points.earn_for_orders(session, [(order.id, customer_id, amount)], actor)
         return order.id
 
 

@@ -36,6 +36,7 @@ class ValueRules:
     abc_a: float = 0.80
     abc_b: float = 0.15
     horizon_days: int = 365
+    points_per_yuan: float = 1.0  # loyalty points an order earns per yuan paid
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def rules_to_json(rules: ValueRules) -> str:
     tiers = rules.tiers
     return json.dumps({
         "stage": asdict(rules.stage), "abc_a": rules.abc_a, "abc_b": rules.abc_b,
-        "horizon_days": rules.horizon_days,
+        "horizon_days": rules.horizon_days, "points_per_yuan": rules.points_per_yuan,
         "tiers": {
             "high": [asdict(c) for c in tiers.high], "mid": [asdict(c) for c in tiers.mid],
             "policies": {t.value: asdict(p) for t, p in tiers.policies.items()},
@@ -72,6 +73,7 @@ def rules_from_json(text: str) -> ValueRules:
             policies={Tier(k): Policy(**p) for k, p in tiers["policies"].items()},
         ),
         abc_a=data["abc_a"], abc_b=data["abc_b"], horizon_days=data["horizon_days"],
+        points_per_yuan=data.get("points_per_yuan", 1.0),
     )  # fmt: skip
 
 

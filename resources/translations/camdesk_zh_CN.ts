@@ -164,6 +164,10 @@
         <translation>价值</translation>
     </message>
     <message>
+        <source>Points (%1)</source>
+        <translation>积分（%1）</translation>
+    </message>
+    <message>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
@@ -941,6 +945,96 @@
     </message>
 </context>
 <context>
+    <name>PointsDialog</name>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Balance: %1</source>
+        <translation>当前余额：%1</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>What for (optional), e.g. gift, voucher</source>
+        <translation>兑换内容（可选），如礼品、代金券</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>A negative number takes points off.</source>
+        <translation>输入负数表示扣减积分。</translation>
+    </message>
+    <message>
+        <source>Why (required), e.g. birthday gift, correction</source>
+        <translation>原因（必填），如生日赠送、更正</translation>
+    </message>
+</context>
+<context>
+    <name>PointsTab</name>
+    <message>
+        <source>Redeem…</source>
+        <translation>兑换…</translation>
+    </message>
+    <message>
+        <source>Adjust…</source>
+        <translation>调整…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Balance: %1 points&lt;/b&gt;</source>
+        <translation>&lt;b&gt;积分余额：%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Earned on an order</source>
+        <translation>消费获得</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>%1 (order deleted: not counted)</source>
+        <translation>%1（订单已删除，不计入）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+</context>
+<context>
     <name>PurchasesTab</name>
     <message>
         <source>Date</source>
@@ -1140,8 +1234,12 @@
         <translation>生命周期阶段</translation>
     </message>
     <message>
-        <source>ABC classes and predicted value</source>
-        <translation>ABC 分类与预测价值</translation>
+        <source>ABC classes, predicted value, points</source>
+        <translation>ABC 分类、预测价值与积分</translation>
+    </message>
+    <message>
+        <source>no points</source>
+        <translation>不积分</translation>
     </message>
     <message>
         <source>Value tiers: any one condition puts a customer in the tier</source>
@@ -1178,6 +1276,10 @@
     <message>
         <source>Predicted value looks ahead</source>
         <translation>预测价值的时间范围</translation>
+    </message>
+    <message>
+        <source>Loyalty points per ¥1 spent</source>
+        <translation>每消费 1 元获得积分</translation>
     </message>
     <message>
         <source>Follow up every</source>
@@ -1861,6 +1963,26 @@
     <message>
         <source>Classes A and B must each hold more than 0% of revenue and together at most 100%: now A {a}% and B {b}%.</source>
         <translation>A 类和 B 类的收入占比都必须大于 0%，且合计不超过 100%：当前 A 类 {a}%，B 类 {b}%。</translation>
+    </message>
+    <message>
+        <source>The points could not be changed.</source>
+        <translation>积分无法修改。</translation>
+    </message>
+    <message>
+        <source>The customer has {balance} points; {wanted} cannot be taken off. Nothing changed.</source>
+        <translation>该客户只有 {balance} 积分，无法扣减 {wanted} 积分。未做任何修改。</translation>
+    </message>
+    <message>
+        <source>Enter a number of points greater than zero.</source>
+        <translation>请输入大于零的积分数。</translation>
+    </message>
+    <message>
+        <source>Say why the points are adjusted: the reason is kept.</source>
+        <translation>请填写调整积分的原因：原因会被保留。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
     </message>
 </context>
 <context>

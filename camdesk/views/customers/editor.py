@@ -30,7 +30,15 @@ from PySide6.QtWidgets import (
 
 from camdesk.db import Database
 from camdesk.errors import CamdeskError, ConflictError, ValidationError
-from camdesk.services import changelog, custom_fields, customer_list, undo, users, value_explain
+from camdesk.services import (
+    changelog,
+    custom_fields,
+    customer_list,
+    points,
+    undo,
+    users,
+    value_explain,
+)
 from camdesk.services import orders as order_service
 from camdesk.services import validation as checks
 from camdesk.services.context import Actor
@@ -47,6 +55,7 @@ from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.customers.conflict import ConflictDialog
 from camdesk.views.customers.labels import VALUE_LABELS, field_label
 from camdesk.views.customers.labels import tr as tr_field
+from camdesk.views.customers.points_tab import PointsTab
 from camdesk.views.customers.tabs import HistoryTab, PurchasesTab
 from camdesk.views.customers.value_tab import ValueTab
 from camdesk.views.errors import show_error
@@ -69,6 +78,7 @@ class EditorData:
     summary: order_service.PurchaseSummary | None
     history: list[changelog.ChangeEntry]
     value: value_explain.ValueFile | None = None
+    points: list[points.Entry] | None = None
 
 
 def load_editor_data(db: Database, customer_id: uuid.UUID | None) -> EditorData:
@@ -82,6 +92,7 @@ def load_editor_data(db: Database, customer_id: uuid.UUID | None) -> EditorData:
         summary=order_service.purchase_summary(db, customer_id) if customer_id else None,
         history=changelog.customer_history(db, customer_id) if customer_id else [],
         value=value_explain.value_file(db, customer_id) if customer_id else None,
+        points=points.ledger(db, customer_id) if customer_id else None,
     )
 
 
@@ -218,6 +229,9 @@ class CustomerDialog(QDialog):
         self.tabs.addTab(self.history, "")
         self.value_tab = ValueTab()
         self.tabs.addTab(self.value_tab, "")
+        self.points_tab = PointsTab(self._db, self._actor)
+        self.points_tab.balance_changed.connect(lambda _b: self._retranslate())
+        self.tabs.addTab(self.points_tab, "")
 
         self.status = QLabel(self)
         self.status.setObjectName("formStatus")
@@ -252,7 +266,8 @@ class CustomerDialog(QDialog):
         self.inputs["email"].setPlaceholderText("name@example.com")  # type: ignore[attr-defined]
         for tab, text in ((0, self.tr("Details")), (1, self.tr("Contacts")),
                           (2, self.tr("Custom fields")), (3, self.tr("Purchases")),
-                          (4, self.tr("History")), (5, self.tr("Value"))):  # fmt: skip
+                          (4, self.tr("History")), (5, self.tr("Value")),
+                          (6, self.tr("Points (%1)").replace("%1", f"{self.points_tab.current:,}"))):  # fmt: skip
             self.tabs.setTabText(tab, text)
         self.contacts.setHorizontalHeaderLabels([field_label(c) for c in CONTACT_COLUMNS])
         self.add_contact.setText(self.tr("Add contact"))
@@ -262,6 +277,7 @@ class CustomerDialog(QDialog):
         self.purchases.retranslate()
         self.history.retranslate()
         self.value_tab.retranslate()
+        self.points_tab.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -299,11 +315,14 @@ class CustomerDialog(QDialog):
         self.tabs.setTabVisible(3, data.record is not None)
         self.tabs.setTabVisible(4, data.record is not None)
         self.tabs.setTabVisible(5, data.record is not None)
+        self.tabs.setTabVisible(6, data.record is not None)
         if data.record is not None:
             self.fill(data.record)
             self.purchases.show_orders(data.orders, data.summary)
             self._show_history(data.history)
             self.value_tab.show_file(data.value)
+            self.points_tab.show_entries(data.record.id, data.points or [])
+            self._retranslate()
         self._initial = self.collect()
         self.setEnabled(True)
         self.inputs["name"].setFocus()

@@ -11,6 +11,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -141,18 +142,25 @@ class RulesForm(QWidget):
         self.churn_days, self.loyal = _spin(1, 3650), _spin(1, 1000)
         self.abc_a, self.abc_b = _spin(1, 99, "%"), _spin(1, 99, "%")
         self.horizon = _spin(30, 3650)
+        self.points_rate = QDoubleSpinBox()
+        self.points_rate.setObjectName("pointsRate")
+        self.points_rate.setRange(0, 1000)
+        self.points_rate.setDecimals(2)
+        self.points_rate.setSingleStep(0.5)
         self.stage_box, self.abc_box, self.tier_box = QGroupBox(), QGroupBox(), QGroupBox()
         self.stage_form, self.abc_form = QFormLayout(self.stage_box), QFormLayout(self.abc_box)
         self.stage_labels = [QLabel() for _ in range(4)]
-        self.abc_labels = [QLabel() for _ in range(3)]
+        self.abc_labels = [QLabel() for _ in range(4)]
         for form, labels, widgets in (
             (self.stage_form, self.stage_labels,
              (self.new_days, self.silent_days, self.churn_days, self.loyal)),
-            (self.abc_form, self.abc_labels, (self.abc_a, self.abc_b, self.horizon)),
+            (self.abc_form, self.abc_labels[:3], (self.abc_a, self.abc_b, self.horizon)),
         ):  # fmt: skip
             for label, widget in zip(labels, widgets, strict=True):
                 form.addRow(label, widget)
                 widget.valueChanged.connect(self.changed)
+        self.abc_form.addRow(self.abc_labels[3], self.points_rate)
+        self.points_rate.valueChanged.connect(self.changed)
         self.conditions = {
             Tier.HIGH: ConditionTable("highRules"),
             Tier.MID: ConditionTable("midRules"),
@@ -190,7 +198,8 @@ class RulesForm(QWidget):
 
     def retranslate(self) -> None:
         self.stage_box.setTitle(self.tr("Lifecycle stages"))
-        self.abc_box.setTitle(self.tr("ABC classes and predicted value"))
+        self.abc_box.setTitle(self.tr("ABC classes, predicted value, points"))
+        self.points_rate.setSpecialValueText(self.tr("no points"))
         self.tier_box.setTitle(
             self.tr("Value tiers: any one condition puts a customer in the tier")
         )
@@ -210,6 +219,7 @@ class RulesForm(QWidget):
             self.tr("Class A: share of revenue"),
             self.tr("Class B: the next share"),
             self.tr("Predicted value looks ahead"),
+            self.tr("Loyalty points per ¥1 spent"),
         )
         for label, text in zip(self.abc_labels, abc_texts, strict=True):
             label.setText(text)
@@ -227,6 +237,7 @@ class RulesForm(QWidget):
                             (self.churn_days, stage.churn_days), (self.loyal, stage.loyal_purchases),
                             (self.horizon, rules.horizon_days)):  # fmt: skip
             spin.setValue(value)
+        self.points_rate.setValue(rules.points_per_yuan)
         self.abc_a.setValue(round(rules.abc_a * 100))
         self.abc_b.setValue(round(rules.abc_b * 100))
         self.conditions[Tier.HIGH].set_conditions(rules.tiers.high)
@@ -255,5 +266,5 @@ class RulesForm(QWidget):
             stage=StageRules(self.new_days.value(), self.silent_days.value(),
                              self.churn_days.value(), self.loyal.value()),
             tiers=tiers, abc_a=self.abc_a.value() / 100, abc_b=self.abc_b.value() / 100,
-            horizon_days=self.horizon.value(),
+            horizon_days=self.horizon.value(), points_per_yuan=self.points_rate.value(),
         )  # fmt: skip
