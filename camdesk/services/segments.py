@@ -59,6 +59,22 @@ def query_of(segment: SegmentInfo) -> ListQuery:
     return ListQuery(search=segment.search, criteria=segment.criteria)
 
 
+def as_criteria(query: ListQuery) -> tuple[crit.Criterion, ...]:
+    """Everything a list query filters by, as criteria (to save it as a segment)."""
+    found: list[crit.Criterion] = []
+    if query.kind:
+        found.append(crit.Criterion("kind", "=", query.kind))
+    if query.tag:
+        found.append(crit.Criterion("tag", "=", query.tag))
+    if query.owner_id:
+        found.append(crit.Criterion("owner", "=", str(query.owner_id)))
+    if query.city:
+        found.append(crit.Criterion("city", "=", query.city))
+    found += [crit.Criterion(crit.CUSTOM_PREFIX + key, "=", value)
+              for key, value in query.custom_filter]  # fmt: skip
+    return (*found, *query.criteria)
+
+
 def list_segments(db: Database) -> list[SegmentInfo]:
     with db.read() as session:
         rows = session.execute(

@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>SegmentDialog</name>
+    <message numerus="yes">
+        <source>%n customer(s) match now.</source>
+        <translation>
+            <numerusform>%n customer matches now.</numerusform>
+            <numerusform>%n customers match now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ValuePage</name>
     <message numerus="yes">
         <source>every %n day(s)</source>

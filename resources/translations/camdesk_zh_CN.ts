@@ -37,6 +37,29 @@
     </message>
 </context>
 <context>
+    <name>ConditionRow</name>
+    <message>
+        <source>at least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>至多</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 岁</translation>
+    </message>
+</context>
+<context>
     <name>ConditionTable</name>
     <message>
         <source>Measure</source>
@@ -1330,6 +1353,118 @@
     </message>
 </context>
 <context>
+    <name>SegmentActions</name>
+    <message>
+        <source>Segments</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Everyone listed</source>
+        <translation>批量操作</translation>
+    </message>
+    <message>
+        <source>Save these filters as a segment…</source>
+        <translation>将当前筛选保存为分群…</translation>
+    </message>
+    <message>
+        <source>Edit this segment…</source>
+        <translation>编辑此分群…</translation>
+    </message>
+    <message>
+        <source>Delete this segment</source>
+        <translation>删除此分群</translation>
+    </message>
+    <message>
+        <source>Add a tag to everyone listed…</source>
+        <translation>给列表中所有客户添加标签…</translation>
+    </message>
+    <message>
+        <source>Assign an owner to everyone listed…</source>
+        <translation>为列表中所有客户指定负责人…</translation>
+    </message>
+    <message>
+        <source>Export everyone listed to Excel…</source>
+        <translation>将列表中所有客户导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Delete segment</source>
+        <translation>删除分群</translation>
+    </message>
+    <message>
+        <source>Delete the segment %1? Its customers stay as they are.</source>
+        <translation>删除分群“%1”？其中的客户不受影响。</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Tag to add to the %1 customers listed:</source>
+        <translation>给列表中的 %1 位客户添加标签：</translation>
+    </message>
+    <message>
+        <source>Tagged the customers listed “%1”.</source>
+        <translation>已给列表中的客户添加标签“%1”。</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Assign an owner</source>
+        <translation>指定负责人</translation>
+    </message>
+    <message>
+        <source>Owner of the %1 customers listed:</source>
+        <translation>列表中 %1 位客户的负责人：</translation>
+    </message>
+    <message>
+        <source>Assigned the customers listed to %1.</source>
+        <translation>已将列表中的客户分配给 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentDialog</name>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>搜索文字</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Customers who meet all of these conditions:</source>
+        <translation>同时满足以下所有条件的客户：</translation>
+    </message>
+    <message>
+        <source>Edit segment</source>
+        <translation>编辑分群</translation>
+    </message>
+    <message>
+        <source>New segment</source>
+        <translation>新建分群</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) match now.</source>
+        <translation>
+            <numerusform>当前有 %n 位客户符合。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1983,6 +2118,26 @@
     <message>
         <source>This customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>The segment could not be saved.</source>
+        <translation>分群无法保存。</translation>
+    </message>
+    <message>
+        <source>A segment called {name} exists already: choose another name.</source>
+        <translation>已有名为“{name}”的分群：请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Give the segment a name.</source>
+        <translation>请为分群命名。</translation>
+    </message>
+    <message>
+        <source>A segment needs at least one condition or search text.</source>
+        <translation>分群至少需要一个条件或搜索文字。</translation>
+    </message>
+    <message>
+        <source>Enter the tag to add.</source>
+        <translation>请输入要添加的标签。</translation>
     </message>
 </context>
 <context>

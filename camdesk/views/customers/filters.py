@@ -65,6 +65,11 @@ class FilterBar(QWidget):
         self.retranslate()
 
     @property
+    def choices(self) -> Choices | None:
+        """Tags, cities, owners and custom fields in use (None until loaded)."""
+        return self._choices
+
+    @property
     def fields(self) -> list[FieldInfo]:
         return self._choices.fields if self._choices else []
 
@@ -118,6 +123,8 @@ class FilterBar(QWidget):
         for widget in row:
             second.addWidget(widget)
         second.addStretch(1)
+        self.tools = QHBoxLayout()  # the page adds its segment and bulk-action buttons here
+        second.addLayout(self.tools)
         second.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -213,8 +220,9 @@ class FilterBar(QWidget):
             found.append(Criterion("clv", "<=", self.clv_max.value() * 100))
         return tuple(found)
 
-    def show_criteria(self, criteria: tuple[Criterion, ...], *, keep: bool = False) -> None:
-        """List the customers meeting ``criteria``.
+    def show_criteria(self, criteria: tuple[Criterion, ...], *, keep: bool = False,
+                      search: str = "") -> None:  # fmt: skip
+        """List the customers meeting ``criteria`` (and ``search``).
 
         The search and the other filters are cleared unless ``keep``; criteria the
         filter boxes can show set them, the rest are listed beside them with Clear.
@@ -226,7 +234,7 @@ class FilterBar(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         if not keep:
-            self.search.clear()
+            self.search.setText(search)
             self.field_value.clear()
             for box in (self.kind_filter, self.tag_filter, self.owner_filter, self.city_filter,
                         self.field_filter):  # fmt: skip

@@ -35,6 +35,7 @@ from camdesk.services.criteria import Criterion
 from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.customers.filters import Choices, FilterBar
+from camdesk.views.customers.segment_actions import SegmentActions
 from camdesk.views.customers.table_model import CustomerTableModel
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
@@ -106,6 +107,18 @@ class CustomersPage(QWidget):
         self.model.set_query(self.current_query())
         self.model.release()
 
+    @property
+    def db(self) -> Database | None:
+        return self._db
+
+    @property
+    def actor(self) -> Actor | None:
+        return self._actor
+
+    @property
+    def events(self) -> AppEvents:
+        return self._events
+
     def _set_attached(self, attached: bool) -> None:
         for act in (self.new_action, self.open_action, self.delete_action, self.export_action):
             act.setEnabled(attached)
@@ -139,6 +152,7 @@ class CustomersPage(QWidget):
         self.filters.changed.connect(self._apply_filters)
         self.search = self.filters.search
         self.count_label = self.filters.count_label
+        self.segments = SegmentActions(self)
 
         self.view = QTableView(self)
         self.view.setObjectName("customerTable")
@@ -199,6 +213,7 @@ class CustomersPage(QWidget):
         self.undo_action.setEnabled(False)
 
     def _retranslate(self) -> None:
+        self.segments.retranslate()
         self.new_action.setText(self.tr("&New customer"))
         self.open_action.setText(self.tr("&Open customer file"))
         self.find_action.setText(self.tr("&Find"))
@@ -236,6 +251,7 @@ class CustomersPage(QWidget):
     def _on_choices_loaded(self, choices: Choices) -> None:
         self._fields = choices.fields
         self.filters.set_choices(choices)
+        self.segments.load()
         shown = [f for f in self._fields if f.key in self._settings.customer_columns]
         current = [c.key for c in self.model.columns if c.key.startswith("custom:")]
         # Reset the list only when its columns really change (a reset loses the selection).

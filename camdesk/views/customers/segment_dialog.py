@@ -1,0 +1,255 @@
+"""Create or edit a saved segment: its name, conditions and search text, with a live count.
+
+Each condition is a row: the field, then what it must be.  Fields with choices
+(tier, stage, gender, tags, owners, cities ...) take one or more ticked values
+(any of them); numbers take "at least" or "at most" and a number (money in yuan).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from camdesk.errors import CamdeskError
+from camdesk.services.criteria import CUSTOM_PREFIX, FIELDS, Criterion
+from camdesk.services.demo_data import PROVINCE_CITIES
+from camdesk.services.list_rows import ListQuery
+from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.i18n import error_text
+
+if TYPE_CHECKING:
+    from camdesk.services.segments import SegmentInfo
+    from camdesk.views.customers.filters import Choices
+
+ERROR_STYLE = "color: #c62828;"
+MOST = 2_000_000_000
+
+
+class ConditionRow(QWidget):
+    """One condition: field, then ticked choices or at least / at most a number."""
+
+    def __init__(self, lookups: dict[str, list[tuple[str, str]]], custom: dict[str, str],
+                 changed: Callable[[], None], parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._lookups, self._changed = lookups, changed
+        self.field = QComboBox(self)
+        for key, spec in FIELDS.items():
+            self.field.addItem(QCoreApplication.translate("criteria", spec.label), key)
+        for key, label in custom.items():
+            self.field.addItem(label, CUSTOM_PREFIX + key)
+        self.choices = QListWidget(self)
+        self.op = QComboBox(self)
+        self.op.addItem(self.tr("at least"), ">=")
+        self.op.addItem(self.tr("at most"), "<=")
+        self.number = QSpinBox(self)
+        self.number.setRange(0, MOST)
+        self.number.setGroupSeparatorShown(True)
+        self.text = QLineEdit(self)
+        self.remove = QPushButton(self.tr("Remove"), self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.field, self.choices, self.op, self.number, self.text):
+            layout.addWidget(widget, 1 if widget is self.choices else 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignTop)
+        self.field.currentIndexChanged.connect(self._on_field)
+        self.choices.itemChanged.connect(lambda _i: changed())
+        self.op.currentIndexChanged.connect(lambda _i: changed())
+        self.number.valueChanged.connect(lambda _v: changed())
+        self.text.textChanged.connect(lambda _t: changed())
+        self._on_field()
+
+    def _kind(self) -> str:
+        key = self.field.currentData()
+        return FIELDS[key].kind if key in FIELDS else "text"
+
+    def _on_field(self) -> None:
+        key, kind = self.field.currentData(), self._kind()
+        self.choices.blockSignals(True)
+        self.choices.clear()
+        if kind == "choice":
+            items = [(QCoreApplication.translate(ctx, label), code)
+                     for code, (ctx, label) in FIELDS[key].choices]  # fmt: skip
+        else:
+            items = [(text, code) for text, code in self._lookups.get(key, [])]
+        for text, code in items:
+            item = QListWidgetItem(text, self.choices)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.choices.blockSignals(False)
+        shown_rows = min(max(self.choices.count(), 1), 6)
+        self.choices.setFixedHeight(shown_rows * max(self.choices.sizeHintForRow(0), 16)
+                                    + 2 * self.choices.frameWidth() + 4)  # fmt: skip
+        chosen = kind in ("choice", "lookup")
+        self.choices.setVisible(chosen)
+        self.op.setVisible(kind not in ("choice", "lookup", "text"))
+        self.number.setVisible(self.op.isVisibleTo(self))
+        self.text.setVisible(kind == "text")
+        suffix = {"money": "", "days": self.tr(" days"), "years": self.tr(" years")}.get(kind, "")
+        self.number.setPrefix("¥" if kind == "money" else "")
+        self.number.setSuffix(suffix)
+        self._changed()
+
+    def set_criterion(self, criterion: Criterion) -> None:
+        self.field.setCurrentIndex(max(self.field.findData(criterion.field), 0))
+        if criterion.op in (">=", "<="):
+            self.op.setCurrentIndex(self.op.findData(criterion.op))
+            value = criterion.number
+            self.number.setValue(value // 100 if self._kind() == "money" else value)
+        elif self._kind() == "text":
+            self.text.setText(criterion.values[0])
+        else:
+            wanted = set(criterion.values)
+            for n in range(self.choices.count()):
+                item = self.choices.item(n)
+                if item.data(Qt.ItemDataRole.UserRole) in wanted:
+                    item.setCheckState(Qt.CheckState.Checked)
+
+    def criterion(self) -> Criterion | None:
+        """The condition entered (None while it says nothing yet)."""
+        key, kind = self.field.currentData(), self._kind()
+        if kind == "text":
+            value = self.text.text().strip()
+            return Criterion(key, "=", value) if value else None
+        if kind in ("choice", "lookup"):
+            ticked = tuple(
+                str(self.choices.item(n).data(Qt.ItemDataRole.UserRole))
+                for n in range(self.choices.count())
+                if self.choices.item(n).checkState() == Qt.CheckState.Checked
+            )
+            if not ticked:
+                return None
+            return (
+                Criterion(key, "=", ticked[0]) if len(ticked) == 1 else Criterion(key, "in", ticked)
+            )
+        amount = self.number.value() * (100 if kind == "money" else 1)
+        return Criterion(key, self.op.currentData(), amount)
+
+
+class SegmentDialog(QDialog):
+    """Name, conditions and search of a segment, with how many customers it holds now."""
+
+    def __init__(self, *, count: Callable[[ListQuery], int], save: Callable[..., SegmentInfo],
+                 choices: Choices | None, segment: SegmentInfo | None = None,
+                 criteria: Sequence[Criterion] = (), search: str = "",
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("segmentDialog")
+        self._count, self._save, self._segment = count, save, segment
+        self.saved: SegmentInfo | None = None
+        lookups: dict[str, list[tuple[str, str]]] = {
+            "province": [(p, p) for p in PROVINCE_CITIES],
+            "city": [(c, c) for c in choices.cities] if choices else [],
+            "tag": [(t, t) for t in choices.tags] if choices else [],
+            "owner": [(u.display_name, str(u.id)) for u in choices.owners] if choices else [],
+        }
+        custom = {f.key: f.label for f in choices.fields} if choices else {}
+        self._lookups, self._custom = lookups, custom
+        self.name = QLineEdit(segment.name if segment else "", self)
+        self.name.setObjectName("segmentName")
+        self.search = QLineEdit(segment.search if segment else search, self)
+        self.notes = QLineEdit((segment.notes or "") if segment else "", self)
+        self.rows_box = QVBoxLayout()
+        self.rows: list[ConditionRow] = []
+        self.add_button = QPushButton(self.tr("Add condition"), self)
+        self.add_button.clicked.connect(lambda: self.add_row())
+        self.matches = QLabel(self)
+        self.matches.setObjectName("segmentCount")
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Search text"), self.search)
+        form.addRow(self.tr("Notes"), self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Customers who meet all of these conditions:"), self))
+        layout.addLayout(self.rows_box)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        layout.addWidget(self.matches)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setWindowTitle(self.tr("Edit segment") if segment else self.tr("New segment"))
+        self._recount = QTimer(self, singleShot=True, interval=300)
+        self._recount.timeout.connect(self._count_now)
+        self.search.textChanged.connect(self._recount.start)
+        for criterion in segment.criteria if segment else criteria:
+            self.add_row().set_criterion(criterion)
+        if not self.rows:
+            self.add_row()
+        self.resize(760, 520)
+        self._count_now()
+
+    def add_row(self) -> ConditionRow:
+        row = ConditionRow(self._lookups, self._custom, self._on_changed, self)
+        row.remove.clicked.connect(lambda: self._remove(row))
+        self.rows.append(row)
+        self.rows_box.addWidget(row)
+        return row
+
+    def _remove(self, row: ConditionRow) -> None:
+        self.rows.remove(row)
+        row.deleteLater()
+        self._on_changed()
+
+    def _on_changed(self) -> None:
+        if hasattr(self, "_recount"):
+            self._recount.start()
+
+    def criteria(self) -> tuple[Criterion, ...]:
+        return tuple(c for c in (row.criterion() for row in self.rows) if c is not None)
+
+    def query(self) -> ListQuery:
+        return ListQuery(search=self.search.text().strip(), criteria=self.criteria())
+
+    def _count_now(self) -> None:
+        query, count = self.query(), self._count
+
+        def shown(total: int) -> None:
+            self.matches.setText(self.tr("%n customer(s) match now.", "", total))
+
+        run_in_background(lambda _s: count(query), shown, self._failed, owner=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(error_text(exc) if isinstance(exc, CamdeskError) else str(exc))
+
+    def save(self) -> None:
+        name, criteria, search = self.name.text(), self.criteria(), self.search.text()
+        notes = self.notes.text().strip() or None
+        ident = self._segment.id if self._segment else None
+        save = self._save
+
+        def work(_state: TaskState) -> SegmentInfo:
+            return save(name, criteria, search=search, notes=notes, segment_id=ident)
+
+        def done(saved: SegmentInfo) -> None:
+            self.saved = saved
+            self.accept()
+
+        self.buttons.setEnabled(False)
+        run_in_background(work, done, self._failed, write=True, owner=self)
