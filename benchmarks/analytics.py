@@ -87,11 +87,11 @@ def fits(path: Path, as_of: date) -> tuple[float, float]:
 
     from camdesk.db import open_database
     from camdesk.services.clv import fit_bgnbd, fit_gamma_gamma
-    from camdesk.services.value import _clv_inputs, _facts
+    from camdesk.services.value import _clv_inputs, read_facts
 
     db = open_database(path, create=False)
     with db.read() as session:
-        facts = _facts(session, as_of)
+        facts = read_facts(session, as_of)
     db.close()
     _, x, t_x, t, m = _clv_inputs(facts, as_of)
     started = time.perf_counter()

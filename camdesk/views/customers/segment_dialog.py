@@ -154,6 +154,7 @@ class SegmentDialog(QDialog):
         self.setObjectName("segmentDialog")
         self._count, self._save, self._segment = count, save, segment
         self.saved: SegmentInfo | None = None
+        self.matched: int | None = None  # customers meeting the conditions as entered
         lookups: dict[str, list[tuple[str, str]]] = {
             "province": [(p, p) for p in PROVINCE_CITIES],
             "city": [(c, c) for c in choices.cities] if choices else [],
@@ -230,6 +231,7 @@ class SegmentDialog(QDialog):
         query, count = self.query(), self._count
 
         def shown(total: int) -> None:
+            self.matched = total
             self.matches.setText(self.tr("%n customer(s) match now.", "", total))
 
         run_in_background(lambda _s: count(query), shown, self._failed, owner=self)
