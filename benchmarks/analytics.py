@@ -87,7 +87,8 @@ def fits(path: Path, as_of: date) -> tuple[float, float]:
 
     from camdesk.db import open_database
     from camdesk.services.clv import fit_bgnbd, fit_gamma_gamma
-    from camdesk.services.value import _clv_inputs, read_facts
+    from camdesk.services.value import _clv_inputs
+    from camdesk.services.value_facts import read_facts
 
     db = open_database(path, create=False)
     with db.read() as session:

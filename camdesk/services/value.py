@@ -7,7 +7,10 @@ One pass, as of a date (default today):
    last contact.  Orders after the date are not counted.
 2. The model (:class:`~camdesk.services.value_settings.ValueModel`) is fitted on
    the whole population: RFM cut points (:mod:`rfm`), ABC thresholds
-   (:mod:`pareto`), BG/NBD and Gamma-Gamma (:mod:`clv`, time in weeks).
+   (:mod:`pareto`), BG/NBD and Gamma-Gamma (:mod:`clv`, time in weeks).  The CLV
+   parameters are kept for up to a week while the number of paying customers
+   stays within 5% (they describe the population and move slowly); ``refit``
+   fits them again regardless.
 3. Every customer is scored with numpy: R/F/M and segment, ABC class, P(alive),
    expected purchases and spend over the horizon, predicted value (CLV), tier
    (:mod:`tiers`) and stage (:mod:`lifecycle`).
@@ -22,25 +25,38 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
-from camdesk.models import Customer, CustomerValue, Interaction, Order, ValueChange, new_id, utcnow
+from camdesk.models import (
+    ChangeLog,
+    Contact,
+    CustomerValue,
+    Interaction,
+    Order,
+    ValueChange,
+    new_id,
+    utcnow,
+)
 from camdesk.services import clv, lifecycle, pareto, rfm, tiers
-from camdesk.services.bulk import insert_rows
+from camdesk.services.bulk import insert_columns, insert_rows
 from camdesk.services.context import Actor
 from camdesk.services.progress import step as report_step
+from camdesk.services.value_facts import Facts, gc_paused, raw_rows, read_facts
 from camdesk.services.value_settings import (
+    REFIT_CHANGE,
+    REFIT_DAYS,
     WEEK,
     ValueModel,
     ValueRules,
+    load_model,
     load_rules,
     model_to_json,
     rules_to_json,
@@ -67,21 +83,6 @@ class Summary:
     model: ValueModel | None = None
 
 
-@dataclass
-class _Facts:
-    """Per-customer aggregates, aligned arrays (dates as day numbers)."""
-
-    ids: list[uuid.UUID]
-    purchase_days: np.ndarray
-    first: np.ndarray  # day ordinal, or -1
-    last: np.ndarray
-    revenue: np.ndarray
-    margin: np.ndarray  # NaN where no cost is known
-    repeat_spend: np.ndarray
-    contact: np.ndarray  # day ordinal, or -1
-    orders: int
-
-
 def recompute(
     db: Database,
     actor: Actor | None = None,
@@ -90,11 +91,13 @@ def recompute(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     rules: ValueRules | None = None,
+    refit: bool = False,
 ) -> Summary:
     """Recompute and store every customer's measures as of ``as_of`` (default today).
 
     With ``rules``, they become the team's rules in the same transaction (see
-    :func:`camdesk.services.value_preview.apply_rules`).
+    :func:`camdesk.services.value_preview.apply_rules`).  ``refit``: fit the CLV
+    models again even if the last fit is recent.
     """
     day = as_of or date.today()
     new_rules = rules
@@ -105,109 +108,106 @@ def recompute(
     step(0)
     with db.read() as session:
         rules = new_rules or load_rules(session)
+        previous = load_model(session)
         facts = read_facts(session, day)
     step(1)
-    model = fit_model(facts, rules, day)
+    model = fit_model(facts, rules, day, previous, refit=refit)
     step(2)
-    rows = score(facts, rules, model, day)
+    with gc_paused():
+        rows = score(facts, rules, model, day)
     step(3)
     summary = Summary(as_of=day, customers=len(facts.ids), orders=facts.orders, model=model)
-    with db.write() as session:
+    with db.write() as session, gc_paused():
         summary.changed = _store(session, rows, day, rules.stage.churn_days)
         store(session, "model", model_to_json(model), actor)
         if new_rules is not None:
             store(session, "rules", rules_to_json(new_rules), actor)
         step(4)
-    for row in rows:
-        summary.tiers[row["tier"]] += 1
-        summary.stages[row["stage"]] += 1
-        if row["segment"]:
-            summary.segments[row["segment"]] += 1
+    summary.tiers.update(rows.columns["tier"])
+    summary.stages.update(rows.columns["stage"])
+    summary.segments.update(s for s in rows.columns["segment"] if s)
     return summary
 
 
-# --------------------------------------------------------------------------- facts
+INCREMENTAL_MOST = 20_000  # more customers touched than this: leave it to a full recompute
 
 
-def read_facts(session: Session, day: date) -> _Facts:
-    live = Order.deleted_at.is_(None) & (Order.ordered_on <= day)
-    first_day = (
-        select(Order.customer_id.label("cid"), func.min(Order.ordered_on).label("first"))
-        .where(live)
-        .group_by(Order.customer_id)
-        .subquery()
-    )
-    per_customer = (
-        select(
-            Order.customer_id,
-            func.count(func.distinct(Order.ordered_on)),
-            func.min(Order.ordered_on),
-            func.max(Order.ordered_on),
-            func.sum(Order.amount),
-            func.sum(Order.amount - Order.cost),
-            func.count(Order.cost),
-            func.count(),
-        )
-        .where(live)
-        .group_by(Order.customer_id)
-    )
-    first_spend = (
-        select(Order.customer_id, func.sum(Order.amount))
-        .join(
-            first_day,
-            and_(first_day.c.cid == Order.customer_id, first_day.c.first == Order.ordered_on),
-        )
-        .where(live)
-        .group_by(Order.customer_id)
-    )
-    limit = datetime.combine(day + timedelta(days=1), datetime.min.time()).astimezone()
-    contacts = (
-        select(Interaction.customer_id, func.max(Interaction.occurred_at))
-        .where(Interaction.deleted_at.is_(None), Interaction.occurred_at < limit)
-        .group_by(Interaction.customer_id)
-    )
-    ids = list(session.scalars(select(Customer.id).where(Customer.deleted_at.is_(None))))
-    index = {ident: n for n, ident in enumerate(ids)}
-    size = len(ids)
-    facts = _Facts(
-        ids=ids, purchase_days=np.zeros(size, np.int64), first=np.full(size, -1, np.int64),
-        last=np.full(size, -1, np.int64), revenue=np.zeros(size), margin=np.full(size, np.nan),
-        repeat_spend=np.zeros(size), contact=np.full(size, -1, np.int64), orders=0,
-    )  # fmt: skip
-    for cid, days, first, last, revenue, margin, costed, count in session.execute(per_customer):
-        n = index.get(cid)
-        facts.orders += count
-        if n is None:
-            continue
-        facts.purchase_days[n] = days
-        facts.first[n], facts.last[n] = _ordinal(first), _ordinal(last)
-        facts.revenue[n] = int(revenue or 0)  # PostgreSQL sums bigints as numeric
-        if costed:
-            facts.margin[n] = int(margin or 0)
-        facts.repeat_spend[n] = int(revenue or 0)
-    for cid, spent in session.execute(first_spend):
-        n = index.get(cid)
-        if n is not None:
-            facts.repeat_spend[n] -= int(spent or 0)
-    for cid, last_contact in session.execute(contacts):
-        n = index.get(cid)
-        if n is not None and last_contact is not None:
-            facts.contact[n] = _ordinal(last_contact)
-    return facts
+def recompute_customers(db: Database, ids: Sequence[uuid.UUID], actor: Actor | None = None, *,
+                        as_of: date | None = None) -> int | None:  # fmt: skip
+    """Recompute only these customers (after their orders, contacts or file changed).
+
+    They are scored against the model of the last full recompute (its RFM cut
+    points, ABC thresholds and CLV parameters), so the rest of the population is
+    left as it is.  Customers deleted since lose their row.  Returns how many
+    rows changed, or None when there is no model yet or too many customers were
+    touched (a full recompute is then the way).
+    """
+    day = as_of or date.today()
+    wanted = list(dict.fromkeys(ids))
+    if not wanted or len(wanted) > INCREMENTAL_MOST:
+        return None
+    with db.read() as session:
+        model = load_model(session)
+        if model is None:
+            return None
+        rules = load_rules(session)
+        facts = read_facts(session, day, only=wanted)
+    rows = score(facts, rules, model, day)
+    with db.write() as session:
+        return _store_some(session, rows, wanted, day, rules.stage.churn_days)
 
 
-def _ordinal(value: Any) -> int:
-    if isinstance(value, str):  # SQLite returns dates of aggregates as text
-        value = date.fromisoformat(value[:10])
-    if isinstance(value, datetime):  # a contact: its local day
-        value = value.astimezone().date()
-    return int(value.toordinal())
+def touched_by(db: Database, txn: uuid.UUID) -> list[uuid.UUID]:
+    """The customers whose files, orders, contacts or interactions the action ``txn`` wrote."""
+    parents: dict[str, Any] = {"orders": Order, "interaction": Interaction, "contact": Contact}
+    with db.read() as session:
+        entries = session.execute(
+            select(ChangeLog.table_name, ChangeLog.row_id).where(ChangeLog.txn_id == txn)
+        ).all()
+        found = [row for table, row in entries if table == "customer"]
+        for table, model in parents.items():
+            rows = [row for name, row in entries if name == table]
+            for start in range(0, len(rows), 500):
+                found += session.scalars(select(model.customer_id).where(
+                    model.id.in_(rows[start : start + 500])))  # fmt: skip
+    return list(dict.fromkeys(found))
+
+
+def _store_some(session: Session, rows: Scored, ids: list[uuid.UUID], day: date,
+                churn_days: int) -> int:  # fmt: skip
+    now = utcnow()
+    before: dict[uuid.UUID, tuple[Any, ...]] = {}
+    for start in range(0, len(ids), 500):
+        for found in session.execute(
+            select(CustomerValue.customer_id, *(getattr(CustomerValue, c) for c in STORED)).where(
+                CustomerValue.customer_id.in_(ids[start : start + 500])
+            )
+        ):
+            before[found[0]] = tuple(found[1:])
+    changed, moves = [], []
+    tier_at, stage_at = STORED.index("tier"), STORED.index("stage")
+    for row in rows.rows():
+        old = before.pop(row["customer_id"], None)
+        if old is not None and _same(old[1:], tuple(row[c] for c in STORED)[1:]):
+            continue  # the same measures (only the date they were found differs)
+        row["computed_at"] = now
+        changed.append(row)
+        was = (old[tier_at], old[stage_at]) if old is not None else (None, None)
+        moves += _moves(row, was, day, churn_days, now)
+    conn = session.connection()
+    keys = [r["customer_id"] for r in changed] + list(before)  # before: deleted customers
+    for start in range(0, len(keys), 500):
+        conn.execute(delete(CustomerValue).where(
+            CustomerValue.customer_id.in_(keys[start : start + 500])))  # fmt: skip
+    insert_rows(conn, CustomerValue, changed)
+    insert_rows(conn, ValueChange, moves)
+    return len(changed) + len(before)
 
 
 # --------------------------------------------------------------------------- model
 
 
-def _clv_inputs(facts: _Facts, day: date) -> tuple[np.ndarray, ...]:
+def _clv_inputs(facts: Facts, day: date) -> tuple[np.ndarray, ...]:
     """BG/NBD x, t_x, T (weeks) and Gamma-Gamma mean repeat spend (yuan) of buyers."""
     buyers = facts.purchase_days > 0
     x = (facts.purchase_days[buyers] - 1).astype(np.float64)
@@ -218,12 +218,29 @@ def _clv_inputs(facts: _Facts, day: date) -> tuple[np.ndarray, ...]:
     return buyers, x, t_x, t, m
 
 
-def fit_model(facts: _Facts, rules: ValueRules, day: date) -> ValueModel:
-    """Cut points, thresholds and CLV fits for this population as of ``day``."""
+def _fresh(previous: ValueModel | None, day: date, buyers: int) -> bool:
+    """Whether the previous CLV fit still describes this population (see REFIT_DAYS)."""
+    if previous is None or previous.bgnbd is None or previous.fitted_on is None:
+        return False
+    age = (day - previous.fitted_on).days
+    grown = abs(buyers - previous.fitted_buyers) / max(previous.fitted_buyers, 1)
+    return 0 <= age < REFIT_DAYS and grown <= REFIT_CHANGE
+
+
+def fit_model(facts: Facts, rules: ValueRules, day: date, previous: ValueModel | None = None,
+              *, refit: bool = False) -> ValueModel:  # fmt: skip
+    """Cut points, thresholds and CLV fits for this population as of ``day``.
+
+    RFM cut points and ABC thresholds are always worked out again; the CLV
+    parameters of ``previous`` are kept while they are fresh (unless ``refit``).
+    """
     buyers, x, t_x, t, m = _clv_inputs(facts, day)
     recency = day.toordinal() - facts.last[buyers]
     cuts = rfm.fit_cuts(recency, facts.purchase_days[buyers], facts.revenue[buyers])
     abc = pareto.thresholds(facts.revenue[buyers], rules.abc_a, rules.abc_b)
+    paying = int(buyers.sum())
+    if not refit and previous is not None and _fresh(previous, day, paying):
+        return replace(previous, as_of=day, cuts=cuts, abc=abc)
     try:
         bgnbd = clv.fit_bgnbd(x, t_x, t)  # always from the same start: same data, same fit
     except (clv.FitError, FloatingPointError):
@@ -232,13 +249,30 @@ def fit_model(facts: _Facts, rules: ValueRules, day: date) -> ValueModel:
         spend = clv.fit_gamma_gamma(x, m)
     except (clv.FitError, FloatingPointError):
         spend = None
-    return ValueModel(as_of=day, cuts=cuts, abc=abc, bgnbd=bgnbd, gamma_gamma=spend)
+    return ValueModel(as_of=day, cuts=cuts, abc=abc, bgnbd=bgnbd, gamma_gamma=spend,
+                      fitted_on=day, fitted_buyers=paying)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- scoring
 
 
-def score(facts: _Facts, rules: ValueRules, model: ValueModel, day: date) -> list[dict[str, Any]]:
+@dataclass
+class Scored:
+    """Every customer's stored values, a list per column (see :data:`STORED`)."""
+
+    columns: dict[str, list[Any]]
+
+    def __len__(self) -> int:
+        return len(self.columns["customer_id"])
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """The values customer by customer (for comparing with what is stored)."""
+        keys = list(self.columns)
+        for values in zip(*self.columns.values(), strict=True):
+            yield dict(zip(keys, values, strict=True))
+
+
+def score(facts: Facts, rules: ValueRules, model: ValueModel, day: date) -> Scored:
     """Every customer's stored values under ``model`` and ``rules``."""
     size = len(facts.ids)
     today = day.toordinal()
@@ -287,73 +321,89 @@ def score(facts: _Facts, rules: ValueRules, model: ValueModel, day: date) -> lis
     })  # fmt: skip
 
 
-def _rows(facts: _Facts, day: date, v: dict[str, np.ndarray]) -> list[dict[str, Any]]:
-    """Stored rows from the per-customer arrays ``v`` (named as in :func:`score`)."""
+def _days(ordinals: np.ndarray) -> list[date | None]:
+    """Dates of day ordinals (-1: None); each distinct day is made once."""
+    values = ordinals.tolist()
+    made = {n: date.fromordinal(n) for n in set(values) if n >= 0}
+    return [made.get(n) for n in values]
 
-    def day_of(n: int) -> date | None:
-        return date.fromordinal(n) if n >= 0 else None
 
-    def whole(value: float) -> int | None:
-        return None if np.isnan(value) else round(float(value))
+def _whole(values: np.ndarray, keep: np.ndarray | None = None) -> list[int | None]:
+    """Rounded integers, None for NaN (and where ``keep`` is false)."""
+    missing = np.isnan(values) if keep is None else (np.isnan(values) | ~keep)
+    numbers = np.rint(np.where(missing, 0, values)).astype(np.int64).tolist()
+    return [None if gone else n for n, gone in zip(numbers, missing.tolist(), strict=True)]
 
-    def real(value: float) -> float | None:
-        return None if np.isnan(value) else round(float(value), 6)
 
-    rows = []
-    for n, ident in enumerate(facts.ids):
-        buyer = bool(v["buyers"][n])
-        rows.append({
-            "customer_id": ident, "as_of": day, "first_order": day_of(int(facts.first[n])),
-            "last_order": day_of(int(facts.last[n])), "last_contact": day_of(int(facts.contact[n])),
-            "purchase_days": int(facts.purchase_days[n]),
-            "recency_days": int(v["recency"][n]) if buyer else None,
-            "revenue": int(facts.revenue[n]), "margin": whole(facts.margin[n]),
-            "repeat_spend": int(facts.repeat_spend[n]) if buyer else None,
-            "r": int(v["r"][n]) if buyer else None, "f": int(v["f"][n]) if buyer else None,
-            "m": int(v["m"][n]) if buyer else None,
-            "segment": rfm.SEGMENT_CODES[v["segment"][n]].value if buyer else None,
-            "abc": pareto.CLASSES[v["abc"][n]] if buyer else None,
-            "p_alive": real(v["p_alive"][n]), "expected_purchases": real(v["purchases"][n]),
-            "expected_spend": whole(v["spend"][n]), "clv": whole(v["value"][n]),
-            "tier": tiers.TIER_CODES[v["tier"][n]].value,
-            "stage": lifecycle.STAGE_CODES[v["stage"][n]].value,
-        })  # fmt: skip
-    return rows
+def _real(values: np.ndarray) -> list[float | None]:
+    return [None if x != x else x for x in np.round(values, 6).tolist()]  # NaN != NaN
+
+
+def _names(codes: np.ndarray, names: list[str], keep: np.ndarray | None = None) -> list[str | None]:
+    found = [names[c] if c >= 0 else None for c in codes.tolist()]
+    if keep is None:
+        return found
+    return [name if k else None for name, k in zip(found, keep.tolist(), strict=True)]
+
+
+def _rows(facts: Facts, day: date, v: dict[str, np.ndarray]) -> Scored:
+    """Stored values from the per-customer arrays ``v`` (named as in :func:`score`),
+    built a column at a time (element-wise numpy access would take seconds)."""
+    buyers = v["buyers"]
+    size = len(facts.ids)
+    columns: dict[str, list[Any]] = {
+        "customer_id": facts.ids, "as_of": [day] * size,
+        "first_order": _days(facts.first), "last_order": _days(facts.last),
+        "last_contact": _days(facts.contact),
+        "purchase_days": facts.purchase_days.tolist(),
+        "recency_days": _whole(v["recency"].astype(np.float64), buyers),
+        "revenue": _whole(facts.revenue), "margin": _whole(facts.margin),
+        "repeat_spend": _whole(facts.repeat_spend, buyers),
+        "r": _whole(v["r"].astype(np.float64), buyers),
+        "f": _whole(v["f"].astype(np.float64), buyers),
+        "m": _whole(v["m"].astype(np.float64), buyers),
+        "segment": _names(v["segment"], [s.value for s in rfm.SEGMENT_CODES], buyers),
+        "abc": _names(v["abc"], list(pareto.CLASSES), buyers),
+        "p_alive": _real(v["p_alive"]), "expected_purchases": _real(v["purchases"]),
+        "expected_spend": _whole(v["spend"]), "clv": _whole(v["value"]),
+        "tier": _names(v["tier"], [c.value for c in tiers.TIER_CODES]),
+        "stage": _names(v["stage"], [c.value for c in lifecycle.STAGE_CODES]),
+    }  # fmt: skip
+    return Scored(columns)
 
 
 # --------------------------------------------------------------------------- storing
 
 
-def _store(session: Session, rows: list[dict[str, Any]], day: date, churn_days: int) -> int:
+def _store(session: Session, rows: Scored, day: date, churn_days: int) -> int:
     """Rewrite rows that changed and log tier/stage changes; how many rows changed.
 
     A change is dated ``day``, except churn: a customer churned the day after the
     last order grew ``churn_days`` old, whenever a recompute noticed it (so the
     first recompute of an old database charts its past churn by month too).
     """
+    now = utcnow()
+    if session.scalar(select(func.max(CustomerValue.as_of))) != day:
+        # A new day: every stored row changes (its date, recency, P(alive)); read only
+        # the tiers and stages, to log their changes, then write everything afresh.
+        return _rewrite(session, rows, day, churn_days, now)
     stored = {
         found[0]: found[1:]
         for found in session.execute(
             select(CustomerValue.customer_id, *(getattr(CustomerValue, c) for c in STORED))
         )
     }
-    now = utcnow()
     changed, moves = [], []
-    for row in rows:
+    tier_at, stage_at = STORED.index("tier"), STORED.index("stage")
+    for row in rows.rows():
         old = stored.pop(row["customer_id"], None)
         fresh = tuple(row[c] for c in STORED)
         if old is not None and _same(old, fresh):
             continue
-        changed.append(row | {"computed_at": now})
-        for measure in ("tier", "stage"):
-            before = old[STORED.index(measure)] if old is not None else None
-            if before != row[measure]:
-                on = day
-                if row[measure] == "churned" and row["last_order"] is not None:
-                    on = min(day, row["last_order"] + timedelta(days=churn_days + 1))
-                moves.append({"id": new_id(), "customer_id": row["customer_id"], "on": on,
-                              "measure": measure, "old": before, "new": row[measure],
-                              "recorded_at": now})  # fmt: skip
+        row["computed_at"] = now
+        changed.append(row)
+        before = (old[tier_at], old[stage_at]) if old is not None else (None, None)
+        moves += _moves(row, before, day, churn_days, now)
     gone = list(stored)  # customers deleted since the last run
     keys = [r["customer_id"] for r in changed] + gone
     conn = session.connection()
@@ -363,6 +413,44 @@ def _store(session: Session, rows: list[dict[str, Any]], day: date, churn_days: 
     insert_rows(conn, CustomerValue, changed)
     insert_rows(conn, ValueChange, moves)
     return len(changed)
+
+
+def _rewrite(session: Session, rows: Scored, day: date, churn_days: int, now: datetime) -> int:
+    """Replace every stored row (all of them changed); log the tier and stage moves."""
+    text = session.get_bind().dialect.name == "sqlite"  # raw ids: hex text there
+    before = {
+        ident: (tier, stage)
+        for ident, tier, stage in raw_rows(session, select(
+            CustomerValue.customer_id, CustomerValue.tier, CustomerValue.stage))
+    }  # fmt: skip
+    columns = rows.columns
+    moves = []
+    for ident, tier, stage, last in zip(columns["customer_id"], columns["tier"],
+                                        columns["stage"], columns["last_order"], strict=True):  # fmt: skip
+        old = before.get(ident.hex if text else ident, (None, None))
+        if old != (tier, stage):
+            row = {"customer_id": ident, "tier": tier, "stage": stage, "last_order": last}
+            moves += _moves(row, old, day, churn_days, now)
+    conn = session.connection()
+    conn.execute(delete(CustomerValue))
+    insert_columns(conn, CustomerValue, columns | {"computed_at": [now] * len(rows)})
+    insert_rows(conn, ValueChange, moves)
+    return len(rows)
+
+
+def _moves(row: dict[str, Any], before: tuple[str | None, str | None], day: date,
+           churn_days: int, now: datetime) -> list[dict[str, Any]]:  # fmt: skip
+    """The value_change rows for a customer whose tier and stage were ``before``."""
+    found = []
+    for measure, old in zip(("tier", "stage"), before, strict=True):
+        if old != row[measure]:
+            on = day
+            if row[measure] == "churned" and row["last_order"] is not None:
+                on = min(day, row["last_order"] + timedelta(days=churn_days + 1))
+            found.append({"id": new_id(), "customer_id": row["customer_id"], "on": on,
+                          "measure": measure, "old": old, "new": row[measure],
+                          "recorded_at": now})  # fmt: skip
+    return found
 
 
 def _same(old: tuple[Any, ...], fresh: tuple[Any, ...]) -> bool:
@@ -375,4 +463,12 @@ def _same(old: tuple[Any, ...], fresh: tuple[Any, ...]) -> bool:
     return True
 
 
-__all__ = ["Summary", "fit_model", "recompute", "score"]
+__all__ = [
+    "Scored",
+    "Summary",
+    "fit_model",
+    "recompute",
+    "recompute_customers",
+    "score",
+    "touched_by",
+]

@@ -22,8 +22,9 @@ from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, CustomerValue
 from camdesk.services.context import Actor
 from camdesk.services.progress import step as report_step
-from camdesk.services.value import Summary, fit_model, read_facts, recompute, score
-from camdesk.services.value_settings import ValueRules
+from camdesk.services.value import Summary, fit_model, recompute, score
+from camdesk.services.value_facts import read_facts
+from camdesk.services.value_settings import ValueRules, load_model
 
 Progress = Callable[[int, int], None]
 LISTED = 1000  # customers listed by name in a preview (the counts cover everyone)
@@ -101,6 +102,7 @@ def preview(db: Database, rules: ValueRules, *, as_of: date | None = None,
 
     step(0)
     with db.read() as session:
+        previous = load_model(session)
         facts = read_facts(session, day)
         stored = {
             ident: (tier, stage)
@@ -109,20 +111,21 @@ def preview(db: Database, rules: ValueRules, *, as_of: date | None = None,
             )
         }
     step(1)
-    model = fit_model(facts, rules, day)
+    model = fit_model(facts, rules, day, previous)
     step(2)
     rows = score(facts, rules, model, day)
     step(3)
     result = Preview(as_of=day, customers=len(rows))
     listed: list[tuple[uuid.UUID, str, str | None, str]] = []
-    for row in rows:
-        old_tier, old_stage = stored.get(row["customer_id"], (None, None))
-        for measure, old in (("tier", old_tier), ("stage", old_stage)):
-            new = row[measure]
+    columns = rows.columns
+    for ident, tier, stage in zip(columns["customer_id"], columns["tier"], columns["stage"],
+                                  strict=True):  # fmt: skip
+        old_tier, old_stage = stored.get(ident, (None, None))
+        for measure, old, new in (("tier", old_tier, tier), ("stage", old_stage, stage)):
             if old != new:
                 (result.tiers if measure == "tier" else result.stages)[(old, new)] += 1
                 if len(listed) < LISTED:
-                    listed.append((row["customer_id"], measure, old, new))
+                    listed.append((ident, measure, old, new))
     with db.read() as session:
         wanted = list({m[0] for m in listed})
         names = {ident: name for ident, name in session.execute(

@@ -25,6 +25,11 @@ from camdesk.services.rfm import Cuts
 from camdesk.services.tiers import Condition, Policy, Tier, TierRules
 
 WEEK = 7.0  # the models' time unit, in days
+# The CLV parameters describe the whole population and move slowly: a recompute
+# reuses them for up to this many days while the number of paying customers stays
+# within REFIT_CHANGE of the fit's, and fits again otherwise (or when asked).
+REFIT_DAYS = 7
+REFIT_CHANGE = 0.05
 
 
 @dataclass(frozen=True)
@@ -41,13 +46,19 @@ class ValueRules:
 
 @dataclass(frozen=True)
 class ValueModel:
-    """What the last full recompute learned from the data."""
+    """What the last full recompute learned from the data.
+
+    ``fitted_on`` and ``fitted_buyers``: when the BG/NBD and Gamma-Gamma parameters
+    were last fitted, and on how many paying customers (see :data:`REFIT_DAYS`).
+    """
 
     as_of: date
     cuts: Cuts
     abc: Thresholds
     bgnbd: BgNbd | None
     gamma_gamma: GammaGamma | None
+    fitted_on: date | None = None
+    fitted_buyers: int = 0
 
 
 def rules_to_json(rules: ValueRules) -> str:
@@ -87,6 +98,8 @@ def model_to_json(model: ValueModel) -> str:
         "abc": finite((model.abc.a_min, model.abc.b_min)),
         "bgnbd": asdict(model.bgnbd) if model.bgnbd else None,
         "gamma_gamma": asdict(model.gamma_gamma) if model.gamma_gamma else None,
+        "fitted_on": model.fitted_on.isoformat() if model.fitted_on else None,
+        "fitted_buyers": model.fitted_buyers,
     })  # fmt: skip
 
 
@@ -103,6 +116,8 @@ def model_from_json(text: str) -> ValueModel:
         abc=Thresholds(*(number(v) for v in data["abc"])),
         bgnbd=BgNbd(**data["bgnbd"]) if data["bgnbd"] else None,
         gamma_gamma=GammaGamma(**data["gamma_gamma"]) if data["gamma_gamma"] else None,
+        fitted_on=date.fromisoformat(data["fitted_on"]) if data.get("fitted_on") else None,
+        fitted_buyers=int(data.get("fitted_buyers", 0)),
     )
 
 

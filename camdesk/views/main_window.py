@@ -31,6 +31,7 @@ from camdesk.views.data.quality import QualityPage
 from camdesk.views.events import AppEvents
 from camdesk.views.settings import Settings
 from camdesk.views.value.page import ValuePage
+from camdesk.views.value.updater import ValueUpdater
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -74,6 +75,9 @@ class MainWindow(QMainWindow):
         self.value.edit_requested.connect(self.customers.open_editor)
         self.value.show_customers.connect(self.show_customers)
         events.values_changed.connect(self.customers.model.refresh)
+        self.value_updater = ValueUpdater(events, self)
+        if db is not None and actor is not None:
+            self.value_updater.attach(db, actor)
         for _area in range(4):  # one entry per area that works; more arrive with their features
             self.nav.addItem("")
         self.nav.setMaximumWidth(180)
@@ -173,6 +177,7 @@ class MainWindow(QMainWindow):
         self._db, self._actor = db, actor
         self.customers.attach(db, actor)
         self.value.attach(db, actor)
+        self.value_updater.attach(db, actor)
         self.duplicates.attach(db, actor)
         self.quality.attach(db, actor)
         self._retranslate()

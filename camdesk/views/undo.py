@@ -27,9 +27,10 @@ def undo_in_background(owner: QWidget, db: Database, actor: Actor, txn: uuid.UUI
 
         return undo(db, txn, actor)
 
-    def finished(_new: uuid.UUID) -> None:
+    def finished(new: uuid.UUID) -> None:
         done()
         events.customers_changed.emit([])
+        events.action_done.emit(new)
 
     run_in_background(work, finished, failed or (lambda exc: show_error(owner, exc)),
                       write=True, owner=owner)  # fmt: skip

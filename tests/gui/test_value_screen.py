@@ -163,3 +163,24 @@ def test_a_tier_condition_that_makes_no_sense_is_explained(qtbot, controller):
     dialog.preview_button.click()
     qtbot.waitUntil(lambda: "fall silent before churning" in dialog.summary.text(), timeout=10000)
     assert dialog.preview is None and not dialog.apply_button.isEnabled()
+
+
+def test_deleting_a_customer_updates_the_value_figures(qtbot, controller, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QMessageBox
+
+    _db, window, page = open_value_screen(qtbot, controller)
+    churned = page.report.stages["churned"]
+    customers = window.customers
+    customers.model.refresh()  # seeded behind its back
+    qtbot.waitUntil(lambda: customers.model.rowCount() == 17, timeout=10000)
+    row = next(r for r in range(17) if customers.model.data(customers.model.index(r, 0)) == "Dan")
+    customers.view.selectionModel().select(
+        customers.model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    customers.delete_selected()
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    qtbot.waitUntil(lambda: page.report.stages["churned"] == churned - 1, timeout=15000)
+    assert page.report.customers == 16

@@ -12,8 +12,10 @@ from camdesk.cli import main
 from camdesk.db import Database
 from camdesk.models import CustomerValue, ValueChange
 from camdesk.services.context import Actor
+from camdesk.services.orders import add_order
 from camdesk.services.users import local_actor
 from camdesk.services.value import recompute
+from tests.factories import make_customer
 from tests.value_seed import AS_OF, seed
 
 
@@ -111,3 +113,30 @@ def test_cli_analyze_json(tmp_path, capsys) -> None:
         main(["analyze", "--db", str(path), "--as-of", "30/06/2026"])
     assert stopped.value.code == 2
     assert "2024-03-05" in capsys.readouterr().err
+
+
+def test_recomputing_only_the_customers_touched(db: Database, actor: Actor) -> None:
+    from camdesk.services.customers import delete_customers
+    from camdesk.services.value import recompute_customers
+
+    assert recompute_customers(db, [make_customer(db, actor, name="X").id], actor) is None
+    ids = seed(db, actor)
+    recompute(db, actor, as_of=AS_OF)
+    before = values(db)
+    add_order(db, ids["Dan"], actor, ordered_on=date(2024, 12, 28), amount=9000)  # he is back
+    assert recompute_customers(db, [ids["Dan"], ids["Ann"]], actor, as_of=AS_OF) == 1
+    after = values(db)
+    assert after[ids["Dan"]].stage == "active" and after[ids["Dan"]].purchase_days == 3
+    assert after[ids["Ann"]].computed_at == before[ids["Ann"]].computed_at  # unchanged
+    others = [k for k in before if k not in (ids["Dan"],)]
+    assert all(after[k].computed_at == before[k].computed_at for k in others)
+    with db.read() as session:
+        back = session.execute(
+            select(ValueChange.old, ValueChange.new)
+            .where(ValueChange.customer_id == ids["Dan"], ValueChange.measure == "stage")
+            .order_by(ValueChange.recorded_at.desc())
+        ).first()
+    assert tuple(back) == ("churned", "active")
+    delete_customers(db, [ids["Bob"]], actor)
+    assert recompute_customers(db, [ids["Bob"]], actor, as_of=AS_OF) == 1
+    assert ids["Bob"] not in values(db)

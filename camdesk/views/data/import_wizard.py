@@ -436,6 +436,8 @@ class RunPage(QWizardPage):
             self._finish(bool(report.problems))
             if report.written:
                 self.owner.events.customers_changed.emit([])
+                if report.change_id is not None:
+                    self.owner.events.action_done.emit(report.change_id)
 
         def failed(exc: BaseException) -> None:
             self._finish(False)

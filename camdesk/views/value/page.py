@@ -88,6 +88,7 @@ class ValuePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         events.customers_changed.connect(self._on_data_changed)
+        events.values_changed.connect(self._on_data_changed)
         self._retranslate()
 
     def attach(self, db: Database, actor: Actor) -> None:
@@ -210,7 +211,6 @@ class ValuePage(QWidget):
         def done(_summary: object) -> None:
             finished()
             self._events.values_changed.emit()
-            self.reload()
 
         def failed(exc: BaseException) -> None:
             finished()
@@ -236,7 +236,6 @@ class ValuePage(QWidget):
         dialog = RulesDialog(db=self._db, actor=self._actor, rules=self.report.rules, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applied.connect(self._events.values_changed)
-        dialog.applied.connect(self.reload)
         dialog.open()
         return dialog
 

@@ -1,0 +1,190 @@
+"""Per-customer purchase facts as of a day, aggregated with numpy from one scan of orders.
+
+One query reads every live order up to the day (customer, day, amount, cost)
+through the driver's own cursor, with no per-row conversion by SQLAlchemy; numpy
+then sorts them by customer and day and works out, per customer: days with an
+order, first and last order day, revenue, margin (where a cost is known) and the
+spend of repeat days (all but the first order day, for Gamma-Gamma).  A second
+small query gives each customer's last contact.  This is several times faster
+than the equivalent GROUP BY queries (the first-day spend needs a self-join).
+"""
+
+from __future__ import annotations
+
+import gc
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from camdesk.models import Customer, Interaction, Order
+
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+CHUNK = 500  # ids per IN (...) when reading some customers
+
+
+@dataclass
+class Facts:
+    """Per-customer aggregates, aligned arrays (dates as day ordinals)."""
+
+    ids: list[uuid.UUID]
+    purchase_days: np.ndarray
+    first: np.ndarray  # day ordinal, or -1
+    last: np.ndarray
+    revenue: np.ndarray
+    margin: np.ndarray  # NaN where no cost is known
+    repeat_spend: np.ndarray
+    contact: np.ndarray  # day ordinal, or -1
+    orders: int
+
+
+def raw_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
+    """Rows as the driver returns them (SQLite: text ids and dates)."""
+    compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+    cursor: Any = session.connection().connection.cursor()
+    try:
+        cursor.execute(str(compiled))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def _ordinals(values: list[Any]) -> np.ndarray:
+    """Day ordinals of ISO date texts (SQLite) or dates (PostgreSQL)."""
+    if not values:
+        return np.zeros(0, np.int64)
+    days = np.array(values, dtype="datetime64[D]").astype(np.int64)
+    return days + EPOCH_ORDINAL
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Without the cyclic garbage collector for a while.
+
+    Reading a million rows creates millions of tuples; each allocation burst sets the
+    collector scanning every object again, which more than doubles the read time.
+    Nothing made here is cyclic, so nothing is lost by collecting afterwards.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _ids(session: Session) -> list[uuid.UUID]:
+    raw = raw_rows(session, select(Customer.id).where(Customer.deleted_at.is_(None)))
+    if raw and isinstance(raw[0][0], str):
+        return [uuid.UUID(hex=ident) for (ident,) in raw]
+    return [ident for (ident,) in raw]
+
+
+def read_facts(session: Session, day: date, only: Sequence[uuid.UUID] | None = None) -> Facts:
+    """Every live customer's purchase facts as of ``day`` (orders after it do not count),
+    or those of the live customers among ``only``."""
+    with gc_paused():
+        return _read(session, day, only)
+
+
+def _read(session: Session, day: date, only: Sequence[uuid.UUID] | None) -> Facts:
+    statement = select(Order.customer_id, Order.ordered_on, Order.amount, Order.cost).where(
+        Order.deleted_at.is_(None), Order.ordered_on <= day
+    )
+    if only is None:
+        ids = _ids(session)
+        rows = raw_rows(session, statement)
+    else:
+        ids, rows = [], []
+        for start in range(0, len(only), CHUNK):
+            chunk = list(only[start : start + CHUNK])
+            ids += session.scalars(select(Customer.id).where(
+                Customer.id.in_(chunk), Customer.deleted_at.is_(None)))  # fmt: skip
+            rows += raw_rows(session, statement.where(Order.customer_id.in_(chunk)))
+    size = len(ids)
+    facts = Facts(
+        ids=ids, purchase_days=np.zeros(size, np.int64), first=np.full(size, -1, np.int64),
+        last=np.full(size, -1, np.int64), revenue=np.zeros(size), margin=np.full(size, np.nan),
+        repeat_spend=np.zeros(size), contact=np.full(size, -1, np.int64), orders=len(rows),
+    )  # fmt: skip
+    if rows:
+        owners, days, amounts, costs = zip(*rows, strict=True)
+        _aggregate(facts, _positions(ids, owners), _ordinals(list(days)),
+                   np.array(amounts, dtype=np.float64), np.array(costs, dtype=np.float64))  # fmt: skip
+    _contacts(session, facts, day, only is not None)
+    return facts
+
+
+def _positions(ids: list[uuid.UUID], owners: tuple[Any, ...]) -> np.ndarray:
+    """Each order's customer as an index into ``ids`` (-1: a customer deleted since)."""
+    text = isinstance(owners[0], str)  # SQLite keeps UUIDs as 32 hex digits
+    index = {(i.hex if text else i): n for n, i in enumerate(ids)}
+    get = index.get
+    return np.fromiter((get(o, -1) for o in owners), dtype=np.int64, count=len(owners))
+
+
+def _aggregate(facts: Facts, who: np.ndarray, days: np.ndarray, amounts: np.ndarray,
+               costs: np.ndarray) -> None:  # fmt: skip
+    live = who >= 0
+    who, days, amounts, costs = who[live], days[live], amounts[live], costs[live]
+    if not len(who):
+        return
+    size = len(facts.ids)
+    order = np.lexsort((days, who))
+    who, days, amounts, costs = who[order], days[order], amounts[order], costs[order]
+    new_customer = np.empty(len(who), np.bool_)
+    new_customer[0] = True
+    new_customer[1:] = who[1:] != who[:-1]
+    new_day = new_customer.copy()
+    new_day[1:] |= days[1:] != days[:-1]
+    facts.purchase_days = np.bincount(who[new_day], minlength=size).astype(np.int64)
+    starts = np.flatnonzero(new_customer)
+    ends = np.append(starts[1:], len(who)) - 1
+    facts.first[who[starts]] = days[starts]
+    facts.last[who[ends]] = days[ends]
+    facts.revenue = np.bincount(who, weights=amounts, minlength=size)
+    known = ~np.isnan(costs)
+    costed = np.bincount(who[known], minlength=size)
+    margin = np.bincount(who[known], weights=amounts[known] - costs[known], minlength=size)
+    facts.margin = np.where(costed > 0, margin, np.nan)
+    first_day = days == facts.first[who]
+    spent_first = np.bincount(who[first_day], weights=amounts[first_day], minlength=size)
+    facts.repeat_spend = facts.revenue - spent_first
+
+
+def _contacts(session: Session, facts: Facts, day: date, only: bool) -> None:
+    """Each customer's last contact up to ``day``, as a local day ordinal."""
+    limit = datetime.combine(day + timedelta(days=1), datetime.min.time()).astimezone()
+    statement = (
+        select(Interaction.customer_id, func.max(Interaction.occurred_at))
+        .where(Interaction.deleted_at.is_(None), Interaction.occurred_at < limit)
+        .group_by(Interaction.customer_id)
+    )
+    if not only:
+        rows = raw_rows(session, statement)
+    else:
+        rows = []
+        for start in range(0, len(facts.ids), CHUNK):
+            chunk = facts.ids[start : start + CHUNK]
+            rows += raw_rows(session, statement.where(Interaction.customer_id.in_(chunk)))
+    if not rows:
+        return
+    owners, moments = zip(*rows, strict=True)
+    who = _positions(facts.ids, owners)
+    known = who >= 0
+    facts.contact[who[known]] = [_local_day(m) for m, k in zip(moments, known, strict=True) if k]
+
+
+def _local_day(moment: Any) -> int:
+    if isinstance(moment, str):  # SQLite: UTC without a zone (see UTCDateTime)
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.astimezone().date().toordinal())
