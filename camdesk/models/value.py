@@ -14,7 +14,17 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, Float, ForeignKey, Index, SmallInteger, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    SmallInteger,
+    String,
+    Text,
+    Uuid,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from camdesk.models.base import UUIDPK, Base, Timestamp, UTCDateTime
@@ -25,7 +35,6 @@ class CustomerValue(Base):
 
     Attributes:
         purchase_days: days with at least one order (RFM frequency; BG/NBD x + 1).
-        recency_days: days from the last order to ``as_of``; None without orders.
         revenue, margin: paid in all; paid minus known cost (None if no cost known).
         r, f, m: RFM scores 1-5; segment: :class:`camdesk.services.rfm.Segment`.
         abc: "A", "B" or "C"; None without orders.
@@ -37,13 +46,14 @@ class CustomerValue(Base):
 
     __tablename__ = "customer_value"
 
-    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"), primary_key=True)
+    # No foreign key: the rows are derived, customers are never removed (only marked
+    # deleted), and SQLite cannot empty a table quickly while it has one.
+    customer_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     as_of: Mapped[date] = mapped_column(Date)
     first_order: Mapped[date | None] = mapped_column(Date)
     last_order: Mapped[date | None] = mapped_column(Date)
     last_contact: Mapped[date | None] = mapped_column(Date)
     purchase_days: Mapped[int] = mapped_column(default=0)
-    recency_days: Mapped[int | None]
     revenue: Mapped[int] = mapped_column(BigInteger, default=0)
     margin: Mapped[int | None] = mapped_column(BigInteger)
     repeat_spend: Mapped[int | None] = mapped_column(BigInteger)

@@ -35,10 +35,12 @@ def insert_rows(conn: Connection, model: Any, rows: Sequence[dict[str, Any]]) ->
     _execute(conn, table, names, _params(rows, names, _processors(conn, table, names)))
 
 
-def insert_columns(conn: Connection, model: Any, columns: Mapping[str, Sequence[Any]]) -> None:
+def insert_columns(conn: Connection, model: Any, columns: Mapping[str, Sequence[Any]], *,
+                   replace: bool = False) -> None:  # fmt: skip
     """Insert rows given column by column (name -> the values of every row).
 
     No per-row dictionaries: for results computed a column at a time (numpy).
+    ``replace`` (SQLite only): a row with the same primary key is replaced.
     """
     names = list(columns)
     if not names or not len(columns[names[0]]):
@@ -52,7 +54,7 @@ def insert_columns(conn: Connection, model: Any, columns: Mapping[str, Sequence[
         [process(v) for v in columns[name]] if process is not None else columns[name]
         for name, process in zip(names, _processors(conn, table, names), strict=True)
     ]
-    _execute(conn, table, names, list(zip(*converted, strict=True)))
+    _execute(conn, table, names, list(zip(*converted, strict=True)), replace=replace)
 
 
 def _processors(conn: Connection, table: Table,
@@ -61,10 +63,11 @@ def _processors(conn: Connection, table: Table,
 
 
 def _execute(conn: Connection, table: Table, names: list[str],
-             params: Sequence[tuple[Any, ...]]) -> None:  # fmt: skip
+             params: Sequence[tuple[Any, ...]], *, replace: bool = False) -> None:  # fmt: skip
     quoted = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
     marks = ", ".join("?" * len(names))
-    statement = f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})"
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    statement = f"{verb} INTO {table.name} ({quoted}) VALUES ({marks})"
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         if not _has_triggers(cursor, table.name):

@@ -31,7 +31,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
@@ -64,9 +64,18 @@ from camdesk.services.value_settings import (
 )
 
 Progress = Callable[[int, int], None]
-STORED = ("as_of", "first_order", "last_order", "last_contact", "purchase_days", "recency_days",
-          "revenue", "margin", "repeat_spend", "r", "f", "m", "segment", "abc", "p_alive",
-          "expected_purchases", "expected_spend", "clv", "tier", "stage")  # fmt: skip
+STORED = ("as_of", "first_order", "last_order", "last_contact", "purchase_days", "revenue",
+          "margin", "repeat_spend", "r", "f", "m", "segment", "abc", "tier", "stage", "p_alive",
+          "expected_purchases", "expected_spend", "clv")  # fmt: skip
+COMPARED = STORED[1:]  # a row is rewritten when one of these changes (not just its date)
+EXACT = COMPARED.index("p_alive")  # the columns before this one compare exactly
+DATES = {"first_order", "last_order", "last_contact"}
+# Predictions move a little every day: rewritten when they move by more than
+# (absolute, relative): half a percentage point of P(alive), 1% of a purchase or of
+# the predicted value, ¥1 of spend.
+CLOSE = {"p_alive": (0.005, 0.0), "expected_purchases": (0.01, 0.01),
+         "expected_spend": (100, 0.01), "clv": (100, 0.01)}  # fmt: skip
+_TOLERANCE = {COMPARED.index(name): close for name, close in CLOSE.items()}
 
 
 @dataclass
@@ -356,7 +365,6 @@ def _rows(facts: Facts, day: date, v: dict[str, np.ndarray]) -> Scored:
         "first_order": _days(facts.first), "last_order": _days(facts.last),
         "last_contact": _days(facts.contact),
         "purchase_days": facts.purchase_days.tolist(),
-        "recency_days": _whole(v["recency"].astype(np.float64), buyers),
         "revenue": _whole(facts.revenue), "margin": _whole(facts.margin),
         "repeat_spend": _whole(facts.repeat_spend, buyers),
         "r": _whole(v["r"].astype(np.float64), buyers),
@@ -378,64 +386,65 @@ def _rows(facts: Facts, day: date, v: dict[str, np.ndarray]) -> Scored:
 def _store(session: Session, rows: Scored, day: date, churn_days: int) -> int:
     """Rewrite rows that changed and log tier/stage changes; how many rows changed.
 
+    A row changes when any measure does, predictions by more than :data:`CLOSE`
+    allows (P(alive) and predicted value drift a little every day; rewriting every
+    customer daily for that would make a recompute several times slower).  The
+    comparison runs on the values as the driver stores them, without converting
+    a hundred thousand rows back into Python types.
+
     A change is dated ``day``, except churn: a customer churned the day after the
     last order grew ``churn_days`` old, whenever a recompute noticed it (so the
     first recompute of an old database charts its past churn by month too).
     """
     now = utcnow()
-    if session.scalar(select(func.max(CustomerValue.as_of))) != day:
-        # A new day: every stored row changes (its date, recency, P(alive)); read only
-        # the tiers and stages, to log their changes, then write everything afresh.
-        return _rewrite(session, rows, day, churn_days, now)
+    text = session.get_bind().dialect.name == "sqlite"  # raw values: text ids and dates
     stored = {
         found[0]: found[1:]
-        for found in session.execute(
-            select(CustomerValue.customer_id, *(getattr(CustomerValue, c) for c in STORED))
-        )
-    }
-    changed, moves = [], []
-    tier_at, stage_at = STORED.index("tier"), STORED.index("stage")
-    for row in rows.rows():
-        old = stored.pop(row["customer_id"], None)
-        fresh = tuple(row[c] for c in STORED)
-        if old is not None and _same(old, fresh):
+        for found in raw_rows(session, select(
+            CustomerValue.customer_id, *(getattr(CustomerValue, c) for c in COMPARED)))
+    }  # fmt: skip
+    columns = rows.columns
+    ids = columns["customer_id"]
+    keys = [i.hex for i in ids] if text else ids
+    fresh = zip(*(_as_stored(columns[c], text) if c in DATES else columns[c]
+                  for c in COMPARED), strict=True)  # fmt: skip
+    tier_at, stage_at = COMPARED.index("tier"), COMPARED.index("stage")
+    changed: list[int] = []
+    moves: list[dict[str, Any]] = []
+    for n, (key, new) in enumerate(zip(keys, fresh, strict=True)):
+        old = stored.pop(key, None)
+        if old is not None and _same(old, new):
             continue
-        row["computed_at"] = now
-        changed.append(row)
-        before = (old[tier_at], old[stage_at]) if old is not None else (None, None)
-        moves += _moves(row, before, day, churn_days, now)
-    gone = list(stored)  # customers deleted since the last run
-    keys = [r["customer_id"] for r in changed] + gone
+        changed.append(n)
+        was = (old[tier_at], old[stage_at]) if old is not None else (None, None)
+        if was != (new[tier_at], new[stage_at]):
+            row = {"customer_id": ids[n], "tier": columns["tier"][n],
+                   "stage": columns["stage"][n], "last_order": columns["last_order"][n]}  # fmt: skip
+            moves += _moves(row, was, day, churn_days, now)
+    gone = [uuid.UUID(hex=k) if text else k for k in stored]  # customers deleted since
     conn = session.connection()
-    for start in range(0, len(keys), 500):
-        conn.execute(delete(CustomerValue).where(
-            CustomerValue.customer_id.in_(keys[start : start + 500])))  # fmt: skip
-    insert_rows(conn, CustomerValue, changed)
+    replace = text  # SQLite replaces a row with the same key in the insert itself
+    if len(changed) > len(ids) // 2:  # most rows: empty the table, write them all again
+        conn.execute(delete(CustomerValue))
+        changed, replace = list(range(len(ids))), False
+    else:
+        doomed = gone if replace else [ids[n] for n in changed] + gone
+        for start in range(0, len(doomed), 500):
+            conn.execute(delete(CustomerValue).where(
+                CustomerValue.customer_id.in_(doomed[start : start + 500])))  # fmt: skip
+    picked = {name: [values[n] for n in changed] for name, values in columns.items()}
+    insert_columns(conn, CustomerValue, picked | {"computed_at": [now] * len(changed)},
+                   replace=replace)  # fmt: skip
     insert_rows(conn, ValueChange, moves)
     return len(changed)
 
 
-def _rewrite(session: Session, rows: Scored, day: date, churn_days: int, now: datetime) -> int:
-    """Replace every stored row (all of them changed); log the tier and stage moves."""
-    text = session.get_bind().dialect.name == "sqlite"  # raw ids: hex text there
-    before = {
-        ident: (tier, stage)
-        for ident, tier, stage in raw_rows(session, select(
-            CustomerValue.customer_id, CustomerValue.tier, CustomerValue.stage))
-    }  # fmt: skip
-    columns = rows.columns
-    moves = []
-    for ident, tier, stage, last in zip(columns["customer_id"], columns["tier"],
-                                        columns["stage"], columns["last_order"], strict=True):  # fmt: skip
-        old = before.get(ident.hex if text else ident, (None, None))
-        if old != (tier, stage):
-            row = {"customer_id": ident, "tier": tier, "stage": stage, "last_order": last}
-            moves += _moves(row, old, day, churn_days, now)
-    conn = session.connection()
-    conn.execute(delete(CustomerValue))
-    insert_columns(conn, CustomerValue, columns | {"computed_at": [now] * len(rows)})
-    insert_rows(conn, ValueChange, moves)
-    return len(rows)
+def _as_stored(days: list[date | None], text: bool) -> list[Any]:
+    """Dates as the driver returns them (SQLite: ISO text)."""
+    if not text:
+        return days
+    made = {d: d.isoformat() for d in set(days) if d is not None}
+    return [made.get(d) if d is not None else None for d in days]
 
 
 def _moves(row: dict[str, Any], before: tuple[str | None, str | None], day: date,
@@ -453,12 +462,18 @@ def _moves(row: dict[str, Any], before: tuple[str | None, str | None], day: date
     return found
 
 
-def _same(old: tuple[Any, ...], fresh: tuple[Any, ...]) -> bool:
-    for a, b in zip(old, fresh, strict=True):
-        if isinstance(a, float) and isinstance(b, float):
-            if abs(a - b) > 1e-6 * max(1.0, abs(a)):
-                return False
-        elif a != b:
+def _same(old: Sequence[Any], fresh: Sequence[Any]) -> bool:
+    """Whether two rows of :data:`COMPARED` values hold the same measures."""
+    if old[:EXACT] != fresh[:EXACT]:
+        return False
+    for n in range(EXACT, len(COMPARED)):
+        a, b = old[n], fresh[n]
+        if a == b:
+            continue
+        if a is None or b is None:
+            return False
+        absolute, relative = _TOLERANCE[n]
+        if abs(a - b) > max(absolute, relative * abs(a)):
             return False
     return True
 

@@ -18,7 +18,7 @@ from camdesk.db import Database
 from camdesk.models import CustomerValue, ValueChange
 from camdesk.services import lifecycle, tiers
 from camdesk.services.tiers import ABC_CODES, Policy
-from camdesk.services.value_settings import load_rules
+from camdesk.services.value_settings import load_model, load_rules
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ class ValueFile:
     stage_params: dict[str, object]
     policy: Policy
     horizon_days: int
+    as_of: date  # the day the reasons speak of: the last recompute that looked at them
     moves: list[Move] = field(default_factory=list)
 
 
@@ -87,6 +88,7 @@ def value_file(db: Database, customer_id: uuid.UUID) -> ValueFile | None:
             return None
         v = Measures(**{name: getattr(found, name) for name in Measures.__dataclass_fields__})
         rules = load_rules(session)
+        model = load_model(session)
         moves = [
             Move(on, measure, old, new)
             for on, measure, old, new in session.execute(
@@ -95,6 +97,9 @@ def value_file(db: Database, customer_id: uuid.UUID) -> ValueFile | None:
                 .order_by(ValueChange.on.desc(), ValueChange.recorded_at.desc())
             )
         ]
+    # A row is rewritten only when its measures change: a later recompute that found
+    # them the same still speaks for today.
+    as_of = max(v.as_of, model.as_of) if model is not None else v.as_of
     buyer = v.purchase_days > 0
     measures: dict[str, float | None] = {
         "abc": float(ABC_CODES[v.abc]) if v.abc else None,
@@ -106,11 +111,12 @@ def value_file(db: Database, customer_id: uuid.UUID) -> ValueFile | None:
     tier, tier_reason, tier_params = tiers.explain(rules.tiers, measures)
     stage_reason, stage_params = lifecycle.explain(
         lifecycle.Stage(v.stage), rules.stage,
-        first_days=_days(v.first_order, v.as_of), last_days=_days(v.last_order, v.as_of),
-        purchase_days=v.purchase_days, contact_days=_days(v.last_contact, v.as_of),
+        first_days=_days(v.first_order, as_of), last_days=_days(v.last_order, as_of),
+        purchase_days=v.purchase_days, contact_days=_days(v.last_contact, as_of),
     )  # fmt: skip
     if tier.value != v.tier:  # the rules changed since the last recompute
         tier_reason = tiers.RULES_CHANGED
         tier_params = {"tier": v.tier}
     return ValueFile(v, tier_reason, tier_params, stage_reason, stage_params,
-                     rules.tiers.policies[tiers.Tier(v.tier)], rules.horizon_days, moves)  # fmt: skip
+                     rules.tiers.policies[tiers.Tier(v.tier)], rules.horizon_days, as_of,
+                     moves)  # fmt: skip

@@ -32,8 +32,8 @@ def test_measures_stage_and_tier_as_worked_out_by_hand(db: Database, actor: Acto
     assert summary.customers == 17 and summary.orders == 4 + 1 + 2 + 5 + 12 * 2 + 6
     found = values(db)
     ann = found[ids["Ann"]]
-    assert (ann.purchase_days, ann.first_order, ann.last_order, ann.recency_days) == (
-        3, date(2024, 1, 10), date(2024, 12, 1), 30,
+    assert (ann.purchase_days, ann.first_order, ann.last_order, ann.as_of) == (
+        3, date(2024, 1, 10), date(2024, 12, 1), AS_OF,
     )  # fmt: skip
     assert (ann.revenue, ann.margin, ann.repeat_spend) == (65000, 14000, 50000)
     assert ann.stage == "active" and ann.abc == "A"
@@ -63,7 +63,7 @@ def test_recompute_is_idempotent_and_records_changes(db: Database, actor: Actor)
     assert entries == 2 * 17  # each customer's first tier and stage
 
     later = recompute(db, actor, as_of=date(2025, 7, 1))  # half a year without orders
-    assert later.changed == 17  # recency moved for every buyer, and Cat's as-of date
+    assert later.changed == 17  # most rows changed (P(alive) moved for every buyer): all rewritten
     with db.read() as session:
         moves = session.execute(
             select(ValueChange.old, ValueChange.new, ValueChange.on)
@@ -91,7 +91,7 @@ def test_same_results_on_sqlite_and_postgresql(
         recompute(db, actor, as_of=AS_OF)
         by_name = {name: values(db)[ident] for name, ident in ids.items()}
         results.append({
-            name: (v.purchase_days, v.recency_days, v.revenue, v.margin, v.repeat_spend, v.r, v.f,
+            name: (v.purchase_days, v.last_order, v.revenue, v.margin, v.repeat_spend, v.r, v.f,
                    v.m, v.segment, v.abc, v.tier, v.stage, v.clv,
                    None if v.p_alive is None else round(v.p_alive, 6))
             for name, v in by_name.items()

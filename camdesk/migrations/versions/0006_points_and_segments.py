@@ -1,10 +1,13 @@
-"""loyalty points ledger and saved segments
+"""loyalty points ledger and saved segments; customer_value loses recency_days and its FK
 
 Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-01 16:00:00
 
 See camdesk/models/points.py and camdesk/models/segment.py.  Both start empty.
+customer_value drops recency_days (it went stale between recomputes; it is
+worked out from last_order when needed) and its foreign key to customer (a
+derived table; with the key SQLite empties it row by row).
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("customer_value") as batch:
+        batch.drop_constraint("fk_customer_value_customer_id_customer", type_="foreignkey")
+        batch.drop_column("recency_days")
     op.create_table(
         "points_entry",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -59,3 +65,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("segment")
     op.drop_table("points_entry")
+    with op.batch_alter_table("customer_value") as batch:
+        batch.add_column(sa.Column("recency_days", sa.Integer(), nullable=True))
+        batch.create_foreign_key("fk_customer_value_customer_id_customer", "customer",
+                                 ["customer_id"], ["id"])  # fmt: skip

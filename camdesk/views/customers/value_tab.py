@@ -73,7 +73,7 @@ class ValueTab(QWidget):
             return
         v, locale = found.measures, QLocale()
         text = {
-            "as_of": v.as_of.isoformat(),
+            "as_of": found.as_of.isoformat(),
             "tier": value_name("tier", v.tier),
             "tier_reason": reason_text("tier", found.tier_reason, found.tier_params),
             "policy": self._policy(found),
