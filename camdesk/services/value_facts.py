@@ -80,6 +80,11 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _end_of(day: date) -> datetime:
+    """The first moment after ``day``, local time."""
+    return datetime.combine(day + timedelta(days=1), datetime.min.time()).astimezone()
+
+
 def _ids(session: Session) -> list[uuid.UUID]:
     raw = raw_rows(session, select(Customer.id).where(Customer.deleted_at.is_(None)))
     if raw and isinstance(raw[0][0], str):
@@ -119,7 +124,29 @@ def _read(session: Session, day: date, only: Sequence[uuid.UUID] | None) -> Fact
         _aggregate(facts, _positions(ids, owners), _ordinals(list(days)),
                    np.array(amounts, dtype=np.float64), np.array(costs, dtype=np.float64))  # fmt: skip
     _contacts(session, facts, day, only is not None)
+    if day < date.today():
+        facts = _existing(session, facts, day)
     return facts
+
+
+def _existing(session: Session, facts: Facts, day: date) -> Facts:
+    """Leave out customers added after ``day`` who had neither bought nor been in contact
+    by then (as of a past day they were nobody's customers yet).  Customers imported
+    later with older orders did exist: their orders say so."""
+    later = set(session.scalars(select(Customer.id).where(
+        Customer.deleted_at.is_(None), Customer.created_at >= _end_of(day))))  # fmt: skip
+    if not later:
+        return facts
+    keep = np.array([ident not in later for ident in facts.ids], dtype=np.bool_)
+    keep |= (facts.purchase_days > 0) | (facts.contact >= 0)
+    if keep.all():
+        return facts
+    return Facts(
+        ids=[ident for ident, k in zip(facts.ids, keep.tolist(), strict=True) if k],
+        purchase_days=facts.purchase_days[keep], first=facts.first[keep], last=facts.last[keep],
+        revenue=facts.revenue[keep], margin=facts.margin[keep],
+        repeat_spend=facts.repeat_spend[keep], contact=facts.contact[keep], orders=facts.orders,
+    )  # fmt: skip
 
 
 def _positions(ids: list[uuid.UUID], owners: tuple[Any, ...]) -> np.ndarray:
@@ -161,7 +188,7 @@ def _aggregate(facts: Facts, who: np.ndarray, days: np.ndarray, amounts: np.ndar
 
 def _contacts(session: Session, facts: Facts, day: date, only: bool) -> None:
     """Each customer's last contact up to ``day``, as a local day ordinal."""
-    limit = datetime.combine(day + timedelta(days=1), datetime.min.time()).astimezone()
+    limit = _end_of(day)
     statement = (
         select(Interaction.customer_id, func.max(Interaction.occurred_at))
         .where(Interaction.deleted_at.is_(None), Interaction.occurred_at < limit)

@@ -105,10 +105,11 @@ def test_cli_analyze_json(tmp_path, capsys) -> None:
     capsys.readouterr()
     assert main(["analyze", "--db", str(path), "--as-of", "2026-06-30", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert sum(out["tiers"].values()) == sum(out["stages"].values()) == 300
+    # As of a past day: the customers who had bought or been contacted by then.
+    assert sum(out["tiers"].values()) == sum(out["stages"].values()) == out["customers"] <= 300
     assert set(out["bgnbd"]) >= {"r", "alpha", "a", "b", "time_unit"}
     assert set(out["gamma_gamma"]) >= {"p", "q", "v"}
-    assert sum(out["segments"].values()) == 300 - out["stages"].get("potential", 0)
+    assert sum(out["segments"].values()) == out["customers"] - out["stages"].get("potential", 0)
     with pytest.raises(SystemExit) as stopped:
         main(["analyze", "--db", str(path), "--as-of", "30/06/2026"])
     assert stopped.value.code == 2
@@ -140,3 +141,14 @@ def test_recomputing_only_the_customers_touched(db: Database, actor: Actor) -> N
     delete_customers(db, [ids["Bob"]], actor)
     assert recompute_customers(db, [ids["Bob"]], actor, as_of=AS_OF) == 1
     assert ids["Bob"] not in values(db)
+
+
+def test_a_recompute_of_the_past_leaves_out_customers_who_came_later(
+    db: Database, actor: Actor
+) -> None:
+    ids = seed(db, actor)
+    newcomer = make_customer(db, actor, name="Newcomer").id  # added today, nothing yet
+    summary = recompute(db, actor, as_of=AS_OF)
+    assert summary.customers == 17 and newcomer not in values(db)
+    assert ids["Cat"] in values(db)  # added today too, but in contact before AS_OF
+    assert recompute(db, actor).customers == 18  # as of today, everyone
