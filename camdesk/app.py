@@ -197,6 +197,8 @@ class Controller(QObject):
         def finished(_result: object) -> None:
             progress.close()
             self.events.customers_changed.emit([])
+            if self.window is not None:  # tiers, stages and CLV for the new customers
+                self.window.value.recompute()
 
         def failed(exc: BaseException) -> None:
             progress.close()
