@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.models import Customer, CustomerValue, User, ValueChange
+from camdesk.services.value_facts import gc_paused, raw_rows
 from camdesk.services.value_settings import ValueModel, ValueRules, load_model, load_rules
 
 CURVE_POINTS = 201
@@ -76,46 +77,33 @@ class ValueReport:
 
 
 def build_report(db: Database, today: date | None = None) -> ValueReport:
-    """Read the value screen's figures (a few grouped queries and one column scan)."""
+    """Read the value screen's figures (one scan of the stored measures, a few small queries)."""
     today = today or date.today()
     report = ValueReport()
     live = Customer.deleted_at.is_(None)
-    joined = (CustomerValue, Customer.id == CustomerValue.customer_id)
     with db.read() as session:
         report.rules = load_rules(session)
         report.model = load_model(session)
         report.customers = int(session.scalar(select(func.count()).where(live)) or 0)
         report.as_of = session.scalar(select(func.max(CustomerValue.as_of)))
-        classes: Counter[str] = Counter()
-        for column, counter in ((CustomerValue.tier, report.tiers),
-                                (CustomerValue.stage, report.stages),
-                                (CustomerValue.segment, report.segments),
-                                (CustomerValue.abc, classes)):  # fmt: skip
-            statement = select(column, func.count(), func.sum(CustomerValue.revenue))
-            for code, count, total in session.execute(
-                statement.join(Customer, joined[1]).where(live).group_by(column)
-            ):
-                if code is not None:
-                    counter[code] = int(count)
-                    if column is CustomerValue.tier:
-                        report.tier_revenue[code] = int(total or 0)
-        report.unvalued = report.customers - sum(report.tiers.values())
-        revenue = np.fromiter(
-            session.execute(
-                select(CustomerValue.revenue)
-                .join(Customer, joined[1])
-                .where(live, CustomerValue.revenue > 0)
-            ).scalars(),
-            dtype=np.float64,
+        with gc_paused():  # one pass over the stored measures, counted here
+            rows = raw_rows(session, select(
+                CustomerValue.tier, CustomerValue.stage, CustomerValue.segment,
+                CustomerValue.abc, CustomerValue.revenue, CustomerValue.clv,
+            ).join(Customer, Customer.id == CustomerValue.customer_id).where(live))  # fmt: skip
+        tiers, stages, segments, classes_, revenues, clvs = (
+            zip(*rows, strict=True) if rows else ((),) * 6
         )
-        clv = np.fromiter(
-            session.execute(
-                select(CustomerValue.clv)
-                .join(Customer, joined[1])
-                .where(live, CustomerValue.clv.is_not(None))
-            ).scalars(),
-            dtype=np.float64,
-        )
+        report.tiers.update(tiers)
+        report.stages.update(stages)
+        report.segments.update(s for s in segments if s)
+        classes: Counter[str] = Counter(c for c in classes_ if c)
+        for tier, spent in zip(tiers, revenues, strict=True):
+            report.tier_revenue[tier] += int(spent)
+        report.unvalued = report.customers - len(rows)
+        revenue = np.array(revenues, dtype=np.float64)
+        revenue = revenue[revenue > 0]
+        clv = np.array([c for c in clvs if c is not None], dtype=np.float64)
         report.risk = _risk(session, live)
         report.churn_months = _churn_months(session, today)
     _pareto(report, revenue)
