@@ -49,7 +49,7 @@ from camdesk.services import clv, lifecycle, pareto, rfm, tiers
 from camdesk.services.bulk import insert_columns, insert_rows
 from camdesk.services.context import Actor
 from camdesk.services.progress import step as report_step
-from camdesk.services.value_facts import Facts, gc_paused, raw_rows, read_facts
+from camdesk.services.value_facts import Facts, gc_paused, raw_rows, read_facts, refresh_facts
 from camdesk.services.value_settings import (
     REFIT_CHANGE,
     REFIT_DAYS,
@@ -118,9 +118,10 @@ def recompute(
     with db.read() as session:
         rules = new_rules or load_rules(session)
         previous = load_model(session)
-        facts = read_facts(session, day)
+        facts, mark = refresh_facts(session, day, previous.facts_mark if previous else None,
+                                    full=refit)  # fmt: skip
     step(1)
-    model = fit_model(facts, rules, day, previous, refit=refit)
+    model = replace(fit_model(facts, rules, day, previous, refit=refit), facts_mark=mark)
     step(2)
     with gc_paused():
         rows = score(facts, rules, model, day)

@@ -12,6 +12,7 @@ than the equivalent GROUP BY queries (the first-day spend needs a self-join).
 from __future__ import annotations
 
 import gc
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from camdesk.models import Customer, Interaction, Order
+from camdesk.models import ChangeLog, Customer, CustomerValue, Interaction, Order
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 CHUNK = 500  # ids per IN (...) when reading some customers
@@ -215,3 +216,140 @@ def _local_day(moment: Any) -> int:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return int(moment.astimezone().date().toordinal())
+
+
+# --------------------------------------------------------------------------- refreshing
+
+MARGIN_MS = 24 * 3600 * 1000  # clocks of the PCs sharing a file may disagree: a day's slack
+FULL_EVERY_DAYS = 7  # read every order at least this often, whatever the change log says
+REFRESH_SHARE = 0.2  # more customers touched than this share: read every order
+REFRESH_FEWEST = 1000  # ... unless they are this few (reading them is cheap anyway)
+
+
+@dataclass(frozen=True)
+class FactsMark:
+    """When and as of which day the facts were last read (kept with the model).
+
+    Attributes:
+        read_ms: wall-clock milliseconds when that read began.
+        day: the day they were read as of.
+        full_on: the day every order was last read.
+    """
+
+    read_ms: int
+    day: date
+    full_on: date
+
+
+def refresh_facts(session: Session, day: date, mark: FactsMark | None,
+                  *, full: bool = False) -> tuple[Facts, FactsMark]:  # fmt: skip
+    """The facts as of ``day``: read again only for the customers whose orders, contacts
+    or file changed since ``mark`` (found in the change log), the rest from the stored
+    measures, which hold the same facts.  Every order is read instead when there is no
+    mark, when it is a week old, when the day goes back, when the mark was a past day's
+    recompute, or when many customers changed."""
+    started = time.time_ns() // 1_000_000
+    today = date.today()
+    if (full or mark is None or day < mark.day or (today - mark.full_on).days >= FULL_EVERY_DAYS
+            or mark.day < datetime.fromtimestamp(mark.read_ms / 1000).date()):  # fmt: skip
+        return read_facts(session, day), FactsMark(started, day, today)
+    with gc_paused():
+        ids = _ids(session)
+        touched = _touched_since(session, mark.read_ms - MARGIN_MS)
+        touched |= _contacts_due(session, mark.day, day)
+        facts = _stored_facts(session, ids, touched)
+    if facts is None or len(touched) > max(REFRESH_SHARE * len(ids), REFRESH_FEWEST):
+        return read_facts(session, day), FactsMark(started, day, today)
+    index = {ident: n for n, ident in enumerate(ids)}
+    again = [ident for ident in touched if ident in index]
+    if again:
+        fresh = read_facts(session, day, only=again)
+        where = np.array([index[ident] for ident in fresh.ids], dtype=np.int64)
+        for name in ("purchase_days", "first", "last", "revenue", "margin", "repeat_spend",
+                     "contact"):  # fmt: skip
+            getattr(facts, name)[where] = getattr(fresh, name)
+    facts.orders = int(session.scalar(
+        select(func.count()).select_from(Order)
+        .where(Order.deleted_at.is_(None), Order.ordered_on <= day)) or 0)  # fmt: skip
+    if day < today:
+        facts = _existing(session, facts, day)
+    return facts, FactsMark(started, day, mark.full_on)
+
+
+def _touched_since(session: Session, since_ms: int) -> set[uuid.UUID]:
+    """Customers whose file, orders or interactions a logged change touched since then."""
+    entries = session.execute(
+        select(ChangeLog.table_name, ChangeLog.row_id, ChangeLog.field, ChangeLog.old,
+               ChangeLog.new)
+        .where(ChangeLog.hlc >= f"{max(since_ms, 0):013d}",
+               ChangeLog.table_name.in_(("customer", "orders", "interaction")))
+    ).all()  # fmt: skip
+    found: set[uuid.UUID] = set()
+    rows: dict[str, list[uuid.UUID]] = {"orders": [], "interaction": []}
+    for table, row, field, old, new in entries:
+        if table == "customer":
+            found.add(row)
+            continue
+        rows[table].append(row)
+        if field == "customer_id":  # moved between customers (a merge, its undo)
+            found.update(uuid.UUID(str(v)) for v in (old, new) if v)
+    for table, model in (("orders", Order), ("interaction", Interaction)):
+        wanted = list(dict.fromkeys(rows[table]))
+        for start in range(0, len(wanted), CHUNK):
+            found.update(session.scalars(select(model.customer_id).where(
+                model.id.in_(wanted[start : start + CHUNK]))))  # fmt: skip
+    return found
+
+
+def _contacts_due(session: Session, since: date, day: date) -> set[uuid.UUID]:
+    """Customers with an interaction dated after ``since`` up to ``day`` (logged ahead)."""
+    return set(session.scalars(select(Interaction.customer_id).where(
+        Interaction.deleted_at.is_(None), Interaction.occurred_at >= _end_of(since),
+        Interaction.occurred_at < _end_of(day))))  # fmt: skip
+
+
+def _stored_facts(session: Session, ids: list[uuid.UUID],
+                  touched: set[uuid.UUID]) -> Facts | None:  # fmt: skip
+    """The facts kept in ``customer_value``, aligned with ``ids``; customers without a row
+    are added to ``touched``.  None if nothing is stored."""
+    rows = raw_rows(session, select(
+        CustomerValue.customer_id, CustomerValue.first_order, CustomerValue.last_order,
+        CustomerValue.last_contact, CustomerValue.purchase_days, CustomerValue.revenue,
+        CustomerValue.margin, CustomerValue.repeat_spend))  # fmt: skip
+    if not rows:
+        return None
+    size = len(ids)
+    facts = Facts(
+        ids=ids, purchase_days=np.zeros(size, np.int64), first=np.full(size, -1, np.int64),
+        last=np.full(size, -1, np.int64), revenue=np.zeros(size), margin=np.full(size, np.nan),
+        repeat_spend=np.zeros(size), contact=np.full(size, -1, np.int64), orders=0,
+    )  # fmt: skip
+    owners, first, last, contact, days, revenue, margin, repeat = zip(*rows, strict=True)
+    where = _positions(ids, owners)
+    kept = where >= 0
+    at = where[kept]
+
+    def pick(values: tuple[Any, ...]) -> list[Any]:
+        return [v for v, k in zip(values, kept.tolist(), strict=True) if k]
+
+    facts.first[at] = _day_numbers(pick(first))
+    facts.last[at] = _day_numbers(pick(last))
+    facts.contact[at] = _day_numbers(pick(contact))
+    facts.purchase_days[at] = np.array(pick(days), dtype=np.int64)
+    facts.revenue[at] = np.array(pick(revenue), dtype=np.float64)
+    facts.margin[at] = np.array(pick(margin), dtype=np.float64)
+    facts.repeat_spend[at] = np.nan_to_num(np.array(pick(repeat), dtype=np.float64))
+    stored = np.zeros(size, np.bool_)
+    stored[at] = True
+    touched.update(ident for ident, has in zip(ids, stored.tolist(), strict=True) if not has)
+    return facts
+
+
+def _day_numbers(values: list[Any]) -> np.ndarray:
+    """Day ordinals of dates or ISO texts, -1 for None."""
+    known = [v for v in values if v is not None]
+    out = np.full(len(values), -1, np.int64)
+    if known:
+        mask = np.array([v is not None for v in values], dtype=np.bool_)
+        out[mask] = _ordinals(known)
+    return out
