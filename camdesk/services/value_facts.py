@@ -220,7 +220,10 @@ def _local_day(moment: Any) -> int:
 
 # --------------------------------------------------------------------------- refreshing
 
-MARGIN_MS = 24 * 3600 * 1000  # clocks of the PCs sharing a file may disagree: a day's slack
+# Clocks of the PCs sharing a file may disagree: changes stamped up to an hour before
+# the last read are looked at again.  A PC further behind than that has its changes
+# picked up by the weekly full read (FULL_EVERY_DAYS).
+MARGIN_MS = 3600 * 1000
 FULL_EVERY_DAYS = 7  # read every order at least this often, whatever the change log says
 REFRESH_SHARE = 0.2  # more customers touched than this share: read every order
 REFRESH_FEWEST = 1000  # ... unless they are this few (reading them is cheap anyway)
@@ -257,7 +260,8 @@ def refresh_facts(session: Session, day: date, mark: FactsMark | None,
         ids = _ids(session)
         touched = _touched_since(session, mark.read_ms - MARGIN_MS)
         touched |= _contacts_due(session, mark.day, day)
-        facts = _stored_facts(session, ids, touched)
+        many = len(touched) > max(REFRESH_SHARE * len(ids), REFRESH_FEWEST)
+        facts = None if many else _stored_facts(session, ids, touched)
     if facts is None or len(touched) > max(REFRESH_SHARE * len(ids), REFRESH_FEWEST):
         return read_facts(session, day), FactsMark(started, day, today)
     index = {ident: n for n, ident in enumerate(ids)}
