@@ -141,6 +141,8 @@ class RulesForm(QWidget):
         self.new_days, self.silent_days = _spin(1, 3650), _spin(1, 3650)
         self.churn_days, self.loyal = _spin(1, 3650), _spin(1, 1000)
         self.abc_a, self.abc_b = _spin(1, 99, "%"), _spin(1, 99, "%")
+        # A and B share the revenue: B can hold at most what A leaves.
+        self.abc_a.valueChanged.connect(lambda a: self.abc_b.setMaximum(100 - a))
         self.horizon = _spin(30, 3650)
         self.points_rate = QDoubleSpinBox()
         self.points_rate.setObjectName("pointsRate")
