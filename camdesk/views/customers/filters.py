@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -92,9 +93,16 @@ class FilterBar(QWidget):
             box.setObjectName(f"{key}Filter")
             self.value_filters[key] = box
         for box in (self.kind_filter, self.tag_filter, self.owner_filter, self.city_filter,
-                    self.field_filter, *self.value_filters.values()):  # fmt: skip
+                    self.field_filter):  # fmt: skip
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for box in (self.kind_filter, self.tag_filter, self.owner_filter, self.city_filter,
+                    self.field_filter, *self.value_filters.values()):  # fmt: skip
             box.currentIndexChanged.connect(self.changed)
+        for box in self.value_filters.values():  # narrow: the second row must fit a laptop
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(7)
         self.clv_label = QLabel(self)
         self.clv_min, self.clv_max = QSpinBox(self), QSpinBox(self)
         for name, spin in (("clvMin", self.clv_min), ("clvMax", self.clv_max)):
@@ -103,9 +111,14 @@ class FilterBar(QWidget):
             spin.setSingleStep(1000)
             spin.setPrefix("¥")
             spin.setGroupSeparatorShown(True)
+            spin.setMaximumWidth(self.fontMetrics().horizontalAdvance("¥2,000,000,000") + 30)
+            spin.setMinimumWidth(self.fontMetrics().horizontalAdvance("¥000,000") + 30)
             spin.valueChanged.connect(self._typing.start)
         self.extra_label = QLabel(self)
         self.extra_label.setObjectName("extraCriteria")
+        # Long conditions must not widen the window: the label shrinks, its tooltip says all.
+        self.extra_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.extra_label.setMinimumWidth(80)
         self.extra_clear = QPushButton(self)
         self.extra_clear.clicked.connect(lambda: self.show_criteria(self._boxed(), keep=True))
         self.count_label = QLabel(self)
@@ -120,12 +133,12 @@ class FilterBar(QWidget):
         second = QHBoxLayout()
         row = (*self.value_filters.values(), self.clv_label, self.clv_min, self.clv_max,
                self.extra_label, self.extra_clear)  # fmt: skip
-        for widget in row:
-            second.addWidget(widget)
-        second.addStretch(1)
-        self.tools = QHBoxLayout()  # the page adds its segment and bulk-action buttons here
-        second.addLayout(self.tools)
+        for widget in row:  # the conditions listed in words take the room there is
+            second.addWidget(widget, 1 if widget is self.extra_label else 0)
+        second.addStretch(0)  # takes the room only while no conditions are listed
         second.addWidget(self.count_label)
+        self.tools = QHBoxLayout()  # the page adds its segment and bulk-action buttons here
+        first.addLayout(self.tools)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(first)
@@ -270,6 +283,7 @@ class FilterBar(QWidget):
         custom = {f.key: f.label for f in self.fields}
         text = "; ".join(describe(c, names, custom) for c in self._extra)
         self.extra_label.setText(self.tr("Also: %1").replace("%1", text) if text else "")
+        self.extra_label.setToolTip(self.extra_label.text())
         self.extra_label.setVisible(bool(text))
         self.extra_clear.setVisible(bool(text))
 

@@ -33,7 +33,10 @@ class SegmentActions(QObject):
         self.segments: list[SegmentInfo] = []
         self.box = QComboBox(page)
         self.box.setObjectName("segmentBox")
-        self.box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.box.setMinimumContentsLength(8)
         self.box.activated.connect(self._chosen)
         self.menu_button, self.bulk_button = QToolButton(page), QToolButton(page)
         for button in (self.menu_button, self.bulk_button):
