@@ -184,3 +184,22 @@ def test_deleting_a_customer_updates_the_value_figures(qtbot, controller, monkey
     window.nav.setCurrentRow(window.stack.indexOf(page))
     qtbot.waitUntil(lambda: page.report.stages["churned"] == churned - 1, timeout=15000)
     assert page.report.customers == 16
+
+
+def test_a_clv_band_lists_the_customers_predicted_in_it(qtbot, controller):
+    db, window, page = open_value_screen(qtbot, controller)
+    page.tabs.setCurrentIndex(3)
+    chart = page.clv_chart
+    qtbot.waitUntil(chart.isVisible, timeout=5000)
+    band = next(n for n, (_s, _e, count) in enumerate(page.report.clv_bands) if count)
+    start, end, count = page.report.clv_bands[band]
+    assert "customers" in chart.tips[band]
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton,
+                     pos=chart.bar_center(band).toPoint())  # fmt: skip
+    customers = window.customers
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is customers, timeout=5000)
+    qtbot.waitUntil(lambda: customers.model.rowCount() == count, timeout=10000)
+    with db.read() as session:
+        top = float("inf") if end is None else end * 100
+        clvs = session.scalars(select(CustomerValue.clv).where(CustomerValue.clv.is_not(None)))
+        assert count == sum(start * 100 <= c < top for c in clvs)
