@@ -22,6 +22,8 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert
 
+SLICE = 50_000  # rows converted and handed to the driver at a time by insert_columns
+
 
 def insert_rows(conn: Connection, model: Any, rows: Sequence[dict[str, Any]]) -> None:
     """Insert ``rows`` (column name -> value; all rows with the same keys) into ``model``."""
@@ -50,11 +52,14 @@ def insert_columns(conn: Connection, model: Any, columns: Mapping[str, Sequence[
         conn.execute(insert(table), [dict(zip(names, values, strict=True))
                                      for values in zip(*columns.values(), strict=True)])  # fmt: skip
         return
-    converted = [
-        [process(v) for v in columns[name]] if process is not None else columns[name]
-        for name, process in zip(names, _processors(conn, table, names), strict=True)
-    ]
-    _execute(conn, table, names, list(zip(*converted, strict=True)), replace=replace)
+    processors = _processors(conn, table, names)
+    for start in range(0, len(columns[names[0]]), SLICE):  # a slice at a time: less memory
+        converted = [
+            [process(v) for v in columns[name][start : start + SLICE]] if process is not None
+            else columns[name][start : start + SLICE]
+            for name, process in zip(names, processors, strict=True)
+        ]  # fmt: skip
+        _execute(conn, table, names, list(zip(*converted, strict=True)), replace=replace)
 
 
 def _processors(conn: Connection, table: Table,

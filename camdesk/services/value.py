@@ -210,7 +210,7 @@ def _store_some(session: Session, rows: Scored, ids: list[uuid.UUID], day: date,
         conn.execute(delete(CustomerValue).where(
             CustomerValue.customer_id.in_(keys[start : start + 500])))  # fmt: skip
     insert_rows(conn, CustomerValue, changed)
-    insert_rows(conn, ValueChange, moves)
+    _insert_moves(conn, moves)
     return len(changed) + len(before)
 
 
@@ -411,7 +411,7 @@ def _store(session: Session, rows: Scored, day: date, churn_days: int) -> int:
                   for c in COMPARED), strict=True)  # fmt: skip
     tier_at, stage_at = COMPARED.index("tier"), COMPARED.index("stage")
     changed: list[int] = []
-    moves: list[dict[str, Any]] = []
+    moves: list[tuple[Any, ...]] = []
     for n, (key, new) in enumerate(zip(keys, fresh, strict=True)):
         old = stored.pop(key, None)
         if old is not None and _same(old, new):
@@ -427,17 +427,18 @@ def _store(session: Session, rows: Scored, day: date, churn_days: int) -> int:
     replace = text  # SQLite replaces a row with the same key in the insert itself
     if len(changed) > len(ids) // 2:  # most rows: empty the table, write them all again
         conn.execute(delete(CustomerValue))
-        changed, replace = list(range(len(ids))), False
+        picked, count, replace = columns, len(ids), False  # no copy of a million values
     else:
         doomed = gone if replace else [ids[n] for n in changed] + gone
         for start in range(0, len(doomed), 500):
             conn.execute(delete(CustomerValue).where(
                 CustomerValue.customer_id.in_(doomed[start : start + 500])))  # fmt: skip
-    picked = {name: [values[n] for n in changed] for name, values in columns.items()}
-    insert_columns(conn, CustomerValue, picked | {"computed_at": [now] * len(changed)},
+        picked = {name: [values[n] for n in changed] for name, values in columns.items()}
+        count = len(changed)
+    insert_columns(conn, CustomerValue, picked | {"computed_at": [now] * count},
                    replace=replace)  # fmt: skip
-    insert_rows(conn, ValueChange, moves)
-    return len(changed)
+    _insert_moves(conn, moves)  # a first run logs two per customer: tuples, in slices
+    return count
 
 
 def _as_stored(days: list[date | None], text: bool) -> list[Any]:
@@ -448,8 +449,18 @@ def _as_stored(days: list[date | None], text: bool) -> list[Any]:
     return [made.get(d) if d is not None else None for d in days]
 
 
+MOVE_COLUMNS = ("id", "customer_id", "on", "measure", "old", "new", "recorded_at")
+
+
+def _insert_moves(conn: Any, moves: list[tuple[Any, ...]]) -> None:
+    """Insert value_change rows (tuples in :data:`MOVE_COLUMNS` order), a slice at a time."""
+    for start in range(0, len(moves), 50_000):
+        values = list(zip(*moves[start : start + 50_000], strict=True))
+        insert_columns(conn, ValueChange, dict(zip(MOVE_COLUMNS, values, strict=True)))
+
+
 def _moves(row: dict[str, Any], before: tuple[str | None, str | None], day: date,
-           churn_days: int, now: datetime) -> list[dict[str, Any]]:  # fmt: skip
+           churn_days: int, now: datetime) -> list[tuple[Any, ...]]:  # fmt: skip
     """The value_change rows for a customer whose tier and stage were ``before``."""
     found = []
     for measure, old in zip(("tier", "stage"), before, strict=True):
@@ -457,9 +468,7 @@ def _moves(row: dict[str, Any], before: tuple[str | None, str | None], day: date
             on = day
             if row[measure] == "churned" and row["last_order"] is not None:
                 on = min(day, row["last_order"] + timedelta(days=churn_days + 1))
-            found.append({"id": new_id(), "customer_id": row["customer_id"], "on": on,
-                          "measure": measure, "old": old, "new": row[measure],
-                          "recorded_at": now})  # fmt: skip
+            found.append((new_id(), row["customer_id"], on, measure, old, row[measure], now))
     return found
 
 
