@@ -49,7 +49,13 @@ from camdesk.services import clv, lifecycle, pareto, rfm, tiers
 from camdesk.services.bulk import insert_columns, insert_rows
 from camdesk.services.context import Actor
 from camdesk.services.progress import step as report_step
-from camdesk.services.value_facts import Facts, gc_paused, raw_rows, read_facts, refresh_facts
+from camdesk.services.value_facts import (
+    Facts,
+    gc_paused,
+    raw_batches,
+    read_facts,
+    refresh_facts,
+)
 from camdesk.services.value_settings import (
     REFIT_CHANGE,
     REFIT_DAYS,
@@ -399,30 +405,32 @@ def _store(session: Session, rows: Scored, day: date, churn_days: int) -> int:
     """
     now = utcnow()
     text = session.get_bind().dialect.name == "sqlite"  # raw values: text ids and dates
-    stored = {
-        found[0]: found[1:]
-        for found in raw_rows(session, select(
-            CustomerValue.customer_id, *(getattr(CustomerValue, c) for c in COMPARED)))
-    }  # fmt: skip
     columns = rows.columns
     ids = columns["customer_id"]
-    keys = [i.hex for i in ids] if text else ids
-    fresh = zip(*(_as_stored(columns[c], text) if c in DATES else columns[c]
-                  for c in COMPARED), strict=True)  # fmt: skip
+    where = {key: n for n, key in enumerate([i.hex for i in ids] if text else ids)}
+    fresh = [_as_stored(columns[c], text) if c in DATES else columns[c] for c in COMPARED]
     tier_at, stage_at = COMPARED.index("tier"), COMPARED.index("stage")
-    changed: list[int] = []
+    same = bytearray(len(ids))  # 1: the stored row holds the same measures
+    was: list[tuple[Any, Any]] = [(None, None)] * len(ids)  # stored tier and stage
+    gone = []  # customers deleted since
+    statement = select(CustomerValue.customer_id, *(getattr(CustomerValue, c) for c in COMPARED))
+    for batch in raw_batches(session, statement):  # streamed: a million rows need not be held
+        for found in batch:
+            n = where.get(found[0])
+            if n is None:
+                gone.append(uuid.UUID(hex=found[0]) if text else found[0])
+                continue
+            old = found[1:]
+            was[n] = (old[tier_at], old[stage_at])
+            if _same(old, tuple(column[n] for column in fresh)):
+                same[n] = 1
+    changed = [n for n, kept in enumerate(same) if not kept]
     moves: list[tuple[Any, ...]] = []
-    for n, (key, new) in enumerate(zip(keys, fresh, strict=True)):
-        old = stored.pop(key, None)
-        if old is not None and _same(old, new):
-            continue
-        changed.append(n)
-        was = (old[tier_at], old[stage_at]) if old is not None else (None, None)
-        if was != (new[tier_at], new[stage_at]):
+    for n in changed:
+        if was[n] != (columns["tier"][n], columns["stage"][n]):
             row = {"customer_id": ids[n], "tier": columns["tier"][n],
                    "stage": columns["stage"][n], "last_order": columns["last_order"][n]}  # fmt: skip
-            moves += _moves(row, was, day, churn_days, now)
-    gone = [uuid.UUID(hex=k) if text else k for k in stored]  # customers deleted since
+            moves += _moves(row, was[n], day, churn_days, now)
     conn = session.connection()
     replace = text  # SQLite replaces a row with the same key in the insert itself
     if len(changed) > len(ids) // 2:  # most rows: empty the table, write them all again

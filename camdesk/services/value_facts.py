@@ -56,6 +56,18 @@ def raw_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
         cursor.close()
 
 
+def raw_batches(session: Session, statement: Any, size: int = 50_000) -> Iterator[list[Any]]:
+    """Like :func:`raw_rows`, a batch at a time (for results too big to hold at once)."""
+    compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+    cursor: Any = session.connection().connection.cursor()
+    try:
+        cursor.execute(str(compiled))
+        while batch := cursor.fetchmany(size):
+            yield batch
+    finally:
+        cursor.close()
+
+
 def _ordinals(values: list[Any]) -> np.ndarray:
     """Day ordinals of ISO date texts (SQLite) or dates (PostgreSQL)."""
     if not values:
