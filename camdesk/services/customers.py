@@ -298,18 +298,23 @@ def refresh_search_keys(session: Session, customer: Customer) -> None:
     )
 
 
+def tag_named(session: Session, name: str) -> Tag:
+    """The live tag called ``name``, created if there is none."""
+    tag = session.execute(
+        select(Tag).where(Tag.name == name, Tag.deleted_at.is_(None))
+    ).scalar_one_or_none()
+    if tag is None:
+        tag = Tag(name=name)
+        session.add(tag)
+        session.flush()
+    return tag
+
+
 def set_tags(session: Session, customer_id: uuid.UUID, names: Iterable[str]) -> None:
     """Give a customer exactly these tags (created if new); the caller logs the change."""
     session.execute(delete(CustomerTag).where(CustomerTag.customer_id == customer_id))
     for name in names:
-        tag = session.execute(
-            select(Tag).where(Tag.name == name, Tag.deleted_at.is_(None))
-        ).scalar_one_or_none()
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-            session.flush()
-        session.add(CustomerTag(customer_id=customer_id, tag_id=tag.id))
+        session.add(CustomerTag(customer_id=customer_id, tag_id=tag_named(session, name).id))
 
 
 def set_custom(session: Session, customer_id: uuid.UUID, key: str, value: Any) -> None:

@@ -26,6 +26,7 @@ from camdesk.services import criteria as crit
 from camdesk.services.bulk import insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
+from camdesk.services.customers import tag_named
 from camdesk.services.list_rows import ListQuery
 
 CHUNK = 500
@@ -137,13 +138,7 @@ def add_tag(db: Database, ids: Sequence[uuid.UUID], tag: str, actor: Actor) -> u
         raise SegmentError(TAG_EMPTY)
     txn = uuid.uuid4()
     with db.write() as session:
-        found = session.execute(
-            select(Tag).where(Tag.name == name, Tag.deleted_at.is_(None))
-        ).scalar_one_or_none()
-        if found is None:
-            found = Tag(name=name)
-            session.add(found)
-            session.flush()
+        found = tag_named(session, name)
         tags: dict[uuid.UUID, list[str]] = defaultdict(list)
         for start in range(0, len(ids), CHUNK):
             for customer, tag_name in session.execute(

@@ -48,4 +48,5 @@ def describe(criterion: Criterion, names: Mapping[str, str] | None = None,
         return f"{what} {sign} {amount_text(criterion.field, criterion.number)}"
     shown = [choice_name(criterion.field, v, names) for v in criterion.values]
     separator = QCoreApplication.translate("criteria", " or ")
-    return f"{what}: {separator.join(shown)}"
+    return (QCoreApplication.translate("criteria", "%1: %2")
+            .replace("%1", what).replace("%2", separator.join(shown)))  # fmt: skip

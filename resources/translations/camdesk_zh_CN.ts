@@ -1900,6 +1900,10 @@
         <source> or </source>
         <translation> 或 </translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

@@ -44,7 +44,6 @@ from camdesk.views.undo import undo_in_background
 
 if TYPE_CHECKING:
     from camdesk.db import Database
-    from camdesk.services.custom_fields import FieldInfo
     from camdesk.views.customers.editor import CustomerDialog
 
 HEADER_STATE = "customer_list_header"
@@ -73,7 +72,6 @@ class CustomersPage(QWidget):
         super().__init__(parent)
         self._db, self._actor, self._settings, self._events = db, actor, settings, events
         self._undo_stack: list[uuid.UUID] = []  # actions done here, newest last
-        self._fields: list[FieldInfo] = []
         self._header_restored = False
         self._choices_pending = False  # True until the first count: filter choices wait for it
 
@@ -249,10 +247,9 @@ class CustomersPage(QWidget):
                           owner=self)  # fmt: skip
 
     def _on_choices_loaded(self, choices: Choices) -> None:
-        self._fields = choices.fields
         self.filters.set_choices(choices)
         self.segments.load()
-        shown = [f for f in self._fields if f.key in self._settings.customer_columns]
+        shown = [f for f in self.filters.fields if f.key in self._settings.customer_columns]
         current = [c.key for c in self.model.columns if c.key.startswith("custom:")]
         # Reset the list only when its columns really change (a reset loses the selection).
         if current != [f"custom:{f.key}" for f in shown]:
@@ -314,10 +311,10 @@ class CustomersPage(QWidget):
             act.setChecked(not header.isSectionHidden(section))
             act.setEnabled(column.key != "name")
             act.toggled.connect(lambda on, s=section: header.setSectionHidden(s, not on))
-        if self._fields:
+        if self.filters.fields:
             menu.addSeparator()
             shown = self._settings.customer_columns
-            for field in self._fields:
+            for field in self.filters.fields:
                 act = menu.addAction(field.label)
                 act.setCheckable(True)
                 act.setChecked(field.key in shown)
@@ -330,7 +327,7 @@ class CustomersPage(QWidget):
         if on:
             keys.append(key)
         self._settings.customer_columns = keys
-        shown = [f for f in self._fields if f.key in keys]
+        shown = [f for f in self.filters.fields if f.key in keys]
         self.model.set_custom_columns([(f.key, f.label) for f in shown])
         self._restore_header()
 
