@@ -165,7 +165,7 @@ class ParetoChart(pg.PlotWidget):
         for start, end, label in zip(starts, ends, labels, strict=True):
             if end - start < 0.5:
                 continue
-            text = pg.TextItem(label, color="#333", anchor=(0.5, 1))
+            text = pg.TextItem(label, color="#333", anchor=(0.5, 0))  # just under the top
             text.setPos((start + end) / 2, 100)
             self.addItem(text)
 
