@@ -33,4 +33,7 @@ class Order(Tracked, Base):
     channel: Mapped[str | None] = mapped_column(String(40))
     notes: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_orders_customer", "customer_id", "ordered_on"),)
+    # Covers what a value recompute aggregates per customer (see value_facts).
+    __table_args__ = (
+        Index("ix_orders_customer", "customer_id", "ordered_on", "deleted_at", "amount", "cost"),
+    )

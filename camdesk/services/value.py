@@ -54,7 +54,6 @@ from camdesk.services.value_facts import (
     gc_paused,
     raw_batches,
     read_facts,
-    refresh_facts,
 )
 from camdesk.services.value_settings import (
     REFIT_CHANGE,
@@ -124,10 +123,9 @@ def recompute(
     with db.read() as session:
         rules = new_rules or load_rules(session)
         previous = load_model(session)
-        facts, mark = refresh_facts(session, day, previous.facts_mark if previous else None,
-                                    full=refit)  # fmt: skip
+        facts = read_facts(session, day)
     step(1)
-    model = replace(fit_model(facts, rules, day, previous, refit=refit), facts_mark=mark)
+    model = fit_model(facts, rules, day, previous, refit=refit)
     step(2)
     with gc_paused():
         rows = score(facts, rules, model, day)

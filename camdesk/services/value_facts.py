@@ -1,18 +1,18 @@
-"""Per-customer purchase facts as of a day, aggregated with numpy from one scan of orders.
+"""Per-customer purchase facts as of a day, aggregated by the database.
 
-One query reads every live order up to the day (customer, day, amount, cost)
-through the driver's own cursor, with no per-row conversion by SQLAlchemy; numpy
-then sorts them by customer and day and works out, per customer: days with an
-order, first and last order day, revenue, margin (where a cost is known) and the
-spend of repeat days (all but the first order day, for Gamma-Gamma).  A second
-small query gives each customer's last contact.  This is several times faster
-than the equivalent GROUP BY queries (the first-day spend needs a self-join).
+Two grouped queries over the live orders up to the day, both served by the
+covering index ``ix_orders_customer`` (customer, day, deleted, amount, cost)
+without touching the table: per customer, days with an order, first and last
+order day, revenue, margin (where a cost is known) and the order count; then
+the spend of each customer's first order day (repeat spend, for Gamma-Gamma,
+is revenue minus that).  Only one row per buyer reaches Python, read through
+the driver's own cursor; numpy lines them up with the customers.  A third
+small query gives each customer's last contact.
 """
 
 from __future__ import annotations
 
 import gc
-import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -21,10 +21,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, distinct, func, select
+from sqlalchemy.orm import Session, aliased
 
-from camdesk.models import ChangeLog, Customer, CustomerValue, Interaction, Order
+from camdesk.models import Customer, Interaction, Order
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 CHUNK = 500  # ids per IN (...) when reading some customers
@@ -42,7 +42,7 @@ class Facts:
     margin: np.ndarray  # NaN where no cost is known
     repeat_spend: np.ndarray
     contact: np.ndarray  # day ordinal, or -1
-    orders: int
+    orders: int  # live orders of these customers up to the day
 
 
 def raw_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
@@ -113,33 +113,75 @@ def read_facts(session: Session, day: date, only: Sequence[uuid.UUID] | None = N
 
 
 def _read(session: Session, day: date, only: Sequence[uuid.UUID] | None) -> Facts:
-    statement = select(Order.customer_id, Order.ordered_on, Order.amount, Order.cost).where(
-        Order.deleted_at.is_(None), Order.ordered_on <= day
-    )
+    live = (Order.deleted_at.is_(None), Order.ordered_on <= day)
     if only is None:
         ids = _ids(session)
-        rows = raw_rows(session, statement)
+        totals = raw_rows(session, _totals(live))
+        firsts = raw_rows(session, _first_day_spend(live))
     else:
-        ids, rows = [], []
+        ids, totals, firsts = [], [], []
         for start in range(0, len(only), CHUNK):
             chunk = list(only[start : start + CHUNK])
             ids += session.scalars(select(Customer.id).where(
                 Customer.id.in_(chunk), Customer.deleted_at.is_(None)))  # fmt: skip
-            rows += raw_rows(session, statement.where(Order.customer_id.in_(chunk)))
+            some = (*live, Order.customer_id.in_(chunk))
+            totals += raw_rows(session, _totals(some))
+            firsts += raw_rows(session, _first_day_spend(some))
     size = len(ids)
     facts = Facts(
         ids=ids, purchase_days=np.zeros(size, np.int64), first=np.full(size, -1, np.int64),
         last=np.full(size, -1, np.int64), revenue=np.zeros(size), margin=np.full(size, np.nan),
-        repeat_spend=np.zeros(size), contact=np.full(size, -1, np.int64), orders=len(rows),
+        repeat_spend=np.zeros(size), contact=np.full(size, -1, np.int64),
+        orders=0,
     )  # fmt: skip
-    if rows:
-        owners, days, amounts, costs = zip(*rows, strict=True)
-        _aggregate(facts, _positions(ids, owners), _ordinals(list(days)),
-                   np.array(amounts, dtype=np.float64), np.array(costs, dtype=np.float64))  # fmt: skip
+    if totals:
+        owners, days, first, last, revenue, margin, costed, count = zip(*totals, strict=True)
+        who = _positions(ids, owners)
+        known = who >= 0  # not the orders of customers deleted since
+        at = who[known]
+        facts.purchase_days[at] = np.array(days, dtype=np.int64)[known]
+        facts.first[at] = _ordinals(list(first))[known]
+        facts.last[at] = _ordinals(list(last))[known]
+        facts.revenue[at] = np.array(revenue, dtype=np.float64)[known]
+        margins = np.array([np.nan if m is None else m for m in margin], dtype=np.float64)
+        facts.margin[at] = np.where(np.array(costed, dtype=np.int64) > 0, margins, np.nan)[known]
+        facts.repeat_spend[at] = facts.revenue[at]
+        facts.orders = int(np.array(count, dtype=np.int64)[known].sum())
+    if firsts:
+        owners, spent = zip(*firsts, strict=True)
+        who = _positions(ids, owners)
+        known = who >= 0
+        facts.repeat_spend[who[known]] -= np.array(spent, dtype=np.float64)[known]
     _contacts(session, facts, day, only is not None)
     if day < date.today():
         facts = _existing(session, facts, day)
     return facts
+
+
+def _totals(where: tuple[Any, ...]) -> Any:
+    """Per customer: days with an order, first and last day, revenue, margin (of the orders
+    with a known cost), how many have a cost, how many orders."""
+    return (
+        select(Order.customer_id, func.count(distinct(Order.ordered_on)),
+               func.min(Order.ordered_on), func.max(Order.ordered_on), func.sum(Order.amount),
+               func.sum(Order.amount - Order.cost), func.count(Order.cost), func.count())
+        .where(*where).group_by(Order.customer_id)
+    )  # fmt: skip
+
+
+def _first_day_spend(where: tuple[Any, ...]) -> Any:
+    """Per customer: what the orders of their first order day came to."""
+    firsts = (
+        select(Order.customer_id, func.min(Order.ordered_on).label("day"))
+        .where(*where).group_by(Order.customer_id).subquery()
+    )  # fmt: skip
+    same = aliased(Order)
+    return (
+        select(same.customer_id, func.sum(same.amount))
+        .join(firsts, and_(firsts.c.customer_id == same.customer_id,
+                           same.ordered_on == firsts.c.day))
+        .where(same.deleted_at.is_(None)).group_by(same.customer_id)
+    )  # fmt: skip
 
 
 def _existing(session: Session, facts: Facts, day: date) -> Facts:
@@ -168,35 +210,6 @@ def _positions(ids: list[uuid.UUID], owners: tuple[Any, ...]) -> np.ndarray:
     index = {(i.hex if text else i): n for n, i in enumerate(ids)}
     get = index.get
     return np.fromiter((get(o, -1) for o in owners), dtype=np.int64, count=len(owners))
-
-
-def _aggregate(facts: Facts, who: np.ndarray, days: np.ndarray, amounts: np.ndarray,
-               costs: np.ndarray) -> None:  # fmt: skip
-    live = who >= 0
-    who, days, amounts, costs = who[live], days[live], amounts[live], costs[live]
-    if not len(who):
-        return
-    size = len(facts.ids)
-    order = np.lexsort((days, who))
-    who, days, amounts, costs = who[order], days[order], amounts[order], costs[order]
-    new_customer = np.empty(len(who), np.bool_)
-    new_customer[0] = True
-    new_customer[1:] = who[1:] != who[:-1]
-    new_day = new_customer.copy()
-    new_day[1:] |= days[1:] != days[:-1]
-    facts.purchase_days = np.bincount(who[new_day], minlength=size).astype(np.int64)
-    starts = np.flatnonzero(new_customer)
-    ends = np.append(starts[1:], len(who)) - 1
-    facts.first[who[starts]] = days[starts]
-    facts.last[who[ends]] = days[ends]
-    facts.revenue = np.bincount(who, weights=amounts, minlength=size)
-    known = ~np.isnan(costs)
-    costed = np.bincount(who[known], minlength=size)
-    margin = np.bincount(who[known], weights=amounts[known] - costs[known], minlength=size)
-    facts.margin = np.where(costed > 0, margin, np.nan)
-    first_day = days == facts.first[who]
-    spent_first = np.bincount(who[first_day], weights=amounts[first_day], minlength=size)
-    facts.repeat_spend = facts.revenue - spent_first
 
 
 def _contacts(session: Session, facts: Facts, day: date, only: bool) -> None:
@@ -228,144 +241,3 @@ def _local_day(moment: Any) -> int:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return int(moment.astimezone().date().toordinal())
-
-
-# --------------------------------------------------------------------------- refreshing
-
-# Clocks of the PCs sharing a file may disagree: changes stamped up to an hour before
-# the last read are looked at again.  A PC further behind than that has its changes
-# picked up by the weekly full read (FULL_EVERY_DAYS).
-MARGIN_MS = 3600 * 1000
-FULL_EVERY_DAYS = 7  # read every order at least this often, whatever the change log says
-REFRESH_SHARE = 0.2  # more customers touched than this share: read every order
-REFRESH_FEWEST = 1000  # ... unless they are this few (reading them is cheap anyway)
-
-
-@dataclass(frozen=True)
-class FactsMark:
-    """When and as of which day the facts were last read (kept with the model).
-
-    Attributes:
-        read_ms: wall-clock milliseconds when that read began.
-        day: the day they were read as of.
-        full_on: the day every order was last read.
-    """
-
-    read_ms: int
-    day: date
-    full_on: date
-
-
-def refresh_facts(session: Session, day: date, mark: FactsMark | None,
-                  *, full: bool = False) -> tuple[Facts, FactsMark]:  # fmt: skip
-    """The facts as of ``day``: read again only for the customers whose orders, contacts
-    or file changed since ``mark`` (found in the change log), the rest from the stored
-    measures, which hold the same facts.  Every order is read instead when there is no
-    mark, when it is a week old, when the day goes back, when the mark was a past day's
-    recompute, or when many customers changed."""
-    started = time.time_ns() // 1_000_000
-    today = date.today()
-    if (full or mark is None or day < mark.day or (today - mark.full_on).days >= FULL_EVERY_DAYS
-            or mark.day < datetime.fromtimestamp(mark.read_ms / 1000).date()):  # fmt: skip
-        return read_facts(session, day), FactsMark(started, day, today)
-    with gc_paused():
-        ids = _ids(session)
-        touched = _touched_since(session, mark.read_ms - MARGIN_MS)
-        touched |= _contacts_due(session, mark.day, day)
-        many = len(touched) > max(REFRESH_SHARE * len(ids), REFRESH_FEWEST)
-        facts = None if many else _stored_facts(session, ids, touched)
-    if facts is None or len(touched) > max(REFRESH_SHARE * len(ids), REFRESH_FEWEST):
-        return read_facts(session, day), FactsMark(started, day, today)
-    index = {ident: n for n, ident in enumerate(ids)}
-    again = [ident for ident in touched if ident in index]
-    if again:
-        fresh = read_facts(session, day, only=again)
-        where = np.array([index[ident] for ident in fresh.ids], dtype=np.int64)
-        for name in ("purchase_days", "first", "last", "revenue", "margin", "repeat_spend",
-                     "contact"):  # fmt: skip
-            getattr(facts, name)[where] = getattr(fresh, name)
-    facts.orders = int(session.scalar(
-        select(func.count()).select_from(Order)
-        .where(Order.deleted_at.is_(None), Order.ordered_on <= day)) or 0)  # fmt: skip
-    if day < today:
-        facts = _existing(session, facts, day)
-    return facts, FactsMark(started, day, mark.full_on)
-
-
-def _touched_since(session: Session, since_ms: int) -> set[uuid.UUID]:
-    """Customers whose file, orders or interactions a logged change touched since then."""
-    entries = session.execute(
-        select(ChangeLog.table_name, ChangeLog.row_id, ChangeLog.field, ChangeLog.old,
-               ChangeLog.new)
-        .where(ChangeLog.hlc >= f"{max(since_ms, 0):013d}",
-               ChangeLog.table_name.in_(("customer", "orders", "interaction")))
-    ).all()  # fmt: skip
-    found: set[uuid.UUID] = set()
-    rows: dict[str, list[uuid.UUID]] = {"orders": [], "interaction": []}
-    for table, row, field, old, new in entries:
-        if table == "customer":
-            found.add(row)
-            continue
-        rows[table].append(row)
-        if field == "customer_id":  # moved between customers (a merge, its undo)
-            found.update(uuid.UUID(str(v)) for v in (old, new) if v)
-    for table, model in (("orders", Order), ("interaction", Interaction)):
-        wanted = list(dict.fromkeys(rows[table]))
-        for start in range(0, len(wanted), CHUNK):
-            found.update(session.scalars(select(model.customer_id).where(
-                model.id.in_(wanted[start : start + CHUNK]))))  # fmt: skip
-    return found
-
-
-def _contacts_due(session: Session, since: date, day: date) -> set[uuid.UUID]:
-    """Customers with an interaction dated after ``since`` up to ``day`` (logged ahead)."""
-    return set(session.scalars(select(Interaction.customer_id).where(
-        Interaction.deleted_at.is_(None), Interaction.occurred_at >= _end_of(since),
-        Interaction.occurred_at < _end_of(day))))  # fmt: skip
-
-
-def _stored_facts(session: Session, ids: list[uuid.UUID],
-                  touched: set[uuid.UUID]) -> Facts | None:  # fmt: skip
-    """The facts kept in ``customer_value``, aligned with ``ids``; customers without a row
-    are added to ``touched``.  None if nothing is stored."""
-    rows = raw_rows(session, select(
-        CustomerValue.customer_id, CustomerValue.first_order, CustomerValue.last_order,
-        CustomerValue.last_contact, CustomerValue.purchase_days, CustomerValue.revenue,
-        CustomerValue.margin, CustomerValue.repeat_spend))  # fmt: skip
-    if not rows:
-        return None
-    size = len(ids)
-    facts = Facts(
-        ids=ids, purchase_days=np.zeros(size, np.int64), first=np.full(size, -1, np.int64),
-        last=np.full(size, -1, np.int64), revenue=np.zeros(size), margin=np.full(size, np.nan),
-        repeat_spend=np.zeros(size), contact=np.full(size, -1, np.int64), orders=0,
-    )  # fmt: skip
-    owners, first, last, contact, days, revenue, margin, repeat = zip(*rows, strict=True)
-    where = _positions(ids, owners)
-    kept = where >= 0
-    at = where[kept]
-
-    def pick(values: tuple[Any, ...]) -> list[Any]:
-        return [v for v, k in zip(values, kept.tolist(), strict=True) if k]
-
-    facts.first[at] = _day_numbers(pick(first))
-    facts.last[at] = _day_numbers(pick(last))
-    facts.contact[at] = _day_numbers(pick(contact))
-    facts.purchase_days[at] = np.array(pick(days), dtype=np.int64)
-    facts.revenue[at] = np.array(pick(revenue), dtype=np.float64)
-    facts.margin[at] = np.array(pick(margin), dtype=np.float64)
-    facts.repeat_spend[at] = np.nan_to_num(np.array(pick(repeat), dtype=np.float64))
-    stored = np.zeros(size, np.bool_)
-    stored[at] = True
-    touched.update(ident for ident, has in zip(ids, stored.tolist(), strict=True) if not has)
-    return facts
-
-
-def _day_numbers(values: list[Any]) -> np.ndarray:
-    """Day ordinals of dates or ISO texts, -1 for None."""
-    known = [v for v in values if v is not None]
-    out = np.full(len(values), -1, np.int64)
-    if known:
-        mask = np.array([v is not None for v in values], dtype=np.bool_)
-        out[mask] = _ordinals(known)
-    return out

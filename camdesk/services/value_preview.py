@@ -23,7 +23,7 @@ from camdesk.models import Customer, CustomerValue
 from camdesk.services.context import Actor
 from camdesk.services.progress import step as report_step
 from camdesk.services.value import Summary, fit_model, recompute, score
-from camdesk.services.value_facts import refresh_facts
+from camdesk.services.value_facts import read_facts
 from camdesk.services.value_settings import ValueRules, load_model
 
 Progress = Callable[[int, int], None]
@@ -103,7 +103,7 @@ def preview(db: Database, rules: ValueRules, *, as_of: date | None = None,
     step(0)
     with db.read() as session:
         previous = load_model(session)
-        facts, _mark = refresh_facts(session, day, previous.facts_mark if previous else None)
+        facts = read_facts(session, day)
         stored = {
             ident: (tier, stage)
             for ident, tier, stage in session.execute(

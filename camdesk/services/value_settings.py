@@ -23,7 +23,6 @@ from camdesk.services.lifecycle import StageRules
 from camdesk.services.pareto import Thresholds
 from camdesk.services.rfm import Cuts
 from camdesk.services.tiers import Condition, Policy, Tier, TierRules
-from camdesk.services.value_facts import FactsMark
 
 WEEK = 7.0  # the models' time unit, in days
 # The CLV parameters describe the whole population and move slowly: a recompute
@@ -60,7 +59,6 @@ class ValueModel:
     gamma_gamma: GammaGamma | None
     fitted_on: date | None = None
     fitted_buyers: int = 0
-    facts_mark: FactsMark | None = None  # when the purchase facts were read (see refresh_facts)
 
 
 def rules_to_json(rules: ValueRules) -> str:
@@ -102,9 +100,6 @@ def model_to_json(model: ValueModel) -> str:
         "gamma_gamma": asdict(model.gamma_gamma) if model.gamma_gamma else None,
         "fitted_on": model.fitted_on.isoformat() if model.fitted_on else None,
         "fitted_buyers": model.fitted_buyers,
-        "facts_mark": None if model.facts_mark is None else {
-            "read_ms": model.facts_mark.read_ms, "day": model.facts_mark.day.isoformat(),
-            "full_on": model.facts_mark.full_on.isoformat()},
     })  # fmt: skip
 
 
@@ -123,15 +118,7 @@ def model_from_json(text: str) -> ValueModel:
         gamma_gamma=GammaGamma(**data["gamma_gamma"]) if data["gamma_gamma"] else None,
         fitted_on=date.fromisoformat(data["fitted_on"]) if data.get("fitted_on") else None,
         fitted_buyers=int(data.get("fitted_buyers", 0)),
-        facts_mark=_mark(data.get("facts_mark")),
     )
-
-
-def _mark(data: dict[str, Any] | None) -> FactsMark | None:
-    if not data:
-        return None
-    return FactsMark(int(data["read_ms"]), date.fromisoformat(data["day"]),
-                     date.fromisoformat(data["full_on"]))  # fmt: skip
 
 
 def load_rules(session: Session) -> ValueRules:

@@ -1,85 +1,77 @@
-"""A recompute reads again only the customers the change log says changed: the facts it
-gets that way equal a full read of every order."""
+"""The purchase facts a recompute starts from, aggregated by the database, equal the
+same facts worked out order by order in Python."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import math
+from datetime import date
 
 import numpy as np
 
 from camdesk.db import Database
-from camdesk.services import value_facts
 from camdesk.services.context import Actor
-from camdesk.services.customers import as_edited, delete_customers, get_customer
-from camdesk.services.interactions import log_interaction
-from camdesk.services.merge import merge_customers
-from camdesk.services.orders import add_order
-from camdesk.services.undo import undo
-from camdesk.services.value import recompute
-from camdesk.services.value_facts import Facts, read_facts, refresh_facts
-from camdesk.services.value_settings import load_model
-from tests.factories import make_customer
-from tests.value_seed import seed
+from camdesk.services.customers import delete_customers
+from camdesk.models import Order, utcnow
+from camdesk.services.orders import add_order, list_orders
+from camdesk.services.value_facts import Facts, read_facts
+from tests.value_seed import AS_OF, seed
+
+Row = tuple[object, ...]
 
 
-def by_customer(facts: Facts) -> dict[object, tuple[object, ...]]:
+def by_customer(facts: Facts) -> dict[object, Row]:
     names = ("purchase_days", "first", "last", "revenue", "margin", "repeat_spend", "contact")
     arrays = [np.nan_to_num(getattr(facts, n), nan=-7.0).tolist() for n in names]
     return {ident: tuple(a[i] for a in arrays) for i, ident in enumerate(facts.ids)}
 
 
-def refreshed_and_full(db: Database, monkeypatch) -> tuple[Facts, Facts, list[object]]:  # type: ignore[no-untyped-def]
-    """Facts refreshed from the last recompute's mark, a full read, and whom the refresh read."""
-    reads: list[object] = []
-    real_read = value_facts._read
-
-    def spy(session, day, only):  # type: ignore[no-untyped-def]
-        reads.append(only)
-        return real_read(session, day, only)
-
-    monkeypatch.setattr(value_facts, "_read", spy)
-    today = date.today()
-    with db.read() as session:
-        model = load_model(session)
-        assert model is not None and model.facts_mark is not None
-        refreshed, mark = refresh_facts(session, today, model.facts_mark)
-    monkeypatch.setattr(value_facts, "_read", real_read)
-    with db.read() as session:
-        full = read_facts(session, today)
-    assert mark.full_on == model.facts_mark.full_on
-    assert len(reads) == 1 and reads[0] is not None  # a refresh: only some were read again
-    return refreshed, full, list(reads[0])  # type: ignore[call-overload]
+def by_hand(
+    db: Database, ids: list[object], day: date, contacts: dict[object, int]
+) -> dict[object, Row]:
+    """Each customer's facts from their live orders up to ``day``, one order at a time."""
+    found: dict[object, Row] = {}
+    for ident in ids:
+        orders = [o for o in list_orders(db, ident) if o.ordered_on <= day]  # type: ignore[arg-type]
+        days = sorted({o.ordered_on for o in orders})
+        revenue = float(sum(o.amount for o in orders))
+        costed = [o for o in orders if o.cost is not None]
+        margin = float(sum(o.amount - o.cost for o in costed)) if costed else -7.0  # type: ignore[operator]
+        first_spend = sum(o.amount for o in orders if days and o.ordered_on == days[0])
+        found[ident] = (
+            len(days), days[0].toordinal() if days else -1, days[-1].toordinal() if days else -1,
+            revenue, margin, revenue - first_spend, contacts.get(ident, -1),
+        )  # fmt: skip
+    return found
 
 
-def test_refreshed_facts_equal_a_full_read(db: Database, actor: Actor, monkeypatch) -> None:
-    # No slack for skewed clocks here: everything in this test happens within a second.
-    monkeypatch.setattr(value_facts, "MARGIN_MS", 0)
+def test_facts_from_sql_equal_facts_worked_out_order_by_order(db: Database, actor: Actor) -> None:
     ids = seed(db, actor)
-    today = date.today()
-    recompute(db, actor)  # as of today: the facts and their mark are stored
-    add_order(db, ids["Ann"], actor, ordered_on=today, amount=5000, cost=3000)
-    log_interaction(db, ids["Bob"], actor, kind="call", occurred_at=datetime.now(UTC))
-    newcomer = make_customer(db, actor, name="Newcomer").id
-    add_order(db, newcomer, actor, ordered_on=today, amount=800)
-    delete_customers(db, [ids["Eve"]], actor)
-    keep, other = ids["Repeat0"], ids["Repeat1"]
-    merge = merge_customers(db, keep, [other], as_edited(get_customer(db, keep)), actor)
-    refreshed, full, read = refreshed_and_full(db, monkeypatch)
-    assert {ids["Ann"], ids["Bob"], newcomer, keep} <= set(read) and len(read) < 8
-    assert by_customer(refreshed) == by_customer(full) and refreshed.orders == full.orders
-
-    assert recompute(db, actor).customers == 18 - 2  # Eve deleted, Repeat1 merged
-    undo(db, merge, actor)  # the orders go back: Repeat0 must lose them again
-    refreshed, full, read = refreshed_and_full(db, monkeypatch)
-    assert {keep, other} <= set(read) and len(read) < 5
-    assert by_customer(refreshed) == by_customer(full) and refreshed.orders == full.orders
-
-
-def test_a_past_day_or_an_old_mark_reads_every_order(db: Database, actor: Actor) -> None:
-    seed(db, actor)
-    recompute(db, actor, as_of=date(2024, 12, 31))
+    ann, dan = ids["Ann"], ids["Dan"]
+    add_order(db, ann, actor, ordered_on=date(2025, 3, 1), amount=99900)  # after the day
+    gone = add_order(db, dan, actor, ordered_on=date(2024, 12, 30), amount=7000, cost=1000)
+    with db.write() as session:  # a deleted order (an undone one, a refund) does not count
+        session.get_one(Order, gone).deleted_at = utcnow()
+    delete_customers(db, [ids["Eve"]], actor)  # nor do a deleted customer's orders
     with db.read() as session:
-        model = load_model(session)
-        assert model is not None and model.facts_mark is not None
-        _facts, mark = refresh_facts(session, date.today(), model.facts_mark)
-    assert mark.full_on == date.today() and mark.day == date.today()
+        facts = read_facts(session, AS_OF)
+    got = by_customer(facts)
+    contacts = {i: got[i][-1] for i in got}  # last contacts are checked below
+    assert ids["Eve"] not in got and len(got) == len(ids) - 1
+    assert got == by_hand(db, list(got), AS_OF, contacts)
+    # Ann: two orders on her first day (one without a cost), one later with a cost.
+    assert got[ann][:6] == (3, date(2024, 1, 10).toordinal(), date(2024, 12, 1).toordinal(),
+                            65000.0, 14000.0, 50000.0)  # fmt: skip
+    assert contacts[ids["Cat"]] == date(2024, 12, 1).toordinal()
+    assert facts.orders == 4 + 1 + 2 + sum(2 + n % 2 for n in range(12))
+    assert not any(math.isnan(x) for x in facts.revenue)
+
+
+def test_reading_some_customers_gives_their_facts_as_a_full_read(
+    db: Database, actor: Actor
+) -> None:
+    ids = seed(db, actor)
+    wanted = [ids["Ann"], ids["Cat"], ids["Repeat3"]]
+    with db.read() as session:
+        full = by_customer(read_facts(session, AS_OF))
+        some = by_customer(read_facts(session, AS_OF, only=wanted))
+    assert some == {ident: full[ident] for ident in wanted}
