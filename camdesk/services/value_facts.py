@@ -1,13 +1,13 @@
 """Per-customer purchase facts as of a day, aggregated by the database.
 
-Two grouped queries over the live orders up to the day, both served by the
-covering index ``ix_orders_customer`` (customer, day, deleted, amount, cost)
-without touching the table: per customer, days with an order, first and last
-order day, revenue, margin (where a cost is known) and the order count; then
-the spend of each customer's first order day (repeat spend, for Gamma-Gamma,
-is revenue minus that).  Only one row per buyer reaches Python, read through
-the driver's own cursor; numpy lines them up with the customers.  A third
-small query gives each customer's last contact.
+One grouped query over the live orders up to the day, served by the covering
+index ``ix_orders_customer`` (customer, day, deleted, amount, cost) without
+touching the table, gives per customer: days with an order, first and last
+order day, revenue, margin (where a cost is known), the order count, and the
+spend of the first order day (repeat spend, for Gamma-Gamma, is revenue minus
+that).  Only one row per buyer reaches Python, read through the driver's own
+cursor; numpy lines them up with the customers.  A second small query gives
+each customer's last contact.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, distinct, func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, aliased
 
 from camdesk.models import Customer, Interaction, Order
@@ -105,6 +105,14 @@ def _ids(session: Session) -> list[uuid.UUID]:
     return [ident for (ident,) in raw]
 
 
+Index = dict[Any, int]  # a customer id as the driver returns it -> its position in Facts.ids
+
+
+def _index(session: Session, ids: list[uuid.UUID]) -> Index:
+    text = session.get_bind().dialect.name == "sqlite"  # SQLite keeps UUIDs as 32 hex digits
+    return {(i.hex if text else i): n for n, i in enumerate(ids)}
+
+
 def read_facts(session: Session, day: date, only: Sequence[uuid.UUID] | None = None) -> Facts:
     """Every live customer's purchase facts as of ``day`` (orders after it do not count),
     or those of the live customers among ``only``."""
@@ -117,16 +125,14 @@ def _read(session: Session, day: date, only: Sequence[uuid.UUID] | None) -> Fact
     if only is None:
         ids = _ids(session)
         totals = raw_rows(session, _totals(live))
-        firsts = raw_rows(session, _first_day_spend(live))
     else:
-        ids, totals, firsts = [], [], []
+        ids, totals = [], []
         for start in range(0, len(only), CHUNK):
             chunk = list(only[start : start + CHUNK])
             ids += session.scalars(select(Customer.id).where(
                 Customer.id.in_(chunk), Customer.deleted_at.is_(None)))  # fmt: skip
             some = (*live, Order.customer_id.in_(chunk))
             totals += raw_rows(session, _totals(some))
-            firsts += raw_rows(session, _first_day_spend(some))
     size = len(ids)
     facts = Facts(
         ids=ids, purchase_days=np.zeros(size, np.int64), first=np.full(size, -1, np.int64),
@@ -134,9 +140,12 @@ def _read(session: Session, day: date, only: Sequence[uuid.UUID] | None) -> Fact
         repeat_spend=np.zeros(size), contact=np.full(size, -1, np.int64),
         orders=0,
     )  # fmt: skip
+    index = _index(session, ids)
     if totals:
-        owners, days, first, last, revenue, margin, costed, count = zip(*totals, strict=True)
-        who = _positions(ids, owners)
+        owners, days, first, last, revenue, margin, costed, count, first_spend = zip(
+            *totals, strict=True
+        )
+        who = _positions(index, owners)
         known = who >= 0  # not the orders of customers deleted since
         at = who[known]
         facts.purchase_days[at] = np.array(days, dtype=np.int64)[known]
@@ -145,14 +154,10 @@ def _read(session: Session, day: date, only: Sequence[uuid.UUID] | None) -> Fact
         facts.revenue[at] = np.array(revenue, dtype=np.float64)[known]
         margins = np.array([np.nan if m is None else m for m in margin], dtype=np.float64)
         facts.margin[at] = np.where(np.array(costed, dtype=np.int64) > 0, margins, np.nan)[known]
-        facts.repeat_spend[at] = facts.revenue[at]
+        spent = np.array(first_spend, dtype=np.float64)[known]
+        facts.repeat_spend[at] = facts.revenue[at] - spent
         facts.orders = int(np.array(count, dtype=np.int64)[known].sum())
-    if firsts:
-        owners, spent = zip(*firsts, strict=True)
-        who = _positions(ids, owners)
-        known = who >= 0
-        facts.repeat_spend[who[known]] -= np.array(spent, dtype=np.float64)[known]
-    _contacts(session, facts, day, only is not None)
+    _contacts(session, facts, index, day, only is not None)
     if day < date.today():
         facts = _existing(session, facts, day)
     return facts
@@ -160,27 +165,21 @@ def _read(session: Session, day: date, only: Sequence[uuid.UUID] | None) -> Fact
 
 def _totals(where: tuple[Any, ...]) -> Any:
     """Per customer: days with an order, first and last day, revenue, margin (of the orders
-    with a known cost), how many have a cost, how many orders."""
+    with a known cost), how many have a cost, how many orders, and the spend of the first
+    day (a look-up in the index per customer; the aggregate in it is the outer query's)."""
+    same = aliased(Order)
+    first_day = (
+        select(func.sum(same.amount))
+        .where(same.customer_id == Order.customer_id, same.deleted_at.is_(None),
+               same.ordered_on == func.min(Order.ordered_on))
+        .scalar_subquery()
+    )  # fmt: skip
     return (
         select(Order.customer_id, func.count(distinct(Order.ordered_on)),
                func.min(Order.ordered_on), func.max(Order.ordered_on), func.sum(Order.amount),
-               func.sum(Order.amount - Order.cost), func.count(Order.cost), func.count())
+               func.sum(Order.amount - Order.cost), func.count(Order.cost), func.count(),
+               first_day)
         .where(*where).group_by(Order.customer_id)
-    )  # fmt: skip
-
-
-def _first_day_spend(where: tuple[Any, ...]) -> Any:
-    """Per customer: what the orders of their first order day came to."""
-    firsts = (
-        select(Order.customer_id, func.min(Order.ordered_on).label("day"))
-        .where(*where).group_by(Order.customer_id).subquery()
-    )  # fmt: skip
-    same = aliased(Order)
-    return (
-        select(same.customer_id, func.sum(same.amount))
-        .join(firsts, and_(firsts.c.customer_id == same.customer_id,
-                           same.ordered_on == firsts.c.day))
-        .where(same.deleted_at.is_(None)).group_by(same.customer_id)
     )  # fmt: skip
 
 
@@ -204,15 +203,13 @@ def _existing(session: Session, facts: Facts, day: date) -> Facts:
     )  # fmt: skip
 
 
-def _positions(ids: list[uuid.UUID], owners: tuple[Any, ...]) -> np.ndarray:
-    """Each order's customer as an index into ``ids`` (-1: a customer deleted since)."""
-    text = isinstance(owners[0], str)  # SQLite keeps UUIDs as 32 hex digits
-    index = {(i.hex if text else i): n for n, i in enumerate(ids)}
+def _positions(index: Index, owners: tuple[Any, ...]) -> np.ndarray:
+    """Each row's customer as a position in the facts (-1: a customer deleted since)."""
     get = index.get
     return np.fromiter((get(o, -1) for o in owners), dtype=np.int64, count=len(owners))
 
 
-def _contacts(session: Session, facts: Facts, day: date, only: bool) -> None:
+def _contacts(session: Session, facts: Facts, index: Index, day: date, only: bool) -> None:
     """Each customer's last contact up to ``day``, as a local day ordinal."""
     limit = _end_of(day)
     statement = (
@@ -230,14 +227,36 @@ def _contacts(session: Session, facts: Facts, day: date, only: bool) -> None:
     if not rows:
         return
     owners, moments = zip(*rows, strict=True)
-    who = _positions(facts.ids, owners)
+    who = _positions(index, owners)
     known = who >= 0
-    facts.contact[who[known]] = [_local_day(m) for m, k in zip(moments, known, strict=True) if k]
+    facts.contact[who[known]] = _local_days(_seconds(moments))[known]
 
 
-def _local_day(moment: Any) -> int:
-    if isinstance(moment, str):  # SQLite: UTC without a zone (see UTCDateTime)
-        moment = datetime.fromisoformat(moment)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return int(moment.astimezone().date().toordinal())
+def _seconds(moments: Sequence[Any]) -> np.ndarray:
+    """Seconds since 1970 (UTC) of the driver's timestamps (SQLite: UTC text without a zone,
+    see UTCDateTime; PostgreSQL: aware datetimes)."""
+    if isinstance(moments[0], str):
+        return np.array(moments, dtype="datetime64[s]").astype(np.int64)
+    return np.array([int(m.timestamp()) for m in moments], dtype=np.int64)
+
+
+def _local_days(seconds: np.ndarray) -> np.ndarray:
+    """The local calendar day (ordinal) of each moment.
+
+    The offset from UTC is looked up once per UTC day, and moment by moment only on
+    days when it changes (summer time begins or ends)."""
+    days = seconds // 86400
+    unique, inverse = np.unique(days, return_inverse=True)
+    starts = np.array([_offset(d * 86400) for d in unique.tolist()], dtype=np.int64)
+    ends = np.array([_offset(d * 86400 + 86399) for d in unique.tolist()], dtype=np.int64)
+    offsets = starts[inverse]
+    moved = (starts != ends)[inverse]
+    if moved.any():
+        offsets[moved] = [_offset(s) for s in seconds[moved].tolist()]
+    return (seconds + offsets) // 86400 + EPOCH_ORDINAL
+
+
+def _offset(second: int) -> int:
+    """Local time's offset from UTC at that moment, in seconds."""
+    offset = datetime.fromtimestamp(second, UTC).astimezone().utcoffset()
+    return int(offset.total_seconds()) if offset is not None else 0

@@ -4,16 +4,17 @@ same facts worked out order by order in Python."""
 from __future__ import annotations
 
 import math
-from datetime import date
+import time as clock
+from datetime import UTC, date, datetime
 
 import numpy as np
 
 from camdesk.db import Database
+from camdesk.models import Order, utcnow
 from camdesk.services.context import Actor
 from camdesk.services.customers import delete_customers
-from camdesk.models import Order, utcnow
 from camdesk.services.orders import add_order, list_orders
-from camdesk.services.value_facts import Facts, read_facts
+from camdesk.services.value_facts import Facts, _local_days, _seconds, read_facts
 from tests.value_seed import AS_OF, seed
 
 Row = tuple[object, ...]
@@ -75,3 +76,22 @@ def test_reading_some_customers_gives_their_facts_as_a_full_read(
         full = by_customer(read_facts(session, AS_OF))
         some = by_customer(read_facts(session, AS_OF, only=wanted))
     assert some == {ident: full[ident] for ident in wanted}
+
+
+def test_last_contact_is_the_local_day_also_where_summer_time_begins(monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    clock.tzset()
+    try:
+        moments = [datetime(2024, 3, 30, 23, 30, tzinfo=UTC),  # 00:30 on the 31st, winter time
+                   datetime(2024, 3, 31, 22, 30, tzinfo=UTC),  # 00:30 on April 1st, summer time
+                   datetime(2024, 3, 31, 21, 30, tzinfo=UTC),  # 23:30 on the 31st
+                   datetime(2024, 7, 1, 12, 0, tzinfo=UTC)]  # fmt: skip
+        texts = [m.replace(tzinfo=None).isoformat(" ") for m in moments]  # as SQLite stores them
+        expected = [m.astimezone().date().toordinal() for m in moments]
+        assert _local_days(_seconds(texts)).tolist() == expected
+        assert _local_days(_seconds(moments)).tolist() == expected
+        assert expected[:3] == [date(2024, 3, 31).toordinal(), date(2024, 4, 1).toordinal(),
+                                date(2024, 3, 31).toordinal()]  # fmt: skip
+    finally:
+        monkeypatch.delenv("TZ")
+        clock.tzset()
