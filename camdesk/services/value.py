@@ -405,8 +405,10 @@ def _store(session: Session, rows: Scored, day: date, churn_days: int) -> int:
     text = session.get_bind().dialect.name == "sqlite"  # raw values: text ids and dates
     columns = rows.columns
     ids = columns["customer_id"]
-    where = {key: n for n, key in enumerate([i.hex for i in ids] if text else ids)}
-    fresh = [_as_stored(columns[c], text) if c in DATES else columns[c] for c in COMPARED]
+    keys = [i.hex for i in ids] if text else ids
+    where = {key: n for n, key in enumerate(keys)}
+    fresh = list(zip(*(_as_stored(columns[c], text) if c in DATES else columns[c]
+                       for c in COMPARED), strict=True))  # fmt: skip
     tier_at, stage_at = COMPARED.index("tier"), COMPARED.index("stage")
     same = bytearray(len(ids))  # 1: the stored row holds the same measures
     was: list[tuple[Any, Any]] = [(None, None)] * len(ids)  # stored tier and stage
@@ -420,9 +422,10 @@ def _store(session: Session, rows: Scored, day: date, churn_days: int) -> int:
                 continue
             old = found[1:]
             was[n] = (old[tier_at], old[stage_at])
-            if _same(old, tuple(column[n] for column in fresh)):
+            if old == fresh[n] or _same(old, fresh[n]):
                 same[n] = 1
-    changed = [n for n, kept in enumerate(same) if not kept]
+    # In key order: the table and its indexes are then written page after page.
+    changed = sorted((n for n, kept in enumerate(same) if not kept), key=keys.__getitem__)
     moves: list[tuple[Any, ...]] = []
     for n in changed:
         if was[n] != (columns["tier"][n], columns["stage"][n]):
