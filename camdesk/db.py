@@ -9,6 +9,8 @@ after writing a backup copy next to it, refuses a newer one, and returns a
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 import os
 import sqlite3
@@ -131,8 +133,14 @@ def _translate_errors(db: Database) -> Iterator[None]:
         raise
 
 
+# JSON columns (the change log) keep Chinese as it is, not as \u escapes: half the bytes.
+_JSON = functools.partial(json.dumps, ensure_ascii=False)
+
+
 def _sqlite_engine(url: URL, mode: Mode) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, json_serializer=_JSON
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -168,7 +176,7 @@ def create_db_engine(url: URL, mode: Mode | None = None) -> tuple[Engine, Mode]:
     if url.get_backend_name() == "postgresql":
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
-        return create_engine(url, pool_pre_ping=True), Mode.SERVER
+        return create_engine(url, pool_pre_ping=True, json_serializer=_JSON), Mode.SERVER
     raise errors.DatabaseUnreachable(
         url=url.render_as_string(hide_password=True),
         reason="only SQLite files and PostgreSQL are supported",

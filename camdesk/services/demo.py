@@ -37,7 +37,7 @@ from camdesk.models import (
     new_id,
 )
 from camdesk.services import demo_data as ref
-from camdesk.services.bulk import insert_rows
+from camdesk.services.bulk import indexes_rebuilt, insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.search import KeySource, build_keys, sort_key
@@ -282,86 +282,90 @@ def generate(
         if db.dialect == "sqlite":  # name-ordered search ids (see search_order)
             search_ids = OrderedIds(session)
             search_ids.load_all()
-        for start in range(0, spec.customers, CHUNK):
-            batch = [maker.customer(i) for i in range(start, min(start + CHUNK, spec.customers))]
-            contacts, links, searches, interactions, log = [], [], [], [], []
-            for row in batch:
-                created = now - timedelta(days=maker.rng.randint(0, span))
-                row.update(
-                    created_at=created,
-                    updated_at=created,
-                    updated_by=actor.user_id,
-                    version=1,
-                    deleted_at=None,
-                    last_contact_at=None,
-                )
-                people = maker.contacts(row) if row["kind"] == "company" else []
-                contacts.extend(people)
-                for tag_id in maker.rng.sample(tag_ids, maker.rng.choice((0, 0, 0, 1, 1, 2))):
-                    links.append({"customer_id": row["id"], "tag_id": tag_id})
-                for _ in range(min(int(nprng.poisson(0.9)), 6)):
-                    at = _at(maker.today - timedelta(days=maker.rng.randint(0, 720)), maker.rng)
-                    interactions.append(
-                        {
-                            "id": new_id(),
-                            "customer_id": row["id"],
-                            "kind": maker.rng.choice(
-                                ("call", "call", "wechat", "sms", "email", "visit")
-                            ),
-                            "occurred_at": at,
-                            "user_id": row["owner_id"],
-                            "subject": maker.rng.choice(ref.INTERACTION_SUBJECTS),
-                            "notes": None,
-                            "created_at": at,
-                            "updated_at": at,
-                            "version": 1,
-                        }
+        tables = (Customer, Contact, CustomerTag, Interaction, CustomerSearch, ChangeLog, Order)
+        with indexes_rebuilt(session.connection(), tables, spec.customers):
+            for start in range(0, spec.customers, CHUNK):
+                batch = [
+                    maker.customer(i) for i in range(start, min(start + CHUNK, spec.customers))
+                ]
+                contacts, links, searches, interactions, log = [], [], [], [], []
+                for row in batch:
+                    created = now - timedelta(days=maker.rng.randint(0, span))
+                    row.update(
+                        created_at=created,
+                        updated_at=created,
+                        updated_by=actor.user_id,
+                        version=1,
+                        deleted_at=None,
+                        last_contact_at=None,
                     )
-                    if row["last_contact_at"] is None or at > row["last_contact_at"]:
-                        row["last_contact_at"] = at
-                words, subs = build_keys(
-                    KeySource(
-                        name=row["name"],
-                        person=row["kind"] == "person",
-                        company_name=row["company_name"],
-                        code=row["code"],
-                        email=row["email"],
-                        phones=(row["mobile"], row["phone"], *(c["mobile"] for c in people)),
-                        contact_names=tuple(c["name"] for c in people),
+                    people = maker.contacts(row) if row["kind"] == "company" else []
+                    contacts.extend(people)
+                    for tag_id in maker.rng.sample(tag_ids, maker.rng.choice((0, 0, 0, 1, 1, 2))):
+                        links.append({"customer_id": row["id"], "tag_id": tag_id})
+                    for _ in range(min(int(nprng.poisson(0.9)), 6)):
+                        at = _at(maker.today - timedelta(days=maker.rng.randint(0, 720)), maker.rng)
+                        interactions.append(
+                            {
+                                "id": new_id(),
+                                "customer_id": row["id"],
+                                "kind": maker.rng.choice(
+                                    ("call", "call", "wechat", "sms", "email", "visit")
+                                ),
+                                "occurred_at": at,
+                                "user_id": row["owner_id"],
+                                "subject": maker.rng.choice(ref.INTERACTION_SUBJECTS),
+                                "notes": None,
+                                "created_at": at,
+                                "updated_at": at,
+                                "version": 1,
+                            }
+                        )
+                        if row["last_contact_at"] is None or at > row["last_contact_at"]:
+                            row["last_contact_at"] = at
+                    words, subs = build_keys(
+                        KeySource(
+                            name=row["name"],
+                            person=row["kind"] == "person",
+                            company_name=row["company_name"],
+                            code=row["code"],
+                            email=row["email"],
+                            phones=(row["mobile"], row["phone"], *(c["mobile"] for c in people)),
+                            contact_names=tuple(c["name"] for c in people),
+                        )
                     )
-                )
-                searches.append(
-                    {"customer_id": row["id"], "words": words, "subs": subs,
-                     "sort_key": row["sort_key"]}
-                    | ({"id": search_ids.take(row["sort_key"])} if search_ids else {})
-                )  # fmt: skip
-                log.append(writer.row("customer", row["id"], Op.INSERT, at=created))
-                ids.append(row["id"])
-                kinds.append(row["kind"] == "company")
+                    searches.append(
+                        {"customer_id": row["id"], "words": words, "subs": subs,
+                         "sort_key": row["sort_key"]}
+                        | ({"id": search_ids.take(row["sort_key"])} if search_ids else {})
+                    )  # fmt: skip
+                    log.append(writer.row("customer", row["id"], Op.INSERT, at=created))
+                    ids.append(row["id"])
+                    kinds.append(row["kind"] == "company")
+                conn = session.connection()
+                stamp = {
+                    "created_at": now,
+                    "updated_at": now,
+                    "version": 1,
+                    "updated_by": actor.user_id,
+                }
+                insert_rows(conn, Customer, batch)
+                if contacts:
+                    insert_rows(conn, Contact, [c | stamp for c in contacts])
+                if links:
+                    insert_rows(conn, CustomerTag, links)
+                if interactions:
+                    insert_rows(conn, Interaction, interactions)
+                insert_rows(conn, CustomerSearch, searches)
+                insert_rows(conn, ChangeLog, log)
+                stats["companies"] += sum(1 for r in batch if r["kind"] == "company")
+                stats["contacts"] += len(contacts)
+                stats["interactions"] += len(interactions)
+                step(len(batch))
             conn = session.connection()
-            stamp = {
-                "created_at": now,
-                "updated_at": now,
-                "version": 1,
-                "updated_by": actor.user_id,
-            }
-            insert_rows(conn, Customer, batch)
-            if contacts:
-                insert_rows(conn, Contact, [c | stamp for c in contacts])
-            if links:
-                insert_rows(conn, CustomerTag, links)
-            if interactions:
-                insert_rows(conn, Interaction, interactions)
-            insert_rows(conn, CustomerSearch, searches)
-            insert_rows(conn, ChangeLog, log)
-            stats["companies"] += sum(1 for r in batch if r["kind"] == "company")
-            stats["contacts"] += len(contacts)
-            stats["interactions"] += len(interactions)
-            step(len(batch))
-        conn = session.connection()
-        for chunk in _orders(maker, nprng, ids, kinds, counts, actor):
-            insert_rows(conn, Order, chunk)
-            step(len(chunk))
+            for chunk in _orders(maker, nprng, ids, kinds, counts, actor):
+                insert_rows(conn, Order, chunk)
+                step(len(chunk))
     db.analyze()  # statistics for the planner after a bulk load
     return DemoResult(
         customers=spec.customers,

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import ChangeLog, Customer, Interaction, Order, new_id
-from camdesk.services.bulk import insert_rows
+from camdesk.models import ChangeLog, Customer, Interaction, Order, PointsEntry, new_id
+from camdesk.services.bulk import indexes_rebuilt, insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.customers import CustomerData, check_customer
@@ -229,6 +229,14 @@ def _tracked(writer: ChangeWriter) -> dict[str, Any]:
 
 def _write_orders(session: Session, writer: ChangeWriter,
                   rows: list[tuple[dict[str, Any], uuid.UUID]], step: Callable[[int], None]) -> None:  # fmt: skip
+    conn = session.connection()
+    with indexes_rebuilt(conn, (Order, ChangeLog, PointsEntry), len(rows)):
+        _insert_orders(session, writer, rows, step)
+
+
+def _insert_orders(session: Session, writer: ChangeWriter,
+                   rows: list[tuple[dict[str, Any], uuid.UUID]],
+                   step: Callable[[int], None]) -> None:  # fmt: skip
     conn, base = session.connection(), _tracked(writer)
     for start in range(0, len(rows), 2000):
         chunk, log = [], []
@@ -252,6 +260,16 @@ def _write_orders(session: Session, writer: ChangeWriter,
 def _write_interactions(session: Session, writer: ChangeWriter,
                         rows: list[tuple[dict[str, Any], uuid.UUID]],
                         step: Callable[[int], None]) -> None:  # fmt: skip
+    with indexes_rebuilt(session.connection(), (Interaction, ChangeLog), len(rows)):
+        latest = _insert_interactions(session, writer, rows, step)
+    for owner, at in latest.items():
+        advance_last_contact(session, owner, at)
+
+
+def _insert_interactions(session: Session, writer: ChangeWriter,
+                         rows: list[tuple[dict[str, Any], uuid.UUID]],
+                         step: Callable[[int], None]) -> dict[uuid.UUID, datetime]:  # fmt: skip
+    """Write the interactions; each customer's latest one."""
     conn, base = session.connection(), _tracked(writer)
     latest: dict[uuid.UUID, datetime] = {}
     for start in range(0, len(rows), 2000):
@@ -268,5 +286,4 @@ def _write_interactions(session: Session, writer: ChangeWriter,
         insert_rows(conn, Interaction, chunk)
         insert_rows(conn, ChangeLog, log)
         step(start + len(chunk))
-    for owner, at in latest.items():
-        advance_last_contact(session, owner, at)
+    return latest

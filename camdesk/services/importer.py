@@ -39,7 +39,7 @@ from camdesk.models import (
 )
 from camdesk.services import cleaning
 from camdesk.services import customers as customer_service
-from camdesk.services.bulk import insert_rows
+from camdesk.services.bulk import indexes_rebuilt, insert_rows
 from camdesk.services.changelog import ChangeWriter, Op, to_json
 from camdesk.services.context import Actor
 from camdesk.services.custom_fields import FieldInfo
@@ -327,6 +327,18 @@ def insert_customers(
         search_ids.load_all()
     now = datetime.now(UTC)
     conn = session.connection()
+    with indexes_rebuilt(conn, BULK_TABLES, len(rows)):
+        _insert_new(conn, writer, rows, definitions, step, tag_ids, search_ids, now, made)
+    return made
+
+
+BULK_TABLES = (Customer, CustomerTag, CustomValue, ChangeLog, CustomerSearch)
+
+
+def _insert_new(conn: Any, writer: ChangeWriter, rows: list[dict[str, Any]],
+                definitions: dict[str, FieldInfo], step: Callable[[int], None],
+                tag_ids: dict[str, uuid.UUID], search_ids: OrderedIds | None, now: datetime,
+                made: list[uuid.UUID]) -> None:  # fmt: skip
     searches: list[dict[str, Any]] = []
     for start in range(0, len(rows), CHUNK):
         customers, links, customs, log = [], [], [], []
@@ -362,7 +374,6 @@ def insert_customers(
             insert_rows(conn, model, chunk)
         step(start + len(customers))
     insert_rows(conn, CustomerSearch, searches)  # all at once: one FTS5 flush (see bulk)
-    return made
 
 
 def _logged(values: dict[str, Any]) -> dict[str, Any]:

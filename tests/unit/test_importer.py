@@ -7,11 +7,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
 from camdesk.errors import Cancelled
 from camdesk.models import ChangeLog, Customer
-from camdesk.services import importer
+from camdesk.services import bulk, importer
 from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
 from camdesk.services.customers import get_customer
 from camdesk.services.import_errors import PROBLEMS_HEADER, write_error_workbook
@@ -157,3 +157,34 @@ def test_rejected_rows_come_back_in_a_workbook_that_imports_once_fixed(db, actor
         mapping=guess_mapping(again.headers, ImportKind.CUSTOMERS)), actor)  # fmt: skip
     assert (second.created, second.rejected) == (2, 0)
     assert count_customers(db, ListQuery()) == 4
+
+
+def _indexes(db) -> dict[str, list[tuple[str, tuple[str, ...], bool]]]:
+    with db.read() as session:
+        found = inspect(session.connection())
+        return {table: sorted((i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                              for i in found.get_indexes(table))
+                for table in ("customer", "change_log", "customer_search")}  # fmt: skip
+
+
+def test_a_bulk_import_builds_indexes_anew_and_a_cancel_keeps_them(db, actor, tmp_path,
+                                                                   monkeypatch):  # fmt: skip
+    monkeypatch.setattr(bulk, "REBUILD_FEWEST", 1)  # as a first import of many rows does
+    indexes = _indexes(db)
+    report = _run(db, actor, _sheet(tmp_path, GOOD))
+    assert report.created == 2 and _indexes(db) == indexes
+    rows = fetch_page(db, ListQuery(sort="name"), 0, 5)  # the list and search work at once
+    assert [r.name for r in rows] == ["Alice Wong", "张三"]
+    assert count_customers(db, ListQuery(search="zhangsan")) == 1
+
+    monkeypatch.setattr(importer, "CHUNK", 1)
+    before = _snapshot(db)
+    path = _sheet(tmp_path, [[f"客户{n}", None, None, None, None, None, None, None, None]
+                             for n in range(6)], "more.xlsx")  # fmt: skip
+    calls = []
+    table = read_table(path)
+    options = ImportOptions(mapping=guess_mapping(table.headers, ImportKind.CUSTOMERS))
+    with pytest.raises(Cancelled):
+        import_customers(db, table, options, actor,
+                         cancelled=lambda: calls.append(1) or len(calls) > 4)  # fmt: skip
+    assert _snapshot(db) == before and _indexes(db) == indexes
