@@ -11,9 +11,12 @@ from three numbers per customer:
 Gamma-Gamma (Fader, Hardie & Lee 2005, "RFM and CLV") says how much a customer
 spends per purchase, from ``x`` and the mean spend ``m`` of the repeat purchases
 (the first purchase is left out, as in the papers).  Both models are fitted by
-minimising the negative log-likelihood over log-parameters with SciPy; customers
-with the same summary are counted once with a weight, so a fit over 100,000
-customers costs about what one over their distinct summaries costs.
+minimising the negative log-likelihood over log-parameters with SciPy's L-BFGS-B,
+given the exact gradient (worked out below; a test checks it against finite
+differences), which takes some 20 evaluations where numerical differences and a
+Nelder-Mead polish took 300.  Customers with the same summary are counted once
+with a weight, so a fit over 100,000 customers costs about what one over their
+distinct summaries costs.
 
 Time is in a unit the caller chooses (camdesk uses weeks, as the papers do).
 This module knows nothing of databases: :mod:`camdesk.services.value` feeds it.
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import OptimizeResult, minimize
-from scipy.special import gammaln, hyp2f1
+from scipy.special import digamma, gammaln, hyp2f1
 
 Floats = NDArray[np.float64]
 
@@ -95,17 +98,39 @@ class FitError(ValueError):
 
 def bgnbd_log_likelihood(params: ArrayLike, x: Floats, t_x: Floats, t: Floats) -> Floats:
     """Each summary's BG/NBD log-likelihood (eq. 6 of the paper, in logs)."""
-    r, alpha, a, b = np.asarray(params, dtype=np.float64)
+    return _bgnbd(np.asarray(params, dtype=np.float64), x, t_x, t, gradient=False)[0]
+
+
+def _bgnbd(params: Floats, x: Floats, t_x: Floats, t: Floats,
+           *, gradient: bool) -> tuple[Floats, Floats | None]:  # fmt: skip
+    """The log-likelihoods and, with ``gradient``, their derivatives by log r, log alpha,
+    log a and log b (one row per parameter).
+
+    With ``stay`` the likelihood's part for a customer still active at T and ``leave``
+    the part for one gone after the last purchase, the mixture's derivative weighs
+    each part's derivative by its share of the sum (``w_stay``, ``w_leave``).
+    """
+    r, alpha, a, b = params
+    repeat = x > 0
+    stay = -(r + x) * np.log(alpha + t)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gap = np.where(repeat, b + x - 1.0, 1.0)
+        leave = np.where(repeat, np.log(a) - np.log(gap) - (r + x) * np.log(alpha + t_x), -np.inf)
+    mixture = np.logaddexp(stay, leave)
     head = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
     beta = gammaln(a + b) + gammaln(b + x) - gammaln(b) - gammaln(a + b + x)
-    stay = -(r + x) * np.log(alpha + t)
-    repeat = x > 0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        leave = np.where(
-            repeat, np.log(a) - np.log(np.where(repeat, b + x - 1.0, 1.0))
-            - (r + x) * np.log(alpha + t_x), -np.inf,
-        )  # fmt: skip
-    return np.asarray(head + beta + np.logaddexp(stay, leave), dtype=np.float64)
+    values = np.asarray(head + beta + mixture, dtype=np.float64)
+    if not gradient:
+        return values, None
+    w_stay = np.exp(stay - mixture)
+    w_leave = np.exp(leave - mixture)  # 0 where there is no repeat purchase
+    d_r = (digamma(r + x) - digamma(r) + np.log(alpha)
+           - w_stay * np.log(alpha + t) - w_leave * np.log(alpha + t_x))  # fmt: skip
+    d_alpha = r / alpha - (r + x) * (w_stay / (alpha + t) + w_leave / (alpha + t_x))
+    d_a = digamma(a + b) - digamma(a + b + x) + w_leave / a
+    d_b = (digamma(a + b) + digamma(b + x) - digamma(b) - digamma(a + b + x)
+           - w_leave / gap)  # fmt: skip
+    return values, np.stack([d_r * r, d_alpha * alpha, d_a * a, d_b * b])
 
 
 def fit_bgnbd(x: ArrayLike, t_x: ArrayLike, t: ArrayLike,
@@ -120,9 +145,10 @@ def fit_bgnbd(x: ArrayLike, t_x: ArrayLike, t: ArrayLike,
         raise FitError("too few customers with repeat purchases to fit BG/NBD")
     (ux, utx, ut), weight = _distinct(x, t_x, t)
 
-    def cost(log_params: Floats) -> float:
-        values = bgnbd_log_likelihood(np.exp(log_params), ux, utx, ut)
-        return -float(np.dot(weight, values)) / len(x)
+    def cost(log_params: Floats) -> tuple[float, Floats]:
+        values, slopes = _bgnbd(np.exp(log_params), ux, utx, ut, gradient=True)
+        assert slopes is not None
+        return -float(np.dot(weight, values)) / len(x), -(slopes @ weight) / len(x)
 
     guess = [start.r, start.alpha, start.a, start.b] if start else [1.0, float(t.mean()), 1, 1]
     best = _minimize(cost, np.log(guess))
@@ -132,12 +158,26 @@ def fit_bgnbd(x: ArrayLike, t_x: ArrayLike, t: ArrayLike,
 
 def gamma_gamma_log_likelihood(params: ArrayLike, x: Floats, m: Floats) -> Floats:
     """Each repeat buyer's Gamma-Gamma log-likelihood of their mean spend ``m`` over ``x``."""
-    p, q, v = np.asarray(params, dtype=np.float64)
-    return np.asarray(
+    return _gamma_gamma(np.asarray(params, dtype=np.float64), x, m, gradient=False)[0]
+
+
+def _gamma_gamma(params: Floats, x: Floats, m: Floats,
+                 *, gradient: bool) -> tuple[Floats, Floats | None]:  # fmt: skip
+    """The log-likelihoods and, with ``gradient``, their derivatives by log p, log q, log v."""
+    p, q, v = params
+    spent = np.log(v + x * m)
+    values = np.asarray(
         gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * np.log(v)
-        + (p * x - 1.0) * np.log(m) + p * x * np.log(x) - (p * x + q) * np.log(v + x * m),
+        + (p * x - 1.0) * np.log(m) + p * x * np.log(x) - (p * x + q) * spent,
         dtype=np.float64,
     )  # fmt: skip
+    if not gradient:
+        return values, None
+    both = digamma(p * x + q)
+    d_p = x * (both - digamma(p * x) + np.log(m) + np.log(x) - spent)
+    d_q = both - digamma(q) + np.log(v) - spent
+    d_v = q / v - (p * x + q) / (v + x * m)
+    return values, np.stack([d_p * p, d_q * q, d_v * v])
 
 
 def fit_gamma_gamma(x: ArrayLike, m: ArrayLike, start: GammaGamma | None = None) -> GammaGamma:
@@ -153,19 +193,26 @@ def fit_gamma_gamma(x: ArrayLike, m: ArrayLike, start: GammaGamma | None = None)
         raise FitError("too few repeat buyers to fit Gamma-Gamma")
     (ux, um), weight = _distinct(x, m)
 
-    def cost(log_params: Floats) -> float:
-        return -float(np.dot(weight, gamma_gamma_log_likelihood(np.exp(log_params), ux, um)))
+    def cost(log_params: Floats) -> tuple[float, Floats]:
+        values, slopes = _gamma_gamma(np.exp(log_params), ux, um, gradient=True)
+        assert slopes is not None
+        return -float(np.dot(weight, values)) / len(x), -(slopes @ weight) / len(x)
 
     guess = [start.p, start.q, start.v] if start else [1.0, 1.0, float(np.mean(m))]
-    best = _minimize(lambda v: cost(v) / len(x), np.log(guess))
+    best = _minimize(cost, np.log(guess))
     p, q, v = (float(value) for value in np.exp(best.x))
     return GammaGamma(p, q, v, log_likelihood=-float(best.fun) * len(x))
 
 
-def _minimize(cost: Callable[[Floats], float], start: Floats) -> OptimizeResult:
-    """L-BFGS-B to get close, then Nelder-Mead to polish (robust on flat likelihoods)."""
-    first = minimize(cost, start, method="L-BFGS-B", bounds=[(-12.0, 12.0)] * len(start))
-    return minimize(cost, first.x, method="Nelder-Mead",
+def _minimize(cost: Callable[[Floats], tuple[float, Floats]], start: Floats) -> OptimizeResult:
+    """L-BFGS-B with the exact gradient, to a tight tolerance; should it stop short
+    (a flat likelihood), Nelder-Mead polishes from where it got."""
+    best = minimize(cost, start, jac=True, method="L-BFGS-B",
+                    bounds=[(-12.0, 12.0)] * len(start),
+                    options={"ftol": 1e-13, "gtol": 1e-8, "maxiter": 2000})  # fmt: skip
+    if best.success:
+        return best
+    return minimize(lambda v: cost(v)[0], best.x, method="Nelder-Mead",
                     options={"xatol": 1e-7, "fatol": 1e-10, "maxiter": 4000})  # fmt: skip
 
 

@@ -98,3 +98,29 @@ def test_customers_without_repeats() -> None:
         fit_bgnbd([0] * 20, [0] * 20, [10] * 20)
     with pytest.raises(FitError):
         fit_gamma_gamma([1, 2], [10.0, 20.0])
+
+
+@pytest.mark.parametrize("params", [(0.24, 4.4, 0.79, 2.4), (1.5, 0.7, 3.0, 25.0)])
+def test_the_fits_follow_the_exact_slope_of_the_likelihood(cdnow, params) -> None:
+    """The fits climb the likelihood along its derivatives: they must match finite differences."""
+    from scipy.optimize import approx_fprime
+
+    from camdesk.services.clv import _bgnbd, _gamma_gamma
+
+    x, t_x, t, m = cdnow
+    repeat = (x > 0) & (m > 0)
+
+    def purchases(v: np.ndarray) -> float:
+        return float(np.sum(_bgnbd(np.exp(v), x, t_x, t, gradient=False)[0]))
+
+    def spend(v: np.ndarray) -> float:
+        return float(np.sum(_gamma_gamma(np.exp(v), x[repeat], m[repeat], gradient=False)[0]))
+
+    for total, slopes, at in (
+        (purchases, _bgnbd(np.array(params), x, t_x, t, gradient=True)[1], np.log(params)),
+        (spend, _gamma_gamma(np.array(params[:3]), x[repeat], m[repeat], gradient=True)[1],
+         np.log(params[:3])),
+    ):  # fmt: skip
+        assert slopes is not None
+        expected = approx_fprime(at, total, 1e-7)
+        assert np.allclose(slopes.sum(axis=1), expected, rtol=1e-4, atol=1e-3)
