@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -112,9 +113,9 @@ def export_customers(
 
 def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str],
                    words: ValueWords) -> Iterator[list[Any]]:  # fmt: skip
-    with db.read() as session:
-        found = {c.id: c for c in session.execute(
-            select(Customer).where(Customer.id.in_(ids))).scalars()}  # fmt: skip
+    with db.read() as session:  # plain rows, not ORM objects: a third of the time
+        found = {c[_AT["id"]]: tuple(c) for c in session.execute(
+            select(*Customer.__table__.c).where(Customer.id.in_(ids)))}  # fmt: skip
         owners = {i: n for i, n in session.execute(select(User.id, User.display_name))}
         tags: dict[uuid.UUID, list[str]] = defaultdict(list)
         for owner, name in session.execute(
@@ -134,42 +135,52 @@ def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str],
         if any(c in VALUE_COLUMNS for c in chosen):
             valued = {v.customer_id: v for v in session.execute(
                 select(CustomerValue).where(CustomerValue.customer_id.in_(ids))).scalars()}  # fmt: skip
+    cells = [_value_cell(key, valued, words) if key in VALUE_COLUMNS
+             else _customer_cell(key, owners, tags, custom) for key in chosen]  # fmt: skip
     for ident in ids:
         customer = found.get(ident)
-        if customer is None or customer.deleted_at is not None:
+        if customer is None or customer[_AT["deleted_at"]] is not None:
             continue
-        measures = valued.get(ident)
-        yield [_value_cell(measures, key, words) if key in VALUE_COLUMNS
-               else _customer_value(customer, key, owners, tags, custom) for key in chosen]  # fmt: skip
+        yield [cell(customer) for cell in cells]
 
 
-def _value_cell(value: CustomerValue | None, key: str, words: ValueWords) -> Any:
-    if value is None:
-        return None
-    if key == "clv":
-        return _yuan(value.clv)
-    code = getattr(value, key)
-    return words(key, code) if code else None
+Cell = Callable[[tuple[Any, ...]], Any]  # a customer row -> the value of one column
+_AT = {column.name: n for n, column in enumerate(Customer.__table__.c)}  # its positions
+_ID = itemgetter(_AT["id"])
 
 
-def _customer_value(customer: Customer, key: str, owners: dict[uuid.UUID, str],
-                    tags: dict[uuid.UUID, list[str]], custom: dict[tuple[uuid.UUID, str], Any]) -> Any:  # fmt: skip
+def _value_cell(key: str, valued: dict[uuid.UUID, CustomerValue], words: ValueWords) -> Cell:
+    def cell(customer: tuple[Any, ...]) -> Any:
+        value = valued.get(_ID(customer))
+        if value is None:
+            return None
+        if key == "clv":
+            return _yuan(value.clv)
+        code = getattr(value, key)
+        return words(key, code) if code else None
+
+    return cell
+
+
+def _customer_cell(key: str, owners: dict[uuid.UUID, str], tags: dict[uuid.UUID, list[str]],
+                   custom: dict[tuple[uuid.UUID, str], Any]) -> Cell:  # fmt: skip
     if key.startswith("custom:"):
-        return custom.get((customer.id, key))
-    if key == "kind":
-        return _KIND_WORDS[customer.kind.value]
-    if key == "gender":
-        return _GENDER_WORDS[customer.gender.value] if customer.gender else None
-    if key in ("mobile", "phone"):
-        return display_phone(getattr(customer, key)) or None
+        return lambda customer: custom.get((_ID(customer), key))
     if key == "tags":
-        return ", ".join(tags.get(customer.id, ())) or None
+        return lambda customer: ", ".join(tags.get(_ID(customer), ())) or None
+    field = itemgetter(_AT[{"owner": "owner_id", "last_contact": "last_contact_at"}.get(key, key)])
+    if key == "kind":
+        return lambda customer: _KIND_WORDS[field(customer).value]
+    if key == "gender":
+        return lambda customer: _GENDER_WORDS[field(customer).value] if field(customer) else None
+    if key in ("mobile", "phone"):
+        return lambda customer: display_phone(field(customer)) or None
     if key == "owner":
-        return owners.get(customer.owner_id) if customer.owner_id else None
+        return lambda customer: owners.get(field(customer)) if field(customer) else None
     if key == "last_contact":
-        moment = customer.last_contact_at
-        return moment.astimezone().replace(tzinfo=None) if moment else None
-    return getattr(customer, key)
+        return lambda customer: (field(customer).astimezone().replace(tzinfo=None)
+                                 if field(customer) else None)  # fmt: skip
+    return field
 
 
 ORDER_HEADERS = ["订单号", "客户编号", "客户名称", "手机", "下单日期", "商品", "品类", "数量",
