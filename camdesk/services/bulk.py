@@ -75,11 +75,12 @@ def indexes_rebuilt(conn: Connection, models: Sequence[Any], adding: int) -> Ite
     keeps its indexes.  Unique indexes always stay (they check the rows).  The
     indexes come back in the same transaction (SQLite's schema changes are
     transactional): if the load fails, the rollback restores them with the rest.
+    Their planner statistics, gone with them, are sampled again.
     """
     if conn.dialect.name != "sqlite" or adding < REBUILD_FEWEST:
         yield
         return
-    dropped: list[str] = []
+    dropped: list[tuple[str, str]] = []
     for model in models:
         name = cast(Table, model.__table__).name
         if (conn.exec_driver_sql(f"SELECT count(*) FROM {name}").scalar() or 0) > adding:
@@ -89,10 +90,15 @@ def indexes_rebuilt(conn: Connection, models: Sequence[Any], adding: int) -> Ite
             "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'", (name,)
         ).all():  # fmt: skip
             conn.exec_driver_sql(f'DROP INDEX "{index}"')
-            dropped.append(sql)
+            dropped.append((index, sql))
     yield
-    for sql in dropped:
+    for _, sql in dropped:
         conn.exec_driver_sql(sql)
+    if dropped:  # dropping an index dropped its statistics: sample them again (milliseconds)
+        conn.exec_driver_sql("PRAGMA analysis_limit=400")
+        for index, _ in dropped:
+            conn.exec_driver_sql(f'ANALYZE "{index}"')
+        conn.exec_driver_sql("PRAGMA analysis_limit=0")
 
 
 def _processors(conn: Connection, table: Table,
