@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from camdesk.db import Database
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import ChangeLog, Customer, Interaction, Order, PointsEntry, new_id
-from camdesk.services.bulk import indexes_rebuilt, insert_rows
+from camdesk.services.bulk import gc_paused, indexes_rebuilt, insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.customers import CustomerData, check_customer
@@ -49,6 +49,7 @@ KEYS = ("code", "mobile", "phone", "email")
 LIMITS = {"order_no": 40, "product": 200, "category": 60, "channel": 40, "subject": 200}
 
 
+@gc_paused()  # millions of small objects: see bulk.gc_paused
 def import_activity(
     db: Database,
     table: Table,

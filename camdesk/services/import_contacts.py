@@ -20,7 +20,7 @@ from camdesk.db import Database
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import ChangeLog, Contact, Customer, CustomerKind, new_id
 from camdesk.services import customers as customer_service
-from camdesk.services.bulk import insert_rows
+from camdesk.services.bulk import gc_paused, insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.customers import CustomerData, check_customer
@@ -38,6 +38,7 @@ NO_COMPANY = QT_TRANSLATE_NOOP(
 )
 
 
+@gc_paused()  # millions of small objects: see bulk.gc_paused
 def import_contacts(
     db: Database,
     table: Table,

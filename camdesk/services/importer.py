@@ -39,7 +39,7 @@ from camdesk.models import (
 )
 from camdesk.services import cleaning
 from camdesk.services import customers as customer_service
-from camdesk.services.bulk import indexes_rebuilt, insert_rows
+from camdesk.services.bulk import gc_paused, indexes_rebuilt, insert_rows
 from camdesk.services.changelog import ChangeWriter, Op, to_json
 from camdesk.services.context import Actor
 from camdesk.services.custom_fields import FieldInfo
@@ -82,6 +82,7 @@ class _Row:
     problems: list[RowProblem] = field(default_factory=list)
 
 
+@gc_paused()  # millions of small objects: see bulk.gc_paused
 def import_customers(
     db: Database,
     table: Table,

@@ -151,16 +151,26 @@ def _plain_pinyin(run: str) -> list[str]:
 
 
 def _suffix_tokens(syllables: Sequence[str]) -> list[str]:
-    tokens = []
+    """Each suffix of the syllables joined, and its initials, from the first syllable on
+    (at most MAX_SUFFIXES suffixes); built from the end, one syllable at a time."""
+    wholes, initials = [], []
+    whole = initial = ""
+    for syllable in reversed(syllables):
+        whole = syllable + whole
+        initial = syllable[:1] + initial
+        wholes.append(whole)
+        initials.append(initial)
+    tokens: list[str] = []
     for start in range(min(len(syllables), MAX_SUFFIXES)):
-        rest = syllables[start:]
-        tokens.append("".join(rest))
-        tokens.append("".join(s[0] for s in rest if s))
+        tokens += (wholes[-1 - start], initials[-1 - start])
     return tokens
 
 
-def name_tokens(name: str, *, person: bool) -> tuple[list[str], list[str]]:
-    """Tokens of one name: CJK phrases (kept in order) and pinyin/latin words."""
+@lru_cache(maxsize=65536)
+def name_tokens(name: str, *, person: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Tokens of one name: CJK phrases (kept in order) and pinyin/latin words.
+
+    Cached: company names and their words repeat across customers."""
     text = normalize(name)
     phrases: list[str] = []
     words: list[str] = []
@@ -170,7 +180,7 @@ def name_tokens(name: str, *, person: bool) -> tuple[list[str], list[str]]:
         for variant in pinyin_variants(run, surname=person and index == 0):
             words.extend(_suffix_tokens(variant))
     words.extend(_LATIN.findall(_CJK_RUN.sub(" ", text)))
-    return phrases, words
+    return tuple(phrases), tuple(words)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from camdesk import errors
+from camdesk.services.bulk import gc_paused
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -106,6 +107,7 @@ def sheet_names(path: Path) -> list[str]:
     return list(_workbook(path).sheet_names)
 
 
+@gc_paused()  # millions of small objects: see bulk.gc_paused
 def read_table(path: Path, sheet: str | None = None) -> Table:
     """The table in ``sheet`` (default: the first) of the file at ``path``.
 

@@ -46,12 +46,11 @@ from camdesk.models import (
     utcnow,
 )
 from camdesk.services import clv, lifecycle, pareto, rfm, tiers
-from camdesk.services.bulk import insert_columns, insert_rows
+from camdesk.services.bulk import gc_paused, insert_columns, insert_rows
 from camdesk.services.context import Actor
 from camdesk.services.progress import step as report_step
 from camdesk.services.value_facts import (
     Facts,
-    gc_paused,
     raw_batches,
     read_facts,
 )

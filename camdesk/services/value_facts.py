@@ -12,10 +12,8 @@ each customer's last contact.
 
 from __future__ import annotations
 
-import gc
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -25,6 +23,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, aliased
 
 from camdesk.models import Customer, Interaction, Order
+from camdesk.services.bulk import gc_paused
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 CHUNK = 500  # ids per IN (...) when reading some customers
@@ -74,23 +73,6 @@ def _ordinals(values: list[Any]) -> np.ndarray:
         return np.zeros(0, np.int64)
     days = np.array(values, dtype="datetime64[D]").astype(np.int64)
     return days + EPOCH_ORDINAL
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Without the cyclic garbage collector for a while.
-
-    Reading a million rows creates millions of tuples; each allocation burst sets the
-    collector scanning every object again, which more than doubles the read time.
-    Nothing made here is cyclic, so nothing is lost by collecting afterwards.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _end_of(day: date) -> datetime:

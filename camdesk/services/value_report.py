@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.models import Customer, CustomerValue, User, ValueChange
-from camdesk.services.value_facts import gc_paused, raw_rows
+from camdesk.services.bulk import gc_paused
+from camdesk.services.value_facts import raw_rows
 from camdesk.services.value_settings import ValueModel, ValueRules, load_model, load_rules
 
 CURVE_POINTS = 201
