@@ -33,7 +33,7 @@ from camdesk.models import (
     Tag,
     User,
 )
-from camdesk.services import search, search_order
+from camdesk.services import search, search_order, value_order
 from camdesk.services.criteria_sql import condition
 from camdesk.services.custom_fields import stored_value
 from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
@@ -50,7 +50,6 @@ _SORT_COLUMNS = {
     SortKey.LAST_CONTACT: Customer.last_contact_at,
     SortKey.CODE: Customer.code,
     SortKey.CREATED: Customer.created_at,
-    SortKey.CLV: CustomerValue.clv,
 }
 
 
@@ -117,15 +116,19 @@ def _ordered_ids(query: ListQuery, dialect: str) -> Select[Any]:
             .where(CustomerSearch.id.in_(search.matching_search_ids(terms, dialect)))
             .order_by(*(k.desc() if query.descending else k.asc() for k in keys))
         )
+    if query.sort is SortKey.CLV:  # empty values last, either way (see value_order)
+        return (
+            select(Customer.id)
+            .outerjoin(CustomerValue, CustomerValue.customer_id == Customer.id)
+            .where(*_conditions(query, dialect))
+            .order_by(*value_order.order(query.descending))
+        )
     column: Any = _SORT_COLUMNS[query.sort]
     first = column.desc() if query.descending else column.asc()
     if dialect != "sqlite":  # SQLite's own NULL order is this already, and keeps the index
         first = first.nulls_last() if query.descending else first.nulls_first()
     order = [first, Customer.id.desc() if query.descending else Customer.id.asc()]
-    statement = select(Customer.id).where(*_conditions(query, dialect)).order_by(*order)
-    if query.sort is SortKey.CLV:  # customers not yet valued sort with the empty values
-        statement = statement.outerjoin(CustomerValue, CustomerValue.customer_id == Customer.id)
-    return statement
+    return select(Customer.id).where(*_conditions(query, dialect)).order_by(*order)
 
 
 def page_anchors(db: Database, query: ListQuery, page_size: int) -> list[Anchor] | None:
@@ -176,6 +179,11 @@ def fetch_page(
         statement = search_order.page_ids(matches, offset, limit, query.descending)
         with db.read() as session:
             ids = [row[0] for row in session.execute(statement)]
+            return rows_for_ids(session, ids, query.custom_columns)
+    if db.dialect == "sqlite" and query.sort is SortKey.CLV and not terms and _only_search(query):
+        with db.read() as session:  # the plain list, from the value index (see value_order)
+            ids = value_order.page(session, descending=query.descending, offset=offset,
+                                   limit=limit)  # fmt: skip
             return rows_for_ids(session, ids, query.custom_columns)
     statement = _ordered_ids(query, db.dialect)
     if anchor is not None:

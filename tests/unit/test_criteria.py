@@ -110,3 +110,28 @@ def test_demographic_tag_owner_and_custom_field_criteria(db: Database, actor: Ac
 def test_years_before_handles_29_february() -> None:
     assert years_before(date(2024, 2, 29), 1) == date(2023, 2, 28)
     assert years_before(date(2024, 3, 1), 30) == date(1994, 3, 1)
+
+
+def test_paging_by_predicted_value_follows_one_order_with_empty_values_last(
+    db: Database, actor: Actor
+) -> None:
+    from camdesk.services.customers import delete_customers
+
+    ids = seed(db, actor)
+    recompute(db, actor, as_of=AS_OF)
+    late = [make_customer(db, actor, name=f"Late{n}").id for n in range(3)]  # not valued yet
+    delete_customers(db, [ids["Ann"]], actor)  # her value row lingers until a recompute
+    with db.read() as session:
+        clv = dict(session.execute(select(CustomerValue.customer_id, CustomerValue.clv)).all())
+    for descending in (False, True):
+        query = ListQuery(sort=SortKey.CLV, descending=descending)
+        whole = ordered_ids(db, query)
+        assert ids["Ann"] not in whole and whole[-3:] == sorted(late, reverse=descending)
+        values = [clv[i] for i in whole if clv.get(i) is not None]
+        assert values == sorted(values, reverse=descending)  # then the empty ones
+        assert all(clv.get(i) is None for i in whole[len(values) :])
+        assert count_customers(db, query) == len(whole)
+        for size in (1, 4, 7):  # pages that start and end in every part
+            paged = [row.id for start in range(0, len(whole) + size, size)
+                     for row in fetch_page(db, query, start, size)]  # fmt: skip
+            assert paged == whole
