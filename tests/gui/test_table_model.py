@@ -153,3 +153,38 @@ def test_first_page_shows_before_the_count_arrives(sqlite_db):
     op, on_success = waiting.pop(0)
     on_success(op(None))  # then the count
     assert model.rowCount() == 12
+
+
+def test_a_sort_superseded_before_its_page_scan_starts_skips_the_scan(sqlite_db):
+    from camdesk.services.users import local_actor
+
+    actor = local_actor(sqlite_db)
+    for n in range(30):
+        make_customer(sqlite_db, actor, name=f"客户{n:02d}")
+    queued: list = []  # jobs wait here until run, as in a busy worker thread
+
+    def later(op, on_success, on_failure=None, **_):
+        queued.append((op, on_success))
+
+    scanned: list[ListQuery] = []
+    model = CustomerTableModel(
+        count=lambda q: count_customers(sqlite_db, q),
+        page=lambda q, offset, limit, anchor: fetch_page(sqlite_db, q, offset, limit, anchor),
+        anchors=lambda q, size: scanned.append(q) or page_anchors(sqlite_db, q, size),
+        runner=later,
+    )
+    model.page_size, model.anchor_delay_ms = 7, 0
+
+    def run_next() -> None:
+        op, on_success = queued.pop(0)
+        on_success(op(None))
+
+    model.set_query(ListQuery())
+    while not model.counted:  # the first page, then the count, which queues the scan
+        run_next()
+    assert queued and not scanned
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # before the scan of the old order starts
+    while queued:
+        run_next()
+    assert [q.descending for q in scanned] == [True]  # only the newest order was scanned
+    assert model._anchors is not None and model.data(model.index(0, 0)) == "客户29"

@@ -258,16 +258,25 @@ class CustomerTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _request_anchors(self, generation: int, query: ListQuery) -> None:
-        """Learn where every page starts, so far pages are an index seek away."""
-        if self._anchors_fn is None or self._rows <= self.page_size:
+        """Learn where every page starts, so far pages are an index seek away.
+
+        A scan of a million names takes seconds: one for a query superseded before it
+        starts (sorting back and forth) is skipped, not to hold up the new query's pages.
+        """
+        if generation != self._generation or self._anchors_fn is None:
+            return
+        if self._rows <= self.page_size:
             return
         find, size = self._anchors_fn, self.page_size
+
+        def scan(_state: object) -> list[Anchor] | None:
+            return None if generation != self._generation else find(query, size)
 
         def done(anchors: list[Anchor] | None) -> None:
             if generation == self._generation:
                 self._anchors = anchors
 
-        self._runner(lambda _state: find(query, size), done, self._failed, owner=self)
+        self._runner(scan, done, self._failed, owner=self)
 
     def refresh(self) -> None:
         """Run the current query again (after data changed)."""
