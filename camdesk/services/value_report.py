@@ -23,6 +23,7 @@ from camdesk.db import Database
 from camdesk.models import Customer, CustomerValue, User, ValueChange
 from camdesk.services.bulk import gc_paused
 from camdesk.services.value_facts import raw_rows
+from camdesk.services.value_order import of_live_customers
 from camdesk.services.value_settings import ValueModel, ValueRules, load_model, load_rules
 
 CURVE_POINTS = 201
@@ -91,7 +92,7 @@ def build_report(db: Database, today: date | None = None) -> ValueReport:
             rows = raw_rows(session, select(
                 CustomerValue.tier, CustomerValue.stage, CustomerValue.segment,
                 CustomerValue.abc, CustomerValue.revenue, CustomerValue.clv,
-            ).join(Customer, Customer.id == CustomerValue.customer_id).where(live))  # fmt: skip
+            ).where(of_live_customers()))  # fmt: skip
         tiers, stages, segments, classes_, revenues, clvs = (
             zip(*rows, strict=True) if rows else ((),) * 6
         )
