@@ -35,7 +35,8 @@ def text(cell: Cell) -> str | None:
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     value = unicodedata.normalize("NFKC", str(cell))
-    value = _CJK_GAP.sub("", _SPACES.sub(" ", value)).strip()
+    if " " in value or not value.isprintable():  # else no white space at all (most cells)
+        value = _CJK_GAP.sub("", _SPACES.sub(" ", value)).strip()
     if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
         value = value[1:]  # a CSV export's guard against formulas (see exporter)
     return value or None

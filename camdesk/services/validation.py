@@ -42,6 +42,8 @@ def clean_text(value: str | None, *, multiline: bool = False) -> str | None:
     if value is None:
         return None
     value = unicodedata.normalize("NFKC", value)
+    if " " not in value and value.isprintable():  # no white space at all: nothing to tidy
+        return value or None
     if multiline:
         lines = (_LINE_SPACES.sub(" ", line).strip() for line in value.splitlines())
         value = "\n".join(lines).strip("\n")
