@@ -128,8 +128,11 @@ def pinyin_variants(run: str, *, surname: bool) -> tuple[tuple[str, ...], ...]:
     return tuple((first, *rest) for first in firsts)
 
 
+@lru_cache(maxsize=65536)
 def sort_key(name: str, *, person: bool = True) -> str:
-    """Pinyin order for Chinese names (surnames in their surname reading), latin as is."""
+    """Pinyin order for Chinese names (surnames in their surname reading), latin as is.
+
+    Cached: a hundred thousand customers have a third fewer distinct names."""
     text = normalize(name)
     parts: list[str] = []
     for index, piece in enumerate(_SPLIT.split(text)):
