@@ -250,7 +250,7 @@ def _insert_orders(session: Session, writer: ChangeWriter,
                 "amount": values["amount"], "cost": values.get("cost"),
                 "channel": values.get("channel"), "notes": None,
             })  # fmt: skip
-            log.append(writer.row("orders", ident, Op.INSERT))
+            log.append(writer.row("orders", ident, Op.INSERT, at=base["created_at"]))
         insert_rows(conn, Order, chunk)
         insert_rows(conn, ChangeLog, log)
         earn_for_orders(session, [(r["id"], r["customer_id"], r["amount"]) for r in chunk],
@@ -282,7 +282,7 @@ def _insert_interactions(session: Session, writer: ChangeWriter,
                 "occurred_at": at, "user_id": writer.actor.user_id,
                 "subject": values.get("subject"), "notes": values.get("notes"),
             })  # fmt: skip
-            log.append(writer.row("interaction", ident, Op.INSERT))
+            log.append(writer.row("interaction", ident, Op.INSERT, at=base["created_at"]))
             latest[owner] = max(at, latest.get(owner, at))
         insert_rows(conn, Interaction, chunk)
         insert_rows(conn, ChangeLog, log)

@@ -40,7 +40,7 @@ from camdesk.models import (
 from camdesk.services import cleaning
 from camdesk.services import customers as customer_service
 from camdesk.services.bulk import gc_paused, indexes_rebuilt, insert_rows
-from camdesk.services.changelog import ChangeWriter, Op, to_json
+from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.custom_fields import FieldInfo
 from camdesk.services.customers import CustomerData, as_edited, check_customer
@@ -369,7 +369,7 @@ def _insert_new(conn: Any, writer: ChangeWriter, rows: list[dict[str, Any]],
             if search_ids is not None:
                 search["id"] = search_ids.take(key)
             searches.append(search)
-            log.append(writer.row("customer", ident, Op.INSERT, new=_logged(values)))
+            log.append(writer.row("customer", ident, Op.INSERT, new=_logged(values), at=now))
         for model, chunk in ((Customer, customers), (CustomerTag, links), (CustomValue, customs),
                              (ChangeLog, log)):  # fmt: skip
             insert_rows(conn, model, chunk)
@@ -378,9 +378,9 @@ def _insert_new(conn: Any, writer: ChangeWriter, rows: list[dict[str, Any]],
 
 
 def _logged(values: dict[str, Any]) -> dict[str, Any]:
-    """What the change log keeps of a new customer: every value it was given."""
-    shown = {k: v for k, v in values.items() if v not in (None, (), {}, []) and k != "contacts"}
-    return {k: to_json(v.value if hasattr(v, "value") else v) for k, v in shown.items()}
+    """What the change log keeps of a new customer: every value it was given (the
+    writer makes them JSON)."""
+    return {k: v for k, v in values.items() if v not in (None, (), {}, []) and k != "contacts"}
 
 
 def _custom_row(ident: uuid.UUID, info: FieldInfo, value: Any) -> dict[str, Any]:
