@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from camdesk.services.criteria import CUSTOM_PREFIX, FIELDS, Criterion
+from camdesk.views.i18n import Counted
 from camdesk.views.value_names import yuan
 
 
@@ -33,9 +34,9 @@ def amount_text(key: str, value: int) -> str:
     if kind == "money":
         return yuan(value)
     if kind == "days":
-        return QCoreApplication.translate("criteria", "%n day(s)", "", value)
+        return Counted().days(value)
     if kind == "years":
-        return QCoreApplication.translate("criteria", "%n year(s)", "", value)
+        return Counted().years(value)
     return QLocale().toString(value)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from camdesk.errors import CamdeskError, FieldProblem
 
@@ -70,3 +70,21 @@ def error_text(exc: CamdeskError) -> str:
 def problem_text(problem: FieldProblem) -> str:
     text = QCoreApplication.translate("errors", problem.message)
     return text.format(**problem.params) if problem.params else text
+
+
+class Counted(QObject):
+    """Counted words for code outside a widget.
+
+    Plural forms ("1 day", "2 days") need ``self.tr(text, "", n)``: pyside6-lupdate
+    does not mark ``QCoreApplication.translate(context, text, "", n)`` as plural,
+    so English would read "2 day(s)".
+    """
+
+    def days(self, n: int) -> str:
+        return self.tr("%n day(s)", "", n)
+
+    def years(self, n: int) -> str:
+        return self.tr("%n year(s)", "", n)
+
+    def customers_written(self, n: int, where: str) -> str:
+        return self.tr("%n customer(s) written to %1.", "", n).replace("%1", where)

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) written to %1.</source>
+        <translation>
+            <numerusform>%n customer written to %1.</numerusform>
+            <numerusform>%n customers written to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message numerus="yes">
         <source>Delete %n customer file(s)? You can undo this.</source>

@@ -145,6 +145,27 @@
     </message>
 </context>
 <context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 岁</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 位客户写入 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <source>New customer</source>
@@ -624,10 +645,6 @@
     <message>
         <source>Export</source>
         <translation>导出</translation>
-    </message>
-    <message>
-        <source>%n customer(s) written to %1.</source>
-        <translation>已将 %n 位客户写入 %1。</translation>
     </message>
 </context>
 <context>
@@ -1887,14 +1904,6 @@
     <message>
         <source>Owner</source>
         <translation>负责人</translation>
-    </message>
-    <message>
-        <source>%n day(s)</source>
-        <translation>%n 天</translation>
-    </message>
-    <message>
-        <source>%n year(s)</source>
-        <translation>%n 岁</translation>
     </message>
     <message>
         <source> or </source>

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from camdesk.errors import NotCamdeskDatabase
 from camdesk.views import i18n
+from camdesk.views.criteria_text import amount_text
 
 ROOT = Path(__file__).resolve().parents[2]
 spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
@@ -72,6 +73,11 @@ def test_chinese_and_english_plurals(qapp):
             QCoreApplication.translate("CustomersPage", "Deleted %n customer file(s).", "", 3)
             == "Deleted 3 customer files."
         )
+        # Counted words outside widgets: criteria in words, the export message.
+        assert amount_text("recency", 1) == "1 day" and amount_text("age", 30) == "30 years"
+        assert i18n.Counted().customers_written(2, "a.xlsx") == "2 customers written to a.xlsx."
+        i18n.install("zh_CN")
+        assert amount_text("recency", 7) == "7 天" and amount_text("age", 30) == "30 岁"
     finally:
         i18n.install("en")
 

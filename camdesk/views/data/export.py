@@ -12,6 +12,7 @@ from camdesk.errors import Cancelled
 from camdesk.services.list_rows import ListQuery
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
+from camdesk.views.i18n import Counted
 from camdesk.views.value_names import value_name
 
 if TYPE_CHECKING:
@@ -55,9 +56,11 @@ def export_list(parent: QWidget, db: Database, query: ListQuery, visible: list[s
 
     def done(count: int) -> None:
         progress.close()
-        QMessageBox.information(parent, QCoreApplication.translate("ExportList", "Export"),
-                                QCoreApplication.translate("ExportList", "%n customer(s) written to %1.", "", count)
-                                .replace("%1", str(target)))  # fmt: skip
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("ExportList", "Export"),
+            Counted().customers_written(count, str(target)),
+        )
 
     def failed(exc: BaseException) -> None:
         progress.close()
