@@ -27,31 +27,25 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from camdesk.db import Database
 from camdesk.models import (
     ChangeLog,
     Contact,
-    CustomerValue,
     Interaction,
     Order,
-    ValueChange,
-    new_id,
-    utcnow,
 )
 from camdesk.services import clv, lifecycle, pareto, rfm, tiers
-from camdesk.services.bulk import gc_paused, insert_columns, insert_rows
+from camdesk.services.bulk import gc_paused
 from camdesk.services.context import Actor
 from camdesk.services.progress import step as report_step
 from camdesk.services.value_facts import (
     Facts,
-    raw_batches,
     read_facts,
 )
 from camdesk.services.value_settings import (
@@ -66,20 +60,9 @@ from camdesk.services.value_settings import (
     rules_to_json,
     store,
 )
+from camdesk.services.value_store import store_all, store_some
 
 Progress = Callable[[int, int], None]
-STORED = ("as_of", "first_order", "last_order", "last_contact", "purchase_days", "revenue",
-          "margin", "repeat_spend", "r", "f", "m", "segment", "abc", "tier", "stage", "p_alive",
-          "expected_purchases", "expected_spend", "clv")  # fmt: skip
-COMPARED = STORED[1:]  # a row is rewritten when one of these changes (not just its date)
-EXACT = COMPARED.index("p_alive")  # the columns before this one compare exactly
-DATES = {"first_order", "last_order", "last_contact"}
-# Predictions move a little every day: rewritten when they move by more than
-# (absolute, relative): half a percentage point of P(alive), 1% of a purchase or of
-# the predicted value, ¥1 of spend.
-CLOSE = {"p_alive": (0.005, 0.0), "expected_purchases": (0.01, 0.01),
-         "expected_spend": (100, 0.01), "clv": (100, 0.01)}  # fmt: skip
-_TOLERANCE = {COMPARED.index(name): close for name, close in CLOSE.items()}
 
 
 @dataclass
@@ -131,14 +114,13 @@ def recompute(
     step(3)
     summary = Summary(as_of=day, customers=len(facts.ids), orders=facts.orders, model=model)
     with db.write() as session, gc_paused():
-        summary.changed = _store(session, rows, day, rules.stage.churn_days)
+        summary.changed = store_all(session, rows, day, rules.stage.churn_days)
         store(session, "model", model_to_json(model), actor)
         if new_rules is not None:
             store(session, "rules", rules_to_json(new_rules), actor)
         step(4)
-    summary.tiers.update(rows.columns["tier"])
-    summary.stages.update(rows.columns["stage"])
-    summary.segments.update(s for s in rows.columns["segment"] if s)
+    summary.tiers, summary.stages = rows.counts("tier"), rows.counts("stage")
+    summary.segments = rows.counts("segment")
     return summary
 
 
@@ -167,7 +149,7 @@ def recompute_customers(db: Database, ids: Sequence[uuid.UUID], actor: Actor | N
         facts = read_facts(session, day, only=wanted)
     rows = score(facts, rules, model, day)
     with db.write() as session:
-        return _store_some(session, rows, wanted, day, rules.stage.churn_days)
+        return store_some(session, rows, wanted, day, rules.stage.churn_days)
 
 
 def touched_by(db: Database, txn: uuid.UUID) -> list[uuid.UUID]:
@@ -184,37 +166,6 @@ def touched_by(db: Database, txn: uuid.UUID) -> list[uuid.UUID]:
                 found += session.scalars(select(model.customer_id).where(
                     model.id.in_(rows[start : start + 500])))  # fmt: skip
     return list(dict.fromkeys(found))
-
-
-def _store_some(session: Session, rows: Scored, ids: list[uuid.UUID], day: date,
-                churn_days: int) -> int:  # fmt: skip
-    now = utcnow()
-    before: dict[uuid.UUID, tuple[Any, ...]] = {}
-    for start in range(0, len(ids), 500):
-        for found in session.execute(
-            select(CustomerValue.customer_id, *(getattr(CustomerValue, c) for c in STORED)).where(
-                CustomerValue.customer_id.in_(ids[start : start + 500])
-            )
-        ):
-            before[found[0]] = tuple(found[1:])
-    changed, moves = [], []
-    tier_at, stage_at = STORED.index("tier"), STORED.index("stage")
-    for row in rows.rows():
-        old = before.pop(row["customer_id"], None)
-        if old is not None and _same(old[1:], tuple(row[c] for c in STORED)[1:]):
-            continue  # the same measures (only the date they were found differs)
-        row["computed_at"] = now
-        changed.append(row)
-        was = (old[tier_at], old[stage_at]) if old is not None else (None, None)
-        moves += _moves(row, was, day, churn_days, now)
-    conn = session.connection()
-    keys = [r["customer_id"] for r in changed] + list(before)  # before: deleted customers
-    for start in range(0, len(keys), 500):
-        conn.execute(delete(CustomerValue).where(
-            CustomerValue.customer_id.in_(keys[start : start + 500])))  # fmt: skip
-    insert_rows(conn, CustomerValue, changed)
-    _insert_moves(conn, moves)
-    return len(changed) + len(before)
 
 
 # --------------------------------------------------------------------------- model
@@ -271,18 +222,42 @@ def fit_model(facts: Facts, rules: ValueRules, day: date, previous: ValueModel |
 
 @dataclass
 class Scored:
-    """Every customer's stored values, a list per column (see :data:`STORED`)."""
+    """Every customer's measures as numpy arrays, turned into the stored values (see
+    :data:`value_store.STORED`) a slice of customers at a time, as they are stored:
+    a million customers' values as Python objects took a gigabyte."""
 
-    columns: dict[str, list[Any]]
+    facts: Facts
+    day: date
+    arrays: dict[str, np.ndarray]
 
     def __len__(self) -> int:
-        return len(self.columns["customer_id"])
+        return len(self.facts.ids)
+
+    @property
+    def ids(self) -> list[uuid.UUID]:
+        return self.facts.ids
+
+    def columns(self, start: int = 0, stop: int | None = None) -> dict[str, list[Any]]:
+        """The stored values of customers start..stop, a list per column."""
+        return _rows(self.facts, self.day, self.arrays, slice(start, stop))
 
     def rows(self) -> Iterator[dict[str, Any]]:
-        """The values customer by customer (for comparing with what is stored)."""
-        keys = list(self.columns)
-        for values in zip(*self.columns.values(), strict=True):
+        """The values customer by customer (a few: an incremental recompute)."""
+        columns = self.columns()
+        keys = list(columns)
+        for values in zip(*columns.values(), strict=True):
             yield dict(zip(keys, values, strict=True))
+
+    def counts(self, measure: str) -> Counter[str]:
+        """Customers per tier, stage or segment."""
+        names = {"tier": [c.value for c in tiers.TIER_CODES],
+                 "stage": [c.value for c in lifecycle.STAGE_CODES],
+                 "segment": [c.value for c in rfm.SEGMENT_CODES]}[measure]  # fmt: skip
+        codes = self.arrays[measure]
+        if measure == "segment":
+            codes = codes[self.arrays["buyers"]]
+        found = np.bincount(codes[codes >= 0].astype(np.int64), minlength=len(names))
+        return Counter({name: int(n) for name, n in zip(names, found.tolist(), strict=True) if n})
 
 
 def score(facts: Facts, rules: ValueRules, model: ValueModel, day: date) -> Scored:
@@ -327,7 +302,7 @@ def score(facts: Facts, rules: ValueRules, model: ValueModel, day: date) -> Scor
         facts.purchase_days,
         np.where(facts.contact >= 0, today - facts.contact, lifecycle.NEVER),
     )
-    return _rows(facts, day, {
+    return Scored(facts, day, {
         "buyers": buyers, "recency": recency, "r": r, "f": f, "m": mm, "segment": segment,
         "abc": abc, "p_alive": p_alive, "purchases": purchases, "spend": spend, "value": value,
         "tier": tier, "stage": stage,
@@ -359,141 +334,33 @@ def _names(codes: np.ndarray, names: list[str], keep: np.ndarray | None = None) 
     return [name if k else None for name, k in zip(found, keep.tolist(), strict=True)]
 
 
-def _rows(facts: Facts, day: date, v: dict[str, np.ndarray]) -> Scored:
-    """Stored values from the per-customer arrays ``v`` (named as in :func:`score`),
-    built a column at a time (element-wise numpy access would take seconds)."""
-    buyers = v["buyers"]
-    size = len(facts.ids)
-    columns: dict[str, list[Any]] = {
-        "customer_id": facts.ids, "as_of": [day] * size,
-        "first_order": _days(facts.first), "last_order": _days(facts.last),
-        "last_contact": _days(facts.contact),
-        "purchase_days": facts.purchase_days.tolist(),
-        "revenue": _whole(facts.revenue), "margin": _whole(facts.margin),
-        "repeat_spend": _whole(facts.repeat_spend, buyers),
-        "r": _whole(v["r"].astype(np.float64), buyers),
-        "f": _whole(v["f"].astype(np.float64), buyers),
-        "m": _whole(v["m"].astype(np.float64), buyers),
-        "segment": _names(v["segment"], [s.value for s in rfm.SEGMENT_CODES], buyers),
-        "abc": _names(v["abc"], list(pareto.CLASSES), buyers),
-        "p_alive": _real(v["p_alive"]), "expected_purchases": _real(v["purchases"]),
-        "expected_spend": _whole(v["spend"]), "clv": _whole(v["value"]),
-        "tier": _names(v["tier"], [c.value for c in tiers.TIER_CODES]),
-        "stage": _names(v["stage"], [c.value for c in lifecycle.STAGE_CODES]),
+def _rows(facts: Facts, day: date, v: dict[str, np.ndarray], part: slice) -> dict[str, list[Any]]:
+    """Stored values of the customers in ``part`` from the per-customer arrays ``v``
+    (named as in :func:`score`), built a column at a time (element-wise numpy access
+    would take seconds)."""
+    buyers = v["buyers"][part]
+    ids = facts.ids[part]
+
+    def of(name: str) -> np.ndarray:
+        return v[name][part]
+
+    return {
+        "customer_id": ids, "as_of": [day] * len(ids),
+        "first_order": _days(facts.first[part]), "last_order": _days(facts.last[part]),
+        "last_contact": _days(facts.contact[part]),
+        "purchase_days": facts.purchase_days[part].tolist(),
+        "revenue": _whole(facts.revenue[part]), "margin": _whole(facts.margin[part]),
+        "repeat_spend": _whole(facts.repeat_spend[part], buyers),
+        "r": _whole(of("r").astype(np.float64), buyers),
+        "f": _whole(of("f").astype(np.float64), buyers),
+        "m": _whole(of("m").astype(np.float64), buyers),
+        "segment": _names(of("segment"), [s.value for s in rfm.SEGMENT_CODES], buyers),
+        "abc": _names(of("abc"), list(pareto.CLASSES), buyers),
+        "p_alive": _real(of("p_alive")), "expected_purchases": _real(of("purchases")),
+        "expected_spend": _whole(of("spend")), "clv": _whole(of("value")),
+        "tier": _names(of("tier"), [c.value for c in tiers.TIER_CODES]),
+        "stage": _names(of("stage"), [c.value for c in lifecycle.STAGE_CODES]),
     }  # fmt: skip
-    return Scored(columns)
-
-
-# --------------------------------------------------------------------------- storing
-
-
-def _store(session: Session, rows: Scored, day: date, churn_days: int) -> int:
-    """Rewrite rows that changed and log tier/stage changes; how many rows changed.
-
-    A row changes when any measure does, predictions by more than :data:`CLOSE`
-    allows (P(alive) and predicted value drift a little every day; rewriting every
-    customer daily for that would make a recompute several times slower).  The
-    comparison runs on the values as the driver stores them, without converting
-    a hundred thousand rows back into Python types.
-
-    A change is dated ``day``, except churn: a customer churned the day after the
-    last order grew ``churn_days`` old, whenever a recompute noticed it (so the
-    first recompute of an old database charts its past churn by month too).
-    """
-    now = utcnow()
-    text = session.get_bind().dialect.name == "sqlite"  # raw values: text ids and dates
-    columns = rows.columns
-    ids = columns["customer_id"]
-    keys = [i.hex for i in ids] if text else ids
-    where = {key: n for n, key in enumerate(keys)}
-    fresh = list(zip(*(_as_stored(columns[c], text) if c in DATES else columns[c]
-                       for c in COMPARED), strict=True))  # fmt: skip
-    tier_at, stage_at = COMPARED.index("tier"), COMPARED.index("stage")
-    same = bytearray(len(ids))  # 1: the stored row holds the same measures
-    was: list[tuple[Any, Any]] = [(None, None)] * len(ids)  # stored tier and stage
-    gone = []  # customers deleted since
-    statement = select(CustomerValue.customer_id, *(getattr(CustomerValue, c) for c in COMPARED))
-    for batch in raw_batches(session, statement):  # streamed: a million rows need not be held
-        for found in batch:
-            n = where.get(found[0])
-            if n is None:
-                gone.append(uuid.UUID(hex=found[0]) if text else found[0])
-                continue
-            old = found[1:]
-            was[n] = (old[tier_at], old[stage_at])
-            if old == fresh[n] or _same(old, fresh[n]):
-                same[n] = 1
-    # In key order: the table and its indexes are then written page after page.
-    changed = sorted((n for n, kept in enumerate(same) if not kept), key=keys.__getitem__)
-    moves: list[tuple[Any, ...]] = []
-    for n in changed:
-        if was[n] != (columns["tier"][n], columns["stage"][n]):
-            row = {"customer_id": ids[n], "tier": columns["tier"][n],
-                   "stage": columns["stage"][n], "last_order": columns["last_order"][n]}  # fmt: skip
-            moves += _moves(row, was[n], day, churn_days, now)
-    conn = session.connection()
-    replace = text  # SQLite replaces a row with the same key in the insert itself
-    if len(changed) > len(ids) // 2:  # most rows: empty the table, write them all again
-        conn.execute(delete(CustomerValue))
-        picked, count, replace = columns, len(ids), False  # no copy of a million values
-    else:
-        doomed = gone if replace else [ids[n] for n in changed] + gone
-        for start in range(0, len(doomed), 500):
-            conn.execute(delete(CustomerValue).where(
-                CustomerValue.customer_id.in_(doomed[start : start + 500])))  # fmt: skip
-        picked = {name: [values[n] for n in changed] for name, values in columns.items()}
-        count = len(changed)
-    insert_columns(conn, CustomerValue, picked | {"computed_at": [now] * count},
-                   replace=replace)  # fmt: skip
-    _insert_moves(conn, moves)  # a first run logs two per customer: tuples, in slices
-    return count
-
-
-def _as_stored(days: list[date | None], text: bool) -> list[Any]:
-    """Dates as the driver returns them (SQLite: ISO text)."""
-    if not text:
-        return days
-    made = {d: d.isoformat() for d in set(days) if d is not None}
-    return [made.get(d) if d is not None else None for d in days]
-
-
-MOVE_COLUMNS = ("id", "customer_id", "on", "measure", "old", "new", "recorded_at")
-
-
-def _insert_moves(conn: Any, moves: list[tuple[Any, ...]]) -> None:
-    """Insert value_change rows (tuples in :data:`MOVE_COLUMNS` order), a slice at a time."""
-    for start in range(0, len(moves), 50_000):
-        values = list(zip(*moves[start : start + 50_000], strict=True))
-        insert_columns(conn, ValueChange, dict(zip(MOVE_COLUMNS, values, strict=True)))
-
-
-def _moves(row: dict[str, Any], before: tuple[str | None, str | None], day: date,
-           churn_days: int, now: datetime) -> list[tuple[Any, ...]]:  # fmt: skip
-    """The value_change rows for a customer whose tier and stage were ``before``."""
-    found = []
-    for measure, old in zip(("tier", "stage"), before, strict=True):
-        if old != row[measure]:
-            on = day
-            if row[measure] == "churned" and row["last_order"] is not None:
-                on = min(day, row["last_order"] + timedelta(days=churn_days + 1))
-            found.append((new_id(), row["customer_id"], on, measure, old, row[measure], now))
-    return found
-
-
-def _same(old: Sequence[Any], fresh: Sequence[Any]) -> bool:
-    """Whether two rows of :data:`COMPARED` values hold the same measures."""
-    if old[:EXACT] != fresh[:EXACT]:
-        return False
-    for n in range(EXACT, len(COMPARED)):
-        a, b = old[n], fresh[n]
-        if a == b:
-            continue
-        if a is None or b is None:
-            return False
-        absolute, relative = _TOLERANCE[n]
-        if abs(a - b) > max(absolute, relative * abs(a)):
-            return False
-    return True
 
 
 __all__ = [

@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -81,10 +82,14 @@ def _end_of(day: date) -> datetime:
 
 
 def _ids(session: Session) -> list[uuid.UUID]:
-    raw = raw_rows(session, select(Customer.id).where(Customer.deleted_at.is_(None)))
-    if raw and isinstance(raw[0][0], str):
-        return [uuid.UUID(hex=ident) for (ident,) in raw]
-    return [ident for (ident,) in raw]
+    """The live customers in key order (the order measures are stored in, a range at a
+    time: see value_store); both databases order UUIDs as their 128-bit numbers."""
+    raw = [ident for (ident,) in raw_rows(session, select(Customer.id).where(
+        Customer.deleted_at.is_(None)))]  # fmt: skip
+    if raw and isinstance(raw[0], str):  # SQLite: 32 hex digits, which sort the same
+        raw.sort()
+        return [uuid.UUID(hex=ident) for ident in raw]
+    return sorted(raw, key=attrgetter("int"))
 
 
 Index = dict[Any, int]  # a customer id as the driver returns it -> its position in Facts.ids
@@ -97,7 +102,7 @@ def _index(session: Session, ids: list[uuid.UUID]) -> Index:
 
 def read_facts(session: Session, day: date, only: Sequence[uuid.UUID] | None = None) -> Facts:
     """Every live customer's purchase facts as of ``day`` (orders after it do not count),
-    or those of the live customers among ``only``."""
+    in key order, or those of the live customers among ``only``."""
     with gc_paused():
         return _read(session, day, only)
 

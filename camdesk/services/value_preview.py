@@ -25,6 +25,7 @@ from camdesk.services.progress import step as report_step
 from camdesk.services.value import Summary, fit_model, recompute, score
 from camdesk.services.value_facts import read_facts
 from camdesk.services.value_settings import ValueRules, load_model
+from camdesk.services.value_store import SLICE
 
 Progress = Callable[[int, int], None]
 LISTED = 1000  # customers listed by name in a preview (the counts cover everyone)
@@ -117,15 +118,16 @@ def preview(db: Database, rules: ValueRules, *, as_of: date | None = None,
     step(3)
     result = Preview(as_of=day, customers=len(rows))
     listed: list[tuple[uuid.UUID, str, str | None, str]] = []
-    columns = rows.columns
-    for ident, tier, stage in zip(columns["customer_id"], columns["tier"], columns["stage"],
-                                  strict=True):  # fmt: skip
-        old_tier, old_stage = stored.get(ident, (None, None))
-        for measure, old, new in (("tier", old_tier, tier), ("stage", old_stage, stage)):
-            if old != new:
-                (result.tiers if measure == "tier" else result.stages)[(old, new)] += 1
-                if len(listed) < LISTED:
-                    listed.append((ident, measure, old, new))
+    for start in range(0, len(rows), SLICE):  # a slice's values at a time (see Scored)
+        columns = rows.columns(start, start + SLICE)
+        for ident, tier, stage in zip(columns["customer_id"], columns["tier"], columns["stage"],
+                                      strict=True):  # fmt: skip
+            old_tier, old_stage = stored.get(ident, (None, None))
+            for measure, old, new in (("tier", old_tier, tier), ("stage", old_stage, stage)):
+                if old != new:
+                    (result.tiers if measure == "tier" else result.stages)[(old, new)] += 1
+                    if len(listed) < LISTED:
+                        listed.append((ident, measure, old, new))
     with db.read() as session:
         wanted = list({m[0] for m in listed})
         names = {ident: name for ident, name in session.execute(

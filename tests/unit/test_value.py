@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from camdesk.cli import main
 from camdesk.db import Database
-from camdesk.models import CustomerValue, ValueChange
+from camdesk.models import Customer, CustomerValue, ValueChange, utcnow
 from camdesk.services.context import Actor
 from camdesk.services.orders import add_order
 from camdesk.services.users import local_actor
@@ -63,7 +63,10 @@ def test_recompute_is_idempotent_and_records_changes(db: Database, actor: Actor)
     assert entries == 2 * 17  # each customer's first tier and stage
 
     later = recompute(db, actor, as_of=date(2025, 7, 1))  # half a year without orders
-    assert later.changed == 17  # most rows changed (P(alive) moved for every buyer): all rewritten
+    assert later.changed == 16  # every buyer's (P(alive) moved); Cat, who never bought, kept hers
+    assert values(db)[ids["Cat"]].as_of == AS_OF and values(db)[ids["Ann"]].as_of == date(
+        2025, 7, 1
+    )
     with db.read() as session:
         moves = session.execute(
             select(ValueChange.old, ValueChange.new, ValueChange.on)
@@ -152,3 +155,26 @@ def test_a_recompute_of_the_past_leaves_out_customers_who_came_later(
     assert summary.customers == 17 and newcomer not in values(db)
     assert ids["Cat"] in values(db)  # added today too, but in contact before AS_OF
     assert recompute(db, actor).customers == 18  # as of today, everyone
+
+
+def test_storing_a_slice_of_customers_at_a_time_stores_the_same_rows(db: Database, actor: Actor,
+                                                                     monkeypatch) -> None:  # fmt: skip
+    from camdesk.services import value_store
+
+    ids = seed(db, actor)
+    monkeypatch.setattr(value_store, "SLICE", 3)  # 17 customers: six slices, six key ranges
+    recompute(db, actor, as_of=AS_OF)
+    assert len(values(db)) == 17
+    keys = sorted(values(db))  # in key order: UUIDs compare as numbers, like the databases
+    gone = [keys[4], keys[5], keys[-1]]  # inside a key range, at its end, and the very last
+    with db.write() as session:  # deleted without the incremental update: rows linger
+        for ident in gone:
+            session.get_one(Customer, ident).deleted_at = utcnow()
+    add_order(db, ids["Bob"], actor, ordered_on=date(2024, 12, 30), amount=9000)
+    before = values(db)[ids["Bob"]].purchase_days
+    again = recompute(db, actor, as_of=AS_OF)
+    assert again.customers == 14 and set(values(db)) == set(ids.values()) - set(gone)
+    assert again.changed >= 3 + 1  # the three rows removed, Bob's at least rewritten
+    assert values(db)[ids["Bob"]].purchase_days == before + 1
+    monkeypatch.setattr(value_store, "SLICE", 50_000)  # all at once: nothing left to change
+    assert recompute(db, actor, as_of=AS_OF).changed == 0
