@@ -253,9 +253,7 @@ class Scored:
         names = {"tier": [c.value for c in tiers.TIER_CODES],
                  "stage": [c.value for c in lifecycle.STAGE_CODES],
                  "segment": [c.value for c in rfm.SEGMENT_CODES]}[measure]  # fmt: skip
-        codes = self.arrays[measure]
-        if measure == "segment":
-            codes = codes[self.arrays["buyers"]]
+        codes = self.arrays[measure]  # -1: none (a segment for those who never bought)
         found = np.bincount(codes[codes >= 0].astype(np.int64), minlength=len(names))
         return Counter({name: int(n) for name, n in zip(names, found.tolist(), strict=True) if n})
 

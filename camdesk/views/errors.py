@@ -13,6 +13,8 @@ from camdesk.views.i18n import error_text
 
 log = logging.getLogger(__name__)
 
+ERROR_STYLE = "color: #c62828;"  # a problem shown in place, under what it is about
+
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Tell the user what went wrong and what to do; bugs also go to the log."""

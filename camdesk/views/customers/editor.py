@@ -58,11 +58,10 @@ from camdesk.views.customers.labels import tr as tr_field
 from camdesk.views.customers.points_tab import PointsTab
 from camdesk.views.customers.tabs import HistoryTab, PurchasesTab
 from camdesk.views.customers.value_tab import ValueTab
-from camdesk.views.errors import show_error
+from camdesk.views.errors import ERROR_STYLE, show_error
 from camdesk.views.i18n import error_text, problem_text
 
 EMPTY_DATE = QDate(1900, 1, 1)
-ERROR_STYLE = "color: #c62828;"
 CONTACT_COLUMNS = ("name", "title", "mobile", "phone", "email")
 
 

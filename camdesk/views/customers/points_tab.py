@@ -23,14 +23,13 @@ from camdesk.errors import CamdeskError
 from camdesk.services.context import Actor
 from camdesk.services.points import ADJUST, EARN, REDEEM, Entry
 from camdesk.views.background import run_in_background
-from camdesk.views.errors import show_error
+from camdesk.views.errors import ERROR_STYLE, show_error
 from camdesk.views.i18n import error_text
 from camdesk.views.value.panels import fill_table, read_only_table
 
 if TYPE_CHECKING:
     from camdesk.db import Database
 
-ERROR_STYLE = "color: #c62828;"
 MOST = 100_000_000
 
 

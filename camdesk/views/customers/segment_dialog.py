@@ -32,13 +32,13 @@ from camdesk.services.criteria import CUSTOM_PREFIX, FIELDS, Criterion
 from camdesk.services.demo_data import PROVINCE_CITIES
 from camdesk.services.list_rows import ListQuery
 from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.errors import ERROR_STYLE
 from camdesk.views.i18n import error_text
 
 if TYPE_CHECKING:
     from camdesk.services.segments import SegmentInfo
     from camdesk.views.customers.filters import Choices
 
-ERROR_STYLE = "color: #c62828;"
 MOST = 2_000_000_000
 
 

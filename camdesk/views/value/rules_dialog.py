@@ -20,7 +20,7 @@ from camdesk.errors import CamdeskError, Cancelled
 from camdesk.services.context import Actor
 from camdesk.services.value_settings import ValueRules
 from camdesk.views.background import TaskState, run_in_background
-from camdesk.views.errors import show_error
+from camdesk.views.errors import ERROR_STYLE, show_error
 from camdesk.views.i18n import error_text
 from camdesk.views.value.panels import fill_table, read_only_table
 from camdesk.views.value.rules_form import RulesForm
@@ -29,8 +29,6 @@ from camdesk.views.value_names import value_name
 if TYPE_CHECKING:
     from camdesk.db import Database
     from camdesk.services.value_preview import Preview
-
-ERROR_STYLE = "color: #c62828;"
 
 
 class RulesDialog(QDialog):
