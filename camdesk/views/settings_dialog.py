@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from camdesk.views.combo import choose
 from camdesk.views.i18n import LANGUAGES
 
 
@@ -36,7 +37,7 @@ class SettingsDialog(QDialog):
         self.language_box.addItem(self.tr("System default"), "")
         for code, name in LANGUAGES.items():
             self.language_box.addItem(name, code)
-        self.language_box.setCurrentIndex(max(self.language_box.findData(language), 0))
+        choose(self.language_box, language)
         self.database_edit = QLineEdit(database, self)
         self.database_edit.setObjectName("databaseEdit")
         self.database_edit.setPlaceholderText(self.tr("Default: camdesk.db in your data folder"))

@@ -210,3 +210,38 @@ def test_query_of_the_list_matches_the_service(qtbot, controller):
     wait_rows(qtbot, page, 1)
     assert page.current_query().search == ""
     assert count_customers(controller.db, ListQuery()) == page.model.rowCount()
+
+
+def test_the_file_shows_its_owner_and_an_unchanged_save_changes_nothing(qtbot, controller):
+    from camdesk.services.changelog import customer_history
+    from camdesk.services.users import ensure_user
+
+    owner = ensure_user(controller.db, "chenlei", "陈磊")
+    record = make_customer(controller.db, controller.actor, name="周杰", owner_id=owner.id)
+    before = get_customer(controller.db, record.id)
+    history = customer_history(controller.db, record.id)
+    dialog = page_of(controller).open_editor(record.id)
+    qtbot.waitUntil(dialog.isEnabled, timeout=10000)
+    assert dialog.owner.currentText() == "陈磊"
+    assert not dialog.is_dirty()
+    with qtbot.waitSignal(dialog.finished, timeout=10000):
+        dialog.save()
+    after = get_customer(controller.db, record.id)
+    assert after.owner_id == owner.id
+    assert after.version == before.version
+    assert customer_history(controller.db, record.id) == history
+
+
+def test_views_never_ask_qt_to_compare_item_data():
+    """findData compares in C++ and misses equal UUIDs; views use views.combo instead."""
+    from pathlib import Path
+
+    import camdesk.views
+
+    root = Path(camdesk.views.__file__).parent
+    users = [
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if p.name != "combo.py" and ".findData(" in p.read_text(encoding="utf-8")
+    ]
+    assert users == []

@@ -52,6 +52,7 @@ from camdesk.services.customers import (
 )
 from camdesk.services.demo_data import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
 from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.combo import choose
 from camdesk.views.customers.conflict import ConflictDialog
 from camdesk.views.customers.labels import VALUE_LABELS, field_label
 from camdesk.views.customers.labels import tr as tr_field
@@ -334,20 +335,20 @@ class CustomerDialog(QDialog):
     def fill(self, record: CustomerRecord) -> None:
         """Show a saved record in the form."""
         self._record = record
-        self.kind.setCurrentIndex(self.kind.findData(record.kind))
+        choose(self.kind, record.kind)
         for name in ("name", "code", "company_name", "industry", "address"):
             self.inputs[name].setText(getattr(record, name) or "")  # type: ignore[attr-defined]
         for name in ("mobile", "phone"):
             self.inputs[name].setText(checks.display_phone(getattr(record, name)))  # type: ignore[attr-defined]
         self.inputs["email"].setText(record.email or "")  # type: ignore[attr-defined]
-        self.gender.setCurrentIndex(max(self.gender.findData(record.gender), 0))
+        choose(self.gender, record.gender)
         born = record.birthday
         self.birthday.setDate(QDate(born.year, born.month, born.day) if born else EMPTY_DATE)
         self.company_size.setCurrentText(record.company_size or "")
         self.province.setCurrentText(record.province or "")
         self.city.setCurrentText(record.city or "")
         self.source.setCurrentText(record.source or "")
-        self.owner.setCurrentIndex(max(self.owner.findData(record.owner_id), 0))
+        choose(self.owner, record.owner_id)
         self.tags.setText(", ".join(record.tags))
         for name in ("preferences", "notes"):
             self.inputs[name].setPlainText(getattr(record, name) or "")  # type: ignore[attr-defined]

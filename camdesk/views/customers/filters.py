@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from camdesk.services.criteria import FIELDS, Criterion
 from camdesk.services.list_rows import ListQuery
+from camdesk.views.combo import choose, index_of
 from camdesk.views.criteria_text import describe
 
 if TYPE_CHECKING:
@@ -177,7 +178,7 @@ class FilterBar(QWidget):
             box.addItem(everything, None)
             for text, data in items:
                 box.addItem(text, data)
-            found = box.findData(current)
+            found = index_of(box, current)
             box.setCurrentIndex(max(found, 0))
             box.blockSignals(False)
 
@@ -260,7 +261,7 @@ class FilterBar(QWidget):
         for criterion in criteria:
             found = self.value_filters.get(criterion.field)
             if found is not None and criterion.op == "=" and found.currentIndex() == 0:
-                found.setCurrentIndex(max(found.findData(criterion.value), 0))
+                choose(found, criterion.value)
             elif criterion.field == "clv" and self._clv_fits(criterion):
                 spin = self.clv_min if criterion.op == ">=" else self.clv_max
                 spin.setValue(criterion.number // 100)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox, QToolButton
 
 from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.combo import choose
 from camdesk.views.errors import show_error
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class SegmentActions(QObject):
         self.box.addItem(self.tr("All customers"), None)
         for segment in self.segments:
             self.box.addItem(segment.name, str(segment.id))
-        self.box.setCurrentIndex(max(self.box.findData(current), 0))
+        choose(self.box, current)
         self.box.blockSignals(False)
         has = self.chosen() is not None
         self.edit_action.setEnabled(has)
@@ -111,7 +112,7 @@ class SegmentActions(QObject):
 
     def choose(self, segment_id: uuid.UUID) -> None:
         """List the customers of this segment (as choosing it in the box does)."""
-        self.box.setCurrentIndex(max(self.box.findData(str(segment_id)), 0))
+        choose(self.box, str(segment_id))
         self._chosen()
 
     # -- saving --------------------------------------------------------------------

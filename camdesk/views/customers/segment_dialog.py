@@ -32,6 +32,7 @@ from camdesk.services.criteria import CUSTOM_PREFIX, FIELDS, Criterion
 from camdesk.services.demo_data import PROVINCE_CITIES
 from camdesk.services.list_rows import ListQuery
 from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.combo import choose
 from camdesk.views.errors import ERROR_STYLE
 from camdesk.views.i18n import error_text
 
@@ -108,9 +109,9 @@ class ConditionRow(QWidget):
         self._changed()
 
     def set_criterion(self, criterion: Criterion) -> None:
-        self.field.setCurrentIndex(max(self.field.findData(criterion.field), 0))
+        choose(self.field, criterion.field)
         if criterion.op in (">=", "<="):
-            self.op.setCurrentIndex(self.op.findData(criterion.op))
+            choose(self.op, criterion.op)
             value = criterion.number
             self.number.setValue(value // 100 if self._kind() == "money" else value)
         elif self._kind() == "text":

@@ -39,6 +39,7 @@ from camdesk.services.import_fields import ImportKind, guess_mapping, targets
 from camdesk.services.import_report import ImportOptions, ImportReport, OnMatch, RowProblem
 from camdesk.services.sheets import Table, read_table, sheet_names
 from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.combo import choose
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
 from camdesk.views.i18n import error_text
@@ -266,7 +267,7 @@ class MappingPage(QWizardPage):
                 label = target.label if target.key.startswith("custom:") else (
                     QCoreApplication.translate("import", target.label))  # fmt: skip
                 box.addItem(label, target.key)
-            box.setCurrentIndex(max(box.findData(mapping.get(header, "")), 0))
+            choose(box, mapping.get(header, ""))
             self.grid.setCellWidget(row, 2, box)
             self.boxes.append(box)
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from camdesk.services.lifecycle import StageRules
 from camdesk.services.tiers import DEFAULT_PERKS, MEASURES, Condition, Policy, Tier, TierRules
 from camdesk.services.value_settings import ValueRules
+from camdesk.views.combo import choose
 from camdesk.views.value.panels import read_only_table
 from camdesk.views.value_names import value_name
 
@@ -89,11 +90,11 @@ class ConditionTable(QWidget):
         measure = QComboBox()
         for key, label in MEASURES.items():
             measure.addItem(QCoreApplication.translate("tier", label), key)
-        measure.setCurrentIndex(measure.findData(condition.measure))
+        choose(measure, condition.measure)
         op = QComboBox()
         for sign in OPS:
             op.addItem({">=": "≥", "<=": "≤", "=": "="}[sign], sign)
-        op.setCurrentIndex(op.findData(condition.op))
+        choose(op, condition.op)
         value = QLineEdit(f"{condition.value:g}" if isinstance(condition.value, float)
                           else str(condition.value))  # fmt: skip
         for widget, column in ((measure, 0), (op, 1), (value, 2)):
