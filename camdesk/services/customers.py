@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select, true
+from sqlalchemy import delete, select, true, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -298,6 +298,31 @@ def refresh_search_keys(session: Session, customer: Customer) -> None:
     )
 
 
+def touch(customer: Customer) -> None:
+    """Mark a customer's file as changed although none of its own columns did.
+
+    Tags, custom values and contacts live in their own tables, but they are part of
+    the file a person edits: a change to any of them must move the customer's version,
+    or an older form would save over it unnoticed. Setting ``updated_at`` makes the
+    ORM write the row with its version check (``UPDATE ... WHERE version = n``).
+    """
+    customer.updated_at = utcnow()
+
+
+def touch_customers(session: Session, ids: Iterable[uuid.UUID], user_id: uuid.UUID | None,
+                    **values: Any) -> None:  # fmt: skip
+    """:func:`touch` for many customers at once (bulk tagging, contacts imports)."""
+    wanted = list(dict.fromkeys(ids))
+    for start in range(0, len(wanted), 500):
+        session.execute(
+            update(Customer)
+            .where(Customer.id.in_(wanted[start : start + 500]))
+            .values(version=Customer.version + 1, updated_at=utcnow(), updated_by=user_id,
+                    **values)
+            .execution_options(synchronize_session=False)
+        )  # fmt: skip
+
+
 def tag_named(session: Session, name: str) -> Tag:
     """The live tag called ``name``, created if there is none."""
     tag = session.execute(
@@ -340,39 +365,69 @@ def apply_values(
     log: ChangeWriter,
     base_version: int | None,
 ) -> None:
-    """Write validated values onto ``customer`` and log each field that changed."""
-    changes = []
-    for name in FIELDS:
-        old, new = getattr(customer, name), values[name]
-        if to_json(old) != to_json(new):
-            changes.append((name, old, new))
-            setattr(customer, name, new)
+    """Write validated values onto ``customer`` and log each field that changed.
+
+    Any change to the file (its columns, tags, custom values or contacts) moves the
+    customer's version once: what changes is worked out before anything is written,
+    without autoflush, so the row is written in one UPDATE with its version check.
+    """
+    with session.no_autoflush:
+        changes = [
+            (name, getattr(customer, name), values[name])
+            for name in FIELDS
+            if to_json(getattr(customer, name)) != to_json(values[name])
+        ]
+        old_tags = sorted(tags_of(session, customer.id)) if base_version else []
+        new_tags = sorted(values["tags"])
+        old_custom = custom_of(session, customer.id) if base_version else {}
+        custom = [
+            (key, old_custom.get(key), new)
+            for key, new in values["custom"].items()
+            if to_json(old_custom.get(key)) != to_json(new)
+        ]
+        contacts_differ = _contacts_differ(customer, values["contacts"])
+    if base_version is not None and (old_tags != new_tags or custom or contacts_differ):
+        touch(customer)
+    for name, _old, new in changes:
+        setattr(customer, name, new)
     customer.sort_key = sort_key(customer.name, person=customer.kind is CustomerKind.PERSON)
-    old_tags = tags_of(session, customer.id) if base_version else ()
-    if sorted(old_tags) != sorted(values["tags"]):
+    if old_tags != new_tags:
         set_tags(session, customer.id, values["tags"])
-        changes.append(("tags", sorted(old_tags), sorted(values["tags"])))
-    old_custom = custom_of(session, customer.id) if base_version else {}
-    for key, new in values["custom"].items():
-        if to_json(old_custom.get(key)) != to_json(new):
-            set_custom(session, customer.id, key, new)
-            changes.append((f"custom:{key}", old_custom.get(key), new))
+        changes.append(("tags", old_tags, new_tags))
+    for key, old, new in custom:
+        set_custom(session, customer.id, key, new)
+        changes.append((f"custom:{key}", old, new))
     log.fields("customer", customer.id, changes, base_version)
-    _apply_contacts(session, customer, values["contacts"], log)
+    if contacts_differ:
+        _apply_contacts(session, customer, values["contacts"], log)
     session.flush()
     session.refresh(customer, ["contacts"])
     refresh_search_keys(session, customer)
 
 
+def _contacts_differ(customer: Customer, contacts: list[dict[str, Any]]) -> bool:
+    """Whether ``contacts`` would add, change or remove any of the customer's live ones."""
+    existing = {c.id: c for c in customer.contacts if c.deleted_at is None}
+    wanted = {values["id"]: values for values in contacts if values["id"] in existing}
+    if len(wanted) != len(contacts) or len(wanted) != len(existing):
+        return True
+    return any(
+        getattr(existing[ident], n) != values[n] for ident, values in wanted.items()
+        for n in CONTACT_FIELDS
+    )  # fmt: skip
+
+
 def _apply_contacts(
     session: Session, customer: Customer, contacts: list[dict[str, Any]], log: ChangeWriter
 ) -> None:
+    """Make the customer's live contacts these (added, changed, removed), each logged."""
     existing = {c.id: c for c in customer.contacts if c.deleted_at is None}
     kept: set[uuid.UUID] = set()
     for values in contacts:
         contact = existing.get(values["id"]) if values["id"] else None
         if contact is None:
-            contact = Contact(customer_id=customer.id, **{n: values[n] for n in CONTACT_FIELDS})
+            contact = Contact(customer_id=customer.id, updated_by=log.actor.user_id,
+                              **{n: values[n] for n in CONTACT_FIELDS})  # fmt: skip
             session.add(contact)
             session.flush()
             log.add("contact", contact.id, Op.INSERT, new={n: values[n] for n in CONTACT_FIELDS})
@@ -385,11 +440,13 @@ def _apply_contacts(
             for name, _old, new in changes:
                 setattr(contact, name, new)
             log.fields("contact", contact.id, changes, contact.version)
-        contact.updated_by = log.actor.user_id
+            if changes:
+                contact.updated_by = log.actor.user_id
         kept.add(contact.id)
     for contact_id, contact in existing.items():
         if contact_id not in kept:
             contact.deleted_at = utcnow()
+            contact.updated_by = log.actor.user_id
             log.add("contact", contact.id, Op.DELETE, base_version=contact.version)
 
 

@@ -165,6 +165,7 @@ def _write(session: Any, writer: ChangeWriter, rows: list[tuple[dict[str, Any], 
     insert_rows(conn, Contact, batch)
     insert_rows(conn, ChangeLog, log)
     owners = {owner for _, owner in rows}
+    customer_service.touch_customers(session, owners, writer.actor.user_id)  # an open form notices
     for number, owner in enumerate(owners, start=1):  # contacts are searchable at once
         customer = session.get(Customer, owner)
         session.refresh(customer, ["contacts"])

@@ -14,9 +14,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.errors import CamdeskError
@@ -26,7 +25,7 @@ from camdesk.services import criteria as crit
 from camdesk.services.bulk import insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
-from camdesk.services.customers import tag_named
+from camdesk.services.customers import tag_named, touch_customers
 from camdesk.services.list_rows import ListQuery
 
 CHUNK = 500
@@ -119,17 +118,6 @@ def delete_segment(db: Database, segment_id: uuid.UUID, actor: Actor) -> None:
             row.deleted_at, row.updated_by = utcnow(), actor.user_id
 
 
-def _touch(session: Session, ids: Sequence[uuid.UUID], actor: Actor, **values: object) -> None:
-    for start in range(0, len(ids), CHUNK):
-        session.execute(
-            update(Customer)
-            .where(Customer.id.in_(ids[start : start + CHUNK]))
-            .values(version=Customer.version + 1, updated_at=utcnow(),
-                    updated_by=actor.user_id, **values)
-            .execution_options(synchronize_session=False)
-        )  # fmt: skip
-
-
 def add_tag(db: Database, ids: Sequence[uuid.UUID], tag: str, actor: Actor) -> uuid.UUID | None:
     """Give every customer of ``ids`` the tag (created if new); returns the action's id for
     undo, or None if all had it already."""
@@ -158,7 +146,7 @@ def add_tag(db: Database, ids: Sequence[uuid.UUID], tag: str, actor: Actor) -> u
                        sorted([*tags[i], name]))
             for i in wanted
         ])  # fmt: skip
-        _touch(session, wanted, actor)
+        touch_customers(session, wanted, actor.user_id)
     return txn
 
 
@@ -185,5 +173,5 @@ def assign_owner(db: Database, ids: Sequence[uuid.UUID], owner_id: uuid.UUID | N
                        str(owner_id) if owner_id else None)
             for i in wanted
         ])  # fmt: skip
-        _touch(session, wanted, actor, owner_id=owner_id)
+        touch_customers(session, wanted, actor.user_id, owner_id=owner_id)
     return txn

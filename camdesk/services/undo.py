@@ -110,6 +110,7 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
         # Undoing a creation removes the row; its initial field values need no reverting.
         created = {e.row_id for e in entries if e.op == Op.INSERT}
         touched: dict[uuid.UUID, Customer] = {}
+        versions: dict[uuid.UUID, int] = {}  # as read, before this undo wrote anything
         for entry in entries:
             row: Any = session.get(_TABLES[entry.table_name], entry.row_id)
             if row is None:
@@ -125,10 +126,15 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
                 owner = row if isinstance(row, Customer) else session.get(Customer, row.customer_id)
                 if owner is not None:
                     touched[owner.id] = owner
+                    versions.setdefault(owner.id, owner.version)
         try:
             session.flush()
         except IntegrityError:  # e.g. a restored customer's code was reused since
             raise UndoError() from None
+        for ident, customer in touched.items():  # tags, custom values, contacts: the file moved on
+            if customer.version == versions[ident]:
+                customers.touch(customer)
+        session.flush()
         for customer in touched.values():
             if customer.deleted_at is not None:
                 drop_keys(session, customer.id)
