@@ -90,13 +90,23 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, lock: str | None = None) -> Iterator[Session]:
         """One unit of work: committed if the block succeeds, rolled back otherwise.
 
         On SQLite it starts with BEGIN IMMEDIATE, so a second writer waits (up to
         the busy timeout) before it reads, instead of failing at commit.
+
+        Units of work that name the same ``lock`` run one at a time on every backend,
+        reads included (an import matches rows and writes them under one lock, so two
+        imports of one file cannot both find a customer missing and both create it).
+        SQLite has one writer anyway; PostgreSQL takes a transaction advisory lock.
         """
         with _translate_errors(self), self._writer.begin() as session:
+            if lock is not None and self.dialect == "postgresql":
+                session.execute(
+                    text("SELECT pg_advisory_xact_lock(hashtext(:name))"),
+                    {"name": f"camdesk:{lock}"},
+                )
             yield session
 
     def close(self) -> None:
@@ -106,10 +116,12 @@ class Database:
             try:
                 with self.engine.connect() as conn:
                     # Sampled statistics: milliseconds, not a full ANALYZE of a million rows.
+                    # Not worth waiting for: another process writing now will do it later.
+                    conn.exec_driver_sql("PRAGMA busy_timeout=200")
                     conn.exec_driver_sql("PRAGMA analysis_limit=400")
                     conn.exec_driver_sql("PRAGMA optimize")
-            except OperationalError:
-                log.warning("PRAGMA optimize failed on close", exc_info=True)
+            except OperationalError as exc:  # busy, read-only: the statistics can wait
+                log.info("PRAGMA optimize skipped on close: %s", exc.orig)
         self.engine.dispose()
 
     def analyze(self) -> None:

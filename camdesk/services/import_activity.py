@@ -30,7 +30,7 @@ from camdesk.services.customers import CustomerData, check_customer
 from camdesk.services.import_fields import ImportKind
 from camdesk.services.import_report import ImportOptions, ImportReport, RowProblem
 from camdesk.services.import_rows import convert
-from camdesk.services.importer import existing_customers, write_attached
+from camdesk.services.importer import existing_customers, import_session, write_attached
 from camdesk.services.interactions import advance_last_contact
 from camdesk.services.points import earn_for_orders
 from camdesk.services.progress import step
@@ -76,42 +76,46 @@ def import_activity(
                                   params) for f, m, params in found)  # fmt: skip
         else:
             rows.append((number, values))
-    with db.read() as session:
+    with import_session(db, options) as session:
         owners = _find_customers(session, [v for _, v in rows])
         seen = _already_imported(session, orders, set(owners.values()))
-    fresh: dict[tuple[str, str], dict[str, Any]] = {}  # new customers, by their first key
-    planned: list[tuple[dict[str, Any], uuid.UUID | tuple[str, str]]] = []
-    for number, values in rows:
-        owner: uuid.UUID | tuple[str, str] | None = next(
-            (owners[(k, values[k])] for k in KEYS if (k, values.get(k)) in owners), None
-        )
-        if owner is None:
-            owner = _plan_customer(values, options.create_missing, fresh, report, number, columns)
+        fresh: dict[tuple[str, str], dict[str, Any]] = {}  # new customers, by their first key
+        planned: list[tuple[dict[str, Any], uuid.UUID | tuple[str, str]]] = []
+        for number, values in rows:
+            owner: uuid.UUID | tuple[str, str] | None = next(
+                (owners[(k, values[k])] for k in KEYS if (k, values.get(k)) in owners), None
+            )
             if owner is None:
+                owner = _plan_customer(
+                    values, options.create_missing, fresh, report, number, columns
+                )
+                if owner is None:
+                    continue
+            identity = _identity(values, owner, orders)
+            if identity in seen:
+                report.skipped += 1
                 continue
-        identity = _identity(values, owner, orders)
-        if identity in seen:
-            report.skipped += 1
-            continue
-        seen.add(identity)
-        planned.append((values, owner))
-        report.created += 1
-    report.created_customers = len(fresh)
-    if report.stop_before_writing(options):
-        return report
-    write = _write_orders if orders else _write_interactions
-    total = 2 * len(table.rows)
-    return write_attached(
-        db,
-        actor,
-        report,
-        fresh,
-        planned,
-        lambda session, writer, rows: write(
-            session, writer, rows, lambda n: step(progress, cancelled, len(table.rows) + n, total)
-        ),
-    )
-    return report
+            seen.add(identity)
+            planned.append((values, owner))
+            report.created += 1
+        report.created_customers = len(fresh)
+        if report.stop_before_writing(options):
+            return report
+        write = _write_orders if orders else _write_interactions
+        total = 2 * len(table.rows)
+        return write_attached(
+            session,
+            actor,
+            report,
+            fresh,
+            planned,
+            lambda session, writer, rows: write(
+                session,
+                writer,
+                rows,
+                lambda n: step(progress, cancelled, len(table.rows) + n, total),
+            ),
+        )
 
 
 def _checked(values: dict[str, Any], orders: bool) -> list[tuple[str, str, dict[str, Any]]]:

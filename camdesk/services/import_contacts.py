@@ -27,7 +27,7 @@ from camdesk.services.customers import CustomerData, check_customer
 from camdesk.services.import_fields import ImportKind
 from camdesk.services.import_report import ImportOptions, ImportReport, RowProblem
 from camdesk.services.import_rows import convert
-from camdesk.services.importer import existing_customers, write_attached
+from camdesk.services.importer import existing_customers, import_session, write_attached
 from camdesk.services.progress import step
 from camdesk.services.sheets import Table
 from camdesk.services.validation import REQUIRED, Checker
@@ -77,44 +77,46 @@ def import_contacts(
             rows.append((number, contact))
         if index % 1000 == 0:
             step(progress, cancelled, index, 2 * len(table.rows))
-    with db.read() as session:
+    with import_session(db, options) as session:
         by_code = existing_customers(
             session, Customer.code, {c["code"] for _, c in rows if c["code"]}
         )
         by_name = _companies(session, {c["company"] for _, c in rows if c["company"]})
         known = _known_contacts(session, {i for i, _ in (*by_code.values(), *by_name.values())})
-    fresh: dict[str, dict[str, Any]] = {}  # companies to create, by name
-    planned: list[tuple[dict[str, Any], uuid.UUID | str]] = []
-    for number, contact in rows:
-        owner: uuid.UUID | str | None = None
-        if contact["code"] and contact["code"] in by_code:
-            owner = by_code[contact["code"]][0]
-        elif contact["company"] and contact["company"] in by_name:
-            owner = by_name[contact["company"]][0]
-        elif options.create_missing and contact["company"]:
-            owner = contact["company"]
-            if owner not in fresh:
-                fresh[owner] = check_customer(
-                    CustomerData(name=owner, kind="company", code=contact["code"]), {}, Checker()
-                )
-        else:  # fmt: skip
-            column = columns.get("company_name") or columns.get("code", "")
-            value = contact["company"] or contact["code"] or ""
-            report.add([RowProblem(number, column, value, NO_COMPANY)])
-            continue
-        identity = (owner, contact["mobile"] or contact["name"])
-        if identity in known:
-            report.skipped += 1
-            continue
-        known.add(identity)
-        planned.append((contact, owner))
-        report.created += 1
-    report.created_customers = len(fresh)
-    if report.stop_before_writing(options):
-        return report
-    return write_attached(db, actor, report, fresh, planned,
-                          lambda session, writer, rows: _write(session, writer, rows, progress,
-                                                               cancelled))  # fmt: skip
+        fresh: dict[str, dict[str, Any]] = {}  # companies to create, by name
+        planned: list[tuple[dict[str, Any], uuid.UUID | str]] = []
+        for number, contact in rows:
+            owner: uuid.UUID | str | None = None
+            if contact["code"] and contact["code"] in by_code:
+                owner = by_code[contact["code"]][0]
+            elif contact["company"] and contact["company"] in by_name:
+                owner = by_name[contact["company"]][0]
+            elif options.create_missing and contact["company"]:
+                owner = contact["company"]
+                if owner not in fresh:
+                    fresh[owner] = check_customer(
+                        CustomerData(name=owner, kind="company", code=contact["code"]),
+                        {},
+                        Checker(),
+                    )
+            else:  # fmt: skip
+                column = columns.get("company_name") or columns.get("code", "")
+                value = contact["company"] or contact["code"] or ""
+                report.add([RowProblem(number, column, value, NO_COMPANY)])
+                continue
+            identity = (owner, contact["mobile"] or contact["name"])
+            if identity in known:
+                report.skipped += 1
+                continue
+            known.add(identity)
+            planned.append((contact, owner))
+            report.created += 1
+        report.created_customers = len(fresh)
+        if report.stop_before_writing(options):
+            return report
+        return write_attached(session, actor, report, fresh, planned,
+                              lambda session, writer, rows: _write(session, writer, rows, progress,
+                                                                   cancelled))  # fmt: skip
 
 
 def _text(value: Any) -> str | None:

@@ -18,7 +18,8 @@ Orders and interactions are in :mod:`import_activity`.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -108,11 +109,10 @@ def import_customers(
         definitions = {f.key: f for f in customer_service.field_infos(session)}
         owners = _owners(session)
     good = _check_rows(table, options.mapping, definitions, owners, report, step)
-    with db.read() as session:
+    with import_session(db, options) as session:
         _match(session, table, good, options, report)
-    if report.stop_before_writing(options):
-        return report
-    with db.write() as session:
+        if report.stop_before_writing(options):
+            return report
         writer = ChangeWriter(session, actor, uuid.uuid4())
         kept = [r for r in good if not r.problems and not r.skipped]
         fresh = [r for r in kept if r.match is None]
@@ -265,27 +265,43 @@ def _code_column(mapping: ColumnMap) -> str:
 Attached = list[tuple[dict[str, Any], uuid.UUID]]
 
 
+IMPORT_LOCK = "import"
+
+
+@contextmanager
+def import_session(db: Database, options: ImportOptions) -> Iterator[Session]:
+    """Where an import matches its rows to the database and writes them: one transaction
+    under the import lock, so a second import (another window, another PC, the CLI) waits
+    and then sees what the first wrote. A dry run only reads."""
+    if options.dry_run:
+        with db.read() as session:
+            yield session
+    else:
+        with db.write(lock=IMPORT_LOCK) as session:
+            yield session
+
+
 def write_attached(
-    db: Database,
+    session: Session,
     actor: Actor,
     report: ImportReport,
     fresh: dict[Any, dict[str, Any]],
     planned: list[tuple[dict[str, Any], Any]],
     write: Callable[[Session, ChangeWriter, Attached], None],
 ) -> ImportReport:
-    """Write rows that belong to customers (orders, interactions, contacts), in one go.
+    """Write rows that belong to customers (orders, interactions, contacts), in one go,
+    in the :func:`import_session` they were planned in.
 
     ``fresh`` holds the customers to create (checked values) by a key; ``planned``
     pairs each row with its customer's id or such a key. The new customers are
     written first, then ``write`` gets every row with its customer's id.
     """
-    with db.write() as session:
-        writer = ChangeWriter(session, actor, uuid.uuid4())
-        made = insert_customers(session, writer, list(fresh.values()), {}, lambda n: None)
-        new_ids = dict(zip(fresh.keys(), made, strict=True))
-        write(session, writer,
-              [(v, o if isinstance(o, uuid.UUID) else new_ids[o]) for v, o in planned])  # fmt: skip
-        report.change_id = writer.txn_id
+    writer = ChangeWriter(session, actor, uuid.uuid4())
+    made = insert_customers(session, writer, list(fresh.values()), {}, lambda n: None)
+    new_ids = dict(zip(fresh.keys(), made, strict=True))
+    write(session, writer,
+          [(v, o if isinstance(o, uuid.UUID) else new_ids[o]) for v, o in planned])  # fmt: skip
+    report.change_id = writer.txn_id
     report.written = True
     return report
 

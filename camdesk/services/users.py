@@ -21,8 +21,12 @@ class UserInfo:
 
 
 def ensure_user(db: Database, username: str, display_name: str | None = None) -> UserInfo:
-    """Find a user by login name, creating it if needed (the first user is an admin)."""
-    with db.write() as session:
+    """Find a user by login name, creating it if needed (the first user is an admin).
+
+    Under a lock: two processes starting at once on a new PostgreSQL database would
+    otherwise both create the user and one would fail on its unique name.
+    """
+    with db.write(lock="users") as session:
         user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if user is None:
             first = session.execute(select(User.id).limit(1)).first() is None

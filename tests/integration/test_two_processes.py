@@ -1,0 +1,73 @@
+"""Two camdesk processes on one database: nobody's edit or import is lost or doubled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from camdesk.db import open_database
+from camdesk.errors import ConflictError
+from camdesk.services.customer_list import ListQuery, count_customers
+from camdesk.services.customers import ContactData, as_edited, get_customer, update_customer
+from camdesk.services.users import local_actor
+from tests.factories import make_customer
+from tests.integration.conftest import finish, start_cli, start_python
+
+EDIT_ELSEWHERE = """
+import sys, uuid
+from camdesk.db import open_database
+from camdesk.services.customers import ContactData, as_edited, get_customer, update_customer
+from camdesk.services.users import local_actor
+db = open_database(sys.argv[1])
+record = get_customer(db, uuid.UUID(sys.argv[2]))
+change = {"tags": {"tags": (*record.tags, "展会")},
+          "contacts": {"contacts": (*record.contacts, ContactData(name="郑助理"))}}[sys.argv[3]]
+update_customer(db, record.id, as_edited(record, **change), expected_version=record.version,
+                actor=local_actor(db))
+db.close()
+"""
+
+
+@pytest.mark.parametrize("change", ["tags", "contacts"])
+def test_a_colleagues_tag_or_contact_is_not_saved_over(target, change):
+    db = open_database(target)
+    actor = local_actor(db)
+    mine = make_customer(db, actor, kind="company", name="海纳科技有限公司", tags=("VIP",),
+                         contacts=(ContactData(name="吴经理"),))  # fmt: skip
+    code, _out, err = finish(start_python(EDIT_ELSEWHERE, target, str(mine.id), change))
+    assert code == 0, err
+    theirs = get_customer(db, mine.id)
+    with pytest.raises(ConflictError) as caught:
+        update_customer(db, mine.id, as_edited(mine, city="上海"),
+                        expected_version=mine.version, actor=actor)  # fmt: skip
+    assert caught.value.theirs == theirs
+    kept = get_customer(db, mine.id)
+    assert "展会" in kept.tags if change == "tags" else len(kept.contacts) == 2
+    db.close()
+
+
+def _workbook(path: Path, rows: int, *, codes: bool) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["客户名称", "客户编号", "手机号码"] if codes else ["客户名称", "手机号码"])
+    for n in range(rows):
+        name, mobile = f"客户{n:05d}", f"139{n:08d}"
+        sheet.append([name, f"K{n:05d}", mobile] if codes else [name, mobile])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("codes", [False, True], ids=["without codes", "with codes"])
+def test_two_imports_of_one_file_at_once_create_each_customer_once(target, tmp_path, codes):
+    rows = 1000
+    sheet = _workbook(tmp_path / "customers.xlsx", rows, codes=codes)
+    imports = [start_cli("import", "--db", target, str(sheet)) for _ in range(2)]
+    results = [finish(p) for p in imports]
+    for code, _out, err in results:
+        assert code == 0, err
+        assert "Traceback" not in err
+    db = open_database(target)
+    assert count_customers(db, ListQuery()) == rows
+    db.close()
