@@ -210,7 +210,8 @@ class Controller(QObject):
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(language=self.settings.language,
-                                database=self.settings.last_database, parent=self.window)  # fmt: skip
+                                database=self.settings.last_database, settings=self.settings,
+                                parent=self.window)  # fmt: skip
         if not dialog.exec():
             return
         if dialog.language != self.settings.language:

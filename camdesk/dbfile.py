@@ -20,7 +20,6 @@ from camdesk.migrations import HEAD
 APPLICATION = "camdesk"
 # SQLite's header field for the owning application ("CAMD"), so file tools know the format.
 SQLITE_APPLICATION_ID = 0x43414D44
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class Mode(StrEnum):
@@ -73,9 +72,17 @@ def check_sqlite_file(path: Path, *, create: bool) -> bool:
         return True
     if path.is_dir():
         raise errors.NotCamdeskDatabase(path=str(path))
-    with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise errors.NotCamdeskDatabase(path=str(path))
+    # Asked of SQLite, not read with open(): closing our own descriptor on a file this
+    # process has open in SQLite would drop SQLite's POSIX locks on it (see views.files).
+    try:
+        conn = connect_readonly(path)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc):
+            raise errors.NotCamdeskDatabase(path=str(path)) from exc
     return False
 
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -29,6 +28,7 @@ from camdesk.views.customers.page import CustomersPage
 from camdesk.views.data.duplicates import DuplicatesPage
 from camdesk.views.data.quality import QualityPage
 from camdesk.views.events import AppEvents
+from camdesk.views.files import ask_open_file, ask_save_file
 from camdesk.views.settings import Settings
 from camdesk.views.value.page import ValuePage
 from camdesk.views.value.updater import ValueUpdater
@@ -227,20 +227,26 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def _on_new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New camdesk database"), str(data_dir() / "camdesk-new.db"),
-            self.tr("camdesk databases (*.db)"),
-        )  # fmt: skip
+        path = ask_save_file(self, self.tr("New camdesk database"), "camdesk-new.db",
+                             self.tr("camdesk databases (*.db)"), settings=self._settings,
+                             kind="database", suffix="db",
+                             fallback=self._database_folder())  # fmt: skip
         if path:
-            self.new_database_requested.emit(path)
+            self.new_database_requested.emit(str(path))
 
     def _on_open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open camdesk database"), str(data_dir()),
-            self.tr("camdesk databases (*.db);;All files (*)"),
-        )  # fmt: skip
+        path = ask_open_file(self, self.tr("Open camdesk database"),
+                             self.tr("camdesk databases (*.db);;All files (*)"),
+                             settings=self._settings, kind="database",
+                             fallback=self._database_folder())  # fmt: skip
         if path:
-            self.open_database_requested.emit(path)
+            self.open_database_requested.emit(str(path))
+
+    def _database_folder(self) -> Path:
+        """The open database file's folder, else camdesk's data folder."""
+        if self._db is not None and self._db.dialect == "sqlite":
+            return Path(self._db.display_name).parent
+        return data_dir()
 
     def _on_about(self) -> None:
         QMessageBox.about(

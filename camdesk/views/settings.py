@@ -89,6 +89,13 @@ class Settings:
         key = f"preferences/import_mappings/{_signature(headers)}"
         self.store.setValue(key, json.dumps(mapping, ensure_ascii=False))
 
+    def last_folder(self, kind: str) -> str:
+        """The folder a file dialog for ``kind`` ("database", "import", "export") used last."""
+        return str(self._get(f"preferences/last_folders/{kind}", "", str))
+
+    def remember_folder(self, kind: str, folder: str) -> None:
+        self.store.setValue(f"preferences/last_folders/{kind}", folder)
+
     # -- window state --------------------------------------------------------------
 
     def window_state(self, name: str) -> QByteArray | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -16,8 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from camdesk.services.context import data_dir
 from camdesk.views.combo import choose
+from camdesk.views.files import ask_open_file
 from camdesk.views.i18n import LANGUAGES
+from camdesk.views.settings import Settings
 
 
 class SettingsDialog(QDialog):
@@ -28,8 +32,10 @@ class SettingsDialog(QDialog):
         database: the database path or URL ("" for the default file).
     """
 
-    def __init__(self, *, language: str, database: str, parent: QWidget | None = None) -> None:
+    def __init__(self, *, language: str, database: str, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
+        self._settings = settings
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.language_box = QComboBox(self)
@@ -76,11 +82,10 @@ class SettingsDialog(QDialog):
         return self.database_edit.text().strip()
 
     def _on_browse_clicked(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a camdesk database"),
-            "",
-            self.tr("camdesk databases (*.db);;All files (*)"),
-        )
+        current = Path(self.database) if self.database and "://" not in self.database else None
+        path = ask_open_file(self, self.tr("Choose a camdesk database"),
+                             self.tr("camdesk databases (*.db);;All files (*)"),
+                             settings=self._settings, kind="database",
+                             fallback=current.parent if current else data_dir())  # fmt: skip
         if path:
-            self.database_edit.setText(path)
+            self.database_edit.setText(str(path))

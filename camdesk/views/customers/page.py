@@ -293,7 +293,7 @@ class CustomersPage(QWidget):
         header = self.view.horizontalHeader()
         logical = [header.logicalIndex(v) for v in range(header.count())]
         visible = [self.model.columns[i].key for i in logical if not header.isSectionHidden(i)]
-        export_list(self, self._db, self.model.query, visible, path)
+        export_list(self, self._db, self.model.query, visible, path, settings=self._settings)
 
     def focus_search(self) -> None:
         self.filters.focus_search()

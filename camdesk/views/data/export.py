@@ -6,13 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from camdesk.errors import Cancelled
 from camdesk.services.list_rows import ListQuery
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
+from camdesk.views.files import ask_save_file
 from camdesk.views.i18n import Counted
+from camdesk.views.settings import Settings
 from camdesk.views.value_names import value_name
 
 if TYPE_CHECKING:
@@ -30,15 +32,17 @@ def export_columns(visible: list[str]) -> list[str]:
 
 
 def export_list(parent: QWidget, db: Database, query: ListQuery, visible: list[str],
-                path: Path | None = None) -> TaskState | None:  # fmt: skip
+                path: Path | None = None, *,
+                settings: Settings | None = None) -> TaskState | None:  # fmt: skip
     """Ask where (unless ``path`` is given), then export in the background with progress."""
     if path is None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = ask_save_file(
             parent, QCoreApplication.translate("ExportList", "Export the list"), "customers.xlsx",
-            QCoreApplication.translate("ExportList", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))  # fmt: skip
-        if not chosen:
+            QCoreApplication.translate("ExportList", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+            settings=settings, kind="export", suffix="xlsx")  # fmt: skip
+        if chosen is None:
             return None
-        path = Path(chosen)
+        path = chosen
     if path.suffix.lower() not in (".xlsx", ".csv"):
         path = path.with_suffix(".xlsx")
     progress = QProgressDialog(QCoreApplication.translate("ExportList", "Exporting…"), QCoreApplication.translate("ExportList", "Cancel"), 0, 100,

@@ -42,6 +42,7 @@ from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.combo import choose
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
+from camdesk.views.files import ask_open_file
 from camdesk.views.i18n import error_text
 from camdesk.views.settings import Settings
 
@@ -155,10 +156,12 @@ class FilePage(QWizardPage):
         self._reading = 0
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import from"), "", self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)"))  # fmt: skip
-        if chosen:
-            self.choose(Path(chosen))
+        chosen = ask_open_file(
+            self, self.tr("Import from"),
+            self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)"),
+            settings=self.owner.settings, kind="import")  # fmt: skip
+        if chosen is not None:
+            self.choose(chosen)
 
     def choose(self, path: Path) -> None:
         """Use this file: list its sheets and read the first (both in the background)."""
