@@ -19,13 +19,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QFileInfo, QStandardPaths
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
 
 from camdesk.views.settings import Settings
 
 NATIVE_IS_SAFE = sys.platform == "win32"
+
+# Labels of Qt's own file dialog that Qt's Chinese catalogue lacks (it has them without
+# their shortcut marks): marked here so our catalogue, installed after Qt's, supplies them.
+QT_DIALOG_LABELS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QFileSystemModel", "Computer"),
+)
 
 
 class NameOnlyIcons(QAbstractFileIconProvider):

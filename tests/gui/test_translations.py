@@ -88,3 +88,26 @@ def test_qt_dialogs_are_translated_too(qapp):
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     finally:
         i18n.install("en")
+
+
+def test_the_file_dialog_reads_chinese(qapp, tmp_path):
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    from camdesk.views.files import make_dialog
+
+    (tmp_path / "客户.xlsx").write_bytes(b"")
+    (tmp_path / "folder").mkdir()
+    try:
+        i18n.install("zh_CN")
+        dialog = make_dialog(None, "导入", tmp_path, "电子表格 (*.xlsx)")
+        labels = [w.text() for w in dialog.findChildren(QLabel) if w.text()]
+        assert labels and all(re.search(r"[\u4e00-\u9fff]", t) for t in labels), labels
+        icons = dialog.iconProvider()
+        from PySide6.QtCore import QFileInfo
+
+        assert icons.type(QFileInfo(str(tmp_path / "folder"))) == "文件夹"
+        assert icons.type(QFileInfo(str(tmp_path / "客户.xlsx"))) == "XLSX 文件"
+    finally:
+        i18n.install("en")
