@@ -24,21 +24,32 @@ _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+?\d+$", re.IGNORECASE)
-_TAG_SPLIT = re.compile(r"[,，;；、|/\n]+")
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 (after Excel's leap-year bug)
 
 
 def text(cell: Cell) -> str | None:
-    """Text as people mean it: half-width, single spaces, none between Chinese characters."""
+    """A text cell as typed (see validation.clean_text): only its ends trimmed."""
+    from camdesk.services.validation import clean_text
+
     if cell is None:
         return None
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
-    value = unicodedata.normalize("NFKC", str(cell))
+    value = clean_text(str(cell))
+    if value and value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+        value = value[1:]  # a CSV export's guard against formulas (see exporter)
+    return value or None
+
+
+def folded(cell: Cell) -> str | None:
+    """A cell to read a value from (a date, number, phone, choice): half-width, single
+    spaces, none between Chinese characters. Never stored as the cell's text."""
+    value = text(cell)
+    if value is None:
+        return None
+    value = unicodedata.normalize("NFKC", value)
     if " " in value or not value.isprintable():  # else no white space at all (most cells)
         value = _CJK_GAP.sub("", _SPACES.sub(" ", value)).strip()
-    if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
-        value = value[1:]  # a CSV export's guard against formulas (see exporter)
     return value or None
 
 
@@ -66,7 +77,7 @@ def phone(cell: Cell) -> str | None:
         return str(int(cell))
     if isinstance(cell, int):
         return str(cell)
-    value = text(cell)
+    value = folded(cell)
     if value and _SCIENTIFIC.match(value):
         raise ValueError(value)  # "1.38123E+10": the spreadsheet kept only 6 digits
     return value
@@ -90,7 +101,7 @@ def day(cell: Cell) -> date | None:
         return EXCEL_EPOCH + timedelta(days=int(cell))
     if isinstance(cell, time | timedelta):
         raise ValueError(str(cell))
-    value = text(cell) or ""
+    value = folded(cell) or ""
     for pattern in (_YMD, _COMPACT):
         found = pattern.match(value)
         if found:
@@ -114,7 +125,7 @@ def moment(cell: Cell) -> datetime | None:
     if isinstance(cell, datetime):
         return cell
     if isinstance(cell, str):
-        value = text(cell) or ""
+        value = folded(cell) or ""
         for form in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"):
             try:
                 return datetime.strptime(value, form)
@@ -135,7 +146,7 @@ def number(cell: Cell) -> Decimal | None:
         raise ValueError(str(cell))
     if isinstance(cell, int | float):
         return Decimal(str(cell))
-    value = (text(cell) or "").replace(",", "").replace("，", "")
+    value = (folded(cell) or "").replace(",", "").replace("，", "")
     value = re.sub(r"^(?:¥|￥|rmb|cny)\s*|\s*(?:元|rmb|cny)$", "", value, flags=re.IGNORECASE)
     try:
         return Decimal(value) if value else None
@@ -172,7 +183,7 @@ _KINDS = {"个人": "person", "企业": "company", "公司": "company", "单位"
 
 
 def gender(cell: Cell) -> str | None:
-    value = text(cell)
+    value = folded(cell)
     if value is None:
         return None
     found = _GENDERS.get(value.lower())
@@ -182,7 +193,7 @@ def gender(cell: Cell) -> str | None:
 
 
 def kind(cell: Cell) -> str | None:
-    value = text(cell)
+    value = folded(cell)
     if value is None:
         return None
     found = _KINDS.get(value.lower())
@@ -192,42 +203,7 @@ def kind(cell: Cell) -> str | None:
 
 
 def tags(cell: Cell) -> tuple[str, ...]:
-    """Tags from one cell: "VIP, 老客户；重点" -> ("VIP", "老客户", "重点")."""
-    value = text(cell)
-    if not value:
-        return ()
-    return tuple(dict.fromkeys(t.strip() for t in _TAG_SPLIT.split(value) if t.strip()))
+    """Tags from one cell, split as the form splits them (validation.split_tags)."""
+    from camdesk.services.validation import split_tags
 
-
-_PROVINCE_SUFFIXES = (
-    "维吾尔自治区",
-    "壮族自治区",
-    "回族自治区",
-    "特别行政区",
-    "自治区",
-    "省",
-    "市",
-)
-
-
-def province(cell: Cell) -> str | None:
-    """Provinces by their short name, as the rest of camdesk uses them: 浙江省 -> 浙江."""
-    value = text(cell)
-    if value is None:
-        return None
-    if value == "内蒙古自治区":
-        return "内蒙古"
-    for suffix in _PROVINCE_SUFFIXES:
-        if value.endswith(suffix) and len(value) > len(suffix) + 1:
-            return value[: -len(suffix)]
-    return value
-
-
-def city(cell: Cell) -> str | None:
-    """Cities by their short name: 杭州市 -> 杭州 (two-character names keep theirs: 沙市)."""
-    value = text(cell)
-    if value is None:
-        return None
-    if value.endswith("市") and len(value) > 2:
-        return value[:-1]
-    return value
+    return split_tags(text(cell))

@@ -38,7 +38,7 @@ from camdesk.services import custom_fields as cf
 from camdesk.services.changelog import ChangeWriter, Op, to_json
 from camdesk.services.context import Actor
 from camdesk.services.search import KeySource, drop_keys, sort_key, store_keys
-from camdesk.services.validation import Checker
+from camdesk.services.validation import Checker, short_city, short_province
 
 CODE_TAKEN = QT_TRANSLATE_NOOP("errors", "The customer code {code} is already used by {name}.")
 
@@ -149,7 +149,7 @@ def check_customer(
     """
     values: dict[str, Any] = {
         "name": check.text("name", data.name, 200, required=True),
-        "code": check.text("code", data.code, 40),
+        "code": check.code("code", data.code, 40),
         "mobile": check.phone("mobile", data.mobile),
         "phone": check.phone("phone", data.phone),
         "email": check.email("email", data.email),
@@ -174,6 +174,8 @@ def check_customer(
         ("company_size", 20),
     ):
         values[name] = check.text(name, getattr(data, name), limit)
+    values["province"] = short_province(values["province"])
+    values["city"] = short_city(values["city"])
     for name, limit in (("preferences", 4000), ("notes", 20000)):  # several lines allowed
         values[name] = check.text(name, getattr(data, name), limit, multiline=True)
     contacts = []

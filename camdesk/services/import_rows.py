@@ -82,8 +82,8 @@ CONVERTERS: dict[str, tuple[Converter, str]] = {
     "birthday": (cleaning.day, INVALID_DATE),
     "mobile": (cleaning.phone, LOST_DIGITS),
     "phone": (cleaning.phone, LOST_DIGITS),
-    "province": (cleaning.province, INVALID_NUMBER),  # never refuses a cell
-    "city": (cleaning.city, INVALID_NUMBER),
+    "province": (_TEXT, INVALID_NUMBER),  # never refuses a cell; the customer rules
+    "city": (_TEXT, INVALID_NUMBER),  # give places their short names
     "tags": (cleaning.tags, INVALID_NUMBER),
     "ordered_on": (cleaning.day, INVALID_DATE),
     "amount": (cleaning.fen, INVALID_MONEY),

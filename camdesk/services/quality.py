@@ -21,7 +21,7 @@ from camdesk.db import Database
 from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer
-from camdesk.services.validation import normalize_email, normalize_phone
+from camdesk.services.validation import normalize_email, normalize_phone, short_city, short_province
 
 UNREACHABLE = QT_TRANSLATE_NOOP("Quality", "no mobile, phone or email")
 BAD_MOBILE = QT_TRANSLATE_NOOP("Quality", "invalid mobile")
@@ -115,13 +115,14 @@ def _tidy(field: str, value: str | None) -> str | None:
         except ValueError:
             return value
     if field == "province":
-        return cleaning.province(value)
+        return short_province(cleaning.text(value))
     if field == "city":
-        return cleaning.city(value)
-    return cleaning.text(value)  # names: half-width, single spaces, none inside Chinese
+        return short_city(cleaning.text(value))
+    return value
 
 
-TIDIED_FIELDS = ("name", "mobile", "phone", "email", "province", "city", "company_name")
+# Identifiers and place names only: names and other free text stay as they were typed.
+TIDIED_FIELDS = ("mobile", "phone", "email", "province", "city")
 
 
 def standardize(

@@ -231,8 +231,17 @@ def build_keys(source: KeySource) -> tuple[str, str]:
     return key_words, subs
 
 
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def normalize(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower().strip()
+    """The form text is looked up in: half-width, lower case, single spaces, none between
+    Chinese characters ("张 三", as spreadsheets pad two-character names, is 张三). Keys
+    only: the text itself is stored as typed."""
+    folded = unicodedata.normalize("NFKC", text).lower().strip()
+    if " " in folded or "\t" in folded or "\u3000" in text:
+        folded = _CJK_GAP.sub("", " ".join(folded.split()))
+    return folded
 
 
 # --------------------------------------------------------------------------- queries

@@ -31,25 +31,78 @@ INVALID_DATE = QT_TRANSLATE_NOOP("errors", "“{value}” is not a date (use YYY
 INVALID_CHOICE = QT_TRANSLATE_NOOP("errors", "“{value}” is not one of the choices.")
 
 
-_LINE_SPACES = re.compile(r"[^\S\n]+")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\t\v\f]+\s*")
+_TAG_SPLIT = re.compile(r"[,，;；、|\n]+")
 
 
 def clean_text(value: str | None, *, multiline: bool = False) -> str | None:
-    """NFKC (full-width to half-width), collapsed spaces, stripped; '' becomes None.
+    """Free text as typed: only white space at either end is trimmed; '' becomes None.
 
-    ``multiline`` keeps line breaks (notes), tidying each line.
+    Full-width punctuation, spaces inside and the writer's line breaks are what the
+    person typed and are kept (notes keep their lines; a one-line field gets a line
+    break or tab pasted into it as one space). Identifiers are normalised by their own
+    checks (:meth:`Checker.phone`, :meth:`Checker.email`, :meth:`Checker.code`).
     """
     if value is None:
         return None
-    value = unicodedata.normalize("NFKC", value)
-    if " " not in value and value.isprintable():  # no white space at all: nothing to tidy
-        return value or None
-    if multiline:
-        lines = (_LINE_SPACES.sub(" ", line).strip() for line in value.splitlines())
-        value = "\n".join(lines).strip("\n")
-    else:
-        value = _SPACES.sub(" ", value).strip()
+    if value.isprintable() and not value[:1].isspace() and not value[-1:].isspace():
+        return value or None  # nothing to trim (most values)
+    value = value.strip()
+    if not multiline and not value.isprintable():
+        value = _LINE_BREAKS.sub(" ", value)
     return value or None
+
+
+def fold(value: str) -> str:
+    """Half-width, single-spaced text (NFKC): for reading codes, numbers and dates that
+    were typed with a Chinese input method, never for storing free text."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", value)).strip()
+
+
+def split_tags(text: str | None) -> tuple[str, ...]:
+    """Tags typed in one box or cell: "VIP, 老客户；重点、VIP" -> ("VIP", "老客户", "重点").
+
+    Commas, semicolons and the enumeration comma 、 (half- or full-width), bars and line
+    breaks separate tags; the form and the import both read tags here."""
+    if not text:
+        return ()
+    return tuple(dict.fromkeys(t.strip() for t in _TAG_SPLIT.split(text) if t.strip()))
+
+
+_PROVINCE_SUFFIXES = (
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "特别行政区",
+    "自治区",
+    "省",
+    "市",
+)
+
+
+def short_province(value: str | None) -> str | None:
+    """A province by its short name, as camdesk's lists name it: 浙江省 -> 浙江.
+
+    Provinces and cities are place names from a fixed list, so like codes they have one
+    spelling: the form, the import and the demo store them through here (filters and the
+    duplicate scan then treat 浙江省 and 浙江 alike)."""
+    if value is None:
+        return None
+    if value == "内蒙古自治区":
+        return "内蒙古"
+    for suffix in _PROVINCE_SUFFIXES:
+        if value.endswith(suffix) and len(value) > len(suffix) + 1:
+            return value[: -len(suffix)]
+    return value
+
+
+def short_city(value: str | None) -> str | None:
+    """A city by its short name: 杭州市 -> 杭州 (two-character names keep theirs: 沙市)."""
+    if value is None:
+        return None
+    if value.endswith("市") and len(value) > 2:
+        return value[:-1]
+    return value
 
 
 _CN_MOBILE = re.compile(r"(?:\+?86)?(1\d{10})")
@@ -176,6 +229,11 @@ class Checker:
         elif value is not None and len(value) > limit:
             self.fail(field, TOO_LONG, limit=limit)
         return value
+
+    def code(self, field: str, value: str | None, limit: int) -> str | None:
+        """A code (客户编号): half-width, without spaces at the ends (Ｋ００１ is K001)."""
+        value = clean_text(value)
+        return self.text(field, fold(value), limit) if value is not None else None
 
     def phone(self, field: str, value: str | None) -> str | None:
         value = clean_text(value)

@@ -176,8 +176,8 @@
         <translation>客户档案</translation>
     </message>
     <message>
-        <source>Comma-separated, e.g. VIP, 老客户</source>
-        <translation>用逗号分隔，例如：VIP, 老客户</translation>
+        <source>Separated by commas or 、, e.g. VIP、老客户</source>
+        <translation>用逗号或顿号分隔，例如 VIP、老客户</translation>
     </message>
     <message>
         <source>e.g. 138 1234 5678</source>

@@ -245,3 +245,20 @@ def test_views_never_ask_qt_to_compare_item_data():
         if p.name != "combo.py" and ".findData(" in p.read_text(encoding="utf-8")
     ]
     assert users == []
+
+
+def test_the_form_keeps_text_as_typed(qtbot, controller):
+    page = page_of(controller)
+    dialog = open_new_customer(qtbot, page)
+    dialog.inputs["name"].setText("林晓峰")
+    dialog.inputs["notes"].setPlainText("展会上认识，对新品感兴趣")
+    dialog.inputs["preferences"].setPlainText("喜欢：绿茶")
+    dialog.tags.setText("VIP、老客户；重点")
+    dialog.province.setCurrentText("浙江省")
+    with qtbot.waitSignal(dialog.saved, timeout=10000) as saved:
+        dialog.save()
+    record = get_customer(controller.db, saved.args[0].id)
+    assert record.notes == "展会上认识，对新品感兴趣"
+    assert record.preferences == "喜欢：绿茶"
+    assert record.tags == ("VIP", "老客户", "重点")
+    assert record.province == "浙江"

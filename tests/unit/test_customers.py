@@ -33,10 +33,25 @@ def test_create_stores_normalised_values(db, actor):
     assert again.owner_name == ""
 
 
-def test_full_width_input_is_folded(db, actor):
-    record = make_customer(db, actor, name="ＡＢＣ　公司", mobile="１３８１２３４５６７８")
-    assert record.name == "ABC 公司"
-    assert record.mobile == "+8613812345678"
+def test_free_text_is_kept_as_typed_and_identifiers_are_normalised(db, actor):
+    from camdesk.services.customer_list import ListQuery, count_customers
+
+    record = make_customer(
+        db, actor, name=" ＡＢＣ　公司 ", mobile="１３８１２３４５６７８", code="Ｋ００１",
+        email=" Li@Example.CN", notes="展会上认识，对新品感兴趣。\n  第二行",
+        preferences="喜欢：绿茶；不要：咖啡", address="杭州市西湖区文三路１号", province="浙江省",
+        city="杭州市", tags=("VIP、老客户；重点",),
+    )  # fmt: skip
+    again = get_customer(db, record.id)
+    assert again.name == "ＡＢＣ　公司"  # only the ends trimmed
+    assert again.notes == "展会上认识，对新品感兴趣。\n  第二行"
+    assert again.preferences == "喜欢：绿茶；不要：咖啡"
+    assert again.address == "杭州市西湖区文三路１号"
+    assert (again.mobile, again.code, again.email) == ("+8613812345678", "K001", "li@example.cn")
+    assert (again.province, again.city) == ("浙江", "杭州")  # places have one spelling
+    assert again.tags == ("VIP、老客户；重点",)  # the service takes tags already split
+    assert count_customers(db, ListQuery(search="abc")) == 1  # found as if half-width
+    assert count_customers(db, ListQuery(search="K001")) == 1
 
 
 def test_validation_reports_every_bad_field_and_saves_nothing(db, actor):

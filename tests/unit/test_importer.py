@@ -193,3 +193,29 @@ def test_a_bulk_import_builds_indexes_anew_and_a_cancel_keeps_them(db, actor, tm
         import_customers(db, table, options, actor,
                          cancelled=lambda: calls.append(1) or len(calls) > 4)  # fmt: skip
     assert _snapshot(db) == before and _indexes(db) == indexes
+
+
+def test_the_import_stores_text_as_the_form_does(db, actor, tmp_path):
+    """One normalisation step: a row and the same values typed in the form give one file."""
+    from camdesk.services.customers import create_customer, delete_customers
+    from camdesk.services.validation import split_tags
+    from tests.factories import customer_data
+
+    typed = {"name": "林晓峰", "mobile": "１３８ ０００１ ２３４５", "email": "Lin@Example.CN",
+             "province": "浙江省", "city": "杭州市", "notes": "展会上认识，对新品感兴趣"}  # fmt: skip
+    tags = "VIP、老客户；重点"
+    form = create_customer(db, customer_data(**typed, tags=split_tags(tags)), actor)
+    delete_customers(db, [form.id], actor)  # so the row is imported as new, not matched
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "手机号码", "邮箱", "省份", "城市", "备注", "标签"])
+    book.active.append([typed[k] for k in ("name", "mobile", "email", "province", "city",
+                                           "notes")] + [tags])  # fmt: skip
+    book.save(tmp_path / "one.xlsx")
+    report = _run(db, actor, tmp_path / "one.xlsx")
+    assert report.created == 1, report.problems
+    imported = get_customer(db, fetch_page(db, ListQuery(), 0, 1)[0].id)
+    fields = ("name", "mobile", "email", "province", "city", "notes", "tags")
+    assert [getattr(imported, f) for f in fields] == [getattr(form, f) for f in fields]
+    assert imported.notes == "展会上认识，对新品感兴趣"
+    assert imported.tags == ("VIP", "老客户", "重点")
+    assert (imported.province, imported.city) == ("浙江", "杭州")

@@ -261,7 +261,7 @@ class CustomerDialog(QDialog):
         for index in range(self.gender.count()):
             value = self.gender.itemData(index)
             self.gender.setItemText(index, tr_field(VALUE_LABELS[value]) if value else "—")
-        self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, 老客户"))
+        self.tags.setPlaceholderText(self.tr("Separated by commas or 、, e.g. VIP、老客户"))
         self.inputs["mobile"].setPlaceholderText(self.tr("e.g. 138 1234 5678"))  # type: ignore[attr-defined]
         self.inputs["email"].setPlaceholderText("name@example.com")  # type: ignore[attr-defined]
         for tab, text in ((0, self.tr("Details")), (1, self.tr("Contacts")),
@@ -413,9 +413,7 @@ class CustomerDialog(QDialog):
             preferences=self._text("preferences"),
             notes=self._text("notes"),
             owner_id=self.owner.currentData(),
-            tags=tuple(
-                t.strip() for t in (self.tags.text().replace("，", ",").split(",")) if t.strip()
-            ),
+            tags=checks.split_tags(self.tags.text()),
             custom=custom,
             contacts=tuple(contacts),
         )
