@@ -228,6 +228,10 @@
         <translation>年-月-日，例如 2024-03-05</translation>
     </message>
     <message>
+        <source>“%1” is not a date: type it as 1988-03-15, 19880315 or 1988/3/15.</source>
+        <translation>“%1”不是日期：请写成 1988-03-15、19880315 或 1988/3/15。</translation>
+    </message>
+    <message>
         <source>Contact %1: %2</source>
         <translation>联系人 %1：%2</translation>
     </message>
@@ -491,6 +495,17 @@
     <message>
         <source>Undone.</source>
         <translation>已撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD, e.g. 1988-03-15 or 19880315</source>
+        <translation>年-月-日，例如 1988-03-15 或 19880315</translation>
+    </message>
+    <message>
+        <source>Pick a date from the calendar</source>
+        <translation>从日历中选择日期</translation>
     </message>
 </context>
 <context>

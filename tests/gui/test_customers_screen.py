@@ -262,3 +262,53 @@ def test_the_form_keeps_text_as_typed(qtbot, controller):
     assert record.preferences == "喜欢：绿茶"
     assert record.tags == ("VIP", "老客户", "重点")
     assert record.province == "浙江"
+
+
+@pytest.mark.parametrize("typed", ["1988-03-15", "19880315", "1988/3/15", "1988年3月15日"])
+def test_a_birthday_can_be_typed(qtbot, controller, typed):
+    from datetime import date
+
+    dialog = open_new_customer(qtbot, page_of(controller))
+    dialog.inputs["name"].setText("周杰")
+    dialog.birthday.edit.setFocus()
+    if typed.isascii():
+        qtbot.keyClicks(dialog.birthday.edit, typed)
+    else:  # QTest types only ASCII; an input method delivers the text at once
+        dialog.birthday.edit.insert(typed)
+    with qtbot.waitSignal(dialog.saved, timeout=10000) as saved:
+        dialog.save()
+    assert get_customer(controller.db, saved.args[0].id).birthday == date(1988, 3, 15)
+
+
+def test_a_birthday_can_be_cleared_and_nonsense_is_refused(qtbot, controller):
+    from datetime import date
+
+    record = make_customer(controller.db, controller.actor, name="周杰", birthday=date(1988, 3, 15))
+    dialog = page_of(controller).open_editor(record.id)
+    qtbot.waitUntil(dialog.isEnabled, timeout=10000)
+    assert dialog.birthday.edit.text() == "1988-03-15"
+    dialog.birthday.edit.setText("1988-13-45")
+    dialog.save()
+    assert dialog.errors["birthday"].isVisibleTo(dialog) and "1988-13-45" in dialog.errors[
+        "birthday"].text()  # fmt: skip
+    assert dialog.isVisible() and get_customer(controller.db, record.id).birthday == date(
+        1988, 3, 15
+    )
+    dialog.birthday.edit.clear()
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.save()
+    assert get_customer(controller.db, record.id).birthday is None
+
+
+def test_the_birthday_calendar_opens_near_a_plausible_year(qtbot, controller):
+    from datetime import date
+
+    dialog = open_new_customer(qtbot, page_of(controller))
+    dialog.show()
+    dialog.birthday.open_calendar()
+    calendar = dialog.birthday.calendar
+    qtbot.waitUntil(calendar.isVisible, timeout=5000)
+    assert date.today().year - 40 <= calendar.yearShown() <= date.today().year - 30
+    calendar.clicked.emit(calendar.selectedDate().addDays(3))
+    assert dialog.birthday.value() is not None
+    qtbot.waitUntil(lambda: not calendar.isVisible(), timeout=5000)

@@ -6,12 +6,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -59,10 +58,10 @@ from camdesk.views.customers.labels import tr as tr_field
 from camdesk.views.customers.points_tab import PointsTab
 from camdesk.views.customers.tabs import HistoryTab, PurchasesTab
 from camdesk.views.customers.value_tab import ValueTab
+from camdesk.views.dates import DateField
 from camdesk.views.errors import ERROR_STYLE, show_error
 from camdesk.views.i18n import error_text, problem_text
 
-EMPTY_DATE = QDate(1900, 1, 1)
 CONTACT_COLUMNS = ("name", "title", "mobile", "phone", "email")
 
 
@@ -162,13 +161,8 @@ class CustomerDialog(QDialog):
         for value in (None, "female", "male", "other"):
             self.gender.addItem("", value)
         self._add(form, "gender", self.gender)
-        self.birthday = QDateEdit()
-        self.birthday.setCalendarPopup(True)
-        self.birthday.setDisplayFormat("yyyy-MM-dd")
-        self.birthday.setMinimumDate(EMPTY_DATE)
-        self.birthday.setMaximumDate(QDate.currentDate())
-        self.birthday.setSpecialValueText("—")
-        self.birthday.setDate(EMPTY_DATE)
+        self.birthday = DateField(latest=date.today(), usual_age_years=35)
+        self.birthday.edit.editingFinished.connect(self._check_birthday)
         self._add(form, "birthday", self.birthday)
         for name in ("company_name", "industry"):
             self._add(form, name, QLineEdit())
@@ -342,8 +336,7 @@ class CustomerDialog(QDialog):
             self.inputs[name].setText(checks.display_phone(getattr(record, name)))  # type: ignore[attr-defined]
         self.inputs["email"].setText(record.email or "")  # type: ignore[attr-defined]
         choose(self.gender, record.gender)
-        born = record.birthday
-        self.birthday.setDate(QDate(born.year, born.month, born.day) if born else EMPTY_DATE)
+        self.birthday.set_value(record.birthday)
         self.company_size.setCurrentText(record.company_size or "")
         self.province.setCurrentText(record.province or "")
         self.city.setCurrentText(record.city or "")
@@ -376,7 +369,6 @@ class CustomerDialog(QDialog):
 
     def collect(self) -> CustomerData:
         """What the form holds now, as the service takes it."""
-        birthday = self.birthday.date()
         contacts = []
         for row in range(self.contacts.rowCount()):
             cells = [self.contacts.item(row, c) for c in range(len(CONTACT_COLUMNS))]
@@ -397,9 +389,7 @@ class CustomerDialog(QDialog):
             name=self._text("name") or "",
             code=self._text("code"),
             gender=self.gender.currentData() if self.kind.currentData() == "person" else None,
-            birthday=None
-            if birthday == EMPTY_DATE
-            else date(birthday.year(), birthday.month(), birthday.day()),
+            birthday=self.birthday.value(),
             mobile=self._text("mobile"),
             phone=self._text("phone"),
             email=self._text("email"),
@@ -419,7 +409,9 @@ class CustomerDialog(QDialog):
         )
 
     def is_dirty(self) -> bool:
-        return self._initial is not None and self.collect() != self._initial
+        return self._initial is not None and (
+            self.collect() != self._initial or not self.birthday.is_readable()
+        )
 
     # -- reactions -----------------------------------------------------------------
 
@@ -439,6 +431,16 @@ class CustomerDialog(QDialog):
         self.city.clear()
         self.city.addItems(["", *PROVINCE_CITIES.get(province, ())])
         self.city.setCurrentText(current)
+
+    def _check_birthday(self) -> bool:
+        """Show whether the birthday typed is a date; True if it is (or is empty)."""
+        readable = self.birthday.is_readable()
+        self._show_problem("birthday", None if readable else self.tr(
+            "“%1” is not a date: type it as 1988-03-15, 19880315 or 1988/3/15."
+        ).replace("%1", self.birthday.edit.text().strip()))  # fmt: skip
+        if readable:
+            self.birthday.tidy()
+        return readable
 
     def _check_contact_field(self, name: str) -> None:
         text = self._text(name)
@@ -482,6 +484,13 @@ class CustomerDialog(QDialog):
             self._show_problem(name, None)
         self.contacts_error.clear()
         self.status.clear()
+        if not self._check_birthday():  # never save a typed date as "no date"
+            self.status.setText(
+                self.tr("Please correct the highlighted fields; nothing was saved.")
+            )
+            self.tabs.setCurrentIndex(0)
+            self.birthday.setFocus()
+            return
         data = self.collect()
         self._submit(data, self._record.version if self._record else None)
 
