@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -60,6 +61,14 @@ class _Bar:
         self.label, self.enabled = label, enabled
         self.started = time.perf_counter()
         self.last = 0.0
+        self.open_line = False
+
+    def finish(self) -> None:
+        """End the bar's line (a job may stop before its last step)."""
+        if self.open_line:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+            self.open_line = False
 
     def __call__(self, done: int, total: int) -> None:
         now = time.perf_counter()
@@ -71,8 +80,9 @@ class _Bar:
         sys.stderr.write(
             f"\r{self.label} [{bar:<30}] {share:6.1%}  {done:,}/{total:,}  {now - self.started:5.1f}s"
         )
+        self.open_line = True
         if done >= total:
-            sys.stderr.write("\n")
+            self.finish()
         sys.stderr.flush()
 
 
@@ -192,7 +202,12 @@ def main(argv: Sequence[str]) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # `camdesk find ... | head`: the reader had enough, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (_UsageError, UsageError) as exc:
         parser.exit(2, f"camdesk: error: {exc}\n")
     except errors.CamdeskError as exc:

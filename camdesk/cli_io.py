@@ -27,6 +27,12 @@ def add_commands(add: Add) -> None:
                          help="orders/interactions without a customer create one")  # fmt: skip
     command.add_argument("--all-or-nothing", action="store_true",
                          help="import nothing if any row has a problem")  # fmt: skip
+    command.add_argument("--owners", choices=["create", "empty", "refuse"], default="empty",
+                         help="owners who are not users: create them, import the customers "
+                              "without an owner (default), or refuse those rows")  # fmt: skip
+    command.add_argument("--strict", action="store_true",
+                         help="a bad cell refuses its row (default: the row is imported "
+                              "without that value, which is reported)")  # fmt: skip
     command.add_argument("--errors", type=Path, help="write rejected rows to this .xlsx")
     command.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
     command.add_argument("--progress", action="store_true", help="show progress when not a tty")
@@ -48,7 +54,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     from camdesk.services.import_activity import import_activity
     from camdesk.services.import_contacts import import_contacts
     from camdesk.services.import_fields import ImportKind, guess_mapping
-    from camdesk.services.importer import ImportOptions, ImportRefused, OnMatch, import_customers
+    from camdesk.services.importer import (
+        ImportOptions,
+        ImportRefused,
+        OnMatch,
+        OwnerPolicy,
+        import_customers,
+    )
     from camdesk.services.sheets import read_table
     from camdesk.services.users import local_actor
 
@@ -62,7 +74,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  {header} -> {field}", file=sys.stderr)
     options = ImportOptions(kind=kind, mapping=mapping, on_match=OnMatch(args.on_match),
                             create_missing=args.create_missing_customers,
-                            all_or_nothing=args.all_or_nothing, dry_run=args.dry_run)  # fmt: skip
+                            all_or_nothing=args.all_or_nothing, dry_run=args.dry_run,
+                            owners=OwnerPolicy(args.owners), strict=args.strict)  # fmt: skip
     db = _open(args, create=True)
     started = time.perf_counter()
     bar = _Bar("import", enabled=sys.stderr.isatty() or args.progress)
@@ -74,7 +87,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     except ImportRefused as exc:
         report, refused = exc.report, exc
     finally:
+        bar.finish()
         db.close()
+    for name, count in sorted(report.unknown_owners.items()):
+        fate = {"create": "created as a user", "empty": "imported without an owner",
+                "refuse": "refused"}[args.owners]  # fmt: skip
+        print(f"warning: owner {name!r} is not a user ({count:,} rows {fate}; "
+              f"--owners create|empty|refuse)", file=sys.stderr)  # fmt: skip
     for problem in sorted(report.problems, key=lambda p: p.row)[:50]:
         column = f" [{problem.column}]" if problem.column else ""
         print(f"row {problem.row}{column}: {problem.text()}", file=sys.stderr)
@@ -85,15 +104,23 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         count = write_error_workbook(table, report, args.errors)
         print(f"{count:,} rejected rows written to {args.errors}", file=sys.stderr)
-    verb = "would be" if args.dry_run or refused else "were"
-    made = f", {report.created_customers:,} customers created" if report.created_customers else ""
-    print(f"{report.rows:,} rows: {report.created:,} new, {report.updated:,} updated, "
-          f"{report.skipped:,} skipped, {report.rejected:,} rejected ({verb} imported){made} "
-          f"in {time.perf_counter() - started:.1f}s")  # fmt: skip
     if refused is not None:
         print(f"camdesk: {refused.text()}", file=sys.stderr)
-        return 1
-    return 0
+    sys.stderr.flush()
+    extra = [f"{report.created_customers:,} customers created"] if report.created_customers else []
+    if report.dropped_values:
+        extra.append(f"{report.dropped_values:,} values left out")
+    if report.skipped:
+        extra.append(f"{report.skipped:,} skipped")
+    if args.dry_run:
+        extra.append("dry run: nothing written")
+    elif refused is not None:
+        extra.append("nothing written")
+    print(f"{report.rows:,} rows: {report.created:,} new, {report.updated:,} updated, "
+          f"{report.unchanged:,} unchanged, {report.rejected:,} refused"
+          + "".join(f", {e}" for e in extra)
+          + f" ({time.perf_counter() - started:.1f}s)", flush=True)  # fmt: skip
+    return 1 if refused is not None or report.rejected else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -3,9 +3,10 @@
 
     python tools/i18n.py update    extract strings into resources/translations/*.ts (lupdate)
     python tools/i18n.py release   compile the .ts files into camdesk/resources/translations/*.qm
-    python tools/i18n.py todo      list the Chinese entries still unfinished, as JSON
-    python tools/i18n.py fill F    take translations for them from F (JSON: context -> source
-                                   -> text), as a translator would in Qt Linguist
+    python tools/i18n.py todo [L]  list the entries of language L (zh_CN) still unfinished, JSON
+    python tools/i18n.py fill F [L]  take translations for them from F (JSON: context ->
+                                   source -> text, or a list of plural forms), as a translator
+                                   would in Qt Linguist
 
 Translators edit the .ts files with Qt Linguist (pyside6-linguist). English
 has a plural-only file so "%n customer(s)" reads "1 customer" / "2 customers".
@@ -69,6 +70,7 @@ def _unfinished(ts: Path) -> tuple[ET.ElementTree, list[tuple[str, str, ET.Eleme
 
 
 def todo(ts: Path = SOURCES / "camdesk_zh_CN.ts") -> None:
+    """Print the unfinished entries of ``ts`` as JSON to fill in."""
     pending: dict[str, dict[str, str]] = {}
     for context, source, _ in _unfinished(ts)[1]:
         pending.setdefault(context, {})[source] = ""
@@ -80,7 +82,13 @@ def fill(answers: Path, ts: Path = SOURCES / "camdesk_zh_CN.ts") -> None:
     tree, pending = _unfinished(ts)
     for context, source, translation in pending:
         text = given.get(context, {}).get(source)
-        if text:
+        forms = translation.findall("numerusform")
+        if text and forms:  # plural forms: a list, one text per form of the language
+            texts = text if isinstance(text, list) else [text]
+            for form, value in zip(forms, texts * len(forms), strict=False):
+                form.text = value
+            del translation.attrib["type"]
+        elif text:
             translation.text = text
             del translation.attrib["type"]
     body = ET.tostring(tree.getroot(), encoding="unicode")
@@ -99,9 +107,12 @@ if __name__ == "__main__":
     elif command == "release":
         release()
     elif command == "todo":
-        todo()
+        todo(SOURCES / f"camdesk_{sys.argv[2] if len(sys.argv) > 2 else 'zh_CN'}.ts")
     elif command == "fill" and len(sys.argv) > 2:
-        fill(Path(sys.argv[2]))
+        fill(
+            Path(sys.argv[2]),
+            SOURCES / f"camdesk_{sys.argv[3] if len(sys.argv) > 3 else 'zh_CN'}.ts",
+        )
     else:
         print(__doc__)
         sys.exit(2)

@@ -22,6 +22,14 @@ class OnMatch(StrEnum):
     NEW = "new"
 
 
+class OwnerPolicy(StrEnum):
+    """What to do with an owner (负责人) that is not a camdesk user."""
+
+    CREATE = "create"  # make the user, then own the customer
+    EMPTY = "empty"  # import the customer without an owner
+    REFUSE = "refuse"  # refuse the row
+
+
 @dataclass(frozen=True)
 class ImportOptions:
     """How to import.
@@ -32,6 +40,9 @@ class ImportOptions:
         create_missing: orders and interactions whose customer is not found create it.
         all_or_nothing: import nothing if any row has a problem.
         dry_run: check and count only; write nothing.
+        owners: for owners that are not users (customer rows).
+        strict: a bad cell refuses its whole row; otherwise the row is imported without
+            that value, which is reported like a refusal (row, column, value, reason).
     """
 
     kind: ImportKind = ImportKind.CUSTOMERS
@@ -40,6 +51,8 @@ class ImportOptions:
     create_missing: bool = False
     all_or_nothing: bool = False
     dry_run: bool = False
+    owners: OwnerPolicy = OwnerPolicy.EMPTY
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,9 +64,14 @@ class RowProblem:
     value: str
     message: str  # English source text, context "errors"
     params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    dropped: bool = False  # the row was imported without this value
 
     def text(self) -> str:
-        return self.message.format(**self.params) if self.params else self.message
+        text = self.message.format(**self.params) if self.params else self.message
+        return f"{text} {LEFT_OUT}" if self.dropped else text
+
+
+LEFT_OUT = QT_TRANSLATE_NOOP("errors", "(The row was imported without this value.)")
 
 
 @dataclass
@@ -62,9 +80,12 @@ class ImportReport:
 
     Attributes:
         rows: data rows read.
-        created, updated, skipped: customers (or orders, interactions) by outcome.
+        created, updated, unchanged, skipped: customers (or orders, interactions) by
+            outcome; ``unchanged`` rows matched a customer and held nothing new.
         created_customers: customers created for orders or interactions that had none.
-        problems: every problem found, in row order; a row may have several.
+        problems: every problem found, in row order; a row may have several. A problem
+            marked ``dropped`` cost only its value: the row was imported without it.
+        unknown_owners: owners named in the file that are not users, with their row counts.
         written: whether the database was changed.
         change_id: the change-log id of everything written.
     """
@@ -72,9 +93,11 @@ class ImportReport:
     rows: int = 0
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     skipped: int = 0
     created_customers: int = 0
     problems: list[RowProblem] = field(default_factory=list)
+    unknown_owners: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
     written: bool = False
     change_id: uuid.UUID | None = None
@@ -89,13 +112,18 @@ class ImportReport:
             ImportRefused: all-or-nothing was asked and some rows have problems.
         """
         if self.problems and options.all_or_nothing:
-            raise ImportRefused(self)
+            raise ImportRefused(self, count=len({p.row for p in self.problems}))
         return options.dry_run
 
     @property
     def rejected_rows(self) -> list[int]:
         """Numbers of the rows that were not imported because of a problem."""
-        return sorted({p.row for p in self.problems})
+        return sorted({p.row for p in self.problems if not p.dropped})
+
+    @property
+    def dropped_values(self) -> int:
+        """Values left out of rows that were imported without them."""
+        return sum(1 for p in self.problems if p.dropped)
 
     @property
     def rejected(self) -> int:
@@ -110,6 +138,6 @@ class ImportRefused(CamdeskError):
         "{count} rows have problems, so nothing was imported. Fix them (the error list says where) and import again, or import the good rows only.",
     )
 
-    def __init__(self, report: ImportReport) -> None:
+    def __init__(self, report: ImportReport, count: int | None = None) -> None:
         self.report = report
-        super().__init__(count=report.rejected)
+        super().__init__(count=report.rejected if count is None else count)

@@ -51,6 +51,7 @@ from camdesk.services.import_report import (
     ImportRefused,
     ImportReport,
     OnMatch,
+    OwnerPolicy,
     RowProblem,
 )
 from camdesk.services.import_rows import convert
@@ -64,11 +65,18 @@ CHUNK = 2000
 CODE_REPEATED = QT_TRANSLATE_NOOP("errors", "The customer code {value} is also in row {other}.")
 CODE_TAKEN = QT_TRANSLATE_NOOP("errors", "The customer code {value} belongs to {name}.")
 UNKNOWN_OWNER = QT_TRANSLATE_NOOP(
-    "errors", "No user is called “{value}”: add the user first, or leave the owner empty."
+    "errors", "No user is called “{value}”: choose to create the owners, or import without them."
 )
 Progress = Callable[[int, int], None]
 
-__all__ = ["ImportOptions", "ImportRefused", "ImportReport", "OnMatch", "import_customers"]
+__all__ = [
+    "ImportOptions",
+    "ImportRefused",
+    "ImportReport",
+    "OnMatch",
+    "OwnerPolicy",
+    "import_customers",
+]
 
 
 @dataclass
@@ -80,6 +88,7 @@ class _Row:
     values: dict[str, Any]  # as check_customer returns them
     match: uuid.UUID | None = None
     skipped: bool = False
+    new_owner: str | None = None  # an owner to create as a user (OwnerPolicy.CREATE)
     problems: list[RowProblem] = field(default_factory=list)
 
 
@@ -108,19 +117,22 @@ def import_customers(
     with db.read() as session:
         definitions = {f.key: f for f in customer_service.field_infos(session)}
         owners = _owners(session)
-    good = _check_rows(table, options.mapping, definitions, owners, report, step)
+    good = _check_rows(table, options, definitions, owners, report, step)
     with import_session(db, options) as session:
         _match(session, table, good, options, report)
         if report.stop_before_writing(options):
             return report
         writer = ChangeWriter(session, actor, uuid.uuid4())
+        _create_owners(session, good)
         kept = [r for r in good if not r.problems and not r.skipped]
         fresh = [r for r in kept if r.match is None]
         updates = [r for r in kept if r.match is not None]
         insert_customers(session, writer, [r.values for r in fresh], definitions,
                          lambda n: step(len(table.rows) + n))  # fmt: skip
         for number, row in enumerate(updates, start=1):
-            _update(session, writer, row, definitions)
+            if not _update(session, writer, row, definitions):
+                report.updated -= 1
+                report.unchanged += 1
             if number % 200 == 0:
                 step(len(table.rows) + len(fresh) + number)
         report.change_id = writer.txn_id
@@ -144,45 +156,74 @@ def _owners(session: Session) -> dict[str, uuid.UUID]:
     return found
 
 
+# A bad value in these refuses the row: without it the row would be another customer.
+ROW_FIELDS = frozenset({"name", "code", "kind"})
+
+
 def _check_rows(
     table: Table,
-    mapping: ColumnMap,
+    options: ImportOptions,
     definitions: dict[str, FieldInfo],
     owners: dict[str, uuid.UUID],
     report: ImportReport,
     step: Callable[[int], None],
 ) -> list[_Row]:
-    columns = _columns(mapping)
+    """Convert and check every row. A bad cell costs only its value (the row is imported
+    without it, the problem reported as ``dropped``) unless it is the row's name, code or
+    kind, or ``options.strict`` asks to refuse the whole row."""
+    columns = _columns(options.mapping)
     kinds = {key: str(info.kind) for key, info in definitions.items()}
     good: list[_Row] = []
     for index, cells in enumerate(table.rows):
         if index % 1000 == 0:
             step(index)
-        given, cell_problems = convert(table.headers, cells, mapping, ImportKind.CUSTOMERS, kinds)
+        given, cell_problems = convert(table.headers, cells, options.mapping,
+                                       ImportKind.CUSTOMERS, kinds)  # fmt: skip
         number = table.row_numbers[index]
-        problems = [
-            RowProblem(number, columns.get(p.field, ""), str(p.params.get("value", "")),
-                       p.message, p.params)
-            for p in cell_problems
-        ]  # fmt: skip
-        owner = given.pop("owner", None)
+        found = [(p.field, str(p.params.get("value", "")), p.message, p.params)
+                 for p in cell_problems]  # fmt: skip
+        owner, new_owner = given.pop("owner", None), None
         if owner is not None:
-            given["owner_id"] = owners.get(str(owner).lower())
+            name = str(owner).strip()
+            given["owner_id"] = owners.get(name.lower())
             if given["owner_id"] is None:
-                problems.append(RowProblem(number, columns.get("owner", ""), str(owner),
-                                           UNKNOWN_OWNER, {"value": owner}))  # fmt: skip
+                report.unknown_owners[name] = report.unknown_owners.get(name, 0) + 1
+                if options.owners is OwnerPolicy.REFUSE:
+                    found.append(("owner", name, UNKNOWN_OWNER, {"value": name}))
+                elif options.owners is OwnerPolicy.CREATE:
+                    new_owner = name
+                given.pop("owner_id")  # never clears the owner a matched customer has
         check = Checker()
         values = check_customer(_data(given), definitions, check)
-        problems += [
-            RowProblem(number, columns.get(p.field, ""), _shown(cells, table.headers, columns,
-                       p.field), p.message, p.params)
-            for p in check.problems
-        ]  # fmt: skip
-        if problems:
-            report.add(problems)
-        else:
-            good.append(_Row(index, given, values))
+        found += [(p.field, _shown(cells, table.headers, columns, p.field), p.message, p.params)
+                  for p in check.problems]  # fmt: skip
+        fields = {f for f, *_ in found}
+        refused = bool(found) and (options.strict or bool(fields & ROW_FIELDS) or (
+            "owner" in fields and options.owners is OwnerPolicy.REFUSE))  # fmt: skip
+        if found and not refused:  # keep the row, without its bad values
+            for name in fields:
+                given.pop(name, None)
+            check = Checker()
+            values = check_customer(_data(given), definitions, check)
+            refused = bool(check.problems)
+        report.add(RowProblem(number, columns.get(f, ""), value, message, params,
+                              dropped=not refused) for f, value, message, params in found)  # fmt: skip
+        if not refused:
+            good.append(_Row(index, given, values, new_owner=new_owner))
     return good
+
+
+def _create_owners(session: Session, rows: list[_Row]) -> None:
+    """Make users of the owners the file names that are not users yet (OwnerPolicy.CREATE)."""
+    from camdesk.services.users import user_named
+
+    made: dict[str, uuid.UUID] = {}
+    for row in rows:
+        if row.new_owner is not None:
+            if row.new_owner not in made:
+                made[row.new_owner] = user_named(session, row.new_owner)
+            row.values["owner_id"] = made[row.new_owner]
+            row.given["owner_id"] = made[row.new_owner]
 
 
 def _columns(mapping: ColumnMap) -> dict[str, str]:
@@ -424,7 +465,9 @@ def _tag_ids(session: Session, names: set[str], actor: Actor) -> dict[str, uuid.
 
 def _update(
     session: Session, writer: ChangeWriter, row: _Row, definitions: dict[str, FieldInfo]
-) -> None:
+) -> bool:
+    """Apply a matched row to its customer; False if it changes nothing (then nothing is
+    written: the customer's version and history stay as they were)."""
     customer = customer_service.load_customer(session, cast(uuid.UUID, row.match))
     record = customer_service.record_of(session, customer)
     given = row.given
@@ -433,7 +476,17 @@ def _update(
     if "tags" in plain:  # tags in the file are added to the customer's own
         plain["tags"] = tuple(dict.fromkeys((*record.tags, *plain["tags"])))
     data = as_edited(record, **plain, custom=custom)
+    if data == record.as_data():
+        return False
     check = Checker()
     values = check_customer(data, definitions, check)
+    if _same(values, check_customer(record.as_data(), definitions, Checker())):
+        return False
     customer.updated_by = writer.actor.user_id
     customer_service.apply_values(session, customer, values, writer, customer.version)
+    return True
+
+
+def _same(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    """Whether two sets of checked values store the same file (tags in any order)."""
+    return {**new, "tags": sorted(new["tags"])} == {**old, "tags": sorted(old["tags"])}

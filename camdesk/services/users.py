@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.models import Role, User
@@ -38,6 +39,23 @@ def ensure_user(db: Database, username: str, display_name: str | None = None) ->
             session.add(user)
             session.flush()
         return UserInfo(user.id, user.username, user.display_name, user.role.value)
+
+
+def user_named(session: Session, name: str) -> uuid.UUID:
+    """The user whose login or display name is ``name``, created (as sales) if none is.
+
+    For imports that name owners who are not users yet; runs in the caller's transaction."""
+    user = session.execute(
+        select(User).where(
+            User.deleted_at.is_(None),
+            (func.lower(User.username) == name.lower()) | (func.lower(User.display_name) == name.lower()),
+        )
+    ).scalars().first()  # fmt: skip
+    if user is None:
+        user = User(username=name, display_name=name, role=Role.SALES)
+        session.add(user)
+        session.flush()
+    return user.id
 
 
 def local_actor(db: Database) -> Actor:

@@ -20,6 +20,18 @@
         <translation>作为新客户导入</translation>
     </message>
     <message>
+        <source>Create them as users</source>
+        <translation>把他们创建为用户</translation>
+    </message>
+    <message>
+        <source>Import those customers without an owner</source>
+        <translation>导入这些客户，但不设负责人</translation>
+    </message>
+    <message>
+        <source>Do not import those rows</source>
+        <translation>不导入这些行</translation>
+    </message>
+    <message>
         <source>Create customers that are not found</source>
         <translation>找不到的客户自动创建</translation>
     </message>
@@ -32,8 +44,22 @@
         <translation>与已有客户相同（编号、手机或邮箱）的行</translation>
     </message>
     <message>
+        <source>Owners who are not users</source>
+        <translation>不是用户的负责人</translation>
+    </message>
+    <message>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n row(s))</source>
+        <translation>
+            <numerusform>%1（%n 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Owners in the file who are not users: %1</source>
+        <translation>文件中尚不是用户的负责人：%1</translation>
     </message>
 </context>
 <context>
@@ -849,16 +875,20 @@
         <translation>导入</translation>
     </message>
     <message>
-        <source>%1 rows: %2 new, %3 to update, %4 skipped, %5 with problems.</source>
-        <translation>共 %1 行：新增 %2，更新 %3，跳过 %4，有问题 %5。</translation>
+        <source>%1 rows: %2 new, %3 to update, %4 skipped, %5 refused.</source>
+        <translation>共 %1 行：新建 %2，更新 %3，跳过 %4，拒绝 %5。</translation>
     </message>
     <message>
-        <source>Done. %1 rows: %2 new, %3 updated, %4 skipped, %5 not imported.</source>
-        <translation>完成。共 %1 行：新增 %2，更新 %3，跳过 %4，未导入 %5。</translation>
+        <source>Done. %1 rows: %2 new, %3 updated, %6 unchanged, %4 skipped, %5 refused.</source>
+        <translation>完成。共 %1 行：新建 %2，更新 %3，未变 %6，跳过 %4，拒绝 %5。</translation>
     </message>
     <message>
         <source>Nothing was imported: %5 of %1 rows have problems.</source>
         <translation>没有导入任何数据：%1 行中有 %5 行存在问题。</translation>
+    </message>
+    <message>
+        <source>%1 values that cannot be stored are left out (listed below).</source>
+        <translation>%1 个无法保存的值未导入（见下方列表）。</translation>
     </message>
     <message>
         <source>%1 customers created.</source>
@@ -2097,6 +2127,10 @@
         <translation>发生了意外错误。已保存的数据是安全的，本次操作未完成。请附上下方详细信息报告此问题。</translation>
     </message>
     <message>
+        <source>(The row was imported without this value.)</source>
+        <translation>（该行已导入，但不含此值。）</translation>
+    </message>
+    <message>
         <source>{count} rows have problems, so nothing was imported. Fix them (the error list says where) and import again, or import the good rows only.</source>
         <translation>有 {count} 行存在问题，因此没有导入任何数据。请按错误列表修正后重新导入，或选择只导入正确的行。</translation>
     </message>
@@ -2137,8 +2171,8 @@
         <translation>客户编号 {value} 已被 {name} 使用。</translation>
     </message>
     <message>
-        <source>No user is called “{value}”: add the user first, or leave the owner empty.</source>
-        <translation>没有名为“{value}”的用户：请先添加该用户，或将负责人留空。</translation>
+        <source>No user is called “{value}”: choose to create the owners, or import without them.</source>
+        <translation>没有名为“{value}”的用户：请选择创建这些负责人，或不带负责人导入。</translation>
     </message>
     <message>
         <source>Choose at least two different customers to merge.</source>

@@ -60,7 +60,8 @@ def test_import_from_the_file_menu_maps_checks_and_imports(qtbot, controller, tm
 
     check = wizard.check_page
     qtbot.waitUntil(check.isComplete, timeout=10000)
-    assert "2 new" in check.summary.text() and "1 with problems" in check.summary.text()
+    assert "3 new" in check.summary.text() and "0 refused" in check.summary.text()
+    assert "2 values that cannot be stored are left out" in check.summary.text()
     problems = [check.problems.item(i).text() for i in range(check.problems.count())]
     assert any(p.startswith("Row 3, 手机号码") and "scientific" in p for p in problems)
     assert count_customers(controller.db) == 0  # the check wrote nothing
@@ -68,11 +69,11 @@ def test_import_from_the_file_menu_maps_checks_and_imports(qtbot, controller, tm
 
     run = wizard.run_page
     qtbot.waitUntil(run.isComplete, timeout=10000)
-    assert "Done" in run.summary.text() and "2 new" in run.summary.text()
-    assert count_customers(controller.db) == 2
+    assert "Done" in run.summary.text() and "3 new" in run.summary.text()
+    assert count_customers(controller.db) == 3  # 李四 without the mobile and birthday
     assert count_customers(controller.db, ListQuery(search="zhangsan")) == 1
     page = window.customers
-    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10000)
     assert run.save_errors.isEnabled()
     rejected = tmp_path / "rejected.xlsx"
     run.write_errors(rejected)  # in the background
@@ -118,3 +119,31 @@ def test_export_the_list_as_shown(qtbot, controller, tmp_path, monkeypatch):
     sheet = openpyxl.load_workbook(out).active
     assert [c.value for c in sheet[1]][:3] == ["姓名", "客户类型", "邮箱"]
     assert sorted(r[0].value for r in sheet.iter_rows(min_row=2)) == ["张三", "张四"]
+
+
+def test_owners_who_are_not_users_are_listed_and_created(qtbot, controller, tmp_path):
+    from camdesk.services.customer_list import fetch_page
+    from camdesk.services.customers import get_customer
+
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "手机", "负责人"])
+    for name, mobile, owner in (("张三", "13812345678", "王芳"), ("李四", "13912345678", "王芳"),
+                                ("王五", "13712345678", "李强")):  # fmt: skip
+        book.active.append([name, mobile, owner])
+    book.save(tmp_path / "fxiaoke.xlsx")
+    wizard = controller.window.open_import()
+    wizard.file_page.choose(tmp_path / "fxiaoke.xlsx")
+    qtbot.waitUntil(lambda: wizard.table is not None, timeout=10000)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    check = wizard.check_page
+    qtbot.waitUntil(check.isComplete, timeout=10000)
+    assert check.owners.isVisibleTo(wizard) and check.owners.currentData() == "create"
+    listed = check.unknown_owners.text()
+    assert "王芳 (2 rows)" in listed and "李强 (1 row)" in listed
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.run_page.isComplete, timeout=10000)
+    owners = sorted(get_customer(controller.db, r.id).owner_name
+                    for r in fetch_page(controller.db, ListQuery(), 0, 10))  # fmt: skip
+    assert owners == ["李强", "王芳", "王芳"]
+    wizard.close()

@@ -89,13 +89,18 @@ def test_import_and_export_commands(tmp_path: Path, capsys):
     sheet = tmp_path / "in.csv"
     sheet.write_text("姓名,手机,下单日期\n张三,13812345678,\n李四,1.38E+10,\n", encoding="gbk")
     code, out, err = run(capsys, "import", "--db", db, str(sheet), "--dry-run")
-    assert code == 0 and "1 new" in out and "1 rejected (would be imported)" in out
-    assert "row 3 [手机]" in err and "scientific" in err
-    errors = tmp_path / "errors.xlsx"
-    code, out, err = run(capsys, "import", "--db", db, str(sheet), "--errors", str(errors))
-    assert code == 0 and "1 new" in out and errors.exists()
+    assert code == 0 and out.splitlines()[-1].startswith("2 rows: 2 new, 0 updated, 0 unchanged")
+    assert "1 values left out" in out and "dry run: nothing written" in out
+    assert "row 3 [手机]" in err and "scientific" in err and "imported without this value" in err
+    code, out, err = run(capsys, "import", "--db", db, str(sheet), "--dry-run", "--strict")
+    assert code == 1 and "1 new" in out and "1 refused" in out  # a refused row: exit 1
     code, _, err = run(capsys, "import", "--db", db, str(sheet), "--all-or-nothing")
     assert code == 1 and "nothing was imported" in err
+    errors = tmp_path / "errors.xlsx"
+    code, out, err = run(capsys, "import", "--db", db, str(sheet), "--errors", str(errors))
+    assert code == 0 and "2 new" in out and errors.exists()
+    code, out, err = run(capsys, "import", "--db", db, str(sheet), "--on-match", "update")
+    assert "1 unchanged" in out  # 张三 again, by mobile: nothing new, nothing written
     orders = tmp_path / "orders.csv"
     orders.write_text("手机,下单日期,金额\n13812345678,2025-01-02,99.5\n", encoding="utf-8")
     code, out, _ = run(capsys, "import", "--db", db, str(orders), "--kind", "orders")

@@ -58,11 +58,17 @@ def _snapshot(db):
 
 def test_good_rows_are_imported_clean_and_bad_rows_explained(db, actor, tmp_path):
     report = _run(db, actor, _sheet(tmp_path, GOOD + BAD))
-    assert (report.rows, report.created, report.updated, report.rejected) == (4, 2, 0, 2)
-    problems = {(p.row, p.column) for p in report.problems}
-    assert {(4, "手机号码"), (4, "邮箱"), (4, "生日"), (5, "客户名称")} <= problems
+    # 李四's bad mobile, email and birthday cost only those values; a row without a name
+    # cannot be a customer and is refused.
+    assert (report.rows, report.created, report.updated, report.rejected) == (4, 3, 0, 1)
+    problems = {(p.row, p.column, p.dropped) for p in report.problems}
+    assert problems == {(4, "手机号码", True), (4, "邮箱", True), (4, "生日", True),
+                        (5, "客户名称", False)}  # fmt: skip
     lost = next(p for p in report.problems if p.column == "手机号码")
     assert lost.value == "1.38123E+10" and "scientific" in lost.text()
+    assert "imported without this value" in lost.text()
+    li = get_customer(db, fetch_page(db, ListQuery(search="K002"), 0, 1)[0].id)
+    assert (li.name, li.mobile, li.email, li.birthday) == ("李四", None, None, None)
 
     rows = fetch_page(db, ListQuery(search="K001"), 0, 5)
     assert [r.name for r in rows] == ["张三"]
@@ -76,8 +82,8 @@ def test_good_rows_are_imported_clean_and_bad_rows_explained(db, actor, tmp_path
         entries = session.execute(
             select(ChangeLog).where(ChangeLog.txn_id == report.change_id)
         ).scalars().all()  # fmt: skip
-    assert len(entries) == 2 and all(e.op == "insert" for e in entries)
-    assert {e.new["name"] for e in entries} == {"张三", "Alice Wong"}
+    assert len(entries) == 3 and all(e.op == "insert" for e in entries)
+    assert {e.new["name"] for e in entries} == {"张三", "Alice Wong", "李四"}
 
 
 @pytest.mark.parametrize(
@@ -113,9 +119,9 @@ def test_all_or_nothing_and_dry_run_change_nothing(db, actor, tmp_path):
     before = _snapshot(db)
     with pytest.raises(ImportRefused) as refused:
         _run(db, actor, path, all_or_nothing=True)
-    assert refused.value.report.rejected == 2 and "2 rows" in refused.value.text()
+    assert "2 rows" in refused.value.text()  # rows with any problem, values left out too
     dry = _run(db, actor, path, dry_run=True)
-    assert (dry.created, dry.rejected, dry.written) == (2, 2, False)
+    assert (dry.created, dry.rejected, dry.written) == (3, 1, False)
     assert _snapshot(db) == before
     real = _run(db, actor, path)
     assert (real.created, real.rejected) == (dry.created, dry.rejected)
@@ -144,7 +150,7 @@ def test_rejected_rows_come_back_in_a_workbook_that_imports_once_fixed(db, actor
     mapping = guess_mapping(table.headers, ImportKind.CUSTOMERS)
     report = import_customers(db, table, ImportOptions(mapping=mapping), actor)
     errors = tmp_path / "errors.xlsx"
-    assert write_error_workbook(table, report, errors) == 2
+    assert write_error_workbook(table, report, errors) == 2  # refused rows and left-out values
     book = openpyxl.load_workbook(errors)
     sheet = book.active
     assert [c.value for c in sheet[1]] == [*HEADER, PROBLEMS_HEADER]
@@ -155,8 +161,11 @@ def test_rejected_rows_come_back_in_a_workbook_that_imports_once_fixed(db, actor
     again = read_table(errors)
     second = import_customers(db, again, ImportOptions(
         mapping=guess_mapping(again.headers, ImportKind.CUSTOMERS)), actor)  # fmt: skip
-    assert (second.created, second.rejected) == (2, 0)
+    assert (second.created, second.updated, second.rejected) == (1, 1, 0)  # 李四 by code
     assert count_customers(db, ListQuery()) == 4
+    li = get_customer(db, fetch_page(db, ListQuery(search="K002"), 0, 1)[0].id)
+    assert (li.mobile, li.email, li.birthday) == ("+8613812340000", "li@example.cn",
+                                                  date(1991, 1, 2))  # fmt: skip
 
 
 def _indexes(db) -> dict[str, list[tuple[str, tuple[str, ...], bool]]]:
@@ -219,3 +228,72 @@ def test_the_import_stores_text_as_the_form_does(db, actor, tmp_path):
     assert imported.notes == "展会上认识，对新品感兴趣"
     assert imported.tags == ("VIP", "老客户", "重点")
     assert (imported.province, imported.city) == ("浙江", "杭州")
+
+
+def test_strict_refuses_a_row_for_one_bad_cell(db, actor, tmp_path):
+    report = _run(db, actor, _sheet(tmp_path, GOOD + BAD), strict=True)
+    assert (report.created, report.rejected) == (2, 2)
+    assert not any(p.dropped for p in report.problems)
+
+
+FXIAOKE = ["客户名称", "客户编号", "客户来源", "电话", "省", "市", "负责人", "备注"]
+ZOHO = ["First Name", "Last Name", "Mobile", "Email", "Mailing City", "Contact Owner"]
+
+
+def _peer_export(tmp_path: Path, layout: str) -> Path:
+    """Customers as FxiaoKe and Zoho export them, owned by people camdesk has never seen."""
+    book = openpyxl.Workbook()
+    if layout == "fxiaoke":
+        book.active.append(FXIAOKE)
+        book.active.append(["杭州海纳科技有限公司", "KH-0001", "展会", "0571-88886666", "浙江省",
+                            "杭州市", "王芳", "展会上认识，对新品感兴趣"])  # fmt: skip
+        book.active.append(["宁波港城贸易有限公司", "KH-0002", "转介绍", "0574-87654321", "浙江省",
+                            "宁波市", "王芳", None])  # fmt: skip
+        book.active.append(
+            ["温州瓯江鞋业", "KH-0003", None, None, "浙江省", "温州市", "李强", None]
+        )
+    else:
+        book.active.append(ZOHO)
+        book.active.append(["Wei", "Li", "+86 138 1234 5678", "wei.li@example.com", "Shanghai",
+                            "Wang Fang"])  # fmt: skip
+        book.active.append(["Anna", "Chen", "13912345678", None, "Beijing", "Wang Fang"])
+    book.save(tmp_path / f"{layout}.xlsx")
+    return tmp_path / f"{layout}.xlsx"
+
+
+@pytest.mark.parametrize("layout", ["fxiaoke", "zoho"])
+@pytest.mark.parametrize("owners", list(importer.OwnerPolicy))
+def test_owners_who_are_not_users(db, actor, tmp_path, layout, owners):
+    from camdesk.services.users import list_users
+
+    report = _run(db, actor, _peer_export(tmp_path, layout), owners=owners)
+    expected = {"王芳": 2, "李强": 1} if layout == "fxiaoke" else {"Wang Fang": 2}
+    assert report.unknown_owners == expected
+    rows = sum(expected.values())
+    listed = fetch_page(db, ListQuery(), 0, 10)
+    names = {u.display_name: u.id for u in list_users(db)}
+    if owners is importer.OwnerPolicy.REFUSE:
+        assert (report.created, report.rejected, listed) == (0, rows, [])
+        assert set(expected) - set(names) == set(expected)
+        return
+    assert (report.created, report.rejected) == (rows, 0)
+    files = [get_customer(db, r.id) for r in listed]
+    if owners is importer.OwnerPolicy.CREATE:
+        assert set(expected) <= set(names)
+        assert sorted(f.owner_name for f in files) == sorted(
+            n for n, count in expected.items() for _ in range(count))  # fmt: skip
+    else:
+        assert all(f.owner_id is None for f in files) and not set(expected) & set(names)
+    if layout == "fxiaoke":
+        hn = next(f for f in files if f.code == "KH-0001")
+        assert (hn.notes, hn.province, hn.city) == ("展会上认识，对新品感兴趣", "浙江", "杭州")
+
+
+def test_an_unknown_owner_never_clears_a_matched_customers_owner(db, actor, tmp_path):
+    from camdesk.services.users import ensure_user
+
+    owner = ensure_user(db, "chenlei", "陈磊")
+    make_customer(db, actor, name="杭州海纳科技有限公司", code="KH-0001", owner_id=owner.id)
+    _run(db, actor, _peer_export(tmp_path, "fxiaoke"))
+    kept = get_customer(db, fetch_page(db, ListQuery(search="KH-0001"), 0, 1)[0].id)
+    assert kept.owner_id == owner.id

@@ -36,7 +36,14 @@ from camdesk.errors import CamdeskError, Cancelled
 from camdesk.services import cleaning
 from camdesk.services.context import Actor
 from camdesk.services.import_fields import ImportKind, guess_mapping, targets
-from camdesk.services.import_report import ImportOptions, ImportReport, OnMatch, RowProblem
+from camdesk.services.import_report import (
+    LEFT_OUT,
+    ImportOptions,
+    ImportReport,
+    OnMatch,
+    OwnerPolicy,
+    RowProblem,
+)
 from camdesk.services.sheets import Table, read_table, sheet_names
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.combo import choose
@@ -55,7 +62,10 @@ SHOWN_PROBLEMS = 200
 def message_text(problem: RowProblem) -> str:
     """What is wrong with a cell, in the UI language."""
     text = QCoreApplication.translate("errors", problem.message)
-    return text.format(**problem.params) if problem.params else text
+    text = text.format(**problem.params) if problem.params else text
+    if problem.dropped:
+        text += " " + QCoreApplication.translate("errors", LEFT_OUT)
+    return text
 
 
 def problem_text(problem: RowProblem) -> str:
@@ -116,7 +126,8 @@ class ImportWizard(QWizard):
         return ImportOptions(kind=self.kind, mapping=self.mapping_page.mapping(),
                              on_match=OnMatch(page.on_match.currentData()),
                              create_missing=page.create_missing.isChecked(),
-                             all_or_nothing=page.all_or_nothing.isChecked(), dry_run=dry_run)  # fmt: skip
+                             all_or_nothing=page.all_or_nothing.isChecked(), dry_run=dry_run,
+                             owners=OwnerPolicy(page.owners.currentData()))  # fmt: skip
 
 
 class FilePage(QWizardPage):
@@ -300,6 +311,15 @@ class CheckPage(QWizardPage):
                              (OnMatch.SKIP, self.tr("Skip the row")),
                              (OnMatch.NEW, self.tr("Import it as a new customer"))):  # fmt: skip
             self.on_match.addItem(label, value.value)
+        self.owners = QComboBox(self)
+        self.owners.setObjectName("importOwners")
+        for policy, label in ((OwnerPolicy.CREATE, self.tr("Create them as users")),
+                              (OwnerPolicy.EMPTY, self.tr("Import those customers without an owner")),
+                              (OwnerPolicy.REFUSE, self.tr("Do not import those rows"))):  # fmt: skip
+            self.owners.addItem(label, policy.value)
+        self.unknown_owners = QLabel(self)
+        self.unknown_owners.setObjectName("importUnknownOwners")
+        self.unknown_owners.setWordWrap(True)
         self.create_missing = QCheckBox(self.tr("Create customers that are not found"), self)
         self.all_or_nothing = QCheckBox(self.tr("Import nothing if any row has a problem"), self)
         self.summary = QLabel(self)
@@ -311,14 +331,19 @@ class CheckPage(QWizardPage):
         self.progress = QProgressBar(self)
         form = QFormLayout()
         form.addRow(self.tr("Rows matching a customer (code, mobile or email)"), self.on_match)
+        form.addRow(self.unknown_owners)
+        form.addRow(self.tr("Owners who are not users"), self.owners)
         form.addRow(self.create_missing)
         form.addRow(self.all_or_nothing)
+        self._owner_rows = (self.unknown_owners, self.owners, form.labelForField(self.owners))
+        self._show_owners({})
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems, 1)
         self.on_match.currentIndexChanged.connect(self._check)
+        self.owners.currentIndexChanged.connect(self._check)
         self.create_missing.toggled.connect(self._check)
         self.all_or_nothing.toggled.connect(self._check)
         self._state: TaskState | None = None
@@ -349,6 +374,7 @@ class CheckPage(QWizardPage):
         def done(report: ImportReport) -> None:
             self.owner.report = report
             self.progress.setValue(100)
+            self._show_owners(report.unknown_owners)
             show_report(self.summary, self.problems, report, dry_run=True)
             self._checked = True
             self.completeChanged.emit()
@@ -365,6 +391,18 @@ class CheckPage(QWizardPage):
     def isComplete(self) -> bool:
         return self._checked
 
+    def _show_owners(self, unknown: dict[str, int]) -> None:
+        """List the owners the file names who are not users, with their rows."""
+        for widget in self._owner_rows:
+            if widget is not None:
+                widget.setVisible(bool(unknown))
+        names = "、".join(
+            self.tr("%1 (%n row(s))", "", count).replace("%1", name)
+            for name, count in sorted(unknown.items(), key=lambda item: -item[1])
+        )  # fmt: skip
+        self.unknown_owners.setText(self.tr("Owners in the file who are not users: %1").replace(
+            "%1", names))  # fmt: skip
+
 
 def show_report(
     summary: QLabel, problems: QListWidget, report: ImportReport, *, dry_run: bool
@@ -372,19 +410,24 @@ def show_report(
     """Counts in ``summary``, the first problems in ``problems``."""
     if dry_run:
         text = QCoreApplication.translate(
-            "ImportWizard", "%1 rows: %2 new, %3 to update, %4 skipped, %5 with problems."
+            "ImportWizard", "%1 rows: %2 new, %3 to update, %4 skipped, %5 refused."
         )
     elif report.written:
         text = QCoreApplication.translate(
-            "ImportWizard", "Done. %1 rows: %2 new, %3 updated, %4 skipped, %5 not imported."
+            "ImportWizard",
+            "Done. %1 rows: %2 new, %3 updated, %6 unchanged, %4 skipped, %5 refused.",
         )
     else:
         text = QCoreApplication.translate(
             "ImportWizard", "Nothing was imported: %5 of %1 rows have problems."
         )
     for index, value in enumerate((report.rows, report.created, report.updated, report.skipped,
-                                   report.rejected), start=1):  # fmt: skip
+                                   report.rejected, report.unchanged), start=1):  # fmt: skip
         text = text.replace(f"%{index}", f"{value:,}")
+    if report.dropped_values:
+        text += " " + QCoreApplication.translate(
+            "ImportWizard", "%1 values that cannot be stored are left out (listed below)."
+        ).replace("%1", f"{report.dropped_values:,}")  # fmt: skip
     if report.created_customers:
         text += " " + QCoreApplication.translate("ImportWizard", "%1 customers created.").replace(
             "%1", f"{report.created_customers:,}")  # fmt: skip
