@@ -71,7 +71,7 @@ class RowProblem:
         return f"{text} {LEFT_OUT}" if self.dropped else text
 
 
-LEFT_OUT = QT_TRANSLATE_NOOP("errors", "(The row was imported without this value.)")
+LEFT_OUT = QT_TRANSLATE_NOOP("errors", "(The row is imported without this value.)")
 
 
 @dataclass

@@ -51,6 +51,11 @@
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
+    <message>
+        <source>, </source>
+        <comment>between names in a list</comment>
+        <translation>、</translation>
+    </message>
     <message numerus="yes">
         <source>%1 (%n row(s))</source>
         <translation>
@@ -2127,8 +2132,8 @@
         <translation>发生了意外错误。已保存的数据是安全的，本次操作未完成。请附上下方详细信息报告此问题。</translation>
     </message>
     <message>
-        <source>(The row was imported without this value.)</source>
-        <translation>（该行已导入，但不含此值。）</translation>
+        <source>(The row is imported without this value.)</source>
+        <translation>（该行导入时不含此值。）</translation>
     </message>
     <message>
         <source>{count} rows have problems, so nothing was imported. Fix them (the error list says where) and import again, or import the good rows only.</source>

@@ -396,7 +396,7 @@ class CheckPage(QWizardPage):
         for widget in self._owner_rows:
             if widget is not None:
                 widget.setVisible(bool(unknown))
-        names = "、".join(
+        names = self.tr(", ", "between names in a list").join(
             self.tr("%1 (%n row(s))", "", count).replace("%1", name)
             for name, count in sorted(unknown.items(), key=lambda item: -item[1])
         )  # fmt: skip
