@@ -131,6 +131,7 @@ def test_owners_who_are_not_users_are_listed_and_created(qtbot, controller, tmp_
                                 ("王五", "13712345678", "李强")):  # fmt: skip
         book.active.append([name, mobile, owner])
     book.save(tmp_path / "fxiaoke.xlsx")
+    controller.set_language("en")  # as the app starts: English plural forms loaded
     wizard = controller.window.open_import()
     wizard.file_page.choose(tmp_path / "fxiaoke.xlsx")
     qtbot.waitUntil(lambda: wizard.table is not None, timeout=10000)
