@@ -97,7 +97,7 @@ FIELDS: dict[str, Field] = {
         Field("owner", QT_TRANSLATE_NOOP("criteria", "Owner"), "lookup"),
     )
 }  # fmt: skip
-CUSTOM_PREFIX = "custom:"  # "custom:<key>" tests a custom field's value (op "=")
+CUSTOM_PREFIX = "custom:"  # "custom:<key>" compares a custom field's value (=, in, >=, <=)
 
 
 @dataclass(frozen=True)
@@ -113,12 +113,13 @@ class Criterion:
         known = self.field in FIELDS or self.field.startswith(CUSTOM_PREFIX)
         if not known:
             raise ValueError(f"unknown field {self.field!r}")
-        ops = FIELDS[self.field].ops if self.field in FIELDS else ("=",)
+        custom = self.field not in FIELDS
+        ops = ("=", "in", ">=", "<=") if custom else FIELDS[self.field].ops
         if self.op not in ops:
             raise ValueError(f"{self.field} cannot be compared with {self.op!r}")
         if self.op == "in" and not isinstance(self.value, tuple):
             raise ValueError("'in' needs a list of values")
-        if self.op in (">=", "<=") and not isinstance(self.value, int):
+        if self.op in (">=", "<=") and not custom and not isinstance(self.value, int):
             raise ValueError(f"{self.field} {self.op} needs a whole number")
 
     @property

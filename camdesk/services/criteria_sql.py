@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, or_, select
 
 from camdesk.models import Customer, CustomerTag, CustomerValue, CustomField, CustomValue, Tag
 from camdesk.models.customer import CustomerKind, Gender
@@ -83,13 +84,43 @@ def condition(criterion: Criterion, today: date | None = None) -> ColumnElement[
         )
         return Customer.id.in_(tagged)
     if name.startswith(CUSTOM_PREFIX):
-        matching = (
-            select(CustomValue.customer_id)
-            .join(CustomField, CustomField.id == CustomValue.field_id)
-            .where(
-                CustomField.key == name.removeprefix(CUSTOM_PREFIX),
-                CustomValue.value_text == values[0],
-            )
-        )
-        return Customer.id.in_(matching)
+        return custom_condition(name.removeprefix(CUSTOM_PREFIX), op, values)
     raise ValueError(f"no SQL for {name!r}")
+
+
+def _as_number(value: Any) -> Decimal:
+    found = Decimal(str(value).strip())
+    if not found.is_finite():
+        raise ValueError(value)
+    return found
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value).strip())
+
+
+def custom_condition(key: str, op: str, values: tuple[Any, ...]) -> ColumnElement[bool]:
+    """Customers whose custom field ``key`` compares (``=``, ``in``, ``>=``, ``<=``) with
+    ``values``. Number and date fields store their values in their own typed columns, so a
+    value given as text is compared there too when it reads as a number or a date."""
+
+    def compare(column: Any, given: tuple[Any, ...]) -> ColumnElement[bool]:
+        if op == ">=":
+            return column >= given[0]
+        if op == "<=":
+            return column <= given[0]
+        return column.in_(given) if len(given) > 1 else column == given[0]
+
+    options = [compare(CustomValue.value_text, tuple(str(v) for v in values))]
+    for column, parse in ((CustomValue.value_number, _as_number),
+                          (CustomValue.value_date, _as_date)):  # fmt: skip
+        try:
+            options.append(compare(column, tuple(parse(v) for v in values)))
+        except (ValueError, ArithmeticError):
+            continue
+    matching = (
+        select(CustomValue.customer_id)
+        .join(CustomField, CustomField.id == CustomValue.field_id)
+        .where(CustomField.key == key, or_(*options))
+    )
+    return Customer.id.in_(matching)

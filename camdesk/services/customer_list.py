@@ -34,7 +34,7 @@ from camdesk.models import (
     User,
 )
 from camdesk.services import search, search_order, value_order
-from camdesk.services.criteria_sql import condition
+from camdesk.services.criteria_sql import condition, custom_condition
 from camdesk.services.custom_fields import stored_value
 from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.services.validation import display_phone
@@ -72,12 +72,7 @@ def _conditions(query: ListQuery, dialect: str) -> list[ColumnElement[bool]]:
         )
         conditions.append(Customer.id.in_(tagged))
     for key, value in query.custom_filter:
-        matching = (
-            select(CustomValue.customer_id)
-            .join(CustomField, CustomField.id == CustomValue.field_id)
-            .where(CustomField.key == key, CustomValue.value_text == value)
-        )
-        conditions.append(Customer.id.in_(matching))
+        conditions.append(custom_condition(key, "=", (value,)))
     conditions.extend(condition(c) for c in query.criteria)
     return conditions
 

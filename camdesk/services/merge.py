@@ -19,7 +19,7 @@ from sqlalchemy import select
 from camdesk.db import Database
 from camdesk.errors import CamdeskError
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import Contact, Interaction, Order, utcnow
+from camdesk.models import Contact, Interaction, Order, PointsEntry, utcnow
 from camdesk.services import customers
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
@@ -62,6 +62,13 @@ def merge_customers(
                     row.customer_id = keep_id
                     log.add(table, row.id, Op.UPDATE, "customer_id", other_id, keep_id,
                             row.version)  # fmt: skip
+            # Loyalty points go with the customer: the ledger's entries move (undo moves
+            # them back); they are never edited otherwise.
+            for entry in session.execute(
+                select(PointsEntry).where(PointsEntry.customer_id == other_id)
+            ).scalars():
+                entry.customer_id = keep_id
+                log.add("points_entry", entry.id, Op.UPDATE, "customer_id", other_id, keep_id)
             if other.last_contact_at and (latest is None or other.last_contact_at > latest):
                 latest = other.last_contact_at
             other.deleted_at = utcnow()

@@ -25,6 +25,7 @@ from camdesk.models import (
     Gender,
     Interaction,
     Order,
+    PointsEntry,
     utcnow,
 )
 from camdesk.services import customers
@@ -45,6 +46,7 @@ _DECODE = {
 }
 _TABLES: dict[str, Any] = {
     "customer": Customer, "contact": Contact, "orders": Order, "interaction": Interaction,
+    "points_entry": PointsEntry,  # moved by a merge
 }  # fmt: skip
 
 
@@ -90,7 +92,8 @@ def _revert_field(
             customers.set_custom(session, row.id, key, value)
     else:
         setattr(row, name, _decode(name, entry.old))
-    log.add(entry.table_name, row.id, Op.UPDATE, name, entry.new, entry.old, row.version)
+    log.add(entry.table_name, row.id, Op.UPDATE, name, entry.new, entry.old,
+            getattr(row, "version", None))  # fmt: skip
 
 
 def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
@@ -115,7 +118,8 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
             row: Any = session.get(_TABLES[entry.table_name], entry.row_id)
             if row is None:
                 raise NotFound(what=entry.table_name)
-            row.updated_by = actor.user_id
+            if hasattr(row, "updated_by"):  # points entries record only who made them
+                row.updated_by = actor.user_id
             if entry.field is not None and entry.row_id in created:
                 pass
             elif entry.field is None:

@@ -135,3 +135,18 @@ def test_paging_by_predicted_value_follows_one_order_with_empty_values_last(
             paged = [row.id for start in range(0, len(whole) + size, size)
                      for row in fetch_page(db, query, start, size)]  # fmt: skip
             assert paged == whole
+
+
+def test_number_and_date_custom_fields_filter_by_value(db: Database, actor: Actor) -> None:
+    define_field(db, "budget", "预算", "number")
+    define_field(db, "signed", "签约日期", "date")
+    make_customer(db, actor, name="Small", custom={"budget": "800", "signed": "2024-03-01"})
+    make_customer(db, actor, name="Big", custom={"budget": "12000.50", "signed": "2025-06-30"})
+    make_customer(db, actor, name="None")
+    assert names(db, Criterion("custom:budget", "=", "800")) == {"Small"}
+    assert names(db, Criterion("custom:budget", ">=", "1000")) == {"Big"}
+    assert names(db, Criterion("custom:budget", "<=", "12000.50")) == {"Small", "Big"}
+    assert names(db, Criterion("custom:signed", "=", "2025-06-30")) == {"Big"}
+    assert names(db, Criterion("custom:signed", "<=", "2024-12-31")) == {"Small"}
+    assert names(db, custom_filter=(("budget", "12000.5"),)) == {"Big"}  # the filter bar's box
+    assert names(db, custom_filter=(("signed", "2024-03-01"),)) == {"Small"}

@@ -71,3 +71,19 @@ def test_merging_needs_two_customers(db, actor):
     keep = make_customer(db, actor, name="甲")
     with pytest.raises(MergeError):
         merge_customers(db, keep.id, [keep.id], as_edited(keep), actor)
+
+
+def test_a_merge_keeps_everyones_points_and_its_undo_gives_them_back(db, actor):
+    from camdesk.services import points
+
+    keep, other, third = _pair(db, actor)  # each order earned a point per yuan
+    points.adjust(db, other.id, 50, "birthday gift", actor)
+    before = {c.id: points.balance(db, c.id) for c in (keep, other, third)}
+    assert before[other.id] == 20 + 50
+    txn = merge_customers(db, keep.id, [other.id, third.id], as_edited(keep), actor)
+    assert points.balance(db, keep.id) == sum(before.values())
+    points.redeem(db, keep.id, sum(before.values()), "gift", actor)  # all of it can be spent
+    assert points.balance(db, keep.id) == 0
+    undo(db, txn, actor)
+    assert points.balance(db, other.id) == before[other.id]
+    assert points.balance(db, third.id) == before[third.id]
