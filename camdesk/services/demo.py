@@ -33,13 +33,13 @@ from camdesk.models import (
     CustomerTag,
     Interaction,
     Order,
-    Tag,
     new_id,
 )
 from camdesk.services import demo_data as ref
 from camdesk.services.bulk import indexes_rebuilt, insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
+from camdesk.services.customers import tag_named
 from camdesk.services.search import KeySource, build_keys, sort_key
 from camdesk.services.search_order import OrderedIds
 from camdesk.services.users import ensure_user
@@ -268,12 +268,8 @@ def generate(
             progress(done, total)
 
     with db.write() as session:
-        tag_ids = []
-        for name in ref.TAGS:
-            tag = Tag(name=name, updated_by=actor.user_id)
-            session.add(tag)
-            session.flush()
-            tag_ids.append(tag.id)
+        # The team's own tags of these names are used, not made twice.
+        tag_ids = [tag_named(session, name).id for name in ref.TAGS]
         span = 3 * 365  # days of history
         ids: list[uuid.UUID] = []
         kinds: list[bool] = []

@@ -34,6 +34,8 @@ import numpy as np
 from sqlalchemy import select
 
 from camdesk.db import Database
+from camdesk.errors import CamdeskError
+from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import (
     ChangeLog,
     Contact,
@@ -95,7 +97,7 @@ def recompute(
     :func:`camdesk.services.value_preview.apply_rules`).  ``refit``: fit the CLV
     models again even if the last fit is recent.
     """
-    day = as_of or date.today()
+    day = _day(as_of)
     new_rules = rules
 
     def step(done: int) -> None:
@@ -127,6 +129,22 @@ def recompute(
 INCREMENTAL_MOST = 20_000  # more customers touched than this: leave it to a full recompute
 
 
+class FutureDay(CamdeskError):
+    """A recompute was asked for a day that has not come yet."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "Values can be worked out as of today or an earlier day, not as of {day}: nobody's orders of that day are known yet.",
+    )
+
+
+def _day(as_of: date | None) -> date:
+    today = date.today()
+    if as_of is not None and as_of > today:
+        raise FutureDay(day=as_of.isoformat())
+    return as_of or today
+
+
 def recompute_customers(db: Database, ids: Sequence[uuid.UUID], actor: Actor | None = None, *,
                         as_of: date | None = None) -> int | None:  # fmt: skip
     """Recompute only these customers (after their orders, contacts or file changed).
@@ -137,7 +155,7 @@ def recompute_customers(db: Database, ids: Sequence[uuid.UUID], actor: Actor | N
     rows changed, or None when there is no model yet or too many customers were
     touched (a full recompute is then the way).
     """
-    day = as_of or date.today()
+    day = _day(as_of)
     wanted = list(dict.fromkeys(ids))
     if not wanted or len(wanted) > INCREMENTAL_MOST:
         return None

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.duplicates)
         self.stack.addWidget(self.quality)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(lambda _row: self._show_title())
         self.nav.setCurrentRow(0)
         splitter = QSplitter(self)
         splitter.addWidget(self.nav)
@@ -138,12 +139,18 @@ class MainWindow(QMainWindow):
         self.about_action = self.help_menu.addAction("", self._on_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
+    def _show_title(self) -> None:
+        """ "camdesk — <the area shown>", as the navigation names it."""
+        item = self.nav.currentItem()
+        area = item.text() if item is not None else ""
+        self.setWindowTitle(self.tr("camdesk — %1").replace("%1", area) if area else "camdesk")
+
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("camdesk — customer files"))
         self.nav.item(0).setText(self.tr("Customer files"))
         self.nav.item(1).setText(self.tr("Customer value"))
         self.nav.item(2).setText(self.tr("Duplicates"))
         self.nav.item(3).setText(self.tr("Data quality"))
+        self._show_title()
         self.file_menu.setTitle(self.tr("&File"))
         self.new_db_action.setText(self.tr("&New database…"))
         self.open_db_action.setText(self.tr("&Open database…"))

@@ -92,6 +92,13 @@
 <context>
     <name>ValueTab</name>
     <message numerus="yes">
+        <source>%n day(s) with an order; first %2, last %3</source>
+        <translation>
+            <numerusform>%n day with an order; first %2, last %3</numerusform>
+            <numerusform>%n days with an order; first %2, last %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Follow up every %n day(s); %1</source>
         <translation>
             <numerusform>Follow up every %n day; %1</numerusform>

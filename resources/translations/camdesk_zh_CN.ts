@@ -907,8 +907,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>camdesk — customer files</source>
-        <translation>camdesk — 客户档案</translation>
+        <source>camdesk — %1</source>
+        <translation>camdesk — %1</translation>
     </message>
     <message>
         <source>Customer files</source>
@@ -1832,9 +1832,11 @@
         <source>%1, margin %2</source>
         <translation>%1，毛利 %2</translation>
     </message>
-    <message>
-        <source>%1 days with an order; first %2, last %3</source>
-        <translation>%1 天下过单；首次 %2，最近 %3</translation>
+    <message numerus="yes">
+        <source>%n day(s) with an order; first %2, last %3</source>
+        <translation>
+            <numerusform>%n 天有订单；首次 %2，最近 %3</numerusform>
+        </translation>
     </message>
     <message>
         <source>Date</source>
@@ -2238,6 +2240,10 @@
     <message>
         <source>Enter the tag to add.</source>
         <translation>请输入要添加的标签。</translation>
+    </message>
+    <message>
+        <source>Values can be worked out as of today or an earlier day, not as of {day}: nobody&apos;s orders of that day are known yet.</source>
+        <translation>价值只能按今天或更早的日期计算，不能按 {day}：那一天的订单还无从得知。</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from camdesk import app as app_module
 from camdesk.app import Controller
@@ -199,8 +199,10 @@ def test_find_shortcut_focuses_search(qtbot, controller):
     page = page_of(controller)
     controller.window.show()
     qtbot.waitExposed(controller.window)
+    page.view.setFocus()  # the list has the focus: the shortcut must move it to the search
+    qtbot.waitUntil(lambda: controller.window.focusWidget() is page.view, timeout=5000)
     page.find_action.trigger()
-    assert isinstance(controller.window.focusWidget(), QLineEdit)
+    assert controller.window.focusWidget() is page.search
 
 
 def test_query_of_the_list_matches_the_service(qtbot, controller):
@@ -312,3 +314,16 @@ def test_the_birthday_calendar_opens_near_a_plausible_year(qtbot, controller):
     calendar.clicked.emit(calendar.selectedDate().addDays(3))
     assert dialog.birthday.value() is not None
     qtbot.waitUntil(lambda: not calendar.isVisible(), timeout=5000)
+
+
+def test_the_window_title_names_the_area_shown(qtbot, controller):
+    window = controller.window
+    assert window.windowTitle() == "camdesk — Customer files"
+    window.nav.setCurrentRow(2)
+    assert window.windowTitle() == "camdesk — Duplicates"
+    controller.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.windowTitle() == "camdesk — 查重合并"
+                    or window.windowTitle() == f"camdesk — {window.nav.item(2).text()}",
+                    timeout=5000)  # fmt: skip
+    assert window.nav.item(2).text() in window.windowTitle()
+    controller.set_language("en")

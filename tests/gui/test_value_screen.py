@@ -100,6 +100,7 @@ def test_customer_file_explains_tier_and_stage_with_their_history(qtbot, control
     ids = seed(db, actor)
     recompute(db, actor, as_of=AS_OF)
     recompute(db, actor, as_of=date(2025, 7, 1))  # Ann falls silent
+    controller.set_language("en")  # as the app starts: English plural forms loaded
     dialog = controller.window.customers.open_editor(ids["Ann"])
     assert isinstance(dialog, CustomerDialog)
     qtbot.waitUntil(dialog.isEnabled, timeout=10000)
@@ -110,6 +111,12 @@ def test_customer_file_explains_tier_and_stage_with_their_history(qtbot, control
     assert tab.values["stage"].text() == "Silent"
     assert "212 days ago" in tab.values["stage_reason"].text()  # 2024-12-01 to 2025-07-01
     assert "Follow up every 30 day" in tab.values["policy"].text()
+    days = tab.values["orders"].text().split(" ")[0]
+    assert (
+        tab.values["orders"]
+        .text()
+        .startswith(f"{days} day with an order" if days == "1" else f"{days} days with an order")
+    )
     history = [[tab.history.item(r, c).text() for c in range(4)]
                for r in range(tab.history.rowCount())]  # fmt: skip
     assert history[0] == ["2025-07-01", "Lifecycle stage", "Active", "Silent"]

@@ -106,3 +106,14 @@ def test_same_seed_same_names(db, actor, tmp_path):
 def _emails(db) -> list[str | None]:
     with db.read() as session:
         return list(session.execute(select(Customer.email)).scalars())
+
+
+def test_demo_data_uses_the_teams_own_tags_of_the_same_names(db, actor):
+    from camdesk.services.customer_list import tag_names
+    from tests.factories import make_customer
+
+    make_customer(db, actor, name="老王", tags=("VIP",))
+    generate(db, DemoSpec(30, 60, seed=3), actor)
+    names = tag_names(db)
+    assert names.count("VIP") == 1 and set(ref.TAGS) <= set(names)
+    assert count_customers(db, ListQuery(tag="VIP")) >= 1

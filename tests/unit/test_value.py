@@ -178,3 +178,20 @@ def test_storing_a_slice_of_customers_at_a_time_stores_the_same_rows(db: Databas
     assert values(db)[ids["Bob"]].purchase_days == before + 1
     monkeypatch.setattr(value_store, "SLICE", 50_000)  # all at once: nothing left to change
     assert recompute(db, actor, as_of=AS_OF).changed == 0
+
+
+def test_values_cannot_be_worked_out_as_of_a_day_to_come(db, actor):
+    from datetime import timedelta
+
+    from camdesk.services.value import FutureDay, recompute_customers
+    from camdesk.services.value_report import build_report
+    from tests.factories import make_customer
+
+    record = make_customer(db, actor, name="明天")
+    tomorrow = date.today() + timedelta(days=1)
+    with pytest.raises(FutureDay) as refused:
+        recompute(db, actor, as_of=tomorrow)
+    assert tomorrow.isoformat() in refused.value.text()
+    with pytest.raises(FutureDay):
+        recompute_customers(db, [record.id], actor, as_of=tomorrow)
+    assert sum(build_report(db).tiers.values()) == 0  # nothing was stored

@@ -71,7 +71,7 @@ class ValueTab(QWidget):
         self.history_title.setVisible(found is not None)
         if found is None:
             return
-        v, locale = found.measures, QLocale()
+        v = found.measures
         text = {
             "as_of": found.as_of.isoformat(),
             "tier": value_name("tier", v.tier),
@@ -84,8 +84,7 @@ class ValueTab(QWidget):
             "revenue": self.tr("%1, margin %2").replace("%1", money(v.revenue))
             .replace("%2", money(v.margin) or "—"),
             "clv": self._clv(found),
-            "orders": self.tr("%1 days with an order; first %2, last %3")
-            .replace("%1", locale.toString(v.purchase_days))
+            "orders": self.tr("%n day(s) with an order; first %2, last %3", "", v.purchase_days)
             .replace("%2", v.first_order.isoformat() if v.first_order else "—")
             .replace("%3", v.last_order.isoformat() if v.last_order else "—"),
         }  # fmt: skip
