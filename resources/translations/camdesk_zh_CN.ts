@@ -1869,6 +1869,10 @@
         <translation>R %1 · F %2 · M %3：%4。%5</translation>
     </message>
     <message>
+        <source>%1 in the next %2 days (%3 purchases expected of %4 each); whether this customer is still active cannot be told from a single day of purchases</source>
+        <translation>未来 %2 天 %1（预计购买 %3 次，每次 %4）；只有一天的购买记录，无法判断该客户是否仍然活跃</translation>
+    </message>
+    <message>
         <source>%1 in the next %2 days (%3 purchases expected of %4 each); probability still active %5%</source>
         <translation>未来 %2 天预计 %1（预计购买 %3 次，每次约 %4）；仍活跃的概率 %5%</translation>
     </message>

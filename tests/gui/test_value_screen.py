@@ -210,3 +210,21 @@ def test_a_clv_band_lists_the_customers_predicted_in_it(qtbot, controller):
         top = float("inf") if end is None else end * 100
         clvs = session.scalars(select(CustomerValue.clv).where(CustomerValue.clv.is_not(None)))
         assert count == sum(start * 100 <= c < top for c in clvs)
+
+
+def test_a_one_day_buyer_is_not_called_certainly_active(qtbot, controller):
+    db = controller.window.db
+    actor = local_actor(db)
+    ids = seed(db, actor)
+    recompute(db, actor, as_of=date(2026, 6, 1))  # Bob bought once, in 2024: churned by now
+    dialog = controller.window.customers.open_editor(ids["Bob"])
+    qtbot.waitUntil(dialog.isEnabled, timeout=10000)
+    tab = dialog.value_tab
+    assert tab.values["stage"].text() == "Churned"
+    text = tab.values["clv"].text()
+    assert "cannot be told from a single day" in text and "100%" not in text
+    dialog.reject()
+    ann = controller.window.customers.open_editor(ids["Ann"])  # a repeat buyer: a figure
+    qtbot.waitUntil(ann.isEnabled, timeout=10000)
+    assert "probability still active" in ann.value_tab.values["clv"].text()
+    ann.reject()

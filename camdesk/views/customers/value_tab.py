@@ -117,10 +117,17 @@ class ValueTab(QWidget):
         if v.clv is None or v.p_alive is None:
             return "—"
         locale = QLocale()
-        return self.tr(
-            "%1 in the next %2 days (%3 purchases expected of %4 each); "
-            "probability still active %5%"
-        ).replace("%1", yuan(v.clv)).replace("%2", str(found.horizon_days)).replace(
+        if v.purchase_days <= 1:  # BG/NBD gives 1 to anyone who never came back: it cannot tell
+            template = self.tr(
+                "%1 in the next %2 days (%3 purchases expected of %4 each); whether this "
+                "customer is still active cannot be told from a single day of purchases"
+            )
+        else:
+            template = self.tr(
+                "%1 in the next %2 days (%3 purchases expected of %4 each); "
+                "probability still active %5%"
+            )
+        return template.replace("%1", yuan(v.clv)).replace("%2", str(found.horizon_days)).replace(
             "%3", locale.toString(float(v.expected_purchases or 0), "f", 1)).replace(
             "%4", yuan(v.expected_spend)).replace(
             "%5", locale.toString(float(100 * v.p_alive), "f", 0))  # fmt: skip
