@@ -220,6 +220,8 @@ def open_database(
             from camdesk import migrate  # Alembic is only loaded when the schema must change
 
             if revision is None:
+                if not create:  # `camdesk info` on an empty server schema: not ours yet
+                    raise errors.NotCamdeskDatabase(path=name)
                 migrate.create_schema(db)
             else:
                 migrate.upgrade_if_needed(db, name)

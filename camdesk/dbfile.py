@@ -125,6 +125,11 @@ def probe_sqlite(path: Path) -> None:
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables:
+            # An empty file another program has marked as its own is not ours to fill.
+            marks = [conn.execute(f"PRAGMA {p}").fetchone()[0]
+                     for p in ("user_version", "application_id")]  # fmt: skip
+            if any(marks):
+                raise errors.NotCamdeskDatabase(path=str(path))
             return
         if "app_meta" not in tables:
             raise errors.NotCamdeskDatabase(path=str(path))

@@ -183,3 +183,31 @@ def test_migrations_match_the_models(db):
             conn, opts={"include_object": ours, "compare_type": False}
         )
         assert compare_metadata(context, Base.metadata) == []
+
+
+@pytest.mark.parametrize("mark", ["user_version", "application_id"])
+def test_an_empty_file_another_program_marked_as_its_own_is_refused(tmp_path: Path, mark: str):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA {mark} = 42")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(errors.NotCamdeskDatabase):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.postgres
+def test_an_empty_server_schema_is_not_given_ours_by_a_read(postgresql_db):
+    from sqlalchemy import inspect as sa_inspect
+    from sqlalchemy import text as sa_text
+
+    url = postgresql_db.url
+    with postgresql_db.engine.begin() as conn:  # empty the schema the fixture made ours
+        for table in sa_inspect(conn).get_table_names():
+            conn.execute(sa_text(f'DROP TABLE "{table}" CASCADE'))
+    with pytest.raises(errors.NotCamdeskDatabase):
+        open_database(url, create=False)
+    with postgresql_db.engine.connect() as conn:
+        assert sa_inspect(conn).get_table_names() == []
+    open_database(url, create=True).close()  # `camdesk init` still makes it one
