@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ os.environ["CAMDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="camdesk-test-data-")
 os.environ.setdefault("LANG", "en_US.UTF-8")
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from camdesk.db import Database, open_database
 from camdesk.services.context import Actor
@@ -69,8 +70,10 @@ def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
     db.close()
 
 
-@pytest.fixture
-def postgresql_db() -> Iterator[Database]:
+@contextmanager
+def postgresql_schema() -> Iterator[URL]:
+    """A private schema of the PostgreSQL test server (skipped where there is none), as a
+    URL that puts it first on the search path; dropped afterwards."""
     problem = postgres_problem()
     if problem:
         pytest.skip(problem)
@@ -78,15 +81,22 @@ def postgresql_db() -> Iterator[Database]:
     admin = create_engine(PG_URL)
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema},public"})
-    db = open_database(url)
     try:
-        yield db
+        yield make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema},public"})
     finally:
-        db.close()
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def postgresql_db() -> Iterator[Database]:
+    with postgresql_schema() as url:
+        db = open_database(url)
+        try:
+            yield db
+        finally:
+            db.close()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -5,15 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.conftest import PG_URL, postgres_problem
+from tests.conftest import postgresql_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,19 +41,7 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         assert finish(start_cli("init", "--db", str(path)))[0] == 0
         yield str(path)
         return
-    problem = postgres_problem()
-    if problem:
-        pytest.skip(problem)
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema},public"})
-    rendered = url.render_as_string(hide_password=False)
-    assert finish(start_cli("init", "--db", rendered))[0] == 0
-    try:
+    with postgresql_schema() as url:
+        rendered = url.render_as_string(hide_password=False)
+        assert finish(start_cli("init", "--db", rendered))[0] == 0
         yield rendered
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()

@@ -71,3 +71,14 @@ def test_two_imports_of_one_file_at_once_create_each_customer_once(target, tmp_p
     db = open_database(target)
     assert count_customers(db, ListQuery()) == rows
     db.close()
+
+
+def test_piping_the_cli_into_a_reader_that_stops_early_ends_quietly(tmp_path):
+    path = str(tmp_path / "many.db")
+    assert finish(start_cli("demo", "--db", path, "--customers", "3000", "--orders", "0"))[0] == 0
+    find = start_cli("find", "--db", path, "--limit", "3000", "1")
+    assert find.stdout is not None
+    find.stdout.readline()  # like `| head -1`: read a line, then go away
+    find.stdout.close()
+    _, err = find.communicate(timeout=60)
+    assert find.returncode == 0 and err == "", err
