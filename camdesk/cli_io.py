@@ -21,8 +21,10 @@ def add_commands(add: Add) -> None:
     command.add_argument("--sheet", help="the sheet to read (default: the first)")
     command.add_argument("--mapping", type=Path,
                          help='JSON file {"header": "field", ...} (default: guessed)')  # fmt: skip
-    command.add_argument("--on-match", choices=["update", "skip", "new"], default="update",
-                         help="rows matching a customer by code, mobile or email")  # fmt: skip
+    command.add_argument("--on-match", choices=["fill", "update", "skip", "new"], default="fill",
+                         help="rows matching a customer by code, mobile or email: fill only "
+                              "what the file leaves empty (default), update (overwrite), skip, "
+                              "or import as new")  # fmt: skip
     command.add_argument("--create-missing-customers", action="store_true",
                          help="orders/interactions without a customer create one")  # fmt: skip
     command.add_argument("--all-or-nothing", action="store_true",
@@ -99,6 +101,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"row {problem.row}{column}: {problem.text()}", file=sys.stderr)
     if len(report.problems) > 50:
         print(f"... and {len(report.problems) - 50} more problems", file=sys.stderr)
+    verb = "would change" if args.dry_run else "changed"
+    for change in report.changes[:50]:
+        print(f"row {change.row}: {verb} {change.customer}'s {change.field}: "
+              f"{_shown(change.old)} -> {_shown(change.new)}", file=sys.stderr)  # fmt: skip
+    if len(report.changes) > 50:
+        print(f"... and {len(report.changes) - 50} more changes", file=sys.stderr)
     if args.errors and report.problems:
         from camdesk.services.import_errors import write_error_workbook
 
@@ -121,6 +129,10 @@ def cmd_import(args: argparse.Namespace) -> int:
           + "".join(f", {e}" for e in extra)
           + f" ({time.perf_counter() - started:.1f}s)", flush=True)  # fmt: skip
     return 1 if refused is not None or report.rejected else 0
+
+
+def _shown(value: object) -> str:
+    return "—" if value in (None, "") else str(value)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

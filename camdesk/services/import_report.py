@@ -17,9 +17,21 @@ from camdesk.services.import_fields import ColumnMap, ImportKind
 class OnMatch(StrEnum):
     """What to do with a row that matches an existing customer."""
 
-    UPDATE = "update"
+    FILL = "fill"  # fill only what the customer's file leaves empty (tags are added)
+    UPDATE = "update"  # the row's values replace the stored ones
     SKIP = "skip"
     NEW = "new"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """What a matched row changes in a customer's file: shown before anything is written."""
+
+    row: int
+    customer: str  # the customer's name as stored
+    field: str  # a field key ("name", "notes", "tags", "custom:<key>")
+    old: Any
+    new: Any
 
 
 class OwnerPolicy(StrEnum):
@@ -47,7 +59,7 @@ class ImportOptions:
 
     kind: ImportKind = ImportKind.CUSTOMERS
     mapping: ColumnMap = field(default_factory=dict)
-    on_match: OnMatch = OnMatch.UPDATE
+    on_match: OnMatch = OnMatch.FILL
     create_missing: bool = False
     all_or_nothing: bool = False
     dry_run: bool = False
@@ -86,6 +98,7 @@ class ImportReport:
         problems: every problem found, in row order; a row may have several. A problem
             marked ``dropped`` cost only its value: the row was imported without it.
         unknown_owners: owners named in the file that are not users, with their row counts.
+        changes: what the matched rows change, field by field (a dry run: would change).
         written: whether the database was changed.
         change_id: the change-log id of everything written.
     """
@@ -98,6 +111,7 @@ class ImportReport:
     created_customers: int = 0
     problems: list[RowProblem] = field(default_factory=list)
     unknown_owners: dict[str, int] = field(default_factory=dict)
+    changes: list[FieldChange] = field(default_factory=list)
     dry_run: bool = False
     written: bool = False
     change_id: uuid.UUID | None = None

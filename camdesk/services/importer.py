@@ -44,9 +44,10 @@ from camdesk.services.bulk import gc_paused, indexes_rebuilt, insert_rows
 from camdesk.services.changelog import ChangeWriter, Op
 from camdesk.services.context import Actor
 from camdesk.services.custom_fields import FieldInfo
-from camdesk.services.customers import CustomerData, as_edited, check_customer
+from camdesk.services.customers import CustomerData, CustomerRecord, as_edited, check_customer
 from camdesk.services.import_fields import ColumnMap, ImportKind
 from camdesk.services.import_report import (
+    FieldChange,
     ImportOptions,
     ImportRefused,
     ImportReport,
@@ -120,6 +121,8 @@ def import_customers(
     good = _check_rows(table, options, definitions, owners, report, step)
     with import_session(db, options) as session:
         _match(session, table, good, options, report)
+        if options.dry_run:
+            _preview_updates(session, table, good, options, definitions, report)
         if report.stop_before_writing(options):
             return report
         writer = ChangeWriter(session, actor, uuid.uuid4())
@@ -130,7 +133,8 @@ def import_customers(
         insert_customers(session, writer, [r.values for r in fresh], definitions,
                          lambda n: step(len(table.rows) + n))  # fmt: skip
         for number, row in enumerate(updates, start=1):
-            if not _update(session, writer, row, definitions):
+            if not _update(session, writer, row, definitions, options.on_match,
+                           _Changes(report, table.row_numbers[row.index])):  # fmt: skip
                 report.updated -= 1
                 report.unchanged += 1
             if number % 200 == 0:
@@ -279,7 +283,7 @@ def _match(
             report.skipped += 1
             row.skipped = True
             continue
-        if found is not None and options.on_match is OnMatch.UPDATE:
+        if found is not None and options.on_match in (OnMatch.UPDATE, OnMatch.FILL):
             row.match = found[0]
         problem = None
         if code and code in seen_codes:
@@ -463,30 +467,82 @@ def _tag_ids(session: Session, names: set[str], actor: Actor) -> dict[str, uuid.
     return found
 
 
-def _update(
-    session: Session, writer: ChangeWriter, row: _Row, definitions: dict[str, FieldInfo]
-) -> bool:
-    """Apply a matched row to its customer; False if it changes nothing (then nothing is
-    written: the customer's version and history stay as they were)."""
-    customer = customer_service.load_customer(session, cast(uuid.UUID, row.match))
-    record = customer_service.record_of(session, customer)
-    given = row.given
-    custom = {**record.custom, **{k[7:]: v for k, v in given.items() if k.startswith("custom:")}}
+class _Changes:
+    """Notes what one row changes in the report (at most MAX_CHANGES_LISTED in all)."""
+
+    def __init__(self, report: ImportReport, number: int) -> None:
+        self.report, self.number = report, number
+
+    def __call__(self, customer: str, field: str, old: Any, new: Any) -> None:
+        if len(self.report.changes) < MAX_CHANGES_LISTED:
+            self.report.changes.append(FieldChange(self.number, customer, field, old, new))
+
+
+MAX_CHANGES_LISTED = 5000
+
+
+def _planned(record: CustomerRecord, given: dict[str, Any], on_match: OnMatch) -> CustomerData:
+    """The file a matched row makes of ``record``: its values over the stored ones
+    (``UPDATE``), or only where the file is empty (``FILL``); tags are always added."""
+    custom_given = {k[7:]: v for k, v in given.items() if k.startswith("custom:")}
     plain = {k: v for k, v in given.items() if not k.startswith("custom:")}
+    if on_match is OnMatch.FILL:
+        plain = {k: v for k, v in plain.items()
+                 if k == "tags" or getattr(record, k, None) in (None, "")}  # fmt: skip
+        custom_given = {k: v for k, v in custom_given.items() if record.custom.get(k) is None}
     if "tags" in plain:  # tags in the file are added to the customer's own
         plain["tags"] = tuple(dict.fromkeys((*record.tags, *plain["tags"])))
-    data = as_edited(record, **plain, custom=custom)
+    return as_edited(record, **plain, custom={**record.custom, **custom_given})
+
+
+def _differences(new: dict[str, Any], old: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    """(field, old, new) for each field two sets of checked values store differently."""
+    found = [(k, old[k], new[k]) for k in customer_service.FIELDS if old[k] != new[k]]
+    if sorted(old["tags"]) != sorted(new["tags"]):
+        found.append(("tags", ", ".join(old["tags"]), ", ".join(new["tags"])))
+    for key in sorted(set(old["custom"]) | set(new["custom"])):
+        if old["custom"].get(key) != new["custom"].get(key):
+            found.append((f"custom:{key}", old["custom"].get(key), new["custom"].get(key)))
+    return found
+
+
+def _row_changes(session: Session, row: _Row, on_match: OnMatch,
+                 definitions: dict[str, FieldInfo]) -> tuple[Any, Any, list[Any]]:  # fmt: skip
+    customer = customer_service.load_customer(session, cast(uuid.UUID, row.match))
+    record = customer_service.record_of(session, customer)
+    data = _planned(record, row.given, on_match)
     if data == record.as_data():
+        return customer, None, []
+    values = check_customer(data, definitions, Checker())
+    return customer, values, _differences(
+        values, check_customer(record.as_data(), definitions, Checker()))  # fmt: skip
+
+
+def _preview_updates(session: Session, table: Table, rows: list[_Row], options: ImportOptions,
+                     definitions: dict[str, FieldInfo], report: ImportReport) -> None:  # fmt: skip
+    """A dry run: what each matched row would change, and which would change nothing."""
+    for row in rows:
+        if row.match is None or row.problems or row.skipped:
+            continue
+        customer, _values, changes = _row_changes(session, row, options.on_match, definitions)
+        note = _Changes(report, table.row_numbers[row.index])
+        for field_name, old, new in changes:
+            note(customer.name, field_name, old, new)
+        if not changes:
+            report.updated -= 1
+            report.unchanged += 1
+
+
+def _update(session: Session, writer: ChangeWriter, row: _Row,
+            definitions: dict[str, FieldInfo], on_match: OnMatch,
+            note: Callable[[str, str, Any, Any], None]) -> bool:  # fmt: skip
+    """Apply a matched row to its customer; False if it changes nothing (then nothing is
+    written: the customer's version and history stay as they were)."""
+    customer, values, changes = _row_changes(session, row, on_match, definitions)
+    if not changes:
         return False
-    check = Checker()
-    values = check_customer(data, definitions, check)
-    if _same(values, check_customer(record.as_data(), definitions, Checker())):
-        return False
+    for field_name, old, new in changes:
+        note(customer.name, field_name, old, new)
     customer.updated_by = writer.actor.user_id
     customer_service.apply_values(session, customer, values, writer, customer.version)
     return True
-
-
-def _same(new: dict[str, Any], old: dict[str, Any]) -> bool:
-    """Whether two sets of checked values store the same file (tags in any order)."""
-    return {**new, "tags": sorted(new["tags"])} == {**old, "tags": sorted(old["tags"])}

@@ -8,8 +8,12 @@
         <translation>检查数据</translation>
     </message>
     <message>
-        <source>Update the existing customer</source>
-        <translation>更新已有客户</translation>
+        <source>Fill in what the customer&apos;s file leaves empty</source>
+        <translation>只补全客户档案中空着的内容</translation>
+    </message>
+    <message>
+        <source>Overwrite the customer&apos;s file with the row</source>
+        <translation>用该行覆盖客户档案</translation>
     </message>
     <message>
         <source>Skip the row</source>
@@ -867,6 +871,14 @@
 </context>
 <context>
     <name>ImportWizard</name>
+    <message>
+        <source>Row %1, %2: %3 will change: %4 → %5</source>
+        <translation>第 %1 行，%2：%3 将改为：%4 → %5</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3 changed: %4 → %5</source>
+        <translation>第 %1 行，%2：%3 已改为：%4 → %5</translation>
+    </message>
     <message>
         <source>Row %1, %2: %3</source>
         <translation>第 %1 行，%2：%3</translation>

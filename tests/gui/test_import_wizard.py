@@ -148,3 +148,29 @@ def test_owners_who_are_not_users_are_listed_and_created(qtbot, controller, tmp_
                     for r in fetch_page(controller.db, ListQuery(), 0, 10))  # fmt: skip
     assert owners == ["李强", "王芳", "王芳"]
     wizard.close()
+
+
+def test_the_check_lists_what_matched_rows_would_change(qtbot, controller, tmp_path):
+    from tests.factories import make_customer
+
+    make_customer(controller.db, controller.actor, name="林晓峰", mobile="13800001111",
+                  notes="老客户", city=None)  # fmt: skip
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "手机号码", "城市", "备注"])
+    book.active.append(["林小峰", "138 0000 1111", "杭州", "新备注"])
+    book.save(tmp_path / "lin.xlsx")
+    wizard = controller.window.open_import()
+    wizard.file_page.choose(tmp_path / "lin.xlsx")
+    qtbot.waitUntil(lambda: wizard.table is not None, timeout=10000)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    check = wizard.check_page
+    qtbot.waitUntil(check.isComplete, timeout=10000)
+    assert check.on_match.currentData() == "fill"  # overwriting is a choice
+    listed = [check.problems.item(i).text() for i in range(check.problems.count())]
+    assert listed == ["Row 2, 林晓峰: City will change: — → 杭州"]
+    check.on_match.setCurrentIndex(1)  # overwrite
+    qtbot.waitUntil(lambda: check.isComplete() and check.problems.count() == 3, timeout=10000)
+    listed = [check.problems.item(i).text() for i in range(check.problems.count())]
+    assert "Row 2, 林晓峰: Name will change: 林晓峰 → 林小峰" in listed
+    wizard.close()

@@ -297,3 +297,37 @@ def test_an_unknown_owner_never_clears_a_matched_customers_owner(db, actor, tmp_
     _run(db, actor, _peer_export(tmp_path, "fxiaoke"))
     kept = get_customer(db, fetch_page(db, ListQuery(search="KH-0001"), 0, 1)[0].id)
     assert kept.owner_id == owner.id
+
+
+def _lin_file(tmp_path: Path) -> Path:
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "手机号码", "城市", "备注"])
+    book.active.append(["林小峰", "138 0000 1111", "杭州", "新备注"])
+    book.save(tmp_path / "lin.xlsx")
+    return tmp_path / "lin.xlsx"
+
+
+def test_a_matched_row_fills_only_what_is_empty_and_says_so_before_writing(db, actor, tmp_path):
+    lin = make_customer(db, actor, name="林晓峰", mobile="13800001111", notes="老客户", city=None)
+    path = _lin_file(tmp_path)
+    dry = _run(db, actor, path, dry_run=True)  # the default: fill
+    assert [(c.row, c.customer, c.field, c.old, c.new) for c in dry.changes] == [
+        (2, "林晓峰", "city", None, "杭州")]  # fmt: skip
+    assert get_customer(db, lin.id) == lin  # nothing written yet
+    done = _run(db, actor, path)
+    assert (done.updated, done.unchanged) == (1, 0)
+    after = get_customer(db, lin.id)
+    assert (after.name, after.notes, after.city) == ("林晓峰", "老客户", "杭州")
+    again = _run(db, actor, path)  # the same file again: nothing new
+    assert (again.updated, again.unchanged, again.changes) == (0, 1, [])
+    assert get_customer(db, lin.id).version == after.version
+
+
+def test_overwriting_is_a_choice_and_lists_each_field(db, actor, tmp_path):
+    lin = make_customer(db, actor, name="林晓峰", mobile="13800001111", notes="老客户", city=None)
+    dry = _run(db, actor, _lin_file(tmp_path), dry_run=True, on_match=importer.OnMatch.UPDATE)
+    assert {(c.field, c.old, c.new) for c in dry.changes} == {
+        ("name", "林晓峰", "林小峰"), ("notes", "老客户", "新备注"), ("city", None, "杭州")}  # fmt: skip
+    assert get_customer(db, lin.id) == lin
+    _run(db, actor, _lin_file(tmp_path), on_match=importer.OnMatch.UPDATE)
+    assert get_customer(db, lin.id).name == "林小峰"

@@ -38,6 +38,7 @@ from camdesk.services.context import Actor
 from camdesk.services.import_fields import ImportKind, guess_mapping, targets
 from camdesk.services.import_report import (
     LEFT_OUT,
+    FieldChange,
     ImportOptions,
     ImportReport,
     OnMatch,
@@ -65,6 +66,21 @@ def message_text(problem: RowProblem) -> str:
     text = text.format(**problem.params) if problem.params else text
     if problem.dropped:
         text += " " + QCoreApplication.translate("errors", LEFT_OUT)
+    return text
+
+
+def change_text(change: FieldChange, *, dry_run: bool) -> str:
+    """'Row 3, 林晓峰: Name 林晓峰 → 林小峰' in the UI language."""
+    from camdesk.views.customers.labels import field_label
+
+    if dry_run:
+        text = QCoreApplication.translate("ImportWizard", "Row %1, %2: %3 will change: %4 → %5")
+    else:
+        text = QCoreApplication.translate("ImportWizard", "Row %1, %2: %3 changed: %4 → %5")
+    shown = [str(change.row), change.customer, field_label(change.field)]
+    shown += ["—" if v in (None, "") else str(v) for v in (change.old, change.new)]
+    for index, value in enumerate(shown, start=1):
+        text = text.replace(f"%{index}", value)
     return text
 
 
@@ -307,7 +323,8 @@ class CheckPage(QWizardPage):
         self.setTitle(self.tr("Check the rows"))
         self.on_match = QComboBox(self)
         self.on_match.setObjectName("importOnMatch")
-        for value, label in ((OnMatch.UPDATE, self.tr("Update the existing customer")),
+        for value, label in ((OnMatch.FILL, self.tr("Fill in what the customer's file leaves empty")),
+                             (OnMatch.UPDATE, self.tr("Overwrite the customer's file with the row")),
                              (OnMatch.SKIP, self.tr("Skip the row")),
                              (OnMatch.NEW, self.tr("Import it as a new customer"))):  # fmt: skip
             self.on_match.addItem(label, value.value)
@@ -435,6 +452,7 @@ def show_report(
     problems.clear()
     ordered = sorted(report.problems, key=lambda p: p.row)
     problems.addItems([problem_text(p) for p in ordered[:SHOWN_PROBLEMS]])
+    problems.addItems([change_text(c, dry_run=dry_run) for c in report.changes[:SHOWN_PROBLEMS]])
     if len(ordered) > SHOWN_PROBLEMS:
         problems.addItem(QCoreApplication.translate("ImportWizard", "… and %1 more.").replace(
             "%1", f"{len(ordered) - SHOWN_PROBLEMS:,}"))  # fmt: skip
