@@ -43,6 +43,7 @@ from camdesk.services.customers import tag_named
 from camdesk.services.search import KeySource, build_keys, sort_key
 from camdesk.services.search_order import OrderedIds
 from camdesk.services.users import ensure_user
+from camdesk.services.validation import normalize_phone
 
 Progress = Callable[[int, int], None]
 CHUNK = 5000
@@ -138,6 +139,19 @@ class _Maker:
                 return name, industry
         return f"{city}{root}{trade}{rng.randint(2, 99)}号{rng.choice(ref.COMPANY_FORMS)}", industry
 
+    def landline(self, area: str) -> str | None:
+        """A local number of the city's length (8 digits in 北京 010 or 杭州 0571, 7 in some
+        cities such as 厦门 0592), as the form and the import accept it."""
+        for digits in (8, 7):
+            number = (
+                f"+86{area}{self.rng.randrange(2 * 10 ** (digits - 1), 9 * 10 ** (digits - 1))}"
+            )
+            try:
+                return normalize_phone(number)
+            except ValueError:
+                continue
+        return None
+
     def mobile(self) -> str:
         return f"+86{self.rng.choice(ref.MOBILE_PREFIXES)}{self.rng.randrange(10**8):08d}"
 
@@ -183,10 +197,7 @@ class _Maker:
                 mobile=self.mobile(),
             )
             if city in AREA_CODES and rng.random() < 0.6:
-                code = AREA_CODES[city]
-                row["phone"] = (
-                    f"+86{code}{rng.randrange(2 * 10 ** (10 - len(code)), 9 * 10 ** (10 - len(code)))}"
-                )
+                row["phone"] = self.landline(AREA_CODES[city])
             if rng.random() < 0.5:
                 row["email"] = f"info{rng.randrange(10**6):06d}@{rng.choice(EMAIL_DOMAINS)}"
         else:
