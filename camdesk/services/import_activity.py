@@ -13,6 +13,7 @@ transaction, as for customers.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -79,6 +80,7 @@ def import_activity(
     with import_session(db, options) as session:
         owners = _find_customers(session, [v for _, v in rows])
         seen = _already_imported(session, orders, set(owners.values()))
+        in_file: Counter[tuple[Any, ...]] = Counter()
         fresh: dict[tuple[str, str], dict[str, Any]] = {}  # new customers, by their first key
         planned: list[tuple[dict[str, Any], uuid.UUID | tuple[str, str]]] = []
         for number, values in rows:
@@ -91,11 +93,16 @@ def import_activity(
                 )
                 if owner is None:
                     continue
+            # Identical lines are separate purchases (two of the same on one day are real):
+            # the n-th line like this one is new unless n such records are stored already,
+            # so the same file imported again adds nothing. An order number is one order.
             identity = _identity(values, owner, orders)
-            if identity in seen:
+            in_file[identity] += 1
+            if in_file[identity] <= seen[identity] or (
+                identity[0] == "no" and in_file[identity] > 1
+            ):
                 report.skipped += 1
                 continue
-            seen.add(identity)
             planned.append((values, owner))
             report.created += 1
         report.created_customers = len(fresh)
@@ -200,8 +207,9 @@ def _identity(values: dict[str, Any], owner: object, orders: bool) -> tuple[Any,
 
 def _already_imported(
     session: Session, orders: bool, owners: set[uuid.UUID]
-) -> set[tuple[Any, ...]]:
-    seen: set[tuple[Any, ...]] = set()
+) -> Counter[tuple[Any, ...]]:
+    """How many stored orders (or interactions) of these customers each identity has."""
+    seen: Counter[tuple[Any, ...]] = Counter()
     wanted = sorted(owners)
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
@@ -210,14 +218,14 @@ def _already_imported(
                 select(Order.order_no, Order.customer_id, Order.ordered_on, Order.amount,
                        Order.product).where(Order.customer_id.in_(chunk), Order.deleted_at.is_(None))
             ):  # fmt: skip
-                seen.add(("no", no) if no else (owner, day, amount, product))
+                seen[("no", no) if no else (owner, day, amount, product)] += 1
         else:
             for owner, at, kind, subject in session.execute(
                 select(Interaction.customer_id, Interaction.occurred_at, Interaction.kind,
                        Interaction.subject).where(Interaction.customer_id.in_(chunk),
                                                   Interaction.deleted_at.is_(None))
             ):  # fmt: skip
-                seen.add((owner, at, kind.value, subject))
+                seen[(owner, at, kind.value, subject)] += 1
     return seen
 
 

@@ -18,13 +18,14 @@ from camdesk.services.sheets import read_table
 from tests.factories import make_customer
 
 
-def _sheet(tmp_path: Path, header: list[str], rows: list[list[object]]) -> Path:
+def _sheet(tmp_path: Path, header: list[str], rows: list[list[object]],
+           name: str = "activity.xlsx") -> Path:  # fmt: skip
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(header)
     for row in rows:
         sheet.append(row)
-    path = tmp_path / "activity.xlsx"
+    path = tmp_path / name
     book.save(path)
     return path
 
@@ -104,3 +105,42 @@ def test_interactions_move_last_contact_forward(db, actor, tmp_path):
     last = get_customer(db, customer.id).last_contact_at
     assert last is not None and last.astimezone().strftime("%Y-%m-%d %H:%M") == "2025-05-01 10:30"
     assert _run(db, actor, path, ImportKind.INTERACTIONS).skipped == 2
+
+
+def test_identical_lines_are_separate_orders_and_a_second_import_adds_none(db, actor, tmp_path):
+    shop = make_customer(db, actor, name="甲", code="K1", mobile="13800000001")
+    same = [None, "K1", None, None, None, "2025-01-05", "茶叶", 1, 50]
+    path = _sheet(tmp_path, ORDER_HEADER, [same, same, [*same[:6], "茶具", 1, 50]])
+    first = _run(db, actor, path, ImportKind.ORDERS)
+    assert (first.created, first.skipped) == (3, 0)  # two cups of the same tea are two orders
+    assert purchase_summary(db, shop.id).orders == 3
+    again = _run(db, actor, path, ImportKind.ORDERS)
+    assert (again.created, again.skipped) == (0, 3)
+    more = _sheet(tmp_path, ORDER_HEADER, [same, same, same], name="more.xlsx")
+    assert _run(db, actor, more, ImportKind.ORDERS).created == 1  # the third such order is new
+    numbered = _sheet(tmp_path, ORDER_HEADER, [["D9", *same[1:]], ["D9", *same[1:]]],
+                      name="numbered.xlsx")  # fmt: skip
+    assert _run(db, actor, numbered, ImportKind.ORDERS).created == 1  # one order number, one order
+
+
+def test_every_line_of_the_cdnow_sample_is_an_order(db, actor, tmp_path):
+    """CDNOW's transactions (some lines identical) import as one order a line, once."""
+    from camdesk.services.importer import import_customers
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "cdnow" / "CDNOW_sample.txt"
+    lines = [line.split() for line in sample.read_text().splitlines() if line.strip()]
+    ids = sorted({line[0] for line in lines})
+    people = tmp_path / "people.csv"
+    people.write_text("客户名称,客户编号\n" + "".join(f"CDNOW {i},C{i}\n" for i in ids),
+                      encoding="utf-8")  # fmt: skip
+    table = read_table(people)
+    made = import_customers(db, table, ImportOptions(
+        mapping=guess_mapping(table.headers, ImportKind.CUSTOMERS)), actor)  # fmt: skip
+    assert made.created == len(ids)
+    orders = tmp_path / "orders.csv"
+    orders.write_text("客户编号,下单日期,数量,金额\n" + "".join(
+        f"C{i},{day},{count},{amount}\n" for i, _, day, count, amount in lines), encoding="utf-8")  # fmt: skip
+    first = _run(db, actor, orders, ImportKind.ORDERS)
+    assert (first.created, first.skipped, first.rejected) == (len(lines), 0, 0)
+    again = _run(db, actor, orders, ImportKind.ORDERS)
+    assert (again.created, again.skipped) == (0, len(lines))
