@@ -179,11 +179,14 @@ def _plan_customer(
     if not create:
         report.add([RowProblem(number, column, keys[0][1] if keys else "", NO_CUSTOMER)])
         return None
-    if not values.get("name"):
+    if not values.get("name") and ("name" in columns or not keys):  # a name left empty
         report.add([RowProblem(number, columns.get("name", column), "", NO_NAME)])
         return None
+    # A file with no name column (an order list keyed by customer code or phone): the key is
+    # the name until someone enters one; the data quality list shows these as "name missing".
+    name = str(values.get("name") or keys[0][1])
     check = Checker()
-    data = CustomerData(name=str(values["name"]), code=values.get("code"),
+    data = CustomerData(name=name, code=values.get("code"),
                         mobile=values.get("mobile"), phone=values.get("phone"),
                         email=values.get("email"))  # fmt: skip
     checked = check_customer(data, {}, check)

@@ -21,13 +21,20 @@ from camdesk.db import Database
 from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer
-from camdesk.services.validation import normalize_email, normalize_phone, short_city, short_province
+from camdesk.services.validation import (
+    normalize_email,
+    normalize_phone,
+    phone_digits,
+    short_city,
+    short_province,
+)
 
 UNREACHABLE = QT_TRANSLATE_NOOP("Quality", "no mobile, phone or email")
 BAD_MOBILE = QT_TRANSLATE_NOOP("Quality", "invalid mobile")
 BAD_PHONE = QT_TRANSLATE_NOOP("Quality", "invalid phone")
 BAD_EMAIL = QT_TRANSLATE_NOOP("Quality", "invalid email")
 NO_CITY = QT_TRANSLATE_NOOP("Quality", "no city")
+NO_NAME = QT_TRANSLATE_NOOP("Quality", "name missing (the code, phone or email stands in)")
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ def quality_issues(
     """Every live customer with a missing or invalid key field, in name order."""
     statement = (
         select(Customer.id, Customer.name, Customer.mobile, Customer.phone, Customer.email,
-               Customer.city)
+               Customer.city, Customer.code)
         .where(Customer.deleted_at.is_(None))
         .order_by(Customer.sort_key, Customer.id)
     )  # fmt: skip
@@ -66,13 +73,17 @@ def quality_issues(
         cursor: Any = session.connection().connection.cursor()
         try:
             cursor.execute(str(compiled))
-            for count, (ident, name, mobile, phone, email, city) in enumerate(cursor):
+            for count, (ident, name, mobile, phone, email, city, code) in enumerate(cursor):
                 if count % 20000 == 0:
                     if cancelled is not None and cancelled():
                         raise Cancelled()
                     if progress is not None:
                         progress(count, count + 1)
                 problems = []
+                if name in (code, email) or (
+                    name.isdigit() and name in (phone_digits(mobile), phone_digits(phone))
+                ):  # made from its key
+                    problems.append(NO_NAME)
                 if not (mobile or phone or email):
                     problems.append(UNREACHABLE)
                 if mobile and not _valid(normalize_phone, mobile):

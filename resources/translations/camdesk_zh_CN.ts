@@ -1228,6 +1228,10 @@
         <source>no city</source>
         <translation>没有城市</translation>
     </message>
+    <message>
+        <source>name missing (the code, phone or email stands in)</source>
+        <translation>缺少姓名（暂以编号、电话或邮箱代替）</translation>
+    </message>
 </context>
 <context>
     <name>QualityPage</name>

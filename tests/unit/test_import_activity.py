@@ -144,3 +144,19 @@ def test_every_line_of_the_cdnow_sample_is_an_order(db, actor, tmp_path):
     assert (first.created, first.skipped, first.rejected) == (len(lines), 0, 0)
     again = _run(db, actor, orders, ImportKind.ORDERS)
     assert (again.created, again.skipped) == (0, len(lines))
+
+
+def test_an_order_list_without_names_creates_its_customers_from_their_keys(db, actor, tmp_path):
+    from camdesk.services.quality import NO_NAME, quality_issues
+
+    path = tmp_path / "shop.csv"
+    path.write_text("客户编号,下单日期,数量,金额\nK100,2025-01-05,1,50\nK100,2025-02-05,2,80\n"
+                    "K200,2025-03-01,1,30\n", encoding="utf-8")  # fmt: skip
+    report = _run(db, actor, path, ImportKind.ORDERS, create_missing=True)
+    assert (report.created, report.created_customers, report.rejected) == (3, 2, 0)
+    found = {r.name: r for r in fetch_page(db, ListQuery(), 0, 10)}
+    assert set(found) == {"K100", "K200"}
+    assert get_customer(db, found["K100"].id).code == "K100"
+    assert purchase_summary(db, found["K100"].id).orders == 2
+    issues = {i.name: i.problems for i in quality_issues(db)}
+    assert all(NO_NAME in issues[name] for name in ("K100", "K200"))
