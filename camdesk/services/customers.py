@@ -9,13 +9,13 @@ their version so nothing is silently overwritten.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, select, true, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from camdesk.db import Database
@@ -239,13 +239,51 @@ def custom_of(session: Session, customer_id: uuid.UUID) -> dict[str, Any]:
 
 
 def record_of(session: Session, customer: Customer) -> CustomerRecord:
-    names = dict(
+    return _record(session, customer, tags_of(session, customer.id),
+                   custom_of(session, customer.id))  # fmt: skip
+
+
+def records_of(
+    session: Session, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[Customer, CustomerRecord]]:
+    """:func:`record_of` for many live customers at once (an import's matched rows): a few
+    queries for 500 customers instead of a few for each."""
+    found: dict[uuid.UUID, tuple[Customer, CustomerRecord]] = {}
+    wanted = list(dict.fromkeys(ids))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        rows = session.execute(
+            select(Customer).options(selectinload(Customer.contacts))
+            .where(Customer.id.in_(chunk), Customer.deleted_at.is_(None))
+        ).scalars().all()  # fmt: skip
+        tags: dict[uuid.UUID, list[str]] = {i: [] for i in chunk}
+        for ident, name in session.execute(
+            select(CustomerTag.customer_id, Tag.name).join(Tag, Tag.id == CustomerTag.tag_id)
+            .where(CustomerTag.customer_id.in_(chunk)).order_by(Tag.name)
+        ):  # fmt: skip
+            tags[ident].append(name)
+        custom: dict[uuid.UUID, dict[str, Any]] = {i: {} for i in chunk}
+        for ident, key, value in session.execute(
+            select(CustomValue.customer_id, CustomField.key, CustomValue)
+            .join(CustomField, CustomField.id == CustomValue.field_id)
+            .where(CustomValue.customer_id.in_(chunk), CustomField.deleted_at.is_(None))
+        ):  # fmt: skip
+            custom[ident][key] = cf.stored_value(value)
+        for customer in rows:
+            found[customer.id] = (customer, _record(session, customer, tuple(tags[customer.id]),
+                                                    custom[customer.id], names=False))  # fmt: skip
+    return found
+
+
+def _record(session: Session, customer: Customer, tags: tuple[str, ...], custom: dict[str, Any],
+            *, names: bool = True) -> CustomerRecord:  # fmt: skip
+    shown = dict(
         session.execute(
             select(User.id, User.display_name).where(
                 User.id.in_([i for i in (customer.owner_id, customer.updated_by) if i])
             )
         ).all()
-    )
+    ) if names else {}  # fmt: skip
     contacts = tuple(
         ContactData(id=c.id, **{n: getattr(c, n) for n in CONTACT_FIELDS})
         for c in customer.contacts
@@ -255,15 +293,15 @@ def record_of(session: Session, customer: Customer) -> CustomerRecord:
         **{n: getattr(customer, n) for n in FIELDS if n not in ("kind", "gender")},
         kind=customer.kind.value,
         gender=customer.gender.value if customer.gender else None,
-        tags=tags_of(session, customer.id),
-        custom=custom_of(session, customer.id),
+        tags=tags,
+        custom=custom,
         contacts=contacts,
         id=customer.id,
         version=customer.version,
         created_at=customer.created_at,
         updated_at=customer.updated_at,
-        updated_by_name=names.get(customer.updated_by, "") if customer.updated_by else "",
-        owner_name=names.get(customer.owner_id, "") if customer.owner_id else "",
+        updated_by_name=shown.get(customer.updated_by, "") if customer.updated_by else "",
+        owner_name=shown.get(customer.owner_id, "") if customer.owner_id else "",
         last_contact_at=customer.last_contact_at,
         deleted=customer.deleted_at is not None,
     )

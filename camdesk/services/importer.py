@@ -132,9 +132,14 @@ def import_customers(
         updates = [r for r in kept if r.match is not None]
         insert_customers(session, writer, [r.values for r in fresh], definitions,
                          lambda n: step(len(table.rows) + n))  # fmt: skip
-        for number, row in enumerate(updates, start=1):
-            if not _update(session, writer, row, definitions, options.on_match,
-                           _Changes(report, table.row_numbers[row.index])):  # fmt: skip
+        changed: set[uuid.UUID] = set()  # a customer two rows match: the second sees the first
+        for number, (row, stored) in enumerate(_with_records(session, updates), start=1):
+            if row.match in changed:
+                stored = (stored[0], customer_service.record_of(session, stored[0]))
+            if _update(session, writer, row, stored, definitions, options.on_match,
+                       _Changes(report, table.row_numbers[row.index])):  # fmt: skip
+                changed.add(cast(uuid.UUID, row.match))
+            else:
                 report.updated -= 1
                 report.unchanged += 1
             if number % 200 == 0:
@@ -506,10 +511,9 @@ def _differences(new: dict[str, Any], old: dict[str, Any]) -> list[tuple[str, An
     return found
 
 
-def _row_changes(session: Session, row: _Row, on_match: OnMatch,
+def _row_changes(stored: tuple[Customer, CustomerRecord], row: _Row, on_match: OnMatch,
                  definitions: dict[str, FieldInfo]) -> tuple[Any, Any, list[Any]]:  # fmt: skip
-    customer = customer_service.load_customer(session, cast(uuid.UUID, row.match))
-    record = customer_service.record_of(session, customer)
+    customer, record = stored
     data = _planned(record, row.given, on_match)
     if data == record.as_data():
         return customer, None, []
@@ -518,13 +522,22 @@ def _row_changes(session: Session, row: _Row, on_match: OnMatch,
         values, check_customer(record.as_data(), definitions, Checker()))  # fmt: skip
 
 
+def _with_records(session: Session, rows: list[_Row]
+                  ) -> Iterator[tuple[_Row, tuple[Customer, CustomerRecord]]]:  # fmt: skip
+    """Each matched row with its customer as stored, read 1,000 customers at a time."""
+    for start in range(0, len(rows), 1000):
+        chunk = rows[start : start + 1000]
+        stored = customer_service.records_of(session, [cast(uuid.UUID, r.match) for r in chunk])
+        for row in chunk:
+            yield row, stored[cast(uuid.UUID, row.match)]
+
+
 def _preview_updates(session: Session, table: Table, rows: list[_Row], options: ImportOptions,
                      definitions: dict[str, FieldInfo], report: ImportReport) -> None:  # fmt: skip
     """A dry run: what each matched row would change, and which would change nothing."""
-    for row in rows:
-        if row.match is None or row.problems or row.skipped:
-            continue
-        customer, _values, changes = _row_changes(session, row, options.on_match, definitions)
+    matched = [r for r in rows if r.match is not None and not r.problems and not r.skipped]
+    for row, stored in _with_records(session, matched):
+        customer, _values, changes = _row_changes(stored, row, options.on_match, definitions)
         note = _Changes(report, table.row_numbers[row.index])
         for field_name, old, new in changes:
             note(customer.name, field_name, old, new)
@@ -534,11 +547,11 @@ def _preview_updates(session: Session, table: Table, rows: list[_Row], options: 
 
 
 def _update(session: Session, writer: ChangeWriter, row: _Row,
-            definitions: dict[str, FieldInfo], on_match: OnMatch,
-            note: Callable[[str, str, Any, Any], None]) -> bool:  # fmt: skip
+            stored: tuple[Customer, CustomerRecord], definitions: dict[str, FieldInfo],
+            on_match: OnMatch, note: Callable[[str, str, Any, Any], None]) -> bool:  # fmt: skip
     """Apply a matched row to its customer; False if it changes nothing (then nothing is
     written: the customer's version and history stay as they were)."""
-    customer, values, changes = _row_changes(session, row, on_match, definitions)
+    customer, values, changes = _row_changes(stored, row, on_match, definitions)
     if not changes:
         return False
     for field_name, old, new in changes:

@@ -331,3 +331,16 @@ def test_overwriting_is_a_choice_and_lists_each_field(db, actor, tmp_path):
     assert get_customer(db, lin.id) == lin
     _run(db, actor, _lin_file(tmp_path), on_match=importer.OnMatch.UPDATE)
     assert get_customer(db, lin.id).name == "林小峰"
+
+
+def test_two_rows_for_one_customer_both_count(db, actor, tmp_path):
+    lin = make_customer(db, actor, name="林晓峰", mobile="13800001111", notes=None, city=None)
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "手机号码", "城市", "备注", "标签"])
+    book.active.append(["林晓峰", "13800001111", "杭州", None, "VIP"])
+    book.active.append(["林晓峰", "138 0000 1111", None, "第二行的备注", "展会"])
+    book.save(tmp_path / "twice.xlsx")
+    report = _run(db, actor, tmp_path / "twice.xlsx")
+    assert report.updated == 2
+    after = get_customer(db, lin.id)
+    assert (after.city, after.notes, set(after.tags)) == ("杭州", "第二行的备注", {"VIP", "展会"})
