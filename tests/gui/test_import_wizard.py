@@ -35,6 +35,17 @@ def _next(qtbot, wizard: QWizard) -> None:
     wizard.next()
 
 
+def _checked(qtbot, controller, path: Path) -> ImportWizard:
+    """The wizard on ``path`` with its guessed mapping, at the finished check."""
+    wizard = controller.window.open_import()
+    wizard.file_page.choose(path)
+    qtbot.waitUntil(lambda: wizard.table is not None, timeout=10000)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.check_page.isComplete, timeout=10000)
+    return wizard
+
+
 def test_import_from_the_file_menu_maps_checks_and_imports(qtbot, controller, tmp_path):
     window = controller.window
     window.import_action.trigger()
@@ -132,13 +143,8 @@ def test_owners_who_are_not_users_are_listed_and_created(qtbot, controller, tmp_
         book.active.append([name, mobile, owner])
     book.save(tmp_path / "fxiaoke.xlsx")
     controller.set_language("en")  # as the app starts: English plural forms loaded
-    wizard = controller.window.open_import()
-    wizard.file_page.choose(tmp_path / "fxiaoke.xlsx")
-    qtbot.waitUntil(lambda: wizard.table is not None, timeout=10000)
-    _next(qtbot, wizard)
-    _next(qtbot, wizard)
+    wizard = _checked(qtbot, controller, tmp_path / "fxiaoke.xlsx")
     check = wizard.check_page
-    qtbot.waitUntil(check.isComplete, timeout=10000)
     assert check.owners.isVisibleTo(wizard) and check.owners.currentData() == "create"
     listed = check.unknown_owners.text()
     assert "王芳 (2 rows)" in listed and "李强 (1 row)" in listed
@@ -159,13 +165,8 @@ def test_the_check_lists_what_matched_rows_would_change(qtbot, controller, tmp_p
     book.active.append(["客户名称", "手机号码", "城市", "备注"])
     book.active.append(["林小峰", "138 0000 1111", "杭州", "新备注"])
     book.save(tmp_path / "lin.xlsx")
-    wizard = controller.window.open_import()
-    wizard.file_page.choose(tmp_path / "lin.xlsx")
-    qtbot.waitUntil(lambda: wizard.table is not None, timeout=10000)
-    _next(qtbot, wizard)
-    _next(qtbot, wizard)
+    wizard = _checked(qtbot, controller, tmp_path / "lin.xlsx")
     check = wizard.check_page
-    qtbot.waitUntil(check.isComplete, timeout=10000)
     assert check.on_match.currentData() == "fill"  # overwriting is a choice
     listed = [check.problems.item(i).text() for i in range(check.problems.count())]
     assert listed == ["Row 2, 林晓峰: City will change: — → 杭州"]
