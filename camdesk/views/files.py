@@ -109,10 +109,31 @@ def ask_save_file(parent: QWidget | None, caption: str, name: str, filters: str,
                   fallback: Path | None = None) -> Path | None:  # fmt: skip
     """Where to write a new file (``name`` proposed), or None if they cancel; the dialog
     asks before replacing an existing file."""
+    found = ask_save(parent, caption, name, filters, settings=settings, kind=kind,
+                     suffixes=[suffix], fallback=fallback)  # fmt: skip
+    return found[0] if found else None
+
+
+def ask_save(parent: QWidget | None, caption: str, name: str, filters: str, *,
+             settings: Settings | None, kind: str, suffixes: list[str],
+             fallback: Path | None = None) -> tuple[Path, int] | None:  # fmt: skip
+    """Where to write and which of the ``filters`` (;;-separated) was chosen, by index;
+    ``suffixes[i]`` is added to a name typed without one under filter ``i``."""
     folder = start_folder(settings, kind, fallback)
     dialog = make_dialog(parent, caption, folder, filters)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setDefaultSuffix(suffix)
+    names = filters.split(";;")
+
+    def suffix_for(chosen: str) -> None:
+        index = names.index(chosen) if chosen in names else 0
+        dialog.setDefaultSuffix(suffixes[min(index, len(suffixes) - 1)])
+
+    suffix_for(names[0])
+    dialog.filterSelected.connect(suffix_for)
     dialog.selectFile(str(folder / name))
-    return _ask(dialog, settings, kind)
+    path = _ask(dialog, settings, kind)
+    if path is None:
+        return None
+    chosen = dialog.selectedNameFilter()
+    return path, names.index(chosen) if chosen in names else 0

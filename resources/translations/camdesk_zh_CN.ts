@@ -677,12 +677,24 @@
 <context>
     <name>ExportList</name>
     <message>
-        <source>Export the list</source>
-        <translation>导出列表</translation>
+        <source>Excel workbook, the columns shown (*.xlsx)</source>
+        <translation>Excel 工作簿，仅显示的列 (*.xlsx)</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+        <source>Excel workbook, every field (*.xlsx)</source>
+        <translation>Excel 工作簿，全部字段 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8, the columns shown (*.csv)</source>
+        <translation>CSV（UTF-8），仅显示的列 (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8, every field (*.csv)</source>
+        <translation>CSV（UTF-8），全部字段 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
     </message>
     <message>
         <source>Exporting…</source>

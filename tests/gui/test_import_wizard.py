@@ -175,3 +175,37 @@ def test_the_check_lists_what_matched_rows_would_change(qtbot, controller, tmp_p
     listed = [check.problems.item(i).text() for i in range(check.problems.count())]
     assert "Row 2, 林晓峰: Name will change: 林晓峰 → 林小峰" in listed
     wizard.close()
+
+
+def test_export_offers_every_field_of_the_file(qtbot, controller, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from camdesk.services.custom_fields import define_field
+    from tests.factories import make_customer
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    define_field(controller.db, "level", "会员等级", "choice", ("金卡", "银卡"))
+    make_customer(controller.db, controller.actor, name="张三", notes="老客户",
+                  custom={"level": "金卡"})  # fmt: skip
+    out = tmp_path / "everything"
+
+    def choose_every_field(dialog: QFileDialog) -> int:
+        forms = dialog.nameFilters()
+        assert len(forms) == 4 and "every field" in forms[1]
+        dialog.selectNameFilter(forms[1])
+        dialog.filterSelected.emit(forms[1])
+        dialog.selectFile(str(out))
+        return 1
+
+    monkeypatch.setattr(QFileDialog, "exec", choose_every_field)
+    page = controller.window.customers
+    page.model.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    page.export_list()
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    sheet = openpyxl.load_workbook(tmp_path / "everything.xlsx").active
+    header = [c.value for c in sheet[1]]
+    assert {"姓名", "备注", "负责人", "标签", "会员等级"} <= set(header)
+    row = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    assert (row["备注"], row["会员等级"]) == ("老客户", "金卡")

@@ -5,20 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from camdesk.errors import Cancelled
 from camdesk.services.list_rows import ListQuery
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
-from camdesk.views.files import ask_save_file
+from camdesk.views.files import ask_save
 from camdesk.views.i18n import Counted
 from camdesk.views.settings import Settings
 from camdesk.views.value_names import value_name
 
 if TYPE_CHECKING:
     from camdesk.db import Database
+
+
+# The save dialog's choices: odd ones write every field of the customer file.
+FORMS = (
+    QT_TRANSLATE_NOOP("ExportList", "Excel workbook, the columns shown (*.xlsx)"),
+    QT_TRANSLATE_NOOP("ExportList", "Excel workbook, every field (*.xlsx)"),
+    QT_TRANSLATE_NOOP("ExportList", "CSV, UTF-8, the columns shown (*.csv)"),
+    QT_TRANSLATE_NOOP("ExportList", "CSV, UTF-8, every field (*.csv)"),
+)
 
 
 def export_columns(visible: list[str]) -> list[str]:
@@ -32,24 +41,26 @@ def export_columns(visible: list[str]) -> list[str]:
 
 
 def export_list(parent: QWidget, db: Database, query: ListQuery, visible: list[str],
-                path: Path | None = None, *,
-                settings: Settings | None = None) -> TaskState | None:  # fmt: skip
-    """Ask where (unless ``path`` is given), then export in the background with progress."""
+                path: Path | None = None, *, settings: Settings | None = None,
+                every_field: bool = False) -> TaskState | None:  # fmt: skip
+    """Ask where and what (the columns shown, or every field of the customer file), unless
+    ``path`` is given (then the columns shown, or every field with ``every_field``); then
+    export in the background with progress."""
     if path is None:
-        chosen = ask_save_file(
-            parent, QCoreApplication.translate("ExportList", "Export the list"), "customers.xlsx",
-            QCoreApplication.translate("ExportList", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
-            settings=settings, kind="export", suffix="xlsx")  # fmt: skip
+        forms = ";;".join(QCoreApplication.translate("ExportList", text) for text in FORMS)
+        chosen = ask_save(parent, QCoreApplication.translate("ExportList", "Export the list"),
+                          "customers.xlsx", forms, settings=settings, kind="export",
+                          suffixes=["xlsx", "xlsx", "csv", "csv"])  # fmt: skip
         if chosen is None:
             return None
-        path = chosen
+        path, every_field = chosen[0], chosen[1] % 2 == 1
     if path.suffix.lower() not in (".xlsx", ".csv"):
         path = path.with_suffix(".xlsx")
     progress = QProgressDialog(QCoreApplication.translate("ExportList", "Exporting…"), QCoreApplication.translate("ExportList", "Cancel"), 0, 100,
                                parent)  # fmt: skip
     progress.setObjectName("exportProgress")
     progress.setMinimumDuration(300)
-    columns = export_columns(visible)
+    columns = None if every_field else export_columns(visible)  # None: every field
     target = path
 
     def work(state: TaskState) -> int:
