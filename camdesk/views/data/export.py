@@ -47,7 +47,7 @@ def export_list(parent: QWidget, db: Database, query: ListQuery, visible: list[s
     ``path`` is given (then the columns shown, or every field with ``every_field``); then
     export in the background with progress."""
     if path is None:
-        forms = ";;".join(QCoreApplication.translate("ExportList", text) for text in FORMS)
+        forms = ";;".join(QCoreApplication.translate("ExportList", str(text)) for text in FORMS)
         chosen = ask_save(parent, QCoreApplication.translate("ExportList", "Export the list"),
                           "customers.xlsx", forms, settings=settings, kind="export",
                           suffixes=["xlsx", "xlsx", "csv", "csv"])  # fmt: skip
