@@ -133,11 +133,12 @@ def import_customers(
         insert_customers(session, writer, [r.values for r in fresh], definitions,
                          lambda n: step(len(table.rows) + n))  # fmt: skip
         changed: set[uuid.UUID] = set()  # a customer two rows match: the second sees the first
+        users = _user_names(session)
         for number, (row, stored) in enumerate(_with_records(session, updates), start=1):
             if row.match in changed:
                 stored = (stored[0], customer_service.record_of(session, stored[0]))
             if _update(session, writer, row, stored, definitions, options.on_match,
-                       _Changes(report, table.row_numbers[row.index])):  # fmt: skip
+                       _Changes(report, table.row_numbers[row.index], users)):  # fmt: skip
                 changed.add(cast(uuid.UUID, row.match))
             else:
                 report.updated -= 1
@@ -475,12 +476,20 @@ def _tag_ids(session: Session, names: set[str], actor: Actor) -> dict[str, uuid.
 class _Changes:
     """Notes what one row changes in the report (at most MAX_CHANGES_LISTED in all)."""
 
-    def __init__(self, report: ImportReport, number: int) -> None:
-        self.report, self.number = report, number
+    def __init__(self, report: ImportReport, number: int, users: dict[Any, str]) -> None:
+        self.report, self.number, self.users = report, number, users
 
     def __call__(self, customer: str, field: str, old: Any, new: Any) -> None:
+        if field == "owner_id":  # owners by name, as people know them
+            old, new = self.users.get(old, old), self.users.get(new, new)
         if len(self.report.changes) < MAX_CHANGES_LISTED:
             self.report.changes.append(FieldChange(self.number, customer, field, old, new))
+
+
+def _user_names(session: Session) -> dict[Any, str]:
+    from camdesk.models import User
+
+    return {ident: name for ident, name in session.execute(select(User.id, User.display_name))}
 
 
 MAX_CHANGES_LISTED = 5000
@@ -536,9 +545,10 @@ def _preview_updates(session: Session, table: Table, rows: list[_Row], options: 
                      definitions: dict[str, FieldInfo], report: ImportReport) -> None:  # fmt: skip
     """A dry run: what each matched row would change, and which would change nothing."""
     matched = [r for r in rows if r.match is not None and not r.problems and not r.skipped]
+    users = _user_names(session)
     for row, stored in _with_records(session, matched):
         customer, _values, changes = _row_changes(stored, row, options.on_match, definitions)
-        note = _Changes(report, table.row_numbers[row.index])
+        note = _Changes(report, table.row_numbers[row.index], users)
         for field_name, old, new in changes:
             note(customer.name, field_name, old, new)
         if not changes:

@@ -344,3 +344,17 @@ def test_two_rows_for_one_customer_both_count(db, actor, tmp_path):
     assert report.updated == 2
     after = get_customer(db, lin.id)
     assert (after.city, after.notes, set(after.tags)) == ("杭州", "第二行的备注", {"VIP", "展会"})
+
+
+def test_an_owner_change_is_listed_by_the_owners_names(db, actor, tmp_path):
+    from camdesk.services.users import ensure_user
+
+    chen = ensure_user(db, "chenlei", "陈磊")
+    ensure_user(db, "wangfang", "王芳")
+    make_customer(db, actor, name="林晓峰", mobile="13800001111", owner_id=chen.id)
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "手机号码", "负责人"])
+    book.active.append(["林晓峰", "13800001111", "王芳"])
+    book.save(tmp_path / "owner.xlsx")
+    dry = _run(db, actor, tmp_path / "owner.xlsx", dry_run=True, on_match=importer.OnMatch.UPDATE)
+    assert [(c.field, c.old, c.new) for c in dry.changes] == [("owner_id", "陈磊", "王芳")]
