@@ -220,22 +220,34 @@ def load_customer(session: Session, customer_id: uuid.UUID, *, alive: bool = Tru
 
 
 def tags_of(session: Session, customer_id: uuid.UUID) -> tuple[str, ...]:
-    rows = session.execute(
-        select(Tag.name)
-        .join(CustomerTag, CustomerTag.tag_id == Tag.id)
-        .where(CustomerTag.customer_id == customer_id)
-        .order_by(Tag.name)
-    ).scalars()
-    return tuple(rows)
+    return _tags_of_many(session, [customer_id])[customer_id]
 
 
 def custom_of(session: Session, customer_id: uuid.UUID) -> dict[str, Any]:
-    rows = session.execute(
-        select(CustomField.key, CustomValue)
-        .join(CustomValue, CustomValue.field_id == CustomField.id)
-        .where(CustomValue.customer_id == customer_id, CustomField.deleted_at.is_(None))
-    ).all()
-    return {key: cf.stored_value(value) for key, value in rows}
+    return _custom_of_many(session, [customer_id])[customer_id]
+
+
+def _tags_of_many(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[str, ...]]:
+    """Each customer's tag names, in name order (ids: a chunk, at most a few hundred)."""
+    found: dict[uuid.UUID, list[str]] = {i: [] for i in ids}
+    for ident, name in session.execute(
+        select(CustomerTag.customer_id, Tag.name).join(Tag, Tag.id == CustomerTag.tag_id)
+        .where(CustomerTag.customer_id.in_(ids)).order_by(Tag.name)
+    ):  # fmt: skip
+        found[ident].append(name)
+    return {i: tuple(names) for i, names in found.items()}
+
+
+def _custom_of_many(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    """Each customer's values of the live custom fields, by field key."""
+    found: dict[uuid.UUID, dict[str, Any]] = {i: {} for i in ids}
+    for ident, key, value in session.execute(
+        select(CustomValue.customer_id, CustomField.key, CustomValue)
+        .join(CustomField, CustomField.id == CustomValue.field_id)
+        .where(CustomValue.customer_id.in_(ids), CustomField.deleted_at.is_(None))
+    ):  # fmt: skip
+        found[ident][key] = cf.stored_value(value)
+    return found
 
 
 def record_of(session: Session, customer: Customer) -> CustomerRecord:
@@ -256,21 +268,9 @@ def records_of(
             select(Customer).options(selectinload(Customer.contacts))
             .where(Customer.id.in_(chunk), Customer.deleted_at.is_(None))
         ).scalars().all()  # fmt: skip
-        tags: dict[uuid.UUID, list[str]] = {i: [] for i in chunk}
-        for ident, name in session.execute(
-            select(CustomerTag.customer_id, Tag.name).join(Tag, Tag.id == CustomerTag.tag_id)
-            .where(CustomerTag.customer_id.in_(chunk)).order_by(Tag.name)
-        ):  # fmt: skip
-            tags[ident].append(name)
-        custom: dict[uuid.UUID, dict[str, Any]] = {i: {} for i in chunk}
-        for ident, key, value in session.execute(
-            select(CustomValue.customer_id, CustomField.key, CustomValue)
-            .join(CustomField, CustomField.id == CustomValue.field_id)
-            .where(CustomValue.customer_id.in_(chunk), CustomField.deleted_at.is_(None))
-        ):  # fmt: skip
-            custom[ident][key] = cf.stored_value(value)
+        tags, custom = _tags_of_many(session, chunk), _custom_of_many(session, chunk)
         for customer in rows:
-            found[customer.id] = (customer, _record(session, customer, tuple(tags[customer.id]),
+            found[customer.id] = (customer, _record(session, customer, tags[customer.id],
                                                     custom[customer.id], names=False))  # fmt: skip
     return found
 

@@ -36,6 +36,7 @@ from camdesk.models import (
     CustomerTag,
     CustomValue,
     Tag,
+    User,
     new_id,
 )
 from camdesk.services import cleaning
@@ -155,7 +156,6 @@ def import_customers(
 
 
 def _owners(session: Session) -> dict[str, uuid.UUID]:
-    from camdesk.models import User
 
     found: dict[str, uuid.UUID] = {}
     for ident, login, name in session.execute(
@@ -487,8 +487,6 @@ class _Changes:
 
 
 def _user_names(session: Session) -> dict[Any, str]:
-    from camdesk.models import User
-
     return {ident: name for ident, name in session.execute(select(User.id, User.display_name))}
 
 
