@@ -80,8 +80,8 @@ class Customer(Tracked, Base):
     last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     contacts: Mapped[list[Contact]] = relationship(
-        back_populates="customer", order_by="Contact.created_at"
-    )
+        back_populates="customer", order_by="[Contact.created_at, Contact.id]"
+    )  # contacts saved together keep the order they were entered in (ids are time-ordered)
 
     __table_args__ = (
         Index(

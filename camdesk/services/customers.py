@@ -9,9 +9,8 @@ their version so nothing is silently overwritten.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
-from datetime import date, datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import delete, select, true, update
@@ -28,92 +27,30 @@ from camdesk.models import (
     CustomerTag,
     CustomField,
     CustomValue,
-    Gender,
     Tag,
     User,
-    new_id,
     utcnow,
 )
 from camdesk.services import custom_fields as cf
 from camdesk.services.changelog import ChangeWriter, Op, to_json
 from camdesk.services.context import Actor
+from camdesk.services.customer_data import (
+    CONTACT_FIELDS,
+    FIELDS,
+    ContactData,
+    CustomerData,
+    CustomerRecord,
+    check_customer,
+)
+from camdesk.services.new_customers import NewCustomers
 from camdesk.services.search import KeySource, drop_keys, sort_key, store_keys
-from camdesk.services.validation import Checker, short_city, short_province
+from camdesk.services.validation import Checker
+
+__all__ = [
+    "CONTACT_FIELDS", "FIELDS", "ContactData", "CustomerData", "CustomerRecord", "check_customer",
+]  # fmt: skip
 
 CODE_TAKEN = QT_TRANSLATE_NOOP("errors", "The customer code {code} is already used by {name}.")
-
-# Columns a person edits on the customer form, in form order.
-FIELDS = (
-    "kind", "code", "name", "gender", "birthday", "mobile", "phone", "email",
-    "province", "city", "address", "source", "company_name", "industry",
-    "company_size", "preferences", "notes", "owner_id",
-)  # fmt: skip
-CONTACT_FIELDS = ("name", "title", "mobile", "phone", "email", "notes")
-
-
-@dataclass(frozen=True)
-class ContactData:
-    """A contact person as entered; ``id`` set when it already exists."""
-
-    name: str
-    title: str | None = None
-    mobile: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    notes: str | None = None
-    id: uuid.UUID | None = None
-
-
-@dataclass(frozen=True)
-class CustomerData:
-    """What a person enters on the customer form (raw; the service validates)."""
-
-    name: str
-    kind: str = CustomerKind.PERSON.value
-    code: str | None = None
-    gender: str | None = None
-    birthday: date | None = None
-    mobile: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    province: str | None = None
-    city: str | None = None
-    address: str | None = None
-    source: str | None = None
-    company_name: str | None = None
-    industry: str | None = None
-    company_size: str | None = None
-    preferences: str | None = None
-    notes: str | None = None
-    owner_id: uuid.UUID | None = None
-    tags: tuple[str, ...] = ()
-    custom: Mapping[str, Any] = field(default_factory=dict)
-    contacts: tuple[ContactData, ...] = ()
-
-
-@dataclass(frozen=True)
-class CustomerRecord(CustomerData):
-    """A saved customer file, as read in one transaction.
-
-    Attributes:
-        id, version: identity and the optimistic-locking version to edit against.
-        updated_by_name, owner_name: display names, resolved for the GUI.
-    """
-
-    id: uuid.UUID = field(default_factory=uuid.uuid4)
-    version: int = 0
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-    updated_by_name: str = ""
-    owner_name: str = ""
-    last_contact_at: datetime | None = None
-    deleted: bool = False
-
-    def as_data(self) -> CustomerData:
-        """The editable part, e.g. to start a form from."""
-        names = {f.name for f in fields(CustomerData)}
-        return CustomerData(**{n: getattr(self, n) for n in names})
-
 
 # --------------------------------------------------------------------------- validation
 
@@ -136,68 +73,6 @@ def validated(
             check.fail("code", CODE_TAKEN, code=values["code"], name=other)
     if check.problems:
         raise ValidationError(check.problems)
-    return values
-
-
-def check_customer(
-    data: CustomerData, definitions: Mapping[str, cf.FieldInfo], check: Checker
-) -> dict[str, Any]:
-    """The values to store for ``data``, every problem noted in ``check``.
-
-    Everything but what needs the database (a customer code already in use), so
-    an import can check a hundred thousand rows against the same rules.
-    """
-    values: dict[str, Any] = {
-        "name": check.text("name", data.name, 200, required=True),
-        "code": check.code("code", data.code, 40),
-        "mobile": check.phone("mobile", data.mobile),
-        "phone": check.phone("phone", data.phone),
-        "email": check.email("email", data.email),
-        "birthday": check.past_date("birthday", data.birthday),
-        "owner_id": data.owner_id,
-    }
-    try:
-        values["kind"] = CustomerKind(data.kind)
-    except ValueError:
-        check.fail("kind", QT_TRANSLATE_NOOP("errors", "Choose person or company."))
-    try:
-        values["gender"] = Gender(data.gender) if data.gender else None
-    except ValueError:
-        check.fail("gender", QT_TRANSLATE_NOOP("errors", "Choose female, male or other."))
-    for name, limit in (
-        ("province", 40),
-        ("city", 40),
-        ("address", 300),
-        ("source", 40),
-        ("company_name", 200),
-        ("industry", 60),
-        ("company_size", 20),
-    ):
-        values[name] = check.text(name, getattr(data, name), limit)
-    values["province"] = short_province(values["province"])
-    values["city"] = short_city(values["city"])
-    for name, limit in (("preferences", 4000), ("notes", 20000)):  # several lines allowed
-        values[name] = check.text(name, getattr(data, name), limit, multiline=True)
-    contacts = []
-    for index, contact in enumerate(data.contacts):
-        prefix = f"contacts[{index}]."
-        contacts.append(
-            {
-                "id": contact.id,
-                "name": check.text(prefix + "name", contact.name, 100, required=True),
-                "title": check.text(prefix + "title", contact.title, 60),
-                "mobile": check.phone(prefix + "mobile", contact.mobile),
-                "phone": check.phone(prefix + "phone", contact.phone),
-                "email": check.email(prefix + "email", contact.email),
-                "notes": check.text(prefix + "notes", contact.notes, 4000, multiline=True),
-            }
-        )
-    custom = {}
-    for key, raw in data.custom.items():
-        if key in definitions:
-            custom[key] = cf.parse_value(definitions[key], raw, check)
-    tags = tuple(dict.fromkeys(t for t in (check.text("tags", t, 40) for t in data.tags) if t))
-    values["contacts"], values["custom"], values["tags"] = contacts, custom, tags
     return values
 
 
@@ -491,19 +366,14 @@ def _apply_contacts(
 
 
 def create_customer(db: Database, data: CustomerData, actor: Actor) -> CustomerRecord:
-    """Validate and save a new customer file."""
+    """Validate and save a new customer file (built as imports and the demo build theirs)."""
     with db.write() as session:
         values = validated(session, data, None)
-        # Fields are set before the first flush, so the row is inserted once at version 1.
-        customer = Customer(
-            id=new_id(), name=values["name"], kind=values["kind"], updated_by=actor.user_id
-        )
-        session.add(customer)
-        log = ChangeWriter(session, actor, uuid.uuid4())
-        log.add("customer", customer.id, Op.INSERT,
-                new={"name": values["name"], "kind": values["kind"]})  # fmt: skip
-        apply_values(session, customer, values, log, None)
-        return record_of(session, customer)
+        builder = NewCustomers(session, ChangeWriter(session, actor, uuid.uuid4()),
+                               {f.key: f for f in field_infos(session)})  # fmt: skip
+        ident = builder.add(values)
+        builder.finish()
+        return record_of(session, load_customer(session, ident))
 
 
 def _conflict(session: Session, customer: Customer) -> ConflictError:

@@ -25,23 +25,13 @@ from pypinyin import Style, lazy_pinyin
 
 from camdesk.db import Database
 from camdesk.errors import Cancelled
-from camdesk.models import (
-    ChangeLog,
-    Contact,
-    Customer,
-    CustomerSearch,
-    CustomerTag,
-    Interaction,
-    Order,
-    new_id,
-)
+from camdesk.models import Interaction, Order, new_id
 from camdesk.services import demo_data as ref
 from camdesk.services.bulk import indexes_rebuilt, insert_rows
-from camdesk.services.changelog import ChangeWriter, Op
+from camdesk.services.changelog import ChangeWriter
 from camdesk.services.context import Actor
-from camdesk.services.customers import tag_named
-from camdesk.services.search import KeySource, build_keys, sort_key
-from camdesk.services.search_order import OrderedIds
+from camdesk.services.customer_data import ContactData, CustomerData
+from camdesk.services.new_customers import TABLES, NewCustomers
 from camdesk.services.users import ensure_user
 from camdesk.services.validation import normalize_phone
 
@@ -165,12 +155,12 @@ class _Maker:
         province = self.rng.choices(self.provinces, cum_weights=self.province_weights)[0]
         return province, self.rng.choice(ref.PROVINCE_CITIES[province])
 
-    def customer(self, index: int) -> dict[str, Any]:
+    def customer(self, index: int) -> CustomerData:
+        """One customer file as a person would type it (the form's rules then check it)."""
         rng = self.rng
         province, city = self.place()
         company = rng.random() < 0.12
         row: dict[str, Any] = {
-            "id": new_id(),
             "code": f"KH{index + 1:07d}" if rng.random() < 0.7 else None,
             "province": province,
             "city": city,
@@ -178,14 +168,6 @@ class _Maker:
             "source": rng.choice(ref.SOURCES),
             "owner_id": rng.choice(self.owners) if rng.random() < 0.8 else None,
             "preferences": rng.choice(ref.PREFERENCES) or None,
-            "notes": None,
-            "gender": None,
-            "birthday": None,
-            "phone": None,
-            "industry": None,
-            "company_size": None,
-            "company_name": None,
-            "email": None,
         }
         if company:
             name, industry = self.company_name(city)
@@ -200,6 +182,7 @@ class _Maker:
                 row["phone"] = self.landline(AREA_CODES[city])
             if rng.random() < 0.5:
                 row["email"] = f"info{rng.randrange(10**6):06d}@{rng.choice(EMAIL_DOMAINS)}"
+            row["contacts"] = self.contacts()
         else:
             name = self.person_name()
             row.update(
@@ -215,23 +198,38 @@ class _Maker:
                 row["email"] = self.email(name)
             if rng.random() < 0.25:
                 row["company_name"] = self.company_name(city)[0]
-        row["sort_key"] = sort_key(row["name"], person=row["kind"] == "person")
-        return row
+        row["tags"] = tuple(rng.sample(ref.TAGS, rng.choice((0, 0, 0, 1, 1, 2))))
+        return CustomerData(**row)
 
-    def contacts(self, customer: dict[str, Any]) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": new_id(),
-                "customer_id": customer["id"],
-                "name": self.person_name(),
-                "title": self.rng.choice(ref.TITLES),
-                "mobile": self.mobile(),
-                "phone": None,
-                "email": None,
-                "notes": None,
-            }
+    def contacts(self) -> tuple[ContactData, ...]:
+        return tuple(
+            ContactData(
+                name=self.person_name(), title=self.rng.choice(ref.TITLES), mobile=self.mobile()
+            )
             for _ in range(self.rng.choice((1, 1, 2, 2, 3)))
+        )
+
+    def contact_times(self, rng: np.random.Generator) -> list[datetime]:
+        """When the customer was called, written to, visited: a few times in two years."""
+        return [
+            _at(self.today - timedelta(days=self.rng.randint(0, 720)), self.rng)
+            for _ in range(min(int(rng.poisson(0.9)), 6))
         ]
+
+    def interaction(self, customer_id: uuid.UUID, at: datetime,
+                    owner: uuid.UUID | None) -> dict[str, Any]:  # fmt: skip
+        return {
+            "id": new_id(),
+            "customer_id": customer_id,
+            "kind": self.rng.choice(("call", "call", "wechat", "sms", "email", "visit")),
+            "occurred_at": at,
+            "user_id": owner,
+            "subject": self.rng.choice(ref.INTERACTION_SUBJECTS),
+            "notes": None,
+            "created_at": at,
+            "updated_at": at,
+            "version": 1,
+        }
 
 
 def _purchase_counts(rng: np.random.Generator, customers: int, orders: int) -> np.ndarray:
@@ -279,98 +277,30 @@ def generate(
             progress(done, total)
 
     with db.write() as session:
-        # The team's own tags of these names are used, not made twice.
-        tag_ids = [tag_named(session, name).id for name in ref.TAGS]
+        builder = NewCustomers(session, ChangeWriter(session, actor, uuid.uuid4()), {},
+                               many=True)  # fmt: skip
+        builder.know_tags(ref.TAGS)  # the team's own tags of these names are used, not made twice
         span = 3 * 365  # days of history
-        ids: list[uuid.UUID] = []
         kinds: list[bool] = []
-        writer = ChangeWriter(session, actor, uuid.uuid4())
-        search_ids: OrderedIds | None = None
-        if db.dialect == "sqlite":  # name-ordered search ids (see search_order)
-            search_ids = OrderedIds(session)
-            search_ids.load_all()
-        tables = (Customer, Contact, CustomerTag, Interaction, CustomerSearch, ChangeLog, Order)
-        with indexes_rebuilt(session.connection(), tables, spec.customers):
+        conn = session.connection()
+        with indexes_rebuilt(conn, (*TABLES, Interaction, Order), spec.customers):
             for start in range(0, spec.customers, CHUNK):
-                batch = [
-                    maker.customer(i) for i in range(start, min(start + CHUNK, spec.customers))
-                ]
-                contacts, links, searches, interactions, log = [], [], [], [], []
-                for row in batch:
+                interactions = []
+                for index in range(start, min(start + CHUNK, spec.customers)):
+                    data = maker.customer(index)
                     created = now - timedelta(days=maker.rng.randint(0, span))
-                    row.update(
-                        created_at=created,
-                        updated_at=created,
-                        updated_by=actor.user_id,
-                        version=1,
-                        deleted_at=None,
-                        last_contact_at=None,
-                    )
-                    people = maker.contacts(row) if row["kind"] == "company" else []
-                    contacts.extend(people)
-                    for tag_id in maker.rng.sample(tag_ids, maker.rng.choice((0, 0, 0, 1, 1, 2))):
-                        links.append({"customer_id": row["id"], "tag_id": tag_id})
-                    for _ in range(min(int(nprng.poisson(0.9)), 6)):
-                        at = _at(maker.today - timedelta(days=maker.rng.randint(0, 720)), maker.rng)
-                        interactions.append(
-                            {
-                                "id": new_id(),
-                                "customer_id": row["id"],
-                                "kind": maker.rng.choice(
-                                    ("call", "call", "wechat", "sms", "email", "visit")
-                                ),
-                                "occurred_at": at,
-                                "user_id": row["owner_id"],
-                                "subject": maker.rng.choice(ref.INTERACTION_SUBJECTS),
-                                "notes": None,
-                                "created_at": at,
-                                "updated_at": at,
-                                "version": 1,
-                            }
-                        )
-                        if row["last_contact_at"] is None or at > row["last_contact_at"]:
-                            row["last_contact_at"] = at
-                    words, subs = build_keys(
-                        KeySource(
-                            name=row["name"],
-                            person=row["kind"] == "person",
-                            company_name=row["company_name"],
-                            code=row["code"],
-                            email=row["email"],
-                            phones=(row["mobile"], row["phone"], *(c["mobile"] for c in people)),
-                            contact_names=tuple(c["name"] for c in people),
-                        )
-                    )
-                    searches.append(
-                        {"customer_id": row["id"], "words": words, "subs": subs,
-                         "sort_key": row["sort_key"]}
-                        | ({"id": search_ids.take(row["sort_key"])} if search_ids else {})
-                    )  # fmt: skip
-                    log.append(writer.row("customer", row["id"], Op.INSERT, at=created))
-                    ids.append(row["id"])
-                    kinds.append(row["kind"] == "company")
-                conn = session.connection()
-                stamp = {
-                    "created_at": now,
-                    "updated_at": now,
-                    "version": 1,
-                    "updated_by": actor.user_id,
-                }
-                insert_rows(conn, Customer, batch)
-                if contacts:
-                    insert_rows(conn, Contact, [c | stamp for c in contacts])
-                if links:
-                    insert_rows(conn, CustomerTag, links)
-                if interactions:
-                    insert_rows(conn, Interaction, interactions)
-                insert_rows(conn, CustomerSearch, searches)
-                insert_rows(conn, ChangeLog, log)
-                stats["companies"] += sum(1 for r in batch if r["kind"] == "company")
-                stats["contacts"] += len(contacts)
+                    times = maker.contact_times(nprng)
+                    ident = builder.add(builder.check(data), created_at=created,
+                                        last_contact_at=max(times, default=None))  # fmt: skip
+                    interactions += [maker.interaction(ident, at, data.owner_id) for at in times]
+                    kinds.append(data.kind == "company")
+                    stats["companies"] += data.kind == "company"
+                    stats["contacts"] += len(data.contacts)
+                builder.write(keys=True)
+                insert_rows(conn, Interaction, interactions)
                 stats["interactions"] += len(interactions)
-                step(len(batch))
-            conn = session.connection()
-            for chunk in _orders(maker, nprng, ids, kinds, counts, actor):
+                step(len(kinds) - start)
+            for chunk in _orders(maker, nprng, builder.made, kinds, counts, actor):
                 insert_rows(conn, Order, chunk)
                 step(len(chunk))
     db.analyze()  # statistics for the planner after a bulk load

@@ -21,7 +21,6 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import select
@@ -29,20 +28,11 @@ from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import (
-    ChangeLog,
-    Customer,
-    CustomerSearch,
-    CustomerTag,
-    CustomValue,
-    Tag,
-    User,
-    new_id,
-)
+from camdesk.models import Customer, User, utcnow
 from camdesk.services import cleaning
 from camdesk.services import customers as customer_service
-from camdesk.services.bulk import gc_paused, indexes_rebuilt, insert_rows
-from camdesk.services.changelog import ChangeWriter, Op
+from camdesk.services.bulk import gc_paused, indexes_rebuilt
+from camdesk.services.changelog import ChangeWriter
 from camdesk.services.context import Actor
 from camdesk.services.custom_fields import FieldInfo
 from camdesk.services.customers import CustomerData, CustomerRecord, as_edited, check_customer
@@ -57,9 +47,8 @@ from camdesk.services.import_report import (
     RowProblem,
 )
 from camdesk.services.import_rows import convert
+from camdesk.services.new_customers import TABLES, NewCustomers
 from camdesk.services.progress import step as report_step
-from camdesk.services.search import KeySource, build_keys, sort_key
-from camdesk.services.search_order import OrderedIds
 from camdesk.services.sheets import Table
 from camdesk.services.validation import Checker
 
@@ -385,92 +374,18 @@ def insert_customers(
     step: Callable[[int], None],
 ) -> list[uuid.UUID]:
     """Write new customers (values as :func:`check_customer` returns them) in bulk; their ids."""
-    made: list[uuid.UUID] = []
     if not rows:
-        return made
-    tag_ids = _tag_ids(session, {t for r in rows for t in r["tags"]}, writer.actor)
-    search_ids = None
-    if session.get_bind().dialect.name == "sqlite":  # name-ordered search ids (search_order)
-        search_ids = OrderedIds(session)
-        search_ids.load_all()
-    now = datetime.now(UTC)
-    conn = session.connection()
-    with indexes_rebuilt(conn, BULK_TABLES, len(rows)):
-        _insert_new(conn, writer, rows, definitions, step, tag_ids, search_ids, now, made)
-    return made
-
-
-BULK_TABLES = (Customer, CustomerTag, CustomValue, ChangeLog, CustomerSearch)
-
-
-def _insert_new(conn: Any, writer: ChangeWriter, rows: list[dict[str, Any]],
-                definitions: dict[str, FieldInfo], step: Callable[[int], None],
-                tag_ids: dict[str, uuid.UUID], search_ids: OrderedIds | None, now: datetime,
-                made: list[uuid.UUID]) -> None:  # fmt: skip
-    searches: list[dict[str, Any]] = []
-    for start in range(0, len(rows), CHUNK):
-        customers, links, customs, log = [], [], [], []
-        for values in rows[start : start + CHUNK]:
-            ident = new_id()
-            made.append(ident)
-            person = values["kind"].value == "person"
-            key = sort_key(values["name"], person=person)
-            record = {name: values[name] for name in customer_service.FIELDS}
-            customers.append(record | {
-                "id": ident, "kind": values["kind"].value,
-                "gender": values["gender"].value if values["gender"] else None,
-                "sort_key": key, "created_at": now, "updated_at": now,
-                "updated_by": writer.actor.user_id, "version": 1, "deleted_at": None,
-                "last_contact_at": None,
-            })  # fmt: skip
-            links += [{"customer_id": ident, "tag_id": tag_ids[t]} for t in values["tags"]]
-            for field_key, value in values["custom"].items():
-                if value is not None:
-                    customs.append(_custom_row(ident, definitions[field_key], value))
-            words, subs = build_keys(KeySource(
-                name=values["name"], person=person, company_name=values["company_name"],
-                code=values["code"], email=values["email"],
-                phones=(values["mobile"], values["phone"]),
-            ))  # fmt: skip
-            search = {"customer_id": ident, "words": words, "subs": subs, "sort_key": key}
-            if search_ids is not None:
-                search["id"] = search_ids.take(key)
-            searches.append(search)
-            log.append(writer.row("customer", ident, Op.INSERT, new=_logged(values), at=now))
-        for model, chunk in ((Customer, customers), (CustomerTag, links), (CustomValue, customs),
-                             (ChangeLog, log)):  # fmt: skip
-            insert_rows(conn, model, chunk)
-        step(start + len(customers))
-    insert_rows(conn, CustomerSearch, searches)  # all at once: one FTS5 flush (see bulk)
-
-
-def _logged(values: dict[str, Any]) -> dict[str, Any]:
-    """What the change log keeps of a new customer: every value it was given (the
-    writer makes them JSON)."""
-    return {k: v for k, v in values.items() if v not in (None, (), {}, []) and k != "contacts"}
-
-
-def _custom_row(ident: uuid.UUID, info: FieldInfo, value: Any) -> dict[str, Any]:
-    row = CustomValue(customer_id=ident, field_id=info.id)
-    from camdesk.services.custom_fields import apply_value
-
-    apply_value(row, info.kind, value)
-    return {"customer_id": ident, "field_id": info.id, "value_text": row.value_text,
-            "value_number": row.value_number, "value_date": row.value_date}  # fmt: skip
-
-
-def _tag_ids(session: Session, names: set[str], actor: Actor) -> dict[str, uuid.UUID]:
-    found: dict[str, uuid.UUID] = {}
-    for name, ident in session.execute(
-        select(Tag.name, Tag.id).where(Tag.name.in_(sorted(names)), Tag.deleted_at.is_(None))
-    ):
-        found[name] = ident
-    for name in sorted(names - found.keys()):
-        tag = Tag(name=name, updated_by=actor.user_id)
-        session.add(tag)
-        session.flush()
-        found[name] = tag.id
-    return found
+        return []
+    builder = NewCustomers(session, writer, definitions, many=True)
+    builder.know_tags({t for r in rows for t in r["tags"]})
+    at = utcnow()
+    with indexes_rebuilt(session.connection(), TABLES, len(rows)):
+        for start in range(0, len(rows), CHUNK):
+            for values in rows[start : start + CHUNK]:
+                builder.add(values, created_at=at)
+            builder.write()
+            step(min(start + CHUNK, len(rows)))
+        return builder.finish()
 
 
 class _Changes:
