@@ -42,6 +42,8 @@ def add_commands(add: Add) -> None:
     export.add_argument("file", type=Path, help=".xlsx or .csv (by its suffix)")
     export.add_argument("--kind", choices=["customers", "orders", "changes"], default="customers")
     export.add_argument("--query", default="", help="only the customers this search finds")
+    export.add_argument("--language", choices=["zh", "en"], default="zh",
+                        help="headers and words of the file (default: zh, Chinese)")  # fmt: skip
     dedupe = add("dedupe", cmd_dedupe, "list groups of likely duplicate customers")
     dedupe.add_argument("--json", action="store_true", help="one JSON object per group")
     dedupe.add_argument("--limit", type=int, default=100, help="groups to print (0: all)")
@@ -146,16 +148,23 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("--query applies to customers only")
     db = _open(args)
     started = time.perf_counter()
+    also = ""
     try:
         if args.kind == "customers":
-            count = export_customers(db, args.file, ListQuery(search=args.query))
+            result = export_customers(db, args.file, ListQuery(search=args.query),
+                                      language=args.language)  # fmt: skip
+            count = result.customers
+            if result.contacts:  # on a sheet of their own, or (CSV) in a file of their own
+                where = f" ({result.files[-1]})" if len(result.files) > 1 else ""
+                also = f" and {result.contacts:,} contacts{where}"
         elif args.kind == "orders":
             count = export_orders(db, args.file)
         else:
             count = export_changes(db, args.file)
     finally:
         db.close()
-    print(f"{count:,} {args.kind} written to {args.file} in {time.perf_counter() - started:.1f}s")
+    seconds = time.perf_counter() - started
+    print(f"{count:,} {args.kind}{also} written to {args.file} in {seconds:.1f}s")
     return 0
 
 

@@ -1,29 +1,24 @@
-"""Exporting customers, orders and the change log to .xlsx or CSV.
+"""Exporting customers, orders and the change log to .xlsx or CSV (see :mod:`workbooks`).
 
-Workbooks are written with XlsxWriter in constant-memory mode (half again as
-fast as openpyxl's write-only mode on 100,000 rows): typed
-cells (dates as dates, amounts as numbers), a bold header on a tinted row,
-column widths from the data, the header frozen and an autofilter.  CSV is
-UTF-8 with a BOM (Excel opens it as UTF-8), and text cells starting with = + -
-@ (or a tab or carriage return) are prefixed with an apostrophe so that no
-spreadsheet runs them as formulas (OWASP "CSV injection").
-
-Customer exports use headers the importer recognises, so an export imports
-back as the same customers.
+A customer export loses nothing of the file: every field, tags, custom fields, the
+owner by name and, when every field is exported, the contacts of companies on a second
+sheet (a second CSV file). Headers and words (type, gender, and the value measures'
+names given by the caller) are in one language, Chinese or English, and every header
+is one the importer maps back to its field: an export imports back as the same
+customers, and its contacts sheet as their contacts.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, datetime
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import select
 
@@ -31,6 +26,7 @@ from camdesk.db import Database
 from camdesk.errors import Cancelled
 from camdesk.models import (
     ChangeLog,
+    Contact,
     Customer,
     CustomerTag,
     CustomerValue,
@@ -44,18 +40,27 @@ from camdesk.services.custom_fields import stored_value
 from camdesk.services.customer_list import ordered_ids
 from camdesk.services.list_rows import ListQuery
 from camdesk.services.validation import display_phone
+from camdesk.services.workbooks import Sheet, write_sheets, write_table
 
 Progress = Callable[[int, int], None]
+Language = Literal["zh", "en"]
 CHUNK = 5000  # customers read at a time
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
 
-# Field -> header; every header is one the importer maps back to its field.
+# Field -> header, in each language; every header is one the importer maps back.
 CUSTOMER_COLUMNS: dict[str, str] = {
     "name": "姓名", "kind": "客户类型", "code": "客户编号", "gender": "性别", "birthday": "生日",
     "mobile": "手机", "phone": "电话", "email": "邮箱", "province": "省份", "city": "城市",
     "address": "地址", "company_name": "公司", "industry": "行业", "company_size": "公司规模",
     "source": "来源", "preferences": "偏好", "notes": "备注", "tags": "标签", "owner": "负责人",
     "last_contact": "最近联系",
+}  # fmt: skip
+ENGLISH_COLUMNS: dict[str, str] = {
+    "name": "Name", "kind": "Customer type", "code": "Customer code", "gender": "Gender",
+    "birthday": "Birthday", "mobile": "Mobile", "phone": "Phone", "email": "Email",
+    "province": "Province", "city": "City", "address": "Address", "company_name": "Company",
+    "industry": "Industry", "company_size": "Company size", "source": "Source",
+    "preferences": "Preferences", "notes": "Notes", "tags": "Tags", "owner": "Owner",
+    "last_contact": "Last contact",
 }  # fmt: skip
 # The customer list's columns -> export fields (the list's phone shows mobile, else phone).
 LIST_COLUMNS = {"name": ("name",), "kind": ("kind",), "phone": ("mobile", "phone"),
@@ -64,11 +69,34 @@ LIST_COLUMNS = {"name": ("name",), "kind": ("kind",), "phone": ("mobile", "phone
                 "code": ("code",), "tier": ("tier",), "stage": ("stage",),
                 "segment": ("segment",), "clv": ("clv",)}  # fmt: skip
 # Value measures (computed, so not imported back): field -> header.
-VALUE_COLUMNS = {"tier": "价值分层", "stage": "生命周期阶段", "segment": "RFM分群",
-                 "clv": "预测价值"}  # fmt: skip
+VALUE_COLUMNS = {
+    "zh": {"tier": "价值分层", "stage": "生命周期阶段", "segment": "RFM分群", "clv": "预测价值"},
+    "en": {"tier": "Value tier", "stage": "Lifecycle stage", "segment": "RFM segment",
+           "clv": "Predicted value"},
+}  # fmt: skip
+_WORDS = {
+    "zh": {"person": "个人", "company": "企业", "male": "男", "female": "女", "other": "其他"},
+    "en": {"person": "Person", "company": "Company", "male": "Male", "female": "Female",
+           "other": "Other"},
+}  # fmt: skip
+# The contacts sheet: the company by code and name, then the person (the contacts import's
+# headers).
+CONTACT_SHEET = {"zh": "联系人", "en": "Contacts"}
+CONTACT_HEADERS = {
+    "zh": ["客户编号", "公司", "姓名", "职务", "手机", "电话", "邮箱", "备注"],
+    "en": ["Customer code", "Company", "Name", "Job title", "Mobile", "Phone", "Email", "Notes"],
+}
+CUSTOMER_SHEET = {"zh": "客户", "en": "Customers"}
 ValueWords = Callable[[str, str], str]  # (field, code) -> the word shown
-_KIND_WORDS = {"person": "个人", "company": "企业"}
-_GENDER_WORDS = {"male": "男", "female": "女", "other": "其他"}
+
+
+@dataclass
+class Exported:
+    """What a customer export wrote: customers, contacts, and the files (CSV: one a table)."""
+
+    customers: int = 0
+    contacts: int = 0
+    files: list[Path] = field(default_factory=list)
 
 
 def export_customers(
@@ -80,12 +108,15 @@ def export_customers(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     value_words: ValueWords | None = None,
-) -> int:
-    """Write the customers of ``query`` (in its order) to ``path``; returns how many.
+    language: Language = "zh",
+) -> Exported:
+    """Write the customers of ``query`` (in its order) to ``path``.
 
-    ``columns`` are keys of :data:`CUSTOMER_COLUMNS`, :data:`VALUE_COLUMNS` and
-    ``custom:<key>`` (default: every field and custom field).  ``value_words``
-    names tier, stage and segment codes (default: the codes themselves).
+    ``columns`` are keys of :data:`CUSTOMER_COLUMNS`, :data:`VALUE_COLUMNS` (tier, stage, segment, clv) and
+    ``custom:<key>`` (default: every field and custom field, and then the contacts of
+    companies on a sheet of their own, or for CSV in a file beside ``path``:
+    :func:`workbooks.csv_path`). ``value_words`` names tier, stage and segment codes
+    in ``language`` (default: the codes themselves).
     """
     ids = ordered_ids(db, query)
     with db.read() as session:
@@ -94,25 +125,63 @@ def export_customers(
             .where(CustomField.deleted_at.is_(None)).order_by(CustomField.position)
         ))  # fmt: skip
     labels = {f"custom:{key}": label for key, label, _ in fields}
+    names = (CUSTOMER_COLUMNS if language == "zh" else ENGLISH_COLUMNS) | VALUE_COLUMNS[language]
     every = [c for c in CUSTOMER_COLUMNS if c != "last_contact"]
     chosen = list(columns) if columns else [*every, *labels]
-    headers = [CUSTOMER_COLUMNS.get(c) or VALUE_COLUMNS.get(c) or labels.get(c, c) for c in chosen]
+    headers = [names.get(c) or labels.get(c, c) for c in chosen]
     words = value_words or (lambda _field, code: code)
 
     def rows() -> Iterator[list[Any]]:
         for start in range(0, len(ids), CHUNK):
             if cancelled is not None and cancelled():
                 raise Cancelled()
-            yield from _customer_rows(db, ids[start : start + CHUNK], chosen, words)
+            yield from _customer_rows(db, ids[start : start + CHUNK], chosen, words,
+                                      _WORDS[language])  # fmt: skip
             if progress is not None:
                 progress(min(start + CHUNK, len(ids)), len(ids))
 
-    write_table(path, headers, rows())
-    return len(ids)
+    result = Exported(customers=len(ids))
+    sheets = [Sheet(CUSTOMER_SHEET[language], headers, rows())]
+    if columns is None and _has_contacts(db):
+        sheets.append(Sheet(CONTACT_SHEET[language], CONTACT_HEADERS[language],
+                            _contact_rows(db, ids, cancelled, result)))  # fmt: skip
+    result.files = write_sheets(path, sheets)
+    return result
 
 
-def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str],
-                   words: ValueWords) -> Iterator[list[Any]]:  # fmt: skip
+def _has_contacts(db: Database) -> bool:
+    with db.read() as session:
+        return session.execute(select(Contact.id).where(Contact.deleted_at.is_(None)).limit(1)
+                               ).first() is not None  # fmt: skip
+
+
+def _contact_rows(db: Database, ids: list[uuid.UUID], cancelled: Callable[[], bool] | None,
+                  result: Exported) -> Iterator[list[Any]]:  # fmt: skip
+    """The live contacts of these customers, in the customers' order, then as entered."""
+    for start in range(0, len(ids), CHUNK):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        chunk = ids[start : start + CHUNK]
+        people: dict[uuid.UUID, list[list[Any]]] = defaultdict(list)
+        with db.read() as session:
+            for row in session.execute(
+                select(Contact.customer_id, Customer.code, Customer.name, Contact.name,
+                       Contact.title, Contact.mobile, Contact.phone, Contact.email, Contact.notes)
+                .join(Customer, Customer.id == Contact.customer_id)
+                .where(Contact.customer_id.in_(chunk), Contact.deleted_at.is_(None),
+                       Customer.deleted_at.is_(None))
+                .order_by(Contact.created_at, Contact.id)
+            ):  # fmt: skip
+                owner, code, company, name, title, mobile, phone, email, notes = row
+                people[owner].append([code, company, name, title, display_phone(mobile) or None,
+                                      display_phone(phone) or None, email, notes])  # fmt: skip
+        for ident in chunk:
+            result.contacts += len(people.get(ident, ()))
+            yield from people.get(ident, ())
+
+
+def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str], words: ValueWords,
+                   kinds: dict[str, str]) -> Iterator[list[Any]]:  # fmt: skip
     table = Customer.__table__.c
     shown = (_COLUMN.get(key, key) for key in chosen)
     names = list(dict.fromkeys(["id", "deleted_at", *(n for n in shown if n in table)]))
@@ -136,11 +205,12 @@ def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str],
             ):  # fmt: skip
                 custom[(value.customer_id, f"custom:{key}")] = stored_value(value)
         valued: dict[uuid.UUID, CustomerValue] = {}
-        if any(c in VALUE_COLUMNS for c in chosen):
+        if any(c in VALUE_COLUMNS["en"] for c in chosen):
             valued = {v.customer_id: v for v in session.execute(
                 select(CustomerValue).where(CustomerValue.customer_id.in_(ids))).scalars()}  # fmt: skip
-    cells = [_value_cell(key, valued, words) if key in VALUE_COLUMNS
-             else _customer_cell(key, at, owners, tags, custom) for key in chosen]  # fmt: skip
+    cells = [_value_cell(key, valued, words) if key in VALUE_COLUMNS["en"]
+             else _customer_cell(key, at, owners, tags, custom, kinds)
+             for key in chosen]  # fmt: skip
     for ident in ids:
         customer = found.get(ident)
         if customer is None or customer[1] is not None:  # deleted since the list was read
@@ -168,16 +238,16 @@ def _value_cell(key: str, valued: dict[uuid.UUID, CustomerValue], words: ValueWo
 
 def _customer_cell(key: str, at: dict[str, int], owners: dict[uuid.UUID, str],
                    tags: dict[uuid.UUID, list[str]],
-                   custom: dict[tuple[uuid.UUID, str], Any]) -> Cell:  # fmt: skip
+                   custom: dict[tuple[uuid.UUID, str], Any], names: dict[str, str]) -> Cell:  # fmt: skip
     if key.startswith("custom:"):
         return lambda customer: custom.get((_ID(customer), key))
     if key == "tags":
         return lambda customer: ", ".join(tags.get(_ID(customer), ())) or None
     field = itemgetter(at[_COLUMN.get(key, key)])
     if key == "kind":
-        return lambda customer: _KIND_WORDS[field(customer).value]
+        return lambda customer: names[field(customer).value]
     if key == "gender":
-        return lambda customer: _GENDER_WORDS[field(customer).value] if field(customer) else None
+        return lambda customer: names[field(customer).value] if field(customer) else None
     if key in ("mobile", "phone"):
         return lambda customer: display_phone(field(customer)) or None
     if key == "owner":
@@ -234,90 +304,3 @@ def _text(value: Any) -> str | None:
     if value is None:
         return None
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-# --------------------------------------------------------------------------- writers
-
-
-def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """Write a header and rows to ``path``: .csv as CSV, anything else as .xlsx."""
-    if path.suffix.lower() == ".csv":
-        _write_csv(path, headers, rows)
-    else:
-        _write_xlsx(path, headers, rows)
-
-
-def _write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow([_safe(h) for h in headers])
-        for row in rows:
-            writer.writerow([_csv_cell(c) for c in row])
-
-
-def _csv_cell(cell: Any) -> Any:
-    if cell is None:
-        return ""
-    if isinstance(cell, datetime):
-        return cell.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(cell, date):
-        return cell.isoformat()
-    if isinstance(cell, int | float | Decimal):
-        return cell
-    return _safe(str(cell))
-
-
-def _safe(text: str) -> str:
-    """A text cell no spreadsheet will run as a formula."""
-    return "'" + text if text.startswith(_RISKY) else text
-
-
-def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    import xlsxwriter
-
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                           "strings_to_urls": False})  # fmt: skip
-    sheet = book.add_worksheet("camdesk")
-    header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-    day = book.add_format({"num_format": "yyyy-mm-dd"})
-    moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-    # Rows are written as they come (constant memory); widths are judged by the header
-    # and the first rows.
-    rows = iter(rows)
-    head = [list(r) for _, r in zip(range(200), rows, strict=False)]
-    for index, title in enumerate(headers):
-        longest = max([_width(title), *(_width(r[index]) for r in head if index < len(r))])
-        sheet.set_column(index, index, min(max(longest + 2, 8), 60))
-    sheet.freeze_panes(1, 0)
-    sheet.write_row(0, 0, list(headers), header)
-    count = 0
-    for count, row in enumerate(_chain(head, rows), start=1):
-        for column, value in enumerate(row):
-            if value is None:
-                continue
-            if isinstance(value, str):
-                sheet.write_string(count, column, value)  # "=..." stays text
-            elif isinstance(value, bool):
-                sheet.write_boolean(count, column, value)
-            elif isinstance(value, int | float | Decimal):
-                sheet.write_number(count, column, float(value))
-            elif isinstance(value, datetime):
-                sheet.write_datetime(count, column, value.replace(tzinfo=None), moment)
-            elif isinstance(value, date):
-                sheet.write_datetime(count, column, value, day)
-            else:
-                sheet.write_string(count, column, str(value))
-    sheet.autofilter(0, 0, count, max(len(headers) - 1, 0))
-    book.close()
-
-
-def _chain(head: list[list[Any]], rest: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
-    yield from head
-    yield from rest
-
-
-def _width(value: Any) -> int:
-    if value is None:
-        return 0
-    text = value.isoformat() if isinstance(value, date) else str(value)
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text[:60])

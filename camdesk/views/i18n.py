@@ -88,3 +88,11 @@ class Counted(QObject):
 
     def customers_written(self, n: int, where: str) -> str:
         return self.tr("%n customer(s) written to %1.", "", n).replace("%1", where)
+
+    def contacts_written(self, n: int, where: str) -> str:
+        return self.tr("The companies' %n contact(s) are on the sheet “%1”.", "", n).replace(
+            "%1", where
+        )
+
+    def contacts_file(self, n: int, where: str) -> str:
+        return self.tr("The companies' %n contact(s) are in %1.", "", n).replace("%1", where)

@@ -34,6 +34,20 @@
             <numerusform>%n customers written to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The companies&apos; %n contact(s) are on the sheet “%1”.</source>
+        <translation>
+            <numerusform>The companies&apos; %n contact is on the sheet “%1”.</numerusform>
+            <numerusform>The companies&apos; %n contacts are on the sheet “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The companies&apos; %n contact(s) are in %1.</source>
+        <translation>
+            <numerusform>The companies&apos; %n contact is in %1.</numerusform>
+            <numerusform>The companies&apos; %n contacts are in %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>

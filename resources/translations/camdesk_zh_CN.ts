@@ -199,6 +199,18 @@
             <numerusform>已将 %n 位客户写入 %1。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The companies&apos; %n contact(s) are on the sheet “%1”.</source>
+        <translation>
+            <numerusform>公司的 %n 位联系人在工作表“%1”中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The companies&apos; %n contact(s) are in %1.</source>
+        <translation>
+            <numerusform>公司的 %n 位联系人在 %1 中。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialog</name>

@@ -115,6 +115,7 @@ def test_export_the_list_as_shown(qtbot, controller, tmp_path, monkeypatch):
 
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    controller.set_language("zh_CN")  # the file reads as the UI does
     for name in ("张三", "张四", "李五"):
         make_customer(controller.db, controller.actor, name=name)
     page = controller.window.customers
@@ -130,6 +131,7 @@ def test_export_the_list_as_shown(qtbot, controller, tmp_path, monkeypatch):
     sheet = openpyxl.load_workbook(out).active
     assert [c.value for c in sheet[1]][:3] == ["姓名", "客户类型", "邮箱"]
     assert sorted(r[0].value for r in sheet.iter_rows(min_row=2)) == ["张三", "张四"]
+    assert {r[1].value for r in sheet.iter_rows(min_row=2)} == {"个人"}
 
 
 def test_owners_who_are_not_users_are_listed_and_created(qtbot, controller, tmp_path):
@@ -185,9 +187,14 @@ def test_export_offers_every_field_of_the_file(qtbot, controller, tmp_path, monk
 
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    from camdesk.services.customers import ContactData
+
+    controller.set_language("en")
     define_field(controller.db, "level", "会员等级", "choice", ("金卡", "银卡"))
     make_customer(controller.db, controller.actor, name="张三", notes="老客户",
                   custom={"level": "金卡"})  # fmt: skip
+    make_customer(controller.db, controller.actor, name="海纳科技", kind="company",
+                  contacts=(ContactData(name="周婷", mobile="13900001111"),))  # fmt: skip
     out = tmp_path / "everything"
 
     def choose_every_field(dialog: QFileDialog) -> int:
@@ -201,11 +208,16 @@ def test_export_offers_every_field_of_the_file(qtbot, controller, tmp_path, monk
     monkeypatch.setattr(QFileDialog, "exec", choose_every_field)
     page = controller.window.customers
     page.model.refresh()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10000)
     page.export_list()
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
-    sheet = openpyxl.load_workbook(tmp_path / "everything.xlsx").active
+    book = openpyxl.load_workbook(tmp_path / "everything.xlsx")
+    sheet = book.active  # an English UI writes an English file (the importer reads both)
     header = [c.value for c in sheet[1]]
-    assert {"姓名", "备注", "负责人", "标签", "会员等级"} <= set(header)
-    row = dict(zip(header, [c.value for c in sheet[2]], strict=True))
-    assert (row["备注"], row["会员等级"]) == ("老客户", "金卡")
+    assert {"Name", "Notes", "Owner", "Tags", "会员等级"} <= set(header)
+    rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    row = next(r for r in rows if r["Name"] == "张三")
+    assert (row["Notes"], row["会员等级"], row["Customer type"]) == ("老客户", "金卡", "Person")
+    people = list(book["Contacts"].iter_rows(values_only=True))
+    assert people[1][:3] == (None, "海纳科技", "周婷")
+    assert told[0].splitlines()[1] == "The companies' 1 contact is on the sheet “Contacts”."

@@ -63,7 +63,7 @@ def _records(db) -> dict[str, dict[str, object]]:
 def test_export_then_import_gives_the_same_customers(db, actor, tmp_path, sqlite_template, suffix):
     _fill(db, actor)
     path = tmp_path / f"customers{suffix}"
-    assert export_customers(db, path) == 3
+    assert export_customers(db, path).customers == 3
     target_path = tmp_path / "other.db"
     shutil.copy(sqlite_template, target_path)
     other = open_database(target_path)
@@ -130,43 +130,73 @@ def test_value_columns_export_with_their_names(db, actor, tmp_path):
     path = tmp_path / "valued.xlsx"
     words = {("tier", "high"): "高价值", ("stage", "churned"): "流失"}
     count = export_customers(db, path, ListQuery(search="Ann"), ["name", "tier", "stage", "clv"],
-                             value_words=lambda f, c: words.get((f, c), c))  # fmt: skip
+                             value_words=lambda f, c: words.get((f, c), c)).customers  # fmt: skip
     sheet = openpyxl.load_workbook(path).active
     rows = list(sheet.iter_rows(values_only=True))
     assert count == 1 and rows[0] == ("姓名", "价值分层", "生命周期阶段", "预测价值")
     assert rows[1][:3] == ("Ann", "高价值", "active") and rows[1][3] > 0
 
 
+@pytest.mark.parametrize("language", ["zh", "en"])
 def test_a_demo_database_exported_and_imported_into_a_new_one_exports_the_same_rows(
-    db, actor, tmp_path
+    db, actor, tmp_path, language
 ):
-    """The round trip: export, import into an empty database (owners created), export again;
-    every column of every row compared."""
+    """The round trip: export, import the customers and then the contacts sheet into an
+    empty database (owners created), export again; every column of every row of both
+    sheets compared, in either language."""
     from camdesk.services.demo import DemoSpec, generate
-    from camdesk.services.import_fields import ImportKind, guess_mapping
-    from camdesk.services.importer import ImportOptions, OwnerPolicy, import_customers
-    from camdesk.services.sheets import read_table
-    from camdesk.services.users import local_actor
+    from camdesk.services.import_contacts import import_contacts
+    from camdesk.services.importer import OwnerPolicy
+    from camdesk.services.sheets import sheet_names
 
     generate(db, DemoSpec(400, 800, seed=11), actor)
     first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
-    assert export_customers(db, first) == 400
+    exported = export_customers(db, first, language=language)
+    assert exported.customers == 400 and exported.contacts > 40
     fresh = open_database(tmp_path / "fresh.db")
     try:
-        table = read_table(first)
+        customers, contacts = sheet_names(first)
+        table = read_table(first, customers)
         options = ImportOptions(mapping=guess_mapping(table.headers, ImportKind.CUSTOMERS),
                                 owners=OwnerPolicy.CREATE)  # fmt: skip
         report = import_customers(fresh, table, options, local_actor(fresh))
         assert (report.created, report.rejected, report.problems) == (400, 0, [])
-        assert export_customers(fresh, second) == 400
+        table = read_table(first, contacts)
+        options = ImportOptions(mapping=guess_mapping(table.headers, ImportKind.CONTACTS))
+        report = import_contacts(fresh, table, options, local_actor(fresh))
+        assert (report.created, report.rejected) == (exported.contacts, 0), report.problems
+        again = export_customers(fresh, second, language=language)
+        assert (again.customers, again.contacts) == (400, exported.contacts)
     finally:
         fresh.close()
 
-    def rows(path):
-        sheet = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
-        return sheet[0], sorted(sheet[1:], key=lambda r: tuple(str(v) for v in r))
+    def rows(path, sheet):
+        found = list(openpyxl.load_workbook(path)[sheet].iter_rows(values_only=True))
+        return found[0], sorted(found[1:], key=lambda r: tuple(str(v) for v in r))
 
-    (head_a, rows_a), (head_b, rows_b) = rows(first), rows(second)
-    assert head_a == head_b and "负责人" in head_a and "标签" in head_a
-    for row_a, row_b in zip(rows_a, rows_b, strict=True):
-        assert dict(zip(head_a, row_a, strict=True)) == dict(zip(head_b, row_b, strict=True))
+    for sheet in (customers, contacts):
+        (head_a, rows_a), (head_b, rows_b) = rows(first, sheet), rows(second, sheet)
+        assert head_a == head_b and len(rows_a) == len(rows_b)
+        for row_a, row_b in zip(rows_a, rows_b, strict=True):
+            assert dict(zip(head_a, row_a, strict=True)) == dict(zip(head_b, row_b, strict=True))
+    (head, body), words = (
+        rows(first, customers),
+        {"zh": ("负责人", "企业"), "en": ("Owner", "Company")},
+    )
+    assert words[language][0] in head and any(words[language][1] in r for r in body)
+    other = {"zh": "en", "en": "zh"}[language]
+    assert not {*words[other]} & {*head, *(c for r in body for c in r)}  # one language
+
+
+def test_a_csv_export_writes_the_contacts_beside_it(db, actor, tmp_path):
+    from camdesk.services.customers import ContactData
+
+    make_customer(db, actor, name="杭州海纳科技有限公司", kind="company", code="KH-1",
+                  contacts=(ContactData(name="周婷", title="采购经理", mobile="13900001111"),))  # fmt: skip
+    result = export_customers(db, tmp_path / "all.csv", language="en")
+    assert result.files == [tmp_path / "all.csv", tmp_path / "all-Contacts.csv"]
+    lines = result.files[1].read_text(encoding="utf-8-sig").splitlines()
+    assert lines == ["Customer code,Company,Name,Job title,Mobile,Phone,Email,Notes",
+                     "KH-1,杭州海纳科技有限公司,周婷,采购经理,139 0000 1111,,,"]  # fmt: skip
+    shown = export_customers(db, tmp_path / "shown.csv", columns=["name"])
+    assert (shown.files, shown.contacts) == ([tmp_path / "shown.csv"], 0)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from camdesk.errors import Cancelled
@@ -19,6 +19,7 @@ from camdesk.views.value_names import value_name
 
 if TYPE_CHECKING:
     from camdesk.db import Database
+    from camdesk.services.exporter import Exported
 
 
 # The save dialog's choices: odd ones write every field of the customer file.
@@ -63,18 +64,26 @@ def export_list(parent: QWidget, db: Database, query: ListQuery, visible: list[s
     columns = None if every_field else export_columns(visible)  # None: every field
     target = path
 
-    def work(state: TaskState) -> int:
+    language: Literal["zh", "en"] = "zh" if QLocale().name().startswith("zh") else "en"
+
+    def work(state: TaskState) -> Exported:
         from camdesk.services.exporter import export_customers
 
         return export_customers(db, target, query, columns, progress=state.progress,
-                                cancelled=state.cancelled, value_words=value_name)  # fmt: skip
+                                cancelled=state.cancelled, value_words=value_name,
+                                language=language)  # fmt: skip
 
-    def done(count: int) -> None:
+    def done(result: Exported) -> None:
         progress.close()
+        lines = [Counted().customers_written(result.customers, str(target))]
+        if result.contacts and len(result.files) > 1:
+            lines.append(Counted().contacts_file(result.contacts, str(result.files[-1])))
+        elif result.contacts:
+            from camdesk.services.exporter import CONTACT_SHEET
+
+            lines.append(Counted().contacts_written(result.contacts, CONTACT_SHEET[language]))
         QMessageBox.information(
-            parent,
-            QCoreApplication.translate("ExportList", "Export"),
-            Counted().customers_written(count, str(target)),
+            parent, QCoreApplication.translate("ExportList", "Export"), "\n".join(lines)
         )
 
     def failed(exc: BaseException) -> None:
