@@ -15,6 +15,7 @@ from camdesk.models.customer import (
     Tag,
 )
 from camdesk.models.interaction import Interaction, InteractionKind
+from camdesk.models.left_out import LeftOutValue
 from camdesk.models.order import Order
 from camdesk.models.points import PointsEntry
 from camdesk.models.segment import Segment
@@ -37,6 +38,7 @@ __all__ = [
     "Gender",
     "Interaction",
     "InteractionKind",
+    "LeftOutValue",
     "Order",
     "PointsEntry",
     "Role",

@@ -28,10 +28,10 @@ from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import Customer, User, utcnow
+from camdesk.models import Customer, LeftOutValue, User, new_id, utcnow
 from camdesk.services import cleaning
 from camdesk.services import customers as customer_service
-from camdesk.services.bulk import gc_paused, indexes_rebuilt
+from camdesk.services.bulk import gc_paused, indexes_rebuilt, insert_rows
 from camdesk.services.changelog import ChangeWriter
 from camdesk.services.context import Actor
 from camdesk.services.custom_fields import FieldInfo
@@ -55,6 +55,7 @@ from camdesk.services.validation import Checker
 CHUNK = 2000
 CODE_REPEATED = QT_TRANSLATE_NOOP("errors", "The customer code {value} is also in row {other}.")
 CODE_TAKEN = QT_TRANSLATE_NOOP("errors", "The customer code {value} belongs to {name}.")
+NOT_A_USER = QT_TRANSLATE_NOOP("errors", "No user is called “{value}”.")
 UNKNOWN_OWNER = QT_TRANSLATE_NOOP(
     "errors", "No user is called “{value}”: choose to create the owners, or import without them."
 )
@@ -81,6 +82,8 @@ class _Row:
     skipped: bool = False
     new_owner: str | None = None  # an owner to create as a user (OwnerPolicy.CREATE)
     problems: list[RowProblem] = field(default_factory=list)
+    # Cells not stored although the row is imported: (field, value, message, params).
+    left_out: list[tuple[str, str, str, dict[str, Any]]] = field(default_factory=list)
 
 
 @gc_paused()  # millions of small objects: see bulk.gc_paused
@@ -120,8 +123,10 @@ def import_customers(
         kept = [r for r in good if not r.problems and not r.skipped]
         fresh = [r for r in kept if r.match is None]
         updates = [r for r in kept if r.match is not None]
-        insert_customers(session, writer, [r.values for r in fresh], definitions,
-                         lambda n: step(len(table.rows) + n))  # fmt: skip
+        made = insert_customers(session, writer, [r.values for r in fresh], definitions,
+                                lambda n: step(len(table.rows) + n))  # fmt: skip
+        keep_left_out(session, writer, [*zip(made, fresh, strict=True),
+                                        *((cast(uuid.UUID, r.match), r) for r in updates)])  # fmt: skip
         changed: set[uuid.UUID] = set()  # a customer two rows match: the second sees the first
         users = _user_names(session)
         for number, (row, stored) in enumerate(_with_records(session, updates), start=1):
@@ -182,6 +187,7 @@ def _check_rows(
         found = [(p.field, str(p.params.get("value", "")), p.message, p.params)
                  for p in cell_problems]  # fmt: skip
         owner, new_owner = given.pop("owner", None), None
+        owner_left_out: list[tuple[str, str, str, dict[str, Any]]] = []
         if owner is not None:
             name = str(owner).strip()
             given["owner_id"] = owners.get(name.lower())
@@ -191,6 +197,8 @@ def _check_rows(
                     found.append(("owner", name, UNKNOWN_OWNER, {"value": name}))
                 elif options.owners is OwnerPolicy.CREATE:
                     new_owner = name
+                else:  # imported without its owner: the data quality list keeps the name
+                    owner_left_out = [("owner", name, NOT_A_USER, {"value": name})]
                 given.pop("owner_id")  # never clears the owner a matched customer has
         check = Checker()
         values = check_customer(_data(given), definitions, check)
@@ -208,8 +216,24 @@ def _check_rows(
         report.add(RowProblem(number, columns.get(f, ""), value, message, params,
                               dropped=not refused) for f, value, message, params in found)  # fmt: skip
         if not refused:
-            good.append(_Row(index, given, values, new_owner=new_owner))
+            left_out = [(f, value, message, dict(params)) for f, value, message, params in found]
+            good.append(_Row(index, given, values, new_owner=new_owner,
+                             left_out=left_out + owner_left_out))  # fmt: skip
     return good
+
+
+def keep_left_out(session: Session, writer: ChangeWriter, rows: Iterable[tuple[uuid.UUID, _Row]]
+                  ) -> None:  # fmt: skip
+    """Keep what the imported rows left out, by customer, for the data quality list."""
+    at = utcnow()
+    kept = [
+        {"id": new_id(), "customer_id": ident, "field": name, "value": value,
+         "message": message, "params": {k: str(v) for k, v in params.items()} or None,
+         "txn_id": writer.txn_id, "created_at": at, "created_by": writer.actor.user_id,
+         "dismissed_at": None}
+        for ident, row in rows for name, value, message, params in row.left_out
+    ]  # fmt: skip
+    insert_rows(session.connection(), LeftOutValue, kept)
 
 
 def _create_owners(session: Session, rows: list[_Row]) -> None:

@@ -4,7 +4,8 @@ A customer file is only useful if the customer can be reached and placed:
 :func:`quality_issues` lists live customers without any way to reach them (no
 mobile, phone or email), with a phone or email the checks of the customer form
 would refuse (data that came in before those checks, or from another tool), or
-without a city.  The scan reads the key columns with the driver's own cursor,
+without a city, and the values an import left out of their rows (a malformed
+email, an owner who is not a user) while the field is still empty.  The scan reads the key columns with the driver's own cursor,
 in the background, so a million customers take seconds.
 """
 
@@ -20,7 +21,7 @@ from sqlalchemy import select
 from camdesk.db import Database
 from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import Customer
+from camdesk.models import Customer, CustomField, CustomValue, LeftOutValue, utcnow
 from camdesk.services.validation import (
     normalize_email,
     normalize_phone,
@@ -38,12 +39,32 @@ NO_NAME = QT_TRANSLATE_NOOP("Quality", "name missing (the code, phone or email s
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """A value an import left out of this customer's row, while the field is still empty.
+
+    Attributes:
+        field: the customer field ("email", "owner", "custom:level").
+        label: a custom field's label ("" for the form's own fields).
+        value: the cell as the file had it.
+        message, params: why (English source text, context "errors").
+    """
+
+    field: str
+    label: str
+    value: str
+    message: str
+    params: dict[str, str]
+
+
+@dataclass(frozen=True)
 class QualityIssue:
-    """One customer and what is wrong with its file (English source texts, context "Quality")."""
+    """One customer and what is wrong with its file (English source texts, context "Quality"),
+    with what imports left out of it."""
 
     customer_id: uuid.UUID
     name: str
     problems: tuple[str, ...]
+    left_out: tuple[LeftOut, ...] = ()
 
 
 def _valid(check: Callable[[str], str], value: str) -> bool:
@@ -69,6 +90,7 @@ def quality_issues(
     )  # fmt: skip
     found: list[QualityIssue] = []
     with db.read() as session:
+        left_out = _left_out(session)
         compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
         cursor: Any = session.connection().connection.cursor()
         try:
@@ -94,12 +116,56 @@ def quality_issues(
                     problems.append(BAD_EMAIL)
                 if not city:
                     problems.append(NO_CITY)
-                if problems:
+                kept = left_out.get(ident, ())
+                if problems or kept:
                     ident = ident if isinstance(ident, uuid.UUID) else uuid.UUID(str(ident))
-                    found.append(QualityIssue(ident, name, tuple(problems)))
+                    found.append(QualityIssue(ident, name, tuple(problems), tuple(kept)))
         finally:
             cursor.close()
     return found
+
+
+def _left_out(session: Any) -> dict[Any, list[LeftOut]]:
+    """What imports left out, by customer (as the raw cursor gives its id: a UUID or, on
+    SQLite, its hex), where the field is still empty and no one dismissed it."""
+    labels = dict(session.execute(select(CustomField.key, CustomField.label)).all())
+    rows = session.execute(
+        select(LeftOutValue, Customer).join(Customer, Customer.id == LeftOutValue.customer_id)
+        .where(LeftOutValue.dismissed_at.is_(None), Customer.deleted_at.is_(None))
+        .order_by(LeftOutValue.created_at, LeftOutValue.id)
+    ).all()  # fmt: skip
+    filled = set(session.execute(
+        select(CustomValue.customer_id, CustomField.key).distinct()
+        .join(CustomField, CustomField.id == CustomValue.field_id)
+        .join(LeftOutValue, LeftOutValue.customer_id == CustomValue.customer_id)
+        .where(LeftOutValue.dismissed_at.is_(None), LeftOutValue.field.startswith("custom:"))
+    ).all())  # fmt: skip
+    found: dict[Any, list[LeftOut]] = {}
+    for row, customer in rows:
+        if row.field.startswith("custom:"):
+            empty = (customer.id, row.field[7:]) not in filled
+        else:
+            empty = getattr(customer, "owner_id" if row.field == "owner" else row.field, None) in (
+                None, "")  # fmt: skip
+        if empty:
+            kept = LeftOut(row.field, labels.get(row.field[7:], "") if row.field.startswith(
+                "custom:") else "", row.value, row.message, dict(row.params or {}))  # fmt: skip
+            found.setdefault(customer.id, []).append(kept)
+            found.setdefault(customer.id.hex, found[customer.id])
+    return found
+
+
+def dismiss_left_out(db: Database, customer_id: uuid.UUID) -> int:
+    """Keep a customer's file as it is: what imports left out of it is no longer listed."""
+    from sqlalchemy import update
+
+    with db.write() as session:
+        result = session.execute(
+            update(LeftOutValue)
+            .where(LeftOutValue.customer_id == customer_id, LeftOutValue.dismissed_at.is_(None))
+            .values(dismissed_at=utcnow())
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
 
 @dataclass(frozen=True)
@@ -145,8 +211,8 @@ def standardize(
 ) -> Tidied:
     """Bring stored values into camdesk's standard forms, as one undoable change.
 
-    Phones to E.164, emails to lower case, names and companies half-width with
-    single spaces, provinces and cities to their short names.  Values that
+    Phones to E.164, emails to lower case, provinces and cities to their short
+    names; names and other free text stay as they were typed.  Values that
     cannot be read are left as they are (the quality list shows them).
     """
     import uuid as _uuid

@@ -1268,12 +1268,20 @@
         <translation>规范已有数据</translation>
     </message>
     <message>
-        <source>Phones to one form, emails in lower case, names without extra spaces or full-width letters, provinces and cities by their short names. Can be undone.</source>
-        <translation>统一电话格式、邮箱改为小写、去掉姓名中多余的空格和全角字符、省份和城市使用简称。可以撤销。</translation>
+        <source>Phones to one form, emails in lower case, provinces and cities by their short names; names and other text stay as they were typed. Can be undone.</source>
+        <translation>电话统一格式，邮箱改为小写，省份和城市用简称；姓名等文字保持录入时的样子。可以撤销。</translation>
     </message>
     <message>
         <source>Undo</source>
         <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Keep as it is</source>
+        <translation>保持现状</translation>
+    </message>
+    <message>
+        <source>Stop listing what imports left out of the selected file.</source>
+        <translation>不再列出导入时从所选档案中略去的值。</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1290,6 +1298,10 @@
     <message>
         <source>%1 customer files need attention. Double-click one to fix it.</source>
         <translation>有 %1 份客户档案需要处理。双击即可修改。</translation>
+    </message>
+    <message>
+        <source>%1 left out by an import: %2</source>
+        <translation>导入时略去了%1：%2</translation>
     </message>
     <message>
         <source>Standardising…</source>
@@ -2220,6 +2232,10 @@
     <message>
         <source>The customer code {value} belongs to {name}.</source>
         <translation>客户编号 {value} 已被 {name} 使用。</translation>
+    </message>
+    <message>
+        <source>No user is called “{value}”.</source>
+        <translation>没有名为“{value}”的用户。</translation>
     </message>
     <message>
         <source>No user is called “{value}”: choose to create the owners, or import without them.</source>

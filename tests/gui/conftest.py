@@ -58,3 +58,15 @@ def _finish_background_jobs(qapp):
     yield
     wait_for_all()
     qapp.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards(qapp):
+    """A test that switches the UI language leaves English behind for the next one."""
+    yield
+    from PySide6.QtCore import QLocale
+
+    from camdesk.views import i18n
+
+    if not QLocale().name().startswith("en"):
+        i18n.install("en")

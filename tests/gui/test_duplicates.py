@@ -82,3 +82,29 @@ def test_standardise_from_the_quality_area_and_undo(qtbot, controller):
     with qtbot.waitSignal(controller.window._events.customers_changed, timeout=10000):
         page.undo_button.click()
     assert get_customer(db, messy.id).city == "杭州市"
+
+
+def test_values_an_import_left_out_are_listed_and_can_be_kept_out(qtbot, controller, tmp_path):
+    import openpyxl
+
+    from camdesk.services.import_fields import ImportKind, guess_mapping
+    from camdesk.services.importer import ImportOptions, import_customers
+    from camdesk.services.sheets import read_table
+
+    controller.set_language("zh_CN")
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "手机", "邮箱", "城市"])
+    book.active.append(["李四", "13812345678", "li@example", "杭州"])
+    book.save(tmp_path / "in.xlsx")
+    table = read_table(tmp_path / "in.xlsx")
+    options = ImportOptions(mapping=guess_mapping(table.headers, ImportKind.CUSTOMERS))
+    import_customers(controller.db, table, options, controller.actor)
+    page = controller.window.quality
+    page.check_button.click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
+    assert page.table.item(0, 1).text() == "导入时略去了邮箱：“li@example”不是有效的邮箱地址。"
+    assert not page.dismiss_button.isEnabled()
+    page.table.selectRow(0)
+    assert page.dismiss_button.isEnabled()
+    page.dismiss_button.click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=10000)

@@ -58,3 +58,39 @@ def test_standardize_tidies_stored_values_and_can_be_undone(db, actor):
     assert standardize(db, actor).customers == 0  # idempotent
     undo(db, result.change_id, actor)
     assert get_customer(db, messy.id).city == "杭州市"
+
+
+def test_what_an_import_left_out_stays_listed_until_the_field_is_filled(db, actor, tmp_path):
+    """A bad cell costs only its value, and the value is not lost: the data quality list
+    shows it (with the reason) until someone fills the field or keeps the file as it is."""
+    import openpyxl
+
+    from camdesk.services.customers import as_edited, get_customer, update_customer
+    from camdesk.services.import_fields import ImportKind, guess_mapping
+    from camdesk.services.importer import ImportOptions, OwnerPolicy, import_customers
+    from camdesk.services.quality import dismiss_left_out
+    from camdesk.services.sheets import read_table
+
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "手机", "邮箱", "城市", "负责人"])
+    book.active.append(["李四", "13812345678", "li@example", "杭州", "王芳"])
+    book.active.append(["张三", "13912345678", "zhang@example.cn", "杭州", None])
+    book.save(tmp_path / "in.xlsx")
+    table = read_table(tmp_path / "in.xlsx")
+    options = ImportOptions(mapping=guess_mapping(table.headers, ImportKind.CUSTOMERS),
+                            owners=OwnerPolicy.EMPTY)  # fmt: skip
+    report = import_customers(db, table, options, actor)
+    assert (report.created, report.dropped_values) == (2, 1)
+    [issue] = quality_issues(db)
+    assert issue.name == "李四" and issue.problems == ()
+    assert [(k.field, k.value, k.message.format(**k.params)) for k in issue.left_out] == [
+        ("email", "li@example", "“li@example” is not a valid email address."),
+        ("owner", "王芳", "No user is called “王芳”."),
+    ]
+    record = get_customer(db, issue.customer_id)
+    update_customer(db, record.id, as_edited(record, email="li@example.com"),
+                    expected_version=record.version, actor=actor)  # fmt: skip
+    [issue] = quality_issues(db)
+    assert [k.field for k in issue.left_out] == ["owner"]
+    assert dismiss_left_out(db, issue.customer_id) == 2
+    assert quality_issues(db) == []

@@ -26,7 +26,7 @@ from camdesk.views.undo import undo_in_background
 
 if TYPE_CHECKING:
     from camdesk.db import Database
-    from camdesk.services.quality import QualityIssue, Tidied
+    from camdesk.services.quality import LeftOut, QualityIssue, Tidied
 
 
 class QualityPage(QWidget):
@@ -56,6 +56,10 @@ class QualityPage(QWidget):
         self.undo_button = QPushButton(self)
         self.undo_button.clicked.connect(self.undo_tidy)
         self.undo_button.hide()
+        self.dismiss_button = QPushButton(self)
+        self.dismiss_button.setObjectName("dismissLeftOut")
+        self.dismiss_button.clicked.connect(self.dismiss_left_out)
+        self.dismiss_button.setEnabled(False)
         self.status = QLabel(self)
         self.table = QTableWidget(0, 2, self)
         self.table.setObjectName("qualityIssues")
@@ -65,10 +69,12 @@ class QualityPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 220)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.table.itemSelectionChanged.connect(self._on_selected)
         bar = QHBoxLayout()
         bar.addWidget(self.check_button)
         bar.addWidget(self.tidy_button)
         bar.addWidget(self.undo_button)
+        bar.addWidget(self.dismiss_button)
         bar.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -84,8 +90,10 @@ class QualityPage(QWidget):
     def _retranslate(self) -> None:
         self.check_button.setText(self.tr("Check data quality"))
         self.tidy_button.setText(self.tr("Standardise stored values"))
-        self.tidy_button.setToolTip(self.tr("Phones to one form, emails in lower case, names without extra spaces or full-width letters, provinces and cities by their short names. Can be undone."))  # fmt: skip
+        self.tidy_button.setToolTip(self.tr("Phones to one form, emails in lower case, provinces and cities by their short names; names and other text stay as they were typed. Can be undone."))  # fmt: skip
         self.undo_button.setText(self.tr("Undo"))
+        self.dismiss_button.setText(self.tr("Keep as it is"))
+        self.dismiss_button.setToolTip(self.tr("Stop listing what imports left out of the selected file."))  # fmt: skip
         self.table.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Needs attention")])
         self._fill()
 
@@ -121,12 +129,48 @@ class QualityPage(QWidget):
     def _fill(self) -> None:
         self.table.setRowCount(len(self.issues))
         for row, issue in enumerate(self.issues):
-            problems = ", ".join(QCoreApplication.translate("Quality", p) for p in issue.problems)
+            problems = [QCoreApplication.translate("Quality", p) for p in issue.problems]
+            problems += [self._left_out_text(kept) for kept in issue.left_out]
             self.table.setItem(row, 0, QTableWidgetItem(issue.name))
-            self.table.setItem(row, 1, QTableWidgetItem(problems))
+            item = QTableWidgetItem("  ·  ".join(problems))
+            item.setToolTip("\n".join(problems))  # the whole of each, one a line
+            self.table.setItem(row, 1, item)
         if self._checked:
             self.status.setText(self.tr("%1 customer files need attention. Double-click one to fix it.")
                                 .replace("%1", f"{len(self.issues):,}"))  # fmt: skip
+
+    def _left_out_text(self, kept: LeftOut) -> str:
+        from camdesk.views.customers.labels import field_label
+
+        name = "owner_id" if kept.field == "owner" else kept.field
+        label = field_label(name, {name[7:]: kept.label} if kept.label else None)
+        reason = QCoreApplication.translate("errors", kept.message)
+        reason = reason.format(**kept.params) if kept.params else reason
+        return self.tr("%1 left out by an import: %2").replace("%1", label).replace("%2", reason)
+
+    def _on_selected(self) -> None:
+        row = self.table.currentRow()
+        self.dismiss_button.setEnabled(
+            0 <= row < len(self.issues) and bool(self.issues[row].left_out)
+        )
+
+    def dismiss_left_out(self) -> None:
+        """Stop listing what imports left out of the selected customer's file."""
+        db, row = self._db, self.table.currentRow()
+        if db is None or not 0 <= row < len(self.issues):
+            return
+        customer_id = self.issues[row].customer_id
+        self.dismiss_button.setEnabled(False)
+
+        def work(_state: TaskState) -> int:
+            from camdesk.services.quality import dismiss_left_out
+
+            return dismiss_left_out(db, customer_id)
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)
+
+        run_in_background(work, lambda _n: self.check(), failed, write=True, owner=self)
 
     def tidy(self) -> None:
         """Standardise stored values in the background; offer to undo."""
