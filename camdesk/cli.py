@@ -24,10 +24,16 @@ if TYPE_CHECKING:  # the commands load the database layer; `camdesk gui` starts 
 log = logging.getLogger(__name__)
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+def _open(args: argparse.Namespace, *, create: bool = False, quiet: bool = False) -> Database:
     from camdesk.db import open_database
+    from camdesk.dbfile import Mode
 
-    return open_database(args.db or default_database_path(), create=create)
+    mode = Mode.SHARED if getattr(args, "shared", False) else None
+    db = open_database(args.db or default_database_path(), create=create, mode=mode)
+    for message in (db.notice, db.read_only):  # what the user must know, before the output
+        if message is not None and not quiet:
+            print(f"camdesk: {message.format(path=db.display_name)}", file=sys.stderr)
+    return db
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -164,6 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
             help="database file path or SQLAlchemy URL "
             "(default: camdesk.db in the user data folder)",
         )
+        command.add_argument("--shared", action="store_true",
+                             help="treat a database file as shared over the network "
+                                  "(rollback journal; it stays so)")  # fmt: skip
         command.set_defaults(func=func)
         return command
 
@@ -185,6 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
     from camdesk.cli_value import add_commands as add_value_commands
 
     add_value_commands(add)
+    from camdesk.cli_file import add_commands as add_file_commands
+
+    add_file_commands(add)
     gui = add("gui", cmd_gui, "start the desktop application (the default)")
     gui.add_argument("--language", help="UI language, e.g. zh_CN or en (default: system)")
     return parser

@@ -69,6 +69,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     from camdesk.services.users import local_actor
 
     kind = ImportKind(args.kind)
+    if not args.dry_run:  # a database that can only be read is refused before the file is read
+        from camdesk import errors
+
+        db = _open(args, create=True, quiet=True)
+        reason = db.read_only
+        db.close()
+        if reason is not None:
+            raise errors.DatabaseReadOnly(reason, path=db.display_name)
     table = read_table(args.file, args.sheet)
     mapping = _mapping(args.mapping, table.headers) if args.mapping else guess_mapping(
         table.headers, kind)  # fmt: skip
@@ -80,7 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                             create_missing=args.create_missing_customers,
                             all_or_nothing=args.all_or_nothing, dry_run=args.dry_run,
                             owners=OwnerPolicy(args.owners), strict=args.strict)  # fmt: skip
-    db = _open(args, create=True)
+    db = _open(args, create=True, quiet=True)
     started = time.perf_counter()
     bar = _Bar("import", enabled=sys.stderr.isatty() or args.progress)
     try:

@@ -23,22 +23,28 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from camdesk import errors
+from camdesk import dbfaults, errors
+from camdesk.dbfaults import BUSY_TIMEOUT_MS
 from camdesk.dbfile import (
     APPLICATION,
+    FileFacts,
     Mode,
     check_sqlite_file,
     is_network_path,
     probe_sqlite,
 )
+from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.migrations import HEAD
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 5000
+RECOVERED = QT_TRANSLATE_NOOP(
+    "errors",
+    "A save to {path} had been interrupted (by a crash or a power cut); camdesk has put the database back as it was before that save.",
+)
 
 
 def to_url(target: str | os.PathLike[str]) -> URL:
@@ -60,13 +66,18 @@ class Database:
         url: where it is.
         engine: the SQLAlchemy engine.
         mode: local file, shared file or server.
+        read_only: why the database can only be read (a message, context "errors"), or None.
+        notice: something the user should hear about the opening (a message), or None.
     """
 
     url: URL
     engine: Engine
     mode: Mode
+    read_only: str | None = None
+    notice: str | None = None
 
     def __post_init__(self) -> None:
+        self._wrote = False
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
             self.engine.execution_options(camdesk_write=True), expire_on_commit=False
@@ -90,7 +101,7 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self, *, lock: str | None = None) -> Iterator[Session]:
+    def write(self, *, lock: str | None = None, bulk: bool = False) -> Iterator[Session]:
         """One unit of work: committed if the block succeeds, rolled back otherwise.
 
         On SQLite it starts with BEGIN IMMEDIATE, so a second writer waits (up to
@@ -100,7 +111,19 @@ class Database:
         reads included (an import matches rows and writes them under one lock, so two
         imports of one file cannot both find a customer missing and both create it).
         SQLite has one writer anyway; PostgreSQL takes a transaction advisory lock.
+
+        A ``bulk`` write (an import, a merge, a recompute) first checks the file
+        (:meth:`verify`), so damage is found before such a write could spread it.
+
+        Raises:
+            DatabaseReadOnly: the database can only be read (nothing is attempted).
+            DatabaseDamaged: a bulk write found the file damaged (nothing is attempted).
         """
+        if self.read_only is not None:
+            raise errors.DatabaseReadOnly(self.read_only, path=self.display_name)
+        if bulk:
+            self.verify()
+        self._wrote = True
         with _translate_errors(self), self._writer.begin() as session:
             if lock is not None and self.dialect == "postgresql":
                 session.execute(
@@ -110,9 +133,10 @@ class Database:
             yield session
 
     def close(self) -> None:
-        if self.dialect == "sqlite":
+        if self.dialect == "sqlite" and self._wrote:
             # SQLite's advice: let it refresh planner statistics on close, so searches
-            # keep driving from the matches instead of walking a whole index.
+            # keep driving from the matches instead of walking a whole index. Only after
+            # writing: closing a database that was only read leaves its file as it was.
             try:
                 with self.engine.connect() as conn:
                     # Sampled statistics: milliseconds, not a full ANALYZE of a million rows.
@@ -120,9 +144,26 @@ class Database:
                     conn.exec_driver_sql("PRAGMA busy_timeout=200")
                     conn.exec_driver_sql("PRAGMA analysis_limit=400")
                     conn.exec_driver_sql("PRAGMA optimize")
-            except OperationalError as exc:  # busy, read-only: the statistics can wait
-                log.info("PRAGMA optimize skipped on close: %s", exc.orig)
+            except Exception as exc:  # busy, read-only, full: the statistics can wait
+                log.info("PRAGMA optimize skipped on close: %s", getattr(exc, "orig", exc))
         self.engine.dispose()
+        if self.dialect == "sqlite" and self.url.database:
+            dbfaults.release(Path(self.url.database))
+
+    def verify(self) -> None:
+        """Check a SQLite file's pages before a bulk write (an import, a merge, a recompute):
+        damage found now is not spread. A damaged file is read-only from then on.
+
+        Raises:
+            DatabaseDamaged: the check found damage; nothing was written.
+        """
+        if self.dialect != "sqlite" or not self.url.database:
+            return
+        damage = dbfaults.check_file(Path(self.url.database))
+        if damage is not None:
+            log.info("%s is damaged: %s", self.display_name, damage.replace("\n", " "))
+            self.read_only = dbfaults.DAMAGED_READ_ONLY
+            raise errors.DatabaseDamaged(path=self.display_name)
 
     def analyze(self) -> None:
         """Refresh the planner's statistics (after bulk loads)."""
@@ -134,13 +175,16 @@ class Database:
 def _translate_errors(db: Database) -> Iterator[None]:
     try:
         yield
-    except OperationalError as exc:
+    except DBAPIError as exc:
+        if db.dialect == "sqlite" and isinstance(exc.orig, sqlite3.Error):
+            explained = dbfaults.explain(exc.orig, Path(db.display_name))
+            if explained is not None:
+                raise explained from exc
+            raise
         message = str(exc.orig).lower()
         if "locked" in message or "busy" in message:
             raise errors.DatabaseLocked() from exc
-        if "not a database" in message or "malformed" in message:
-            raise errors.NotCamdeskDatabase(path=db.display_name) from exc
-        if db.dialect != "sqlite":
+        if isinstance(exc, OperationalError):
             raise errors.DatabaseUnreachable(url=db.display_name, reason=str(exc.orig)) from exc
         raise
 
@@ -149,10 +193,20 @@ def _translate_errors(db: Database) -> Iterator[None]:
 _JSON = functools.partial(json.dumps, ensure_ascii=False)
 
 
-def _sqlite_engine(url: URL, mode: Mode) -> Engine:
-    engine = create_engine(
-        url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, json_serializer=_JSON
-    )
+def _sqlite_engine(url: URL, mode: Mode, *, read_only: bool = False,
+                   immutable: bool = False) -> Engine:  # fmt: skip
+    """An engine for a SQLite file. Its connections never change the file's journal mode
+    (a property of the file: see :func:`open_database`); a read-only one opens the file
+    with ``mode=ro`` (and ``immutable`` where no shared-memory file can be made)."""
+    path = Path(url.database or "")
+    uri = path.resolve().as_uri() + ("?mode=ro" + ("&immutable=1" if immutable else "")
+                                     if read_only else "")  # fmt: skip
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                               check_same_thread=False)  # fmt: skip
+
+    engine = create_engine(url, creator=connect, json_serializer=_JSON)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -161,12 +215,7 @@ def _sqlite_engine(url: URL, mode: Mode) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if mode is Mode.SHARED:
-            cursor.execute("PRAGMA journal_mode=DELETE")
-            cursor.execute("PRAGMA synchronous=FULL")
-        else:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA synchronous=" + ("FULL" if mode is Mode.SHARED else "NORMAL"))
         cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
         cursor.close()
 
@@ -178,13 +227,29 @@ def _sqlite_engine(url: URL, mode: Mode) -> Engine:
     return engine
 
 
-def create_db_engine(url: URL, mode: Mode | None = None) -> tuple[Engine, Mode]:
+def set_journal(db: Database, mode: Mode) -> None:
+    """Give a SQLite file the journal of ``mode``: WAL on a local disk, a rollback journal
+    (DELETE) for a file shared over the network. Needs every other connection closed."""
+    raw = db.engine.raw_connection()  # outside a transaction, as SQLite requires
+    try:
+        journal = "DELETE" if mode is Mode.SHARED else "WAL"
+        driver: Any = raw.driver_connection
+        found = driver.execute(f"PRAGMA journal_mode={journal}").fetchone()
+    finally:
+        raw.close()
+    if str(found[0]).upper() != journal:  # another connection is open: SQLite keeps its mode
+        raise errors.DatabaseBusy(path=db.display_name, seconds=BUSY_TIMEOUT_MS // 1000)
+    db.mode = mode
+
+
+def create_db_engine(url: URL, mode: Mode | None = None, *, read_only: bool = False,
+                     immutable: bool = False) -> tuple[Engine, Mode]:  # fmt: skip
     """An engine with camdesk's settings for ``url``; the mode is detected if not given."""
     if url.get_backend_name() == "sqlite":
         path = Path(url.database or "")
         if mode is None:
             mode = Mode.SHARED if url.database and is_network_path(path.parent) else Mode.LOCAL
-        return _sqlite_engine(url, mode), mode
+        return _sqlite_engine(url, mode, read_only=read_only, immutable=immutable), mode
     if url.get_backend_name() == "postgresql":
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
@@ -200,23 +265,53 @@ def open_database(
 ) -> Database:
     """Open (and if needed create or upgrade) a camdesk database.
 
+    Opening never changes a file: its journal mode is the file's own (WAL for a local
+    file, a rollback journal for one shared over the network: set when the file is made,
+    by :func:`set_journal`, or by ``camdesk share``), with one exception: a WAL file found
+    on a network file system, or opened with ``mode=Mode.SHARED``, is switched to the
+    rollback journal, since WAL cannot work there.
+    A file that can only be read opens read-only (``Database.read_only`` says why).
+
     Raises:
         NotCamdeskDatabase: the file or schema belongs to something else.
+        DatabaseDamaged, DatabaseBusy, DatabaseInterrupted, DatabaseReadOnly, DiskFull:
+            the file is ours but cannot be opened as it is (see :mod:`dbfaults`).
         NewerSchemaError: it was written by a newer camdesk.
         DatabaseUnreachable: a server that cannot be reached.
     """
     url = target if isinstance(target, URL) else to_url(target)
     name = url.render_as_string(hide_password=True)
+    facts, read_only, network = FileFacts(empty=True), None, False
     if url.get_backend_name() == "sqlite" and url.database:
         name = url.database
-        if not check_sqlite_file(Path(name), create=create):
-            # Look before touching: the connection settings would rewrite the header.
-            probe_sqlite(Path(name))
-    engine, actual_mode = create_db_engine(url, mode)
-    db = Database(url=url, engine=engine, mode=actual_mode)
+        path = Path(name)
+        if not check_sqlite_file(path, create=create):
+            # Look before touching: the connection settings would otherwise be first.
+            facts = probe_sqlite(path)
+            read_only = dbfaults.read_only_reason(path)
+            if facts.damage is not None:
+                log.info("%s is damaged: %s", name, facts.damage.replace("\n", " "))
+                read_only = dbfaults.DAMAGED_READ_ONLY
+        network = is_network_path(path.parent) or mode is Mode.SHARED  # found, or asked
+        if not facts.empty:
+            mode = Mode.LOCAL if facts.journal == "wal" else Mode.SHARED
+        elif mode is None:
+            mode = Mode.SHARED if network else Mode.LOCAL
+    engine, actual_mode = create_db_engine(url, mode, read_only=read_only is not None,
+                                           immutable=facts.immutable)  # fmt: skip
+    db = Database(url=url, engine=engine, mode=actual_mode, read_only=read_only)
+    if db.dialect == "sqlite":
+        dbfaults.hold(Path(name))
     try:
+        if facts.empty and db.dialect == "sqlite":
+            set_journal(db, actual_mode)
+        elif network and actual_mode is Mode.LOCAL and read_only is None:
+            log.info("%s is shared (a network file system, or asked): rollback journal", name)
+            set_journal(db, Mode.SHARED)
         revision = _schema_revision(db, name)
         if revision != HEAD:
+            if read_only is not None:  # neither a schema nor an upgrade can be written
+                raise errors.DatabaseReadOnly(read_only, path=name)
             from camdesk import migrate  # Alembic is only loaded when the schema must change
 
             if revision is None:
@@ -225,13 +320,18 @@ def open_database(
                 migrate.create_schema(db)
             else:
                 migrate.upgrade_if_needed(db, name)
-    except OperationalError as exc:
-        engine.dispose()
+        if facts.interrupted:
+            db.notice = RECOVERED
+    except DBAPIError as exc:
+        db.close()
         if url.get_backend_name() == "sqlite":
+            if isinstance(exc.orig, sqlite3.Error):
+                raise (dbfaults.explain(exc.orig, Path(name))
+                       or errors.DatabaseUnreadable(path=name, reason=str(exc.orig))) from exc  # fmt: skip
             raise errors.NotCamdeskDatabase(path=name) from exc
         raise errors.DatabaseUnreachable(url=name, reason=str(exc.orig).strip()) from exc
     except BaseException:
-        engine.dispose()
+        db.close()
         raise
     return db
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from camdesk import errors
+from camdesk import dbfaults, errors
 from camdesk.migrations import HEAD
 
 APPLICATION = "camdesk"
@@ -30,11 +31,77 @@ class Mode(StrEnum):
     SERVER = "server"  # PostgreSQL
 
 
-def is_network_path(path: Path) -> bool:
-    """Whether ``path`` lies on a network file system (SMB/CIFS, NFS, ...).
+# File systems on a local disk (or in memory): WAL works there. Any other type, and every
+# network or FUSE file system not listed, is treated as shared (SQLite Over a Network).
+LOCAL_FILE_SYSTEMS = frozenset({
+    "ext2", "ext3", "ext4", "xfs", "btrfs", "zfs", "f2fs", "jfs", "reiserfs", "bcachefs",
+    "nilfs2", "tmpfs", "ramfs", "devtmpfs", "overlay", "aufs", "squashfs", "erofs", "iso9660",
+    "udf", "vfat", "msdos", "exfat", "ntfs", "ntfs3", "fuseblk", "hfs", "hfsplus", "apfs",
+    "ecryptfs", "fuse.ecryptfs", "fuse.encfs", "fuse.gocryptfs", "zonefs",
+})  # fmt: skip
+# Known network file systems (also shared when unknown; listed to say so in tests and docs).
+NETWORK_FILE_SYSTEMS = frozenset({
+    "cifs", "smbfs", "smb3", "nfs", "nfs4", "afpfs", "fuse.sshfs", "9p", "fuse.gvfsd-fuse",
+    "fuse.smbnetfs", "davfs", "fuse.davfs2", "ceph", "fuse.ceph", "glusterfs",
+    "fuse.glusterfs", "afs", "lustre", "fuse.rclone", "vboxsf", "virtiofs", "vmhgfs",
+    "fuse.vmhgfs-fuse", "webdav", "ncpfs", "coda", "gfs2", "ocfs2", "beegfs", "gpfs",
+})  # fmt: skip
 
-    SQLite's WAL mode needs shared memory that network file systems don't
-    provide, so such files are opened in shared mode.
+
+def is_shared_file_system(fstype: str) -> bool:
+    """Whether a file system of this type must be treated as shared (no WAL)."""
+    return fstype in NETWORK_FILE_SYSTEMS or fstype not in LOCAL_FILE_SYSTEMS
+
+
+def file_system_type(path: Path) -> str | None:
+    """The type of the file system ``path`` lies on (Linux: /proc/mounts; macOS: statfs);
+    None where it cannot be told."""
+    resolved = os.path.realpath(path)
+    if sys.platform == "darwin":
+        return _darwin_fstype(resolved)
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    best, fstype = "", None
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3:
+            mount = parts[1].replace("\\040", " ")
+            inside = resolved == mount or resolved.startswith(mount.rstrip("/") + "/")
+            if inside and len(mount) > len(best):
+                best, fstype = mount, parts[2]
+    return fstype
+
+
+def _darwin_fstype(path: str) -> str | None:
+    """macOS's statfs f_fstypename (smbfs, afpfs, nfs, webdav for network volumes)."""
+    import ctypes
+    import ctypes.util
+
+    class StatFs(ctypes.Structure):  # struct statfs (64-bit inodes), sys/mount.h
+        _fields_ = [("f_bsize", ctypes.c_uint32), ("f_iosize", ctypes.c_int32),
+                    ("f_blocks", ctypes.c_uint64), ("f_bfree", ctypes.c_uint64),
+                    ("f_bavail", ctypes.c_uint64), ("f_files", ctypes.c_uint64),
+                    ("f_ffree", ctypes.c_uint64), ("f_fsid", ctypes.c_int32 * 2),
+                    ("f_owner", ctypes.c_uint32), ("f_type", ctypes.c_uint32),
+                    ("f_flags", ctypes.c_uint32), ("f_fssubtype", ctypes.c_uint32),
+                    ("f_fstypename", ctypes.c_char * 16), ("f_mntonname", ctypes.c_char * 1024),
+                    ("f_mntfromname", ctypes.c_char * 1024), ("f_reserved", ctypes.c_uint32 * 8)]  # fmt: skip
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    statfs = libc["statfs$INODE64"] if hasattr(libc, "statfs$INODE64") else libc.statfs
+    found = StatFs()
+    if statfs(path.encode(), ctypes.byref(found)) != 0:
+        return None
+    return found.f_fstypename.decode(errors="replace")
+
+
+def is_network_path(path: Path) -> bool:
+    """Whether ``path`` lies on a network (or unknown) file system: SMB/CIFS, NFS, ...
+
+    SQLite's WAL mode needs shared memory that network file systems don't provide, so
+    such files are opened in shared mode.
     """
     raw = str(path)
     if sys.platform == "win32":
@@ -44,21 +111,10 @@ def is_network_path(path: Path) -> bool:
 
         drive = os.path.splitdrive(os.path.abspath(raw))[0] + "\\"
         return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # DRIVE_REMOTE
-    try:
-        mounts = Path("/proc/mounts").read_text().splitlines()
-    except OSError:
-        return False
-    best, fstype = "", ""
-    resolved = os.path.realpath(raw)
-    for line in mounts:
-        parts = line.split()
-        if len(parts) >= 3:
-            mount = parts[1].replace("\\040", " ")
-            if (resolved == mount or resolved.startswith(mount.rstrip("/") + "/")) and len(
-                mount
-            ) > len(best):
-                best, fstype = mount, parts[2]
-    return fstype in {"cifs", "smbfs", "smb3", "nfs", "nfs4", "afpfs", "fuse.sshfs", "9p"}
+    fstype = file_system_type(path)
+    if fstype is None:
+        return False  # nothing known (no /proc): as before, a local disk
+    return is_shared_file_system(fstype)
 
 
 def check_sqlite_file(path: Path, *, create: bool) -> bool:
@@ -72,23 +128,28 @@ def check_sqlite_file(path: Path, *, create: bool) -> bool:
         return True
     if path.is_dir():
         raise errors.NotCamdeskDatabase(path=str(path))
-    # Asked of SQLite, not read with open(): closing our own descriptor on a file this
-    # process has open in SQLite would drop SQLite's POSIX locks on it (see views.files).
-    try:
-        conn = connect_readonly(path)
-        try:
-            conn.execute("PRAGMA schema_version").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc):
-            raise errors.NotCamdeskDatabase(path=str(path)) from exc
     return False
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection to an existing file: looking never changes it."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return _readonly(path)[0]
+
+
+def _readonly(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A read-only connection, and whether it is immutable: a WAL file in a folder (or on
+    a disk) that cannot be written has no shared-memory file to read through, so it is
+    opened as immutable (no one can write there either)."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorcode", 0) not in dbfaults.NO_SHARED_MEMORY:
+            return conn, False  # the caller's first query reports it
+        conn.close()
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True), True
+    return conn, False
 
 
 def schema_revision(path: Path) -> str | None:
@@ -116,21 +177,55 @@ def needs_upgrade(target: str) -> bool:
     return revision is not None and revision != HEAD
 
 
-def probe_sqlite(path: Path) -> None:
-    """Check, read-only, that an existing file is a camdesk database we can open."""
+@dataclass(frozen=True)
+class FileFacts:
+    """What a read-only look at an existing file found.
+
+    Attributes:
+        empty: no tables yet (a new file: camdesk gives it its schema).
+        journal: SQLite's journal mode of the file ("wal", or "delete" for a shared file).
+        interrupted: a save was interrupted (a hot journal); a read-write open rolls it back.
+        damage: what SQLite's quick check found wrong (files up to
+            :data:`dbfaults.QUICK_CHECK_BYTES`; larger ones are checked later), or None.
+    """
+
+    empty: bool = False
+    journal: str = "wal"
+    interrupted: bool = False
+    damage: str | None = None
+    immutable: bool = False  # a WAL file that can only be read without a shared-memory file
+
+
+def probe_sqlite(path: Path) -> FileFacts:
+    """Check, read-only, that an existing file is a camdesk database we can open.
+
+    Raises the error that names what is wrong (:func:`dbfaults.explain`): not ours,
+    damaged, read-only where it must be written, busy, interrupted, newer.
+    """
     try:
-        conn = connect_readonly(path)
+        conn, immutable = _readonly(path)
     except sqlite3.Error as exc:
-        raise errors.NotCamdeskDatabase(path=str(path)) from exc
+        raise _explained(exc, path) from exc
     try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        except sqlite3.Error as exc:
+            hot = getattr(exc, "sqlite_errorcode", 0) == dbfaults.READONLY_ROLLBACK
+            if hot and dbfaults.read_only_reason(path) is None:  # a read-write open finishes it
+                return FileFacts(interrupted=True, journal="delete")
+            raise
+        journal = (
+            "wal" if immutable else str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+        )
         if not tables:
             # An empty file another program has marked as its own is not ours to fill.
             marks = [conn.execute(f"PRAGMA {p}").fetchone()[0]
                      for p in ("user_version", "application_id")]  # fmt: skip
             if any(marks):
                 raise errors.NotCamdeskDatabase(path=str(path))
-            return
+            return FileFacts(empty=True, journal=journal)
         if "app_meta" not in tables:
             raise errors.NotCamdeskDatabase(path=str(path))
         app = conn.execute("SELECT value FROM app_meta WHERE key = 'application'").fetchone()
@@ -142,10 +237,18 @@ def probe_sqlite(path: Path) -> None:
 
             if row[0] not in migrate.known_revisions():
                 raise errors.NewerSchemaError(path=str(path), revision=row[0])
+        damage = None
+        if path.stat().st_size <= dbfaults.QUICK_CHECK_BYTES:
+            damage = dbfaults.quick_check(conn)
+        return FileFacts(journal=journal, damage=damage, immutable=immutable)
     except sqlite3.Error as exc:
-        raise errors.NotCamdeskDatabase(path=str(path)) from exc
+        raise _explained(exc, path) from exc
     finally:
         conn.close()
+
+
+def _explained(exc: sqlite3.Error, path: Path) -> errors.CamdeskError:
+    return dbfaults.explain(exc, path) or errors.DatabaseUnreadable(path=str(path), reason=str(exc))
 
 
 def current_local_file(target: str) -> Path | None:

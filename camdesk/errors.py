@@ -63,6 +63,48 @@ class DatabaseLocked(DatabaseError):
     )
 
 
+class DatabaseBusy(DatabaseLocked):  # the file by name, and for how long
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is busy: another program has held it locked for more than {seconds} seconds. Close the other program (or wait for it to finish) and try again.",
+    )
+
+
+class DatabaseDamaged(DatabaseError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is a camdesk database, but it is damaged. It was not changed. Keep the file as it is (make a copy of it) and open your latest backup instead.",
+    )
+
+
+class DatabaseReadOnly(DatabaseError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} can only be read. Nothing was changed. To change it, get write access to the file and its folder, or copy it somewhere you can write to.",
+    )
+
+
+class DatabaseInterrupted(DatabaseError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "A save to {path} was interrupted (a crash or power cut left its journal, {journal}). camdesk needs write access to the file and its folder to finish putting it back as it was; until then it cannot be opened. Nothing was changed.",
+    )
+
+
+class DiskFull(DatabaseError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "The disk holding {path} is full. Nothing was written. Free some space on it and try again.",
+    )
+
+
+class DatabaseUnreadable(DatabaseError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} cannot be opened: {reason}. Check that the file exists and that you may read it.",
+    )
+
+
 class DatabaseUnreachable(DatabaseError):
     message = QT_TRANSLATE_NOOP("errors", "Cannot connect to the database {url}: {reason}")
 

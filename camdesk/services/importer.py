@@ -341,7 +341,7 @@ def import_session(db: Database, options: ImportOptions) -> Iterator[Session]:
         with db.read() as session:
             yield session
     else:
-        with db.write(lock=IMPORT_LOCK) as session:
+        with db.write(lock=IMPORT_LOCK, bulk=True) as session:
             yield session
 
 

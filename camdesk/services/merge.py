@@ -46,7 +46,7 @@ def merge_customers(
     if not merged:
         raise MergeError()
     txn = uuid.uuid4()
-    with db.write() as session:
+    with db.write(bulk=True) as session:
         log = ChangeWriter(session, actor, txn)
         keep = customers.load_customer(session, keep_id)
         latest = keep.last_contact_at

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
+from camdesk.errors import DatabaseReadOnly
 from camdesk.models import Role, User
 from camdesk.services.context import Actor, device_id, os_username
 
@@ -25,8 +26,13 @@ def ensure_user(db: Database, username: str, display_name: str | None = None) ->
     """Find a user by login name, creating it if needed (the first user is an admin).
 
     Under a lock: two processes starting at once on a new PostgreSQL database would
-    otherwise both create the user and one would fail on its unique name.
+    otherwise both create the user and one would fail on its unique name. A user that
+    exists is only read (opening a database to read it writes nothing).
     """
+    with db.read() as session:
+        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is not None:
+            return UserInfo(user.id, user.username, user.display_name, user.role.value)
     with db.write(lock="users") as session:
         user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if user is None:
@@ -59,8 +65,12 @@ def user_named(session: Session, name: str) -> uuid.UUID:
 
 
 def local_actor(db: Database) -> Actor:
-    """The actor for this desktop: the OS login as a camdesk user, on this device."""
-    user = ensure_user(db, os_username())
+    """The actor for this desktop: the OS login as a camdesk user, on this device (no user
+    on a database that can only be read and does not know this login: it writes nothing)."""
+    try:
+        user = ensure_user(db, os_username())
+    except DatabaseReadOnly:
+        return Actor(user_id=None, device_id=device_id())
     return Actor(user_id=user.id, device_id=device_id())
 
 

@@ -115,7 +115,7 @@ def recompute(
         rows = score(facts, rules, model, day)
     step(3)
     summary = Summary(as_of=day, customers=len(facts.ids), orders=facts.orders, model=model)
-    with db.write() as session, gc_paused():
+    with db.write(bulk=True) as session, gc_paused():
         summary.changed = store_all(session, rows, day, rules.stage.churn_days)
         store(session, "model", model_to_json(model), actor)
         if new_rules is not None:

@@ -2078,6 +2078,30 @@
         <translation>数据库正忙：其他用户或程序正在写入。请稍候再试。</translation>
     </message>
     <message>
+        <source>{path} is busy: another program has held it locked for more than {seconds} seconds. Close the other program (or wait for it to finish) and try again.</source>
+        <translation>{path} 正忙：另一个程序锁住它已超过 {seconds} 秒。请关闭那个程序（或等它完成）后再试。</translation>
+    </message>
+    <message>
+        <source>{path} is a camdesk database, but it is damaged. It was not changed. Keep the file as it is (make a copy of it) and open your latest backup instead.</source>
+        <translation>{path} 是 camdesk 数据库，但已损坏。文件未被改动。请原样保留该文件（先复制一份），改为打开最近的备份。</translation>
+    </message>
+    <message>
+        <source>{path} can only be read. Nothing was changed. To change it, get write access to the file and its folder, or copy it somewhere you can write to.</source>
+        <translation>{path} 只能读取，未做任何改动。要修改它，请取得该文件及其文件夹的写入权限，或把它复制到可以写入的位置。</translation>
+    </message>
+    <message>
+        <source>A save to {path} was interrupted (a crash or power cut left its journal, {journal}). camdesk needs write access to the file and its folder to finish putting it back as it was; until then it cannot be opened. Nothing was changed.</source>
+        <translation>对 {path} 的一次保存被中断了（崩溃或断电留下了日志文件 {journal}）。camdesk 需要该文件及其文件夹的写入权限，才能把它恢复到保存前的样子；在此之前无法打开。未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Nothing was written. Free some space on it and try again.</source>
+        <translation>{path} 所在的磁盘已满，未写入任何内容。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: {reason}. Check that the file exists and that you may read it.</source>
+        <translation>无法打开 {path}：{reason}。请检查文件是否存在，以及你是否有读取权限。</translation>
+    </message>
+    <message>
         <source>Cannot connect to the database {url}: {reason}</source>
         <translation>无法连接数据库 {url}：{reason}</translation>
     </message>
@@ -2304,6 +2328,26 @@
     <message>
         <source>Values can be worked out as of today or an earlier day, not as of {day}: nobody&apos;s orders of that day are known yet.</source>
         <translation>价值只能按今天或更早的日期计算，不能按 {day}：那一天的订单还无从得知。</translation>
+    </message>
+    <message>
+        <source>A save to {path} had been interrupted (by a crash or a power cut); camdesk has put the database back as it was before that save.</source>
+        <translation>对 {path} 的一次保存曾被中断（崩溃或断电）；camdesk 已把数据库恢复到那次保存之前的样子。</translation>
+    </message>
+    <message>
+        <source>{path} can only be read: it lies on a disk or share mounted read-only. Nothing was changed. To change it, copy it somewhere you can write to.</source>
+        <translation>{path} 只能读取：它位于以只读方式挂载的磁盘或共享上。未做任何改动。要修改它，请把它复制到可以写入的位置。</translation>
+    </message>
+    <message>
+        <source>{path} can only be read: the file is read-only for you. Nothing was changed. To change it, get write access to it, or copy it somewhere you can write to.</source>
+        <translation>{path} 只能读取：你对该文件只有读取权限。未做任何改动。要修改它，请取得写入权限，或把它复制到可以写入的位置。</translation>
+    </message>
+    <message>
+        <source>{path} can only be read: its folder is read-only for you (SQLite writes its journal beside the file). Nothing was changed. To change it, get write access to the folder, or copy the file somewhere you can write to.</source>
+        <translation>{path} 只能读取：你对它所在的文件夹只有读取权限（SQLite 需要在文件旁写入日志）。未做任何改动。要修改它，请取得该文件夹的写入权限，或把文件复制到可以写入的位置。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged, so camdesk opened it read-only: what can be read is shown, and nothing is written to it that could spread the damage. Make a copy of the file and open your latest backup to go on working.</source>
+        <translation>{path} 已损坏，因此 camdesk 以只读方式打开了它：能读出的内容照常显示，不会写入任何可能扩大损坏的内容。请复制一份该文件，并打开最近的备份继续工作。</translation>
     </message>
 </context>
 <context>
