@@ -1,0 +1,60 @@
+"""Which file systems are shared, and what `camdesk check` and `camdesk share` say."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from camdesk.cli import main
+from camdesk.dbfile import is_shared_file_system
+
+
+@pytest.mark.parametrize(
+    "fstype",
+    ["cifs", "smb3", "smbfs", "nfs", "nfs4", "fuse.sshfs", "9p", "fuse.gvfsd-fuse",
+     "fuse.smbnetfs", "davfs", "ceph", "glusterfs", "afs", "lustre", "fuse.rclone", "vboxsf",
+     "virtiofs", "vmhgfs", "afpfs", "webdav", "fuse.something-new", "zz-unknown"],
+)  # fmt: skip
+def test_network_and_unknown_file_systems_are_shared(fstype):
+    assert is_shared_file_system(fstype)
+
+
+@pytest.mark.parametrize("fstype", ["ext4", "xfs", "btrfs", "tmpfs", "overlay", "apfs", "ntfs3"])
+def test_local_disks_are_not(fstype):
+    assert not is_shared_file_system(fstype)
+
+
+def _journal(path: Path) -> str:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_share_keeps_a_file_shared_whoever_opens_it_and_check_reports_it(tmp_path, capsys):
+    path = tmp_path / "office.db"
+    assert main(["init", "--db", str(path)]) == 0 and _journal(path) == "wal"
+    assert main(["share", "--db", str(path)]) == 0 and _journal(path) == "delete"
+    for args in (["info"], ["find", "张"], ["demo", "--customers", "20", "--orders", "30"]):
+        assert main([args[0], "--db", str(path), *args[1:]]) == 0
+        assert _journal(path) == "delete", args  # opened here, on a local disk: still shared
+    capsys.readouterr()
+    assert main(["check", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "delete (shared mode)" in out and "sound (every page checked)" in out
+    assert main(["share", "--db", str(path), "--off"]) == 0 and _journal(path) == "wal"
+    assert main(["info", "--db", str(path), "--shared"]) == 0 and _journal(path) == "delete"
+
+
+def test_check_finds_damage_that_opening_a_large_file_would_leave_for_later(tmp_path, capsys):
+    path = tmp_path / "shop.db"
+    assert main(["demo", "--db", str(path), "--customers", "300", "--orders", "600"]) == 0
+    with open(path, "r+b") as handle:
+        handle.seek(path.stat().st_size // 2)
+        handle.write(b"\xa5" * 4096)
+    capsys.readouterr()
+    assert main(["check", "--db", str(path)]) == 1
+    assert "state:     damaged" in capsys.readouterr().out
