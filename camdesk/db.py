@@ -75,6 +75,7 @@ class Database:
     mode: Mode
     read_only: str | None = None
     notice: str | None = None
+    checked: bool = False  # every page of the file was checked as it opened
 
     def __post_init__(self) -> None:
         self._wrote = False
@@ -160,6 +161,7 @@ class Database:
         if self.dialect != "sqlite" or not self.url.database:
             return
         damage = dbfaults.check_file(Path(self.url.database))
+        self.checked = True
         if damage is not None:
             log.info("%s is damaged: %s", self.display_name, damage.replace("\n", " "))
             self.read_only = dbfaults.DAMAGED_READ_ONLY
@@ -299,7 +301,8 @@ def open_database(
             mode = Mode.SHARED if network else Mode.LOCAL
     engine, actual_mode = create_db_engine(url, mode, read_only=read_only is not None,
                                            immutable=facts.immutable)  # fmt: skip
-    db = Database(url=url, engine=engine, mode=actual_mode, read_only=read_only)
+    db = Database(url=url, engine=engine, mode=actual_mode, read_only=read_only,
+                  checked=facts.empty or facts.damage is not None or facts.checked)  # fmt: skip
     if db.dialect == "sqlite":
         dbfaults.hold(Path(name))
     try:

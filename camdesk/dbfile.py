@@ -194,6 +194,7 @@ class FileFacts:
     interrupted: bool = False
     damage: str | None = None
     immutable: bool = False  # a WAL file that can only be read without a shared-memory file
+    checked: bool = False  # the quick check ran (and found ``damage`` or nothing)
 
 
 def probe_sqlite(path: Path) -> FileFacts:
@@ -237,10 +238,10 @@ def probe_sqlite(path: Path) -> FileFacts:
 
             if row[0] not in migrate.known_revisions():
                 raise errors.NewerSchemaError(path=str(path), revision=row[0])
-        damage = None
-        if path.stat().st_size <= dbfaults.QUICK_CHECK_BYTES:
+        damage, checked = None, path.stat().st_size <= dbfaults.QUICK_CHECK_BYTES
+        if checked:
             damage = dbfaults.quick_check(conn)
-        return FileFacts(journal=journal, damage=damage, immutable=immutable)
+        return FileFacts(journal=journal, damage=damage, immutable=immutable, checked=checked)
     except sqlite3.Error as exc:
         raise _explained(exc, path) from exc
     finally:

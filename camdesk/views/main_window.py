@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +28,7 @@ from camdesk.views.background import run_in_background
 from camdesk.views.customers.page import CustomersPage
 from camdesk.views.data.duplicates import DuplicatesPage
 from camdesk.views.data.quality import QualityPage
+from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
 from camdesk.views.files import ask_open_file, ask_save_file
 from camdesk.views.settings import Settings
@@ -94,7 +96,19 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([160, 1040])
-        self.setCentralWidget(splitter)
+        self.banner = QLabel(self)  # why the database can only be read, or what opening did
+        self.banner.setObjectName("databaseBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #FFF4CE; color: #3B2F00;"
+                                  " border-bottom: 1px solid #E0C97A; padding: 6px 10px; }")  # fmt: skip
+        self.banner.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
         self.db_label = QLabel(self)
         self.db_label.setObjectName("databaseLabel")
         self.count_label = QLabel(self)
@@ -156,7 +170,6 @@ class MainWindow(QMainWindow):
         self.open_db_action.setText(self.tr("&Open database…"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.import_action.setText(self.tr("&Import from Excel or CSV…"))
-        self.import_action.setEnabled(self._db is not None)
         self.demo_action.setText(self.tr("Load &demo data…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -173,6 +186,7 @@ class MainWindow(QMainWindow):
         elif self._preview is not None:
             self.db_label.setText(f"{modes[Mode.LOCAL]}: {self._preview}")
         self._show_count(self._count)
+        self._show_access()
 
     @property
     def db(self) -> Database | None:
@@ -188,6 +202,33 @@ class MainWindow(QMainWindow):
         self.duplicates.attach(db, actor)
         self.quality.attach(db, actor)
         self._retranslate()
+        if db.dialect == "sqlite" and db.read_only is None and not db.checked:
+            self._check_in_background(db)
+
+    def _check_in_background(self, db: Database) -> None:
+        """A large file is checked after its list appears (a small one was, as it opened);
+        damage found makes it read-only from then on, before anything can spread it."""
+        from camdesk.errors import DatabaseDamaged
+
+        def found(exc: BaseException) -> None:
+            if self._db is db and self._actor is not None and isinstance(exc, DatabaseDamaged):
+                self.attach(db, self._actor)  # every area again, now without its writes
+                show_error(self, exc)
+
+        run_in_background(lambda _state: db.verify(), lambda _none: None, found, owner=self)
+
+    def _show_access(self) -> None:
+        """A banner while the database can only be read (its write actions are off), or
+        once after an interrupted save was put right."""
+        from camdesk.views.access import notice_text, read_only_text, writable
+
+        db = self._db
+        self.import_action.setEnabled(writable(db))
+        self.demo_action.setEnabled(db is None or writable(db))
+        text = "" if db is None else "\n".join(
+            t for t in (read_only_text(db), notice_text(db)) if t)  # fmt: skip
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
 
     def show_customers(self, criteria: tuple[Criterion, ...]) -> None:
         """Switch to the customer list, narrowed to ``criteria``."""

@@ -114,7 +114,7 @@ def test_an_interrupted_save_is_finished_and_said(sound, tmp_path):
     assert journal.exists() and journal.stat().st_size > 0
     copy = _copy(path, tmp_path, "copy.db")  # the same crash, for the read-only case
     shutil.copy(journal, copy.with_name("copy.db-journal"))
-    code, out, err = _cli("find", "--db", str(path), "--json", "张")
+    code, _out, err = _cli("find", "--db", str(path), "--json", "张")
     assert code == 0 and "put the database back as it was before that save" in err
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM customer WHERE notes IS NOT NULL").fetchone() == (

@@ -320,6 +320,11 @@ class CustomerDialog(QDialog):
         self._initial = self.collect()
         self.setEnabled(True)
         self.inputs["name"].setFocus()
+        from camdesk.views.access import read_only_text, writable
+
+        if not writable(self._db):  # the file can be read, not changed: say so, offer no Save
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            self.status.setText(read_only_text(self._db))
 
     def _show_history(self, history: list[changelog.ChangeEntry]) -> None:
         owners = {str(u.id): u.display_name for u in self._data.owners} if self._data else {}
@@ -478,7 +483,9 @@ class CustomerDialog(QDialog):
     # -- saving --------------------------------------------------------------------
 
     def save(self) -> None:
-        if self._saving or self._data is None:
+        from camdesk.views.access import writable
+
+        if self._saving or self._data is None or not writable(self._db):
             return
         for name in self.errors:
             self._show_problem(name, None)

@@ -118,8 +118,12 @@ class CustomersPage(QWidget):
         return self._events
 
     def _set_attached(self, attached: bool) -> None:
-        for act in (self.new_action, self.open_action, self.delete_action, self.export_action):
+        from camdesk.views.access import writable
+
+        for act in (self.open_action, self.export_action):
             act.setEnabled(attached)
+        for act in (self.new_action, self.delete_action):  # writes: not on a read-only file
+            act.setEnabled(attached and writable(self._db))
 
     # -- reading (the services load SQLAlchemy: imported on first use, in a worker) --
 

@@ -172,7 +172,9 @@ class DuplicatesPage(QWidget):
         if self._state is not None:
             self.status.setText(QCoreApplication.translate("Duplicates", "%1 groups of likely duplicates.")
                                 .replace("%1", f"{len(self.groups):,}"))  # fmt: skip
-        self.merge_button.setEnabled(bool(self.groups))
+        from camdesk.views.access import writable
+
+        self.merge_button.setEnabled(bool(self.groups) and writable(self._db))
 
     def merge_selected(self) -> MergeDialog | None:
         """Open the merge dialog for the selected group."""

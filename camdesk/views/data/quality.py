@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from camdesk.errors import Cancelled
 from camdesk.services.context import Actor
+from camdesk.views.access import writable
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
@@ -52,7 +53,7 @@ class QualityPage(QWidget):
         self.tidy_button = QPushButton(self)
         self.tidy_button.setObjectName("tidyValues")
         self.tidy_button.clicked.connect(self.tidy)
-        self.tidy_button.setEnabled(db is not None)
+        self.tidy_button.setEnabled(writable(db))
         self.undo_button = QPushButton(self)
         self.undo_button.clicked.connect(self.undo_tidy)
         self.undo_button.hide()
@@ -85,7 +86,7 @@ class QualityPage(QWidget):
     def attach(self, db: Database, actor: Actor) -> None:
         self._db, self._actor = db, actor
         self.check_button.setEnabled(True)
-        self.tidy_button.setEnabled(True)
+        self.tidy_button.setEnabled(writable(db))
 
     def _retranslate(self) -> None:
         self.check_button.setText(self.tr("Check data quality"))
@@ -186,7 +187,7 @@ class QualityPage(QWidget):
             return standardize(db, actor, progress=state.progress, cancelled=state.cancelled)
 
         def done(result: Tidied) -> None:
-            self.tidy_button.setEnabled(True)
+            self.tidy_button.setEnabled(writable(self._db))
             self.status.setText(self.tr("%1 customer files standardised.")
                                 .replace("%1", f"{result.customers:,}"))  # fmt: skip
             if result.change_id is not None:
@@ -195,7 +196,7 @@ class QualityPage(QWidget):
                 self._events.customers_changed.emit([])
 
         def failed(exc: BaseException) -> None:
-            self.tidy_button.setEnabled(True)
+            self.tidy_button.setEnabled(writable(self._db))
             if not isinstance(exc, Cancelled):
                 show_error(self, exc)
 

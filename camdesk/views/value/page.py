@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from camdesk.errors import Cancelled
 from camdesk.services.context import Actor
 from camdesk.services.criteria import Criterion
+from camdesk.views.access import writable
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
@@ -93,6 +94,8 @@ class ValuePage(QWidget):
 
     def attach(self, db: Database, actor: Actor) -> None:
         self._db, self._actor = db, actor
+        for button in (self.recompute_button, self.rules_button):  # they write
+            button.setEnabled(writable(db))
         self._stale = True
         if self.isVisible():
             self.reload()
@@ -206,7 +209,7 @@ class ValuePage(QWidget):
             self._job = None
             self.progress.hide()
             self.cancel_button.hide()
-            self.recompute_button.setEnabled(True)
+            self.recompute_button.setEnabled(writable(self._db))
 
         def done(_summary: object) -> None:
             finished()
