@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -229,6 +230,18 @@ def _sqlite_engine(url: URL, mode: Mode, *, read_only: bool = False,
     return engine
 
 
+def _new_file_journal(db: Database, mode: Mode) -> None:
+    """The journal of a file this process just made: WAL on a local disk. Processes that
+    opened it at the same moment may still hold it; they let go within moments."""
+    for _attempt in range(40):
+        try:
+            set_journal(db, mode)
+            return
+        except errors.DatabaseBusy:
+            time.sleep(0.05)
+    log.info("%s keeps its rollback journal: other processes held it", db.display_name)
+
+
 def set_journal(db: Database, mode: Mode) -> None:
     """Give a SQLite file the journal of ``mode``: WAL on a local disk, a rollback journal
     (DELETE) for a file shared over the network. Needs every other connection closed."""
@@ -306,9 +319,7 @@ def open_database(
     if db.dialect == "sqlite":
         dbfaults.hold(Path(name))
     try:
-        if facts.empty and db.dialect == "sqlite":
-            set_journal(db, actual_mode)
-        elif network and actual_mode is Mode.LOCAL and read_only is None:
+        if network and not facts.empty and actual_mode is Mode.LOCAL and read_only is None:
             log.info("%s is shared (a network file system, or asked): rollback journal", name)
             set_journal(db, Mode.SHARED)
         revision = _schema_revision(db, name)
@@ -320,8 +331,10 @@ def open_database(
             if revision is None:
                 if not create:  # `camdesk info` on an empty server schema: not ours yet
                     raise errors.NotCamdeskDatabase(path=name)
-                migrate.create_schema(db)
-            else:
+                if migrate.create_schema(db) and db.dialect == "sqlite":
+                    _new_file_journal(db, actual_mode)
+                revision = _schema_revision(db, name)
+            if revision != HEAD:
                 migrate.upgrade_if_needed(db, name)
         if facts.interrupted:
             db.notice = RECOVERED

@@ -25,12 +25,18 @@ APPLICATION_ID = b"CAMD"  # the header's application id (dbfile.SQLITE_APPLICATI
 # SQLite result codes (https://sqlite.org/rescode.html).
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 READONLY_ROLLBACK = _READONLY | (3 << 8)  # a hot journal that needs write access to roll back
-# A WAL file whose shared-memory file cannot be made (READONLY_CANTINIT, _DIRECTORY).
-NO_SHARED_MEMORY = (_READONLY | (5 << 8), _READONLY | (6 << 8))
+# A WAL file whose shared-memory file cannot be made (READONLY_CANTINIT, _DIRECTORY, or
+# no room left on the disk for it).
+NO_SHARED_MEMORY = (_READONLY | (5 << 8), _READONLY | (6 << 8), _FULL, _IOERR | (18 << 8),
+                    _IOERR | (19 << 8), _IOERR | (3 << 8), _IOERR | (13 << 8), _CANTOPEN)  # fmt: skip
 
 READ_ONLY_MOUNT = QT_TRANSLATE_NOOP(
     "errors",
     "{path} can only be read: it lies on a disk or share mounted read-only. Nothing was changed. To change it, copy it somewhere you can write to.",
+)
+READ_ONLY_FULL = QT_TRANSLATE_NOOP(
+    "errors",
+    "The disk holding {path} is full, so camdesk opened it read-only: you can look things up and export elsewhere, but not save. Free some space on that disk and open the database again.",
 )
 READ_ONLY_FILE = QT_TRANSLATE_NOOP(
     "errors",
@@ -93,6 +99,8 @@ def read_only_reason(path: Path) -> str | None:
         return READ_ONLY_FILE
     if not os.access(folder, os.W_OK):
         return READ_ONLY_FOLDER
+    if _disk_full(path):
+        return READ_ONLY_FULL
     return None
 
 
@@ -151,7 +159,8 @@ def explain(exc: sqlite3.Error, path: Path) -> errors.DatabaseError | None:
 
 
 def _disk_full(path: Path) -> bool:
+    """Too little room left for SQLite's journal, WAL or shared-memory file."""
     try:
-        return shutil.disk_usage(path.parent).free < 1 << 20
+        return shutil.disk_usage(path.parent).free < 256 << 10
     except OSError:
         return False

@@ -198,6 +198,33 @@ class UnknownSheet(ImportFileError):
     )
 
 
+class FileMissing(ImportFileError):
+    message = QT_TRANSLATE_NOOP(
+        "errors", "{path} cannot be read: {reason}. Check the name and that you may read it."
+    )
+
+
+class CannotWriteFile(CamdeskError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} cannot be written: {reason}. Choose another folder or name; nothing was written.",
+    )
+
+
+class SheetTooLarge(ImportFileError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is larger than camdesk imports at once: at most {rows} rows and {columns} columns a sheet. Split it into smaller files (or remove what lies far outside the table, such as a stray cell at the sheet's last row or column) and import them one after the other.",
+    )
+
+
+class CellTooLong(ImportFileError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} has a cell of more than {limit} characters, which is not a table camdesk can read. Check the file's separators and quotes, or save it from your spreadsheet program as .xlsx.",
+    )
+
+
 class UnknownEncoding(ImportFileError):
     message = QT_TRANSLATE_NOOP(
         "errors",

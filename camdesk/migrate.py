@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from camdesk import __version__, errors
 from camdesk.db import backup_sqlite
@@ -49,9 +49,19 @@ def _upgrade(conn: Connection) -> None:
     command.upgrade(config, "head")
 
 
-def create_schema(db: Database) -> None:
-    """Create every table of a new database and mark it as camdesk's."""
-    with db.engine.begin() as conn:
+def create_schema(db: Database) -> bool:
+    """Create every table of a new database and mark it as camdesk's; whether this call
+    made it.
+
+    Under a lock (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL) and only if
+    there are still no tables: several processes opening one new database at the same
+    moment leave one schema, and all of them go on.
+    """
+    with db.engine.connect().execution_options(camdesk_write=True) as conn, conn.begin():
+        if db.dialect == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('camdesk:schema'))"))
+        if inspect(conn).get_table_names():
+            return False  # another process made it while this one waited
         _upgrade(conn)
         conn.execute(
             text(
@@ -62,6 +72,7 @@ def create_schema(db: Database) -> None:
         )
         if db.dialect == "sqlite":
             conn.exec_driver_sql(f"PRAGMA application_id={SQLITE_APPLICATION_ID}")
+    return True
 
 
 def upgrade_if_needed(db: Database, name: str) -> None:

@@ -35,10 +35,7 @@ def text(cell: Cell) -> str | None:
         return None
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
-    value = clean_text(str(cell))
-    if value and value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
-        value = value[1:]  # a CSV export's guard against formulas (see exporter)
-    return value or None
+    return clean_text(str(cell))
 
 
 def folded(cell: Cell) -> str | None:
@@ -59,10 +56,7 @@ def long_text(cell: Cell) -> str | None:
 
     if cell is None:
         return None
-    value = clean_text(str(cell), multiline=True)
-    if value and value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
-        value = value[1:]
-    return value
+    return clean_text(str(cell), multiline=True)
 
 
 def phone(cell: Cell) -> str | None:

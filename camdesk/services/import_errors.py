@@ -47,7 +47,19 @@ def write_error_workbook(
     written = 0
     for number, cells in zip(table.row_numbers, table.rows, strict=True):
         if number in reasons:
-            sheet.append([*cells, "; ".join(reasons[number])])
+            sheet.append([_as_text(sheet, c) for c in (*cells, "; ".join(reasons[number]))])
             written += 1
     book.save(path)
     return written
+
+
+def _as_text(sheet: object, value: object) -> object:
+    """A cell as it was read: text that looks like a formula (=HYPERLINK(...)) is
+    written as text, never as a formula a spreadsheet program would run."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value

@@ -19,7 +19,7 @@ import codecs
 import csv
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from camdesk import errors
 from camdesk.services.bulk import gc_paused
+from camdesk.services.sheet_limits import MAX_CELL_CHARS, MAX_ROWS, check_xlsx, too_many_rows
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -69,8 +70,8 @@ def sniff(path: Path) -> FileKind:
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
-    except OSError as exc:
-        raise errors.ImportFileError(path=str(path)) from exc
+    except OSError as exc:  # missing, a folder, no permission: say which
+        raise errors.FileMissing(path=str(path), reason=exc.strerror or str(exc)) from exc
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
@@ -120,6 +121,8 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     if kind is FileKind.CSV:
         name, grid = "", _read_text(path)
     else:
+        if kind is FileKind.XLSX:
+            check_xlsx(path)  # a hostile size is refused before the reader allocates it
         book = _workbook(path)
         names = list(book.sheet_names)
         name = sheet if sheet else (names[0] if names else "")
@@ -153,6 +156,8 @@ def _table(path: Path, sheet: str, grid: Iterable[Sequence[Cell]]) -> Table:
         if any(c is not None for c in cells):
             rows.append(cells)
             numbers.append(number)
+            if len(rows) > MAX_ROWS + HEADER_SCAN:
+                raise too_many_rows(path)
     if not rows:
         raise errors.EmptyFile(path=str(path), sheet=sheet or path.name)
     head = _header_index(rows[:HEADER_SCAN])
@@ -235,11 +240,30 @@ def _decode(path: Path) -> str:
     raise errors.UnknownEncoding(path=str(path))
 
 
-def _read_text(path: Path) -> list[list[str]]:
+def _read_text(path: Path) -> Iterator[list[str]]:
+    """The rows of a delimited text file. Cells starting with an apostrophe before = + - @
+    lose it: a CSV export's guard against formulas (see workbooks), only in text files,
+    where a spreadsheet program would otherwise run them."""
     text = _decode(path)
     sample = text[:8192]
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, ",\t;|")
+        sniffed = csv.Sniffer().sniff(sample, ",\t;|")
     except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text, newline=""), dialect))
+        sniffed = csv.excel
+
+    class dialect(csv.excel):  # the separator found; quotes are always double quotes: the
+        delimiter = sniffed.delimiter  # sniffer takes apostrophes ('=1+1, O'Brien) for quotes
+        skipinitialspace = sniffed.skipinitialspace
+
+    csv.field_size_limit(MAX_CELL_CHARS)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        for row in reader:
+            yield [c[1:] if c[:1] == "'" and c[1:2] in _GUARDED else c for c in row]
+    except csv.Error as exc:
+        if "field larger" in str(exc):
+            raise errors.CellTooLong(path=str(path), limit=f"{MAX_CELL_CHARS:,}") from exc
+        raise errors.ImportFileError(path=str(path)) from exc
+
+
+_GUARDED = ("=", "+", "-", "@", "'")

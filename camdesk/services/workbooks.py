@@ -12,12 +12,16 @@ prefixed with an apostrophe so that no spreadsheet runs them as formulas (OWASP
 from __future__ import annotations
 
 import csv
+import errno
+import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from camdesk import errors
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,15 +51,29 @@ def write_sheets(path: Path, sheets: Sequence[Sheet]) -> list[Path]:
     """Write tables in order: sheets of one workbook, or (.csv) one file each
     (:func:`csv_path`). Each table's rows are read only when it is written. Returns
     the files written."""
-    if path.suffix.lower() != ".csv":
-        _write_xlsx(path, sheets)
-        return [path]
-    written = []
-    for index, sheet in enumerate(sheets):
-        target = csv_path(path, index, sheet.name)
-        _write_csv(target, sheet.headers, sheet.rows)
-        written.append(target)
-    return written
+    written: list[Path] = []
+    try:
+        if path.suffix.lower() != ".csv":
+            written.append(path)
+            _write_xlsx(path, sheets)
+            return written
+        for index, sheet in enumerate(sheets):
+            target = csv_path(path, index, sheet.name)
+            written.append(target)
+            _write_csv(target, sheet.headers, sheet.rows)
+        return written
+    except BaseException as exc:
+        for target in written:  # a half-written file helps nobody
+            target.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _file_error(exc, written[-1] if written else path) from exc
+        raise
+
+
+def _file_error(exc: OSError, path: Path) -> errors.CamdeskError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return errors.DiskFull(path=str(path))
+    return errors.CannotWriteFile(path=str(path), reason=exc.strerror or str(exc))
 
 
 def _write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -79,15 +97,21 @@ def _csv_cell(cell: Any) -> Any:
 
 
 def _safe(text: str) -> str:
-    """A text cell no spreadsheet will run as a formula."""
-    return "'" + text if text.startswith(_RISKY) else text
+    """A text cell no spreadsheet will run as a formula. A value that already starts
+    with a guard ('=1+1) gets one more, so reading the file back gives it as it was."""
+    guarded = text.startswith(_RISKY) or (text[:1] == "'" and text[1:2] in (*_RISKY, "'"))
+    return "'" + text if guarded else text
 
 
 def _write_xlsx(path: Path, sheets: Sequence[Sheet]) -> None:
+    """Rows go to XlsxWriter's temporary files as they come (constant memory); the finished
+    workbook, compressed, is assembled in memory and written to ``path`` in one go, so a
+    full disk is one plain error (and never a half-closed zip complaining at exit)."""
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                           "strings_to_urls": False})  # fmt: skip
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False})  # fmt: skip
     formats = {
         "header": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
         "day": book.add_format({"num_format": "yyyy-mm-dd"}),
@@ -96,6 +120,8 @@ def _write_xlsx(path: Path, sheets: Sequence[Sheet]) -> None:
     for table in sheets:  # constant memory: one sheet after the other
         _write_sheet(book.add_worksheet(table.name), table.headers, table.rows, formats)
     book.close()
+    with path.open("wb") as out:
+        out.write(buffer.getbuffer())
 
 
 def _write_sheet(sheet: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]],

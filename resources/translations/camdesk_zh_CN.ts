@@ -2142,6 +2142,22 @@
         <translation>{path} 中没有名为 {sheet} 的工作表。它的工作表有：{sheets}。</translation>
     </message>
     <message>
+        <source>{path} cannot be read: {reason}. Check the name and that you may read it.</source>
+        <translation>无法读取 {path}：{reason}。请检查文件名，以及你是否有读取权限。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {reason}. Choose another folder or name; nothing was written.</source>
+        <translation>无法写入 {path}：{reason}。请换一个文件夹或文件名；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path} is larger than camdesk imports at once: at most {rows} rows and {columns} columns a sheet. Split it into smaller files (or remove what lies far outside the table, such as a stray cell at the sheet&apos;s last row or column) and import them one after the other.</source>
+        <translation>{path} 超出了 camdesk 一次能导入的大小：每个工作表最多 {rows} 行、{columns} 列。请把它拆成几个较小的文件（或删掉表格之外很远处的内容，例如工作表最后一行或最后一列上的零散单元格），再依次导入。</translation>
+    </message>
+    <message>
+        <source>{path} has a cell of more than {limit} characters, which is not a table camdesk can read. Check the file&apos;s separators and quotes, or save it from your spreadsheet program as .xlsx.</source>
+        <translation>{path} 中有一个单元格超过 {limit} 个字符，camdesk 无法把它当作表格读取。请检查文件的分隔符和引号，或在电子表格软件中另存为 .xlsx。</translation>
+    </message>
+    <message>
         <source>The text of {path} is in an encoding camdesk does not recognise. Save it as CSV UTF-8 and try again.</source>
         <translation>{path} 的文字编码无法识别。请另存为“CSV UTF-8”格式后重试。</translation>
     </message>
@@ -2336,6 +2352,10 @@
     <message>
         <source>{path} can only be read: it lies on a disk or share mounted read-only. Nothing was changed. To change it, copy it somewhere you can write to.</source>
         <translation>{path} 只能读取：它位于以只读方式挂载的磁盘或共享上。未做任何改动。要修改它，请把它复制到可以写入的位置。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full, so camdesk opened it read-only: you can look things up and export elsewhere, but not save. Free some space on that disk and open the database again.</source>
+        <translation>{path} 所在的磁盘已满，因此 camdesk 以只读方式打开了它：可以查询，也可以导出到其他位置，但不能保存。请在该磁盘上腾出空间后重新打开数据库。</translation>
     </message>
     <message>
         <source>{path} can only be read: the file is read-only for you. Nothing was changed. To change it, get write access to it, or copy it somewhere you can write to.</source>

@@ -177,3 +177,115 @@ def test_a_database_another_program_keeps_locked_is_called_busy(sound, tmp_path)
         holder.communicate()
     assert code == 1 and "is busy: another program has held it locked" in err
     assert NOT_OURS not in err
+
+
+def test_a_workbook_with_one_cell_at_the_sheets_far_end_is_refused_not_obeyed(sound, tmp_path):
+    """The reader would allocate the whole grid (549 GB) and abort the process."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "姓名"
+    book.active["XFD1048576"] = "x"
+    book.save(tmp_path / "far.xlsx")
+    path = _copy(sound, tmp_path)
+    before = _hash(path)
+    code, _out, err = _cli("import", "--db", str(path), "--dry-run", str(tmp_path / "far.xlsx"))
+    assert code == 1 and "is larger than camdesk imports at once" in err, err
+    assert "Traceback" not in err and _hash(path) == before
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path):
+    """A small tmpfs, mounted for the test (root may mount here; elsewhere: skipped)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
+                          capture_output=True, text=True)  # fmt: skip
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs to fill: {done.stderr.strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def _fill(folder: Path) -> None:
+    with open(folder / "filler", "wb") as out:
+        try:
+            while True:
+                out.write(b"\0" * (1 << 16))
+                out.flush()
+        except OSError:
+            pass
+
+
+def test_a_full_disk_is_called_full_and_keeps_the_database_as_it_was(sound, tmp_path, full_disk):
+    path = full_disk / "shop.db"
+    shutil.copy(sound, path)
+    sheet = tmp_path / "many.csv"
+    sheet.write_text("姓名,手机\n" + "".join(f"新客户{n},139{n:08d}\n" for n in range(3000)),
+                     encoding="utf-8")  # fmt: skip
+    _fill(full_disk)
+    before = _hash(path)
+    code, _out, err = _cli("import", "--db", str(path), str(sheet))
+    assert code == 1 and "is full" in err and "Traceback" not in err, err
+    assert _hash(path) == before
+    code, out, err = _cli("find", "--db", str(path), "--json", "张")  # reading still works
+    assert code == 0 and out.strip(), err
+    for name in ("out.xlsx", "out.csv"):
+        code, _out, err = _cli("export", "--db", str(path), str(full_disk / name))
+        assert code == 1 and "is full" in err and "Traceback" not in err, err
+        assert "Exception ignored" not in err
+    assert sorted(p.name for p in full_disk.iterdir() if p.name.startswith("out")) == []
+
+
+def test_a_disk_that_fills_during_an_import_keeps_the_database_as_it_was(sound, tmp_path,
+                                                                         full_disk):  # fmt: skip
+    path = full_disk / "shop.db"
+    shutil.copy(sound, path)
+    sheet = tmp_path / "many.csv"
+    sheet.write_text("姓名,手机,备注\n" + "".join(f"新客户{n},139{n:08d},{'备注' * 200}\n"
+                                             for n in range(3000)), encoding="utf-8")  # fmt: skip
+    _fill(full_disk)
+    filler = full_disk / "filler"
+    os.truncate(filler, filler.stat().st_size - (600 << 10))  # room to open, not to import
+    before = _hash(path)
+    code, _out, err = _cli("import", "--db", str(path), str(sheet))
+    assert code == 1 and "is full. Nothing was written" in err and "Traceback" not in err, err
+    assert _hash(path) == before
+    code, out, err = _cli("info", "--db", str(path))
+    assert code == 0 and "customers:" in out, err
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def new_target(request: pytest.FixtureRequest, tmp_path: Path):
+    """A database that does not exist yet: a file's name, or an empty PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "new.db")
+        return
+    from tests.conftest import postgresql_schema
+
+    with postgresql_schema() as url:
+        yield url.render_as_string(hide_password=False)
+
+
+def test_processes_opening_a_new_database_at_once_leave_one_schema_and_all_go_on(new_target):
+    runs = [start_cli("init", "--db", new_target) for _ in range(4)]
+    results = [finish(run) for run in runs]
+    assert [code for code, _out, _err in results] == [0] * 4, [err for *_, err in results]
+    assert not any("Traceback" in err for *_, err in results)
+    code, out, err = finish(start_cli("info", "--db", new_target, "--json"))
+    assert code == 0 and '"customers": 0' in out, err
+
+
+def test_the_first_use_of_a_user_name_by_many_processes_creates_it_once(new_target):
+    assert finish(start_cli("init", "--db", new_target))[0] == 0
+    code = ("import sys\n"
+            "from camdesk.db import open_database\n"
+            "from camdesk.services.users import ensure_user\n"
+            "db = open_database(sys.argv[1], create=False)\n"
+            "print(ensure_user(db, 'wang.fang', '王芳').id); db.close()\n")  # fmt: skip
+    runs = [start_python(code, new_target) for _ in range(12)]
+    results = [finish(run) for run in runs]
+    assert [c for c, _out, _err in results] == [0] * 12, [err for *_, err in results]
+    assert len({out.strip() for _c, out, _err in results}) == 1
