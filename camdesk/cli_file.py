@@ -13,6 +13,9 @@ def add_commands(add: Callable[..., Any]) -> None:
     share = add("share", cmd_share, "keep a database file in shared mode (rollback journal), "
                 "for use from several PCs over the network")  # fmt: skip
     share.add_argument("--off", action="store_true", help="back to local mode (WAL)")
+    recover = add("recover", cmd_recover, "copy every readable row of a damaged database "
+                  "into a new file, and say what was lost")  # fmt: skip
+    recover.add_argument("--to", type=Path, required=True, help="the new file (must not exist)")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -69,3 +72,19 @@ def cmd_share(args: argparse.Namespace) -> int:
     print(f"{db.display_name}: " + ("local mode (WAL): use it from this PC only" if args.off
           else "shared mode (rollback journal): it stays so whoever opens it"))  # fmt: skip
     return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    """Exit 0 when everything was copied, 1 when something was lost (listed)."""
+    from camdesk.services.context import default_database_path
+    from camdesk.services.recover import recover
+
+    source = Path(args.db or default_database_path()).expanduser().resolve()
+    result = recover(source, args.to.expanduser().resolve())
+    for table, done in result.tables.items():
+        lost = "unknown" if done.lost is None else f"{done.lost:,}"
+        orphans = f", {done.orphans:,} dropped with what they belonged to" if done.orphans else ""
+        print(f"{table:<16} {done.copied:>10,} copied, {lost} lost{orphans}")
+    print(f"recovered copy written to {args.to}" + ("" if result.complete else
+          " (some rows could not be read: see above)"))  # fmt: skip
+    return 0 if result.complete else 1

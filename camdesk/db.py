@@ -86,6 +86,11 @@ class Database:
         )
 
     @property
+    def damaged(self) -> bool:
+        """The file was found damaged (and is read-only for that)."""
+        return self.read_only == dbfaults.DAMAGED_READ_ONLY
+
+    @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 

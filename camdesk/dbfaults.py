@@ -49,7 +49,7 @@ READ_ONLY_FOLDER = QT_TRANSLATE_NOOP(
 
 DAMAGED_READ_ONLY = QT_TRANSLATE_NOOP(
     "errors",
-    "{path} is damaged, so camdesk opened it read-only: what can be read is shown, and nothing is written to it that could spread the damage. Make a copy of the file and open your latest backup to go on working.",
+    "{path} is damaged, so camdesk opened it read-only: what can be read is shown, and nothing is written to it that could spread the damage. Save a recovered copy (every row that can be read, in a new file) and work on that, or open your latest backup.",
 )
 QUICK_CHECK_BYTES = 64 << 20  # files up to this size are checked as they open (~0.1 s)
 

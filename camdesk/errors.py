@@ -73,7 +73,7 @@ class DatabaseBusy(DatabaseLocked):  # the file by name, and for how long
 class DatabaseDamaged(DatabaseError):
     message = QT_TRANSLATE_NOOP(
         "errors",
-        "{path} is a camdesk database, but it is damaged. It was not changed. Keep the file as it is (make a copy of it) and open your latest backup instead.",
+        "{path} is a camdesk database, but it is damaged. It was not changed. Open your latest backup, or copy what can still be read into a new file with “camdesk recover --db {path} --to NEW.db”.",
     )
 
 

@@ -25,6 +25,7 @@ from camdesk.dbfile import Mode
 from camdesk.services.context import Actor, data_dir
 from camdesk.services.criteria import Criterion
 from camdesk.views.background import run_in_background
+from camdesk.views.banner import DatabaseBanner
 from camdesk.views.customers.page import CustomersPage
 from camdesk.views.data.duplicates import DuplicatesPage
 from camdesk.views.data.quality import QualityPage
@@ -96,12 +97,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([160, 1040])
-        self.banner = QLabel(self)  # why the database can only be read, or what opening did
-        self.banner.setObjectName("databaseBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel { background: #FFF4CE; color: #3B2F00;"
-                                  " border-bottom: 1px solid #E0C97A; padding: 6px 10px; }")  # fmt: skip
-        self.banner.hide()
+        self.banner = DatabaseBanner(self)  # why the database can only be read, or news
+        self.banner.recover_requested.connect(self.save_recovered_copy)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -205,6 +202,14 @@ class MainWindow(QMainWindow):
         if db.dialect == "sqlite" and db.read_only is None and not db.checked:
             self._check_in_background(db)
 
+    def save_recovered_copy(self) -> None:
+        """Write every readable row of the damaged file into a new one; offer to open it."""
+        if self._db is None:
+            return
+        from camdesk.views.data.recover import save_recovered_copy
+
+        save_recovered_copy(self, self._db, self._settings, self.open_database_requested.emit)
+
     def _check_in_background(self, db: Database) -> None:
         """A large file is checked after its list appears (a small one was, as it opened);
         damage found makes it read-only from then on, before anything can spread it."""
@@ -220,15 +225,12 @@ class MainWindow(QMainWindow):
     def _show_access(self) -> None:
         """A banner while the database can only be read (its write actions are off), or
         once after an interrupted save was put right."""
-        from camdesk.views.access import notice_text, read_only_text, writable
+        from camdesk.views.access import writable
 
         db = self._db
         self.import_action.setEnabled(writable(db))
         self.demo_action.setEnabled(db is None or writable(db))
-        text = "" if db is None else "\n".join(
-            t for t in (read_only_text(db), notice_text(db)) if t)  # fmt: skip
-        self.banner.setText(text)
-        self.banner.setVisible(bool(text))
+        self.banner.show_for(db)
 
     def show_customers(self, criteria: tuple[Criterion, ...]) -> None:
         """Switch to the customer list, narrowed to ``criteria``."""

@@ -545,6 +545,13 @@
     </message>
 </context>
 <context>
+    <name>DatabaseBanner</name>
+    <message>
+        <source>Save a recovered copy…</source>
+        <translation>保存一份恢复副本…</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD, e.g. 1988-03-15 or 19880315</source>
@@ -1317,6 +1324,41 @@
     </message>
 </context>
 <context>
+    <name>Recover</name>
+    <message>
+        <source>Save a recovered copy</source>
+        <translation>保存恢复副本</translation>
+    </message>
+    <message>
+        <source>camdesk databases (*.db)</source>
+        <translation>camdesk 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <source>Choose a new file for the copy.</source>
+        <translation>请为副本选择一个新文件。</translation>
+    </message>
+    <message>
+        <source>Copying every row that can be read…</source>
+        <translation>正在复制所有能读出的记录…</translation>
+    </message>
+    <message>
+        <source>Every row could be read: %1 customers were copied to %2.</source>
+        <translation>所有记录都能读出：已把 %1 位客户复制到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 customers were copied to %2; some rows could not be read and are missing from the copy (the damaged file is kept as it was).</source>
+        <translation>已把 %1 位客户复制到 %2；有些记录无法读出，副本中缺少它们（损坏的文件保持原样）。</translation>
+    </message>
+    <message>
+        <source>Recovered copy</source>
+        <translation>恢复副本</translation>
+    </message>
+    <message>
+        <source>Open the copy now?</source>
+        <translation>现在打开这份副本吗？</translation>
+    </message>
+</context>
+<context>
     <name>RiskPanel</name>
     <message>
         <source>Customer</source>
@@ -2082,8 +2124,8 @@
         <translation>{path} 正忙：另一个程序锁住它已超过 {seconds} 秒。请关闭那个程序（或等它完成）后再试。</translation>
     </message>
     <message>
-        <source>{path} is a camdesk database, but it is damaged. It was not changed. Keep the file as it is (make a copy of it) and open your latest backup instead.</source>
-        <translation>{path} 是 camdesk 数据库，但已损坏。文件未被改动。请原样保留该文件（先复制一份），改为打开最近的备份。</translation>
+        <source>{path} is a camdesk database, but it is damaged. It was not changed. Open your latest backup, or copy what can still be read into a new file with “camdesk recover --db {path} --to NEW.db”.</source>
+        <translation>{path} 是 camdesk 数据库，但已损坏。文件未被改动。请打开最近的备份，或用“camdesk recover --db {path} --to NEW.db”把仍能读出的内容复制到一个新文件。</translation>
     </message>
     <message>
         <source>{path} can only be read. Nothing was changed. To change it, get write access to the file and its folder, or copy it somewhere you can write to.</source>
@@ -2366,8 +2408,8 @@
         <translation>{path} 只能读取：你对它所在的文件夹只有读取权限（SQLite 需要在文件旁写入日志）。未做任何改动。要修改它，请取得该文件夹的写入权限，或把文件复制到可以写入的位置。</translation>
     </message>
     <message>
-        <source>{path} is damaged, so camdesk opened it read-only: what can be read is shown, and nothing is written to it that could spread the damage. Make a copy of the file and open your latest backup to go on working.</source>
-        <translation>{path} 已损坏，因此 camdesk 以只读方式打开了它：能读出的内容照常显示，不会写入任何可能扩大损坏的内容。请复制一份该文件，并打开最近的备份继续工作。</translation>
+        <source>{path} is damaged, so camdesk opened it read-only: what can be read is shown, and nothing is written to it that could spread the damage. Save a recovered copy (every row that can be read, in a new file) and work on that, or open your latest backup.</source>
+        <translation>{path} 已损坏，因此 camdesk 以只读方式打开了它：能读出的内容照常显示，不会写入任何可能扩大损坏的内容。请保存一份恢复副本（把所有能读出的记录存入新文件）并在副本上继续工作，或打开最近的备份。</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from camdesk.db import open_database
 from camdesk.services.demo import DemoSpec, generate
@@ -28,7 +28,7 @@ def damaged(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_a_damaged_file_opens_read_only_with_a_banner_and_no_writes(qtbot, controller, damaged,
-                                                                    language):  # fmt: skip
+                                                                    language, monkeypatch):  # fmt: skip
     controller.set_language(language)
     assert controller.open(str(damaged), create=False)
     window = controller.window
@@ -37,7 +37,10 @@ def test_a_damaged_file_opens_read_only_with_a_banner_and_no_writes(qtbot, contr
         "en": "is damaged, so camdesk opened it read-only",
         "zh_CN": "已损坏，因此 camdesk 以只读方式打开了它",
     }
-    assert expected[language] in window.banner.text() and str(damaged) in window.banner.text()
+    assert (
+        expected[language] in window.banner.label.text()
+        and str(damaged) in window.banner.label.text()
+    )
     page = window.customers
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=15000)  # what can be read
     assert page.export_action.isEnabled() and page.open_action.isEnabled()
@@ -45,6 +48,23 @@ def test_a_damaged_file_opens_read_only_with_a_banner_and_no_writes(qtbot, contr
     assert not window.import_action.isEnabled() and not window.demo_action.isEnabled()
     assert not window.quality.tidy_button.isEnabled()
     window.grab().save(str(damaged.with_name(f"banner-{language}.png")))
+    # The way on: a recovered copy, in a new file; the damaged one is only read.
+    from camdesk.views.data import recover as recover_view
+
+    copy = damaged.with_name("saved.db")
+    monkeypatch.setattr(recover_view, "ask_save_file", lambda *a, **k: copy)
+    before = damaged.read_bytes()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)  # fmt: skip
+    assert window.banner.recover_button.isVisible()
+    window.banner.recover_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=15000)  # copied, and asked to open it
+    assert str(copy) in asked[0]
+    check = open_database(copy, create=False)
+    assert check.read_only is None and check.checked
+    check.close()
+    assert damaged.read_bytes() == before
 
 
 def test_a_read_only_file_opens_its_customer_files_without_save(qtbot, controller, tmp_path,
@@ -62,7 +82,7 @@ def test_a_read_only_file_opens_its_customer_files_without_save(qtbot, controlle
     assert controller.open(str(path), create=False)
     window = controller.window
     qtbot.waitUntil(lambda: window.db is not None and window.banner.isVisible(), timeout=15000)
-    assert "the file is read-only for you" in window.banner.text()
+    assert "the file is read-only for you" in window.banner.label.text()
     page = window.customers
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=15000)
     dialog = page.open_editor(page.model.customer_id(0))

@@ -58,3 +58,40 @@ def test_check_finds_damage_that_opening_a_large_file_would_leave_for_later(tmp_
     capsys.readouterr()
     assert main(["check", "--db", str(path)]) == 1
     assert "state:     damaged" in capsys.readouterr().out
+
+
+def _counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("customer", "contact", "orders")}  # fmt: skip
+    finally:
+        conn.close()
+
+
+def test_recover_copies_every_readable_row_and_says_what_was_lost(tmp_path, capsys):
+    import random
+
+    from camdesk.services.recover import recover
+
+    path = tmp_path / "shop.db"
+    assert main(["demo", "--db", str(path), "--customers", "600", "--orders", "1500"]) == 0
+    before = _counts(path)
+    sound = recover(path, tmp_path / "copy.db")
+    assert sound.complete and _counts(tmp_path / "copy.db") == before
+    size, rng = path.stat().st_size, random.Random(3)
+    with open(path, "r+b") as handle:
+        for k in range(1, 9):
+            handle.seek((size * k // 9) // 4096 * 4096)
+            handle.write(bytes(rng.randrange(256) for _ in range(4096)))
+    damaged = path.read_bytes()
+    capsys.readouterr()
+    assert main(["recover", "--db", str(path), "--to", str(tmp_path / "saved.db")]) == 1
+    out = capsys.readouterr().out
+    assert "some rows could not be read" in out and path.read_bytes() == damaged
+    assert main(["check", "--db", str(tmp_path / "saved.db")]) == 0  # the copy is sound
+    saved = _counts(tmp_path / "saved.db")
+    assert 0 < saved["customer"] <= before["customer"] and saved["orders"] <= before["orders"]
+    assert main(["find", "--db", str(tmp_path / "saved.db"), "--limit", "1"]) == 0
+    assert main(["recover", "--db", str(path), "--to", str(tmp_path / "saved.db")]) == 1
+    assert "exists already" in capsys.readouterr().err
