@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from camdesk import APP_NAME, __version__
-from camdesk.dbfile import current_local_file, needs_upgrade
+from camdesk.dbfile import Mode, current_local_file, needs_upgrade
 from camdesk.errors import CamdeskError
 from camdesk.services.context import Actor, default_database_path
 from camdesk.views import i18n
@@ -209,15 +209,35 @@ class Controller(QObject):
         progress.show()
 
     def show_settings(self) -> None:
+        db = self.db
+        shared = None
+        if db is not None and db.dialect == "sqlite" and db.read_only is None:
+            shared = db.mode is Mode.SHARED
         dialog = SettingsDialog(language=self.settings.language,
                                 database=self.settings.last_database, settings=self.settings,
-                                parent=self.window)  # fmt: skip
+                                shared=shared, parent=self.window)  # fmt: skip
         if not dialog.exec():
             return
         if dialog.language != self.settings.language:
             self.set_language(dialog.language)
         if dialog.database != self.settings.last_database:
             self.open(dialog.database, create=True)
+        elif db is not None and shared is not None and dialog.shared != shared:
+            self.set_shared(db, dialog.shared)
+
+    def set_shared(self, db: Database, shared: bool) -> None:
+        """Keep the open file in shared mode (rollback journal) or local mode (WAL)."""
+        from camdesk.db import set_journal
+
+        def work(_state: TaskState) -> None:
+            db.engine.dispose()  # SQLite changes the journal only with no other connection
+            set_journal(db, Mode.SHARED if shared else Mode.LOCAL)
+
+        def done(_none: None) -> None:
+            if self.window is not None:
+                self.window.show_mode()
+
+        run_in_background(work, done, lambda exc: show_error(self.window, exc), write=True)
 
     def set_language(self, language: str) -> None:
         """Switch the UI language now; every window retranslates itself."""

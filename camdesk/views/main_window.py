@@ -179,7 +179,10 @@ class MainWindow(QMainWindow):
             Mode.SERVER: self.tr("PostgreSQL server"),
         }
         if self._db is not None:
-            self.db_label.setText(f"{modes[self._db.mode]}: {self._db.display_name}")
+            where = f"{modes[self._db.mode]}: {self._db.display_name}"
+            if self._db.read_only is not None:
+                where += " (" + self.tr("read-only") + ")"
+            self.db_label.setText(where)
         elif self._preview is not None:
             self.db_label.setText(f"{modes[Mode.LOCAL]}: {self._preview}")
         self._show_count(self._count)
@@ -209,6 +212,10 @@ class MainWindow(QMainWindow):
         from camdesk.views.data.recover import save_recovered_copy
 
         save_recovered_copy(self, self._db, self._settings, self.open_database_requested.emit)
+
+    def show_mode(self) -> None:
+        """The database's mode changed (shared or local): say so in the status bar."""
+        self._retranslate()
 
     def _check_in_background(self, db: Database) -> None:
         """A large file is checked after its list appears (a small one was, as it opened);

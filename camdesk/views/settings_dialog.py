@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,10 +31,12 @@ class SettingsDialog(QDialog):
     Attributes:
         language: "" (follow the system) or a language code.
         database: the database path or URL ("" for the default file).
+        shared: whether the open database file is kept in shared mode (None: not a file,
+            or one that cannot be changed now).
     """
 
     def __init__(self, *, language: str, database: str, settings: Settings | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 shared: bool | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._settings = settings
         self.setObjectName("settingsDialog")
@@ -59,10 +62,18 @@ class SettingsDialog(QDialog):
             self,
         )
         hint.setWordWrap(True)
+        self.shared_box = QCheckBox(
+            self.tr("The open database file is used by several PCs over the network"), self
+        )
+        self.shared_box.setObjectName("sharedBox")
+        self.shared_box.setToolTip(self.tr("Keeps the file in shared mode (a rollback journal instead of WAL, which does not work over a network) whoever opens it, this PC included. Switching needs the other PCs to close it first."))  # fmt: skip
+        self.shared_box.setChecked(bool(shared))
+        self.shared_box.setVisible(shared is not None)
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language_box)
         form.addRow(self.tr("Database"), row)
         form.addRow("", hint)
+        form.addRow("", self.shared_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -76,6 +87,10 @@ class SettingsDialog(QDialog):
     @property
     def language(self) -> str:
         return str(self.language_box.currentData())
+
+    @property
+    def shared(self) -> bool:
+        return self.shared_box.isChecked()
 
     @property
     def database(self) -> str:

@@ -1026,6 +1026,10 @@
         <translation>PostgreSQL 服务器</translation>
     </message>
     <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
         <source>Customers: %1</source>
         <translation>客户：%1</translation>
     </message>
@@ -1679,6 +1683,14 @@
     <message>
         <source>A file path, or a PostgreSQL URL such as postgresql+psycopg://user@server/camdesk. On a file shared over the network, user permissions are a convenience, not security.</source>
         <translation>文件路径，或 PostgreSQL 连接地址，例如 postgresql+psycopg://user@server/camdesk。对于网络共享的数据库文件，用户权限只是方便管理，并不能保证安全。</translation>
+    </message>
+    <message>
+        <source>The open database file is used by several PCs over the network</source>
+        <translation>当前数据库文件由多台电脑通过网络共同使用</translation>
+    </message>
+    <message>
+        <source>Keeps the file in shared mode (a rollback journal instead of WAL, which does not work over a network) whoever opens it, this PC included. Switching needs the other PCs to close it first.</source>
+        <translation>无论由谁打开（包括本机），文件都保持共享模式（使用回滚日志，而不是在网络上无法工作的 WAL）。切换前需要其他电脑先关闭它。</translation>
     </message>
     <message>
         <source>Language</source>

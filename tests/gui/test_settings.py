@@ -118,3 +118,30 @@ def test_an_older_database_is_upgraded_in_the_background(qtbot, settings, tmp_pa
     assert list(tmp_path.glob("old.before-*.db"))
     controller.window.close()
     controller.shutdown()
+
+
+def test_settings_keep_the_open_file_shared_and_back(qtbot, controller, monkeypatch):
+    import sqlite3
+
+    path = controller.db.display_name
+
+    def journal() -> str:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+        finally:
+            conn.close()
+
+    for wanted, mode, label in ((True, "delete", "Shared file"), (False, "wal", "Local file")):
+
+        def tick(dialog: SettingsDialog, wanted: bool = wanted) -> int:
+            assert dialog.shared_box.isVisible() or dialog.isHidden()
+            assert dialog.shared_box.isChecked() is not wanted
+            dialog.shared_box.setChecked(wanted)
+            return 1
+
+        monkeypatch.setattr(SettingsDialog, "exec", tick)
+        controller.show_settings()
+        qtbot.waitUntil(lambda mode=mode: journal() == mode, timeout=10000)
+        qtbot.waitUntil(lambda label=label: controller.window.db_label.text().startswith(label),
+                        timeout=10000)  # fmt: skip

@@ -289,3 +289,28 @@ def test_the_first_use_of_a_user_name_by_many_processes_creates_it_once(new_targ
     results = [finish(run) for run in runs]
     assert [c for c, _out, _err in results] == [0] * 12, [err for *_, err in results]
     assert len({out.strip() for _c, out, _err in results}) == 1
+
+
+def test_statistics_that_cannot_be_refreshed_on_close_are_one_quiet_log_line(tmp_path, caplog):
+    import logging
+
+    from camdesk.db import open_database
+    from camdesk.services.users import local_actor
+    from tests.factories import make_customer
+
+    db = open_database(tmp_path / "shop.db")
+    make_customer(db, local_actor(db), name="张三")  # this process wrote: it refreshes on close
+    holder = start_python("import sqlite3, sys, time\n"
+                          "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                          "c.execute('BEGIN IMMEDIATE'); print('held', flush=True)\n"
+                          "time.sleep(120)\n", str(tmp_path / "shop.db"))  # fmt: skip
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    try:
+        with caplog.at_level(logging.INFO, logger="camdesk.db"):
+            db.close()  # another process is writing: the statistics can wait
+    finally:
+        holder.kill()
+        holder.communicate()
+    [record] = [r for r in caplog.records if "optimize" in r.getMessage()]
+    assert record.levelno == logging.INFO and record.exc_info is None
+    assert "\n" not in record.getMessage()
