@@ -314,3 +314,20 @@ def test_statistics_that_cannot_be_refreshed_on_close_are_one_quiet_log_line(tmp
     [record] = [r for r in caplog.records if "optimize" in r.getMessage()]
     assert record.levelno == logging.INFO and record.exc_info is None
     assert "\n" not in record.getMessage()
+
+
+def test_a_database_on_a_read_only_mount_is_read_and_says_why(sound, tmp_path, full_disk):
+    path = full_disk / "shop.db"
+    shutil.copy(sound, path)
+    before = _hash(path)
+    done = subprocess.run(["mount", "-o", "remount,ro", str(full_disk)], capture_output=True,
+                          text=True)  # fmt: skip
+    if done.returncode != 0:
+        pytest.skip(f"cannot remount read-only: {done.stderr.strip()}")
+    code, out, err = _cli("find", "--db", str(path), "--json", "张")
+    assert code == 0 and out.strip() and "mounted read-only" in err, err
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("姓名,手机\n张三,13812345678\n", encoding="utf-8")
+    code, _out, err = _cli("import", "--db", str(path), str(sheet))
+    assert code == 1 and "mounted read-only" in err and "Traceback" not in err
+    assert _hash(path) == before
