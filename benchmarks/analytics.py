@@ -51,7 +51,7 @@ def ensure_db(folder: Path, customers: int, orders: int) -> Path:
 
 def timed_recompute(path: Path, as_of: date) -> tuple[float, float, float, int, int]:
     from camdesk.db import open_database
-    from camdesk.services.value import recompute
+    from camdesk.services.value.recompute import recompute
 
     db = open_database(path, create=False)
     started = time.perf_counter()
@@ -93,9 +93,9 @@ def fits(path: Path, as_of: date) -> tuple[float, float]:
     from lifetimes import BetaGeoFitter, GammaGammaFitter
 
     from camdesk.db import open_database
-    from camdesk.services.clv import fit_bgnbd, fit_gamma_gamma
-    from camdesk.services.value import _clv_inputs
-    from camdesk.services.value_facts import read_facts
+    from camdesk.services.value.clv import fit_bgnbd, fit_gamma_gamma
+    from camdesk.services.value.facts import read_facts
+    from camdesk.services.value.recompute import _clv_inputs
 
     db = open_database(path, create=False)
     with db.read() as session:

@@ -21,8 +21,8 @@ def add_commands(add: Add) -> None:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from camdesk.cli import _open
     from camdesk.services.users import local_actor
-    from camdesk.services.value import recompute
-    from camdesk.services.value_settings import as_dict
+    from camdesk.services.value.recompute import recompute
+    from camdesk.services.value.settings import as_dict
 
     try:
         as_of = date.fromisoformat(args.as_of) if args.as_of else None

@@ -1,6 +1,6 @@
 """Value measures per customer (derived), their change history, and team-wide value settings.
 
-``customer_value`` is computed by :mod:`camdesk.services.value` from orders and
+``customer_value`` is computed by :mod:`camdesk.services.value.recompute` from orders and
 interactions; nobody edits it, so it has no version or tombstone: a recompute
 overwrites it.  ``value_change`` records each tier and stage change with the
 date it was found, so churn per month can be charted without recomputing the
@@ -36,12 +36,12 @@ class CustomerValue(Base):
     Attributes:
         purchase_days: days with at least one order (RFM frequency; BG/NBD x + 1).
         revenue, margin: paid in all; paid minus known cost (None if no cost known).
-        r, f, m: RFM scores 1-5; segment: :class:`camdesk.services.rfm.Segment`.
+        r, f, m: RFM scores 1-5; segment: :class:`camdesk.services.value.rfm.Segment`.
         abc: "A", "B" or "C"; None without orders.
         p_alive, expected_purchases: BG/NBD, for the configured horizon.
         expected_spend: Gamma-Gamma expected spend per purchase (fen).
         clv: predicted revenue over the horizon (fen).
-        tier, stage: :class:`~camdesk.services.tiers.Tier`, :class:`~camdesk.services.lifecycle.Stage`.
+        tier, stage: :class:`~camdesk.services.value.tiers.Tier`, :class:`~camdesk.services.value.lifecycle.Stage`.
     """
 
     __tablename__ = "customer_value"

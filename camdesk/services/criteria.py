@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.services.value_labels import (
+from camdesk.services.value.labels import (
     SEGMENT_CODES,
     SEGMENT_LABELS,
     STAGE_CODES,

@@ -33,11 +33,12 @@ from camdesk.models import (
     Tag,
     User,
 )
-from camdesk.services import search, search_order, value_order
+from camdesk.services import search, search_order
 from camdesk.services.criteria_sql import condition, custom_condition
 from camdesk.services.custom_fields import stored_value
 from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.services.validation import display_phone
+from camdesk.services.value import order as value_order
 
 _SORT_COLUMNS = {
     SortKey.NAME: Customer.sort_key,

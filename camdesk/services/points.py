@@ -30,7 +30,7 @@ from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, Order, PointsEntry, User, new_id, utcnow
 from camdesk.services.bulk import insert_rows
 from camdesk.services.context import Actor
-from camdesk.services.value_settings import load_rules
+from camdesk.services.value.settings import load_rules
 
 EARN, REDEEM, ADJUST = "earn", "redeem", "adjust"
 

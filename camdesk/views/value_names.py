@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from camdesk.services.value_labels import (
+from camdesk.services.value.labels import (
     SEGMENT_LABELS,
     STAGE_LABELS,
     TIER_LABELS,

@@ -6,8 +6,8 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from camdesk.services.lifecycle import Stage, StageRules
-from camdesk.services.tiers import MEASURES, Condition, Tier, TierRules
+from camdesk.services.value.lifecycle import Stage, StageRules
+from camdesk.services.value.tiers import MEASURES, Condition, Tier, TierRules
 
 SIGNS = {">=": "≥", "<=": "≤", "=": "="}
 

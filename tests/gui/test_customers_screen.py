@@ -42,7 +42,7 @@ def test_first_start_creates_the_database_and_offers_demo_data(
     qtbot.waitUntil(lambda: "40" in ctl.window.count_label.text(), timeout=10000)
     assert "Local file" in ctl.window.db_label.text()
     # The demo arrives valued: tiers and stages are computed right after it.
-    from camdesk.services.value_report import build_report
+    from camdesk.services.value.report import build_report
 
     qtbot.waitUntil(lambda: sum(build_report(ctl.window.db).tiers.values()) == 40, timeout=20000)
     ctl.window.close()

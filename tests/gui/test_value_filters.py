@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from camdesk.models import CustomerValue
 from camdesk.services.criteria import Criterion
 from camdesk.services.users import local_actor
-from camdesk.services.value import recompute
+from camdesk.services.value.recompute import recompute
 from tests.value_seed import AS_OF, seed
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from camdesk.models import CustomerValue
 from camdesk.services.users import local_actor
-from camdesk.services.value import recompute
+from camdesk.services.value.recompute import recompute
 from tests.value_seed import AS_OF, seed
 
 
@@ -125,7 +125,7 @@ def test_customer_file_explains_tier_and_stage_with_their_history(qtbot, control
 
 
 def test_changing_a_threshold_previews_then_applies(qtbot, controller):
-    from camdesk.services.value_settings import load_rules
+    from camdesk.services.value.settings import load_rules
 
     db, _window, page = open_value_screen(qtbot, controller)
     before = stored(db, CustomerValue.stage)

@@ -16,7 +16,7 @@ from camdesk.services.custom_fields import define_field
 from camdesk.services.customer_list import count_customers, fetch_page, ordered_ids
 from camdesk.services.list_rows import ListQuery, SortKey
 from camdesk.services.users import ensure_user
-from camdesk.services.value import recompute
+from camdesk.services.value.recompute import recompute
 from tests.factories import make_customer
 from tests.value_seed import AS_OF, seed
 

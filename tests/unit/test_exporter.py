@@ -122,7 +122,7 @@ def test_orders_and_change_log_export(db, actor, tmp_path):
 
 
 def test_value_columns_export_with_their_names(db, actor, tmp_path):
-    from camdesk.services.value import recompute
+    from camdesk.services.value.recompute import recompute
     from tests.value_seed import AS_OF, seed
 
     seed(db, actor)

@@ -17,7 +17,7 @@ from camdesk.services.orders import add_order
 from camdesk.services.points import PointsError, adjust, balance, earned, ledger, redeem
 from camdesk.services.sheets import read_table
 from camdesk.services.undo import undo
-from camdesk.services.value_settings import ValueRules, rules_to_json, store
+from camdesk.services.value.settings import ValueRules, rules_to_json, store
 from tests.factories import make_customer
 
 

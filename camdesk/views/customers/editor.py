@@ -36,7 +36,6 @@ from camdesk.services import (
     points,
     undo,
     users,
-    value_explain,
 )
 from camdesk.services import orders as order_service
 from camdesk.services import validation as checks
@@ -50,6 +49,7 @@ from camdesk.services.customers import (
     update_customer,
 )
 from camdesk.services.demo_data import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
+from camdesk.services.value import explain as value_explain
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.combo import choose
 from camdesk.views.customers.conflict import ConflictDialog

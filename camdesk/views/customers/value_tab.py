@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from camdesk.services.tiers import DEFAULT_PERKS
-from camdesk.services.value_explain import ValueFile
-from camdesk.services.value_labels import SEGMENT_HINTS, Segment
+from camdesk.services.value.explain import ValueFile
+from camdesk.services.value.labels import SEGMENT_HINTS, Segment
+from camdesk.services.value.tiers import DEFAULT_PERKS
 from camdesk.views.customers.tabs import money
 from camdesk.views.value.panels import fill_table, read_only_table
 from camdesk.views.value_names import value_name, yuan

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from camdesk.services.lifecycle import STAGE_CODES
-from camdesk.services.rfm import SEGMENT_CODES, SEGMENT_HINTS
-from camdesk.services.tiers import DEFAULT_PERKS, TIER_CODES
-from camdesk.services.value_report import ValueReport
+from camdesk.services.value.lifecycle import STAGE_CODES
+from camdesk.services.value.report import ValueReport
+from camdesk.services.value.rfm import SEGMENT_CODES, SEGMENT_HINTS
+from camdesk.services.value.tiers import DEFAULT_PERKS, TIER_CODES
 from camdesk.views.value.panels import CountRow, share
 from camdesk.views.value_names import value_name, yuan
 from camdesk.views.value_text import stage_rule, tier_rule

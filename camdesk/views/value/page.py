@@ -35,7 +35,7 @@ from camdesk.views.events import AppEvents
 
 if TYPE_CHECKING:
     from camdesk.db import Database
-    from camdesk.services.value_report import ValueReport
+    from camdesk.services.value.report import ValueReport
     from camdesk.views.value.charts import BarChart, ParetoChart
     from camdesk.views.value.panels import RiskPanel
 
@@ -184,7 +184,7 @@ class ValuePage(QWidget):
         self._stale = False
 
         def work(_state: TaskState) -> ValueReport:
-            from camdesk.services.value_report import build_report
+            from camdesk.services.value.report import build_report
 
             return build_report(db)
 
@@ -201,7 +201,7 @@ class ValuePage(QWidget):
             return
 
         def work(state: TaskState) -> object:
-            from camdesk.services.value import recompute
+            from camdesk.services.value.recompute import recompute
 
             return recompute(db, actor, progress=state.progress, cancelled=state.cancelled)
 

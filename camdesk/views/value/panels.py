@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.services.value_report import RiskRow
+from camdesk.services.value.report import RiskRow
 from camdesk.views.value.charts import BarChart
 from camdesk.views.value_names import yuan
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from camdesk.errors import CamdeskError, Cancelled
 from camdesk.services.context import Actor
-from camdesk.services.value_settings import ValueRules
+from camdesk.services.value.settings import ValueRules
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import ERROR_STYLE, show_error
 from camdesk.views.i18n import error_text
@@ -28,7 +28,7 @@ from camdesk.views.value_names import value_name
 
 if TYPE_CHECKING:
     from camdesk.db import Database
-    from camdesk.services.value_preview import Preview
+    from camdesk.services.value.preview import Preview
 
 
 class RulesDialog(QDialog):
@@ -145,7 +145,7 @@ class RulesDialog(QDialog):
         db = self._db
 
         def work(state: TaskState) -> Preview:
-            from camdesk.services.value_preview import preview
+            from camdesk.services.value.preview import preview
 
             return preview(db, rules, progress=state.progress, cancelled=state.cancelled)
 
@@ -188,7 +188,7 @@ class RulesDialog(QDialog):
         db, actor, as_of = self._db, self._actor, self.preview.as_of
 
         def work(state: TaskState) -> object:
-            from camdesk.services.value_preview import apply_rules
+            from camdesk.services.value.preview import apply_rules
 
             return apply_rules(db, rules, actor, as_of=as_of, progress=state.progress,
                                cancelled=state.cancelled)  # fmt: skip

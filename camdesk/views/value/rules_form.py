@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.services.lifecycle import StageRules
-from camdesk.services.tiers import DEFAULT_PERKS, MEASURES, Condition, Policy, Tier, TierRules
-from camdesk.services.value_settings import ValueRules
+from camdesk.services.value.lifecycle import StageRules
+from camdesk.services.value.settings import ValueRules
+from camdesk.services.value.tiers import DEFAULT_PERKS, MEASURES, Condition, Policy, Tier, TierRules
 from camdesk.views.combo import choose
 from camdesk.views.value.panels import read_only_table
 from camdesk.views.value_names import value_name

@@ -68,7 +68,7 @@ class ValueUpdater(QObject):
         self._ids, self._actions = [], []
 
         def work(_state: TaskState) -> int | None:
-            from camdesk.services.value import recompute_customers, touched_by
+            from camdesk.services.value.recompute import recompute_customers, touched_by
 
             touched = list(ids)
             for txn in actions:

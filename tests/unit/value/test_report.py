@@ -10,8 +10,8 @@ from camdesk.db import Database
 from camdesk.models import CustomerValue
 from camdesk.services.context import Actor
 from camdesk.services.customers import delete_customers
-from camdesk.services.value import recompute
-from camdesk.services.value_report import CLV_EDGES, build_report
+from camdesk.services.value.recompute import recompute
+from camdesk.services.value.report import CLV_EDGES, build_report
 from tests.factories import make_customer
 from tests.value_seed import AS_OF, seed
 

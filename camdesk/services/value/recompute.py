@@ -5,7 +5,7 @@ One pass, as of a date (default today):
 1. Aggregates from SQL, per customer: days with an order, first and last order,
    revenue, margin, the spend of repeat days (all but the first order day), the
    last contact.  Orders after the date are not counted.
-2. The model (:class:`~camdesk.services.value_settings.ValueModel`) is fitted on
+2. The model (:class:`~camdesk.services.value.settings.ValueModel`) is fitted on
    the whole population: RFM cut points (:mod:`rfm`), ABC thresholds
    (:mod:`pareto`), BG/NBD and Gamma-Gamma (:mod:`clv`, time in weeks).  The CLV
    parameters are kept for up to a week while the number of paying customers
@@ -42,15 +42,15 @@ from camdesk.models import (
     Interaction,
     Order,
 )
-from camdesk.services import clv, lifecycle, pareto, rfm, tiers
 from camdesk.services.bulk import gc_paused
 from camdesk.services.context import Actor
 from camdesk.services.progress import step as report_step
-from camdesk.services.value_facts import (
+from camdesk.services.value import clv, lifecycle, pareto, rfm, tiers
+from camdesk.services.value.facts import (
     Facts,
     read_facts,
 )
-from camdesk.services.value_settings import (
+from camdesk.services.value.settings import (
     REFIT_CHANGE,
     REFIT_DAYS,
     WEEK,
@@ -62,7 +62,7 @@ from camdesk.services.value_settings import (
     rules_to_json,
     store,
 )
-from camdesk.services.value_store import store_all, store_some
+from camdesk.services.value.store import store_all, store_some
 
 Progress = Callable[[int, int], None]
 
@@ -94,7 +94,7 @@ def recompute(
     """Recompute and store every customer's measures as of ``as_of`` (default today).
 
     With ``rules``, they become the team's rules in the same transaction (see
-    :func:`camdesk.services.value_preview.apply_rules`).  ``refit``: fit the CLV
+    :func:`camdesk.services.value.preview.apply_rules`).  ``refit``: fit the CLV
     models again even if the last fit is recent.
     """
     day = _day(as_of)

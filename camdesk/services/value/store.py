@@ -20,19 +20,30 @@ first recompute of an old database charts its past churn by month too).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.orm import Session
 
 from camdesk.models import CustomerValue, ValueChange, new_id, utcnow
 from camdesk.services.bulk import indexes_rebuilt, insert_columns, insert_rows
-from camdesk.services.value_facts import raw_rows
+from camdesk.services.value.facts import raw_rows
 
-if TYPE_CHECKING:
-    from camdesk.services.value import Scored
+
+class Scored(Protocol):
+    """Scored customers as :class:`recompute.Scored` gives them (stored a slice at a time)."""
+
+    @property
+    def ids(self) -> list[uuid.UUID]: ...
+
+    def __len__(self) -> int: ...
+
+    def columns(self, start: int = 0, stop: int | None = None) -> dict[str, list[Any]]: ...
+
+    def rows(self) -> Iterator[dict[str, Any]]: ...
+
 
 STORED = ("as_of", "first_order", "last_order", "last_contact", "purchase_days", "revenue",
           "margin", "repeat_spend", "r", "f", "m", "segment", "abc", "tier", "stage", "p_alive",

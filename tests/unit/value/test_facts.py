@@ -14,7 +14,7 @@ from camdesk.models import Order, utcnow
 from camdesk.services.context import Actor
 from camdesk.services.customers import delete_customers
 from camdesk.services.orders import add_order, list_orders
-from camdesk.services.value_facts import Facts, _local_days, _seconds, read_facts
+from camdesk.services.value.facts import Facts, _local_days, _seconds, read_facts
 from tests.value_seed import AS_OF, seed
 
 Row = tuple[object, ...]

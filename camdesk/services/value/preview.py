@@ -22,10 +22,10 @@ from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, CustomerValue
 from camdesk.services.context import Actor
 from camdesk.services.progress import step as report_step
-from camdesk.services.value import Summary, fit_model, recompute, score
-from camdesk.services.value_facts import read_facts
-from camdesk.services.value_settings import ValueRules, load_model
-from camdesk.services.value_store import SLICE
+from camdesk.services.value.facts import read_facts
+from camdesk.services.value.recompute import Summary, fit_model, recompute, score
+from camdesk.services.value.settings import ValueRules, load_model
+from camdesk.services.value.store import SLICE
 
 Progress = Callable[[int, int], None]
 LISTED = 1000  # customers listed by name in a preview (the counts cover everyone)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from camdesk.services import lifecycle, pareto, rfm, tiers
-from camdesk.services.lifecycle import Stage, StageRules
-from camdesk.services.rfm import Segment
-from camdesk.services.tiers import Condition, Tier, TierRules
+from camdesk.services.value import lifecycle, pareto, rfm, tiers
+from camdesk.services.value.lifecycle import Stage, StageRules
+from camdesk.services.value.rfm import Segment
+from camdesk.services.value.tiers import Condition, Tier, TierRules
 
 
 def test_rfm_scores_by_quintile_with_ties_sharing_a_score() -> None:
@@ -114,8 +114,8 @@ def test_custom_tier_rules_and_their_explanation() -> None:
 def test_rules_and_model_survive_their_json_form() -> None:
     from datetime import date
 
-    from camdesk.services.clv import BgNbd, GammaGamma
-    from camdesk.services.value_settings import (
+    from camdesk.services.value.clv import BgNbd, GammaGamma
+    from camdesk.services.value.settings import (
         ValueModel,
         ValueRules,
         model_from_json,

@@ -12,11 +12,11 @@ from camdesk.db import Database
 from camdesk.errors import Cancelled
 from camdesk.models import CustomerValue, ValueChange
 from camdesk.services.context import Actor
-from camdesk.services.lifecycle import StageRules
-from camdesk.services.tiers import Condition, TierRules
-from camdesk.services.value import recompute
-from camdesk.services.value_preview import RulesError, apply_rules, preview
-from camdesk.services.value_settings import ValueRules, load_rules
+from camdesk.services.value.lifecycle import StageRules
+from camdesk.services.value.preview import RulesError, apply_rules, preview
+from camdesk.services.value.recompute import recompute
+from camdesk.services.value.settings import ValueRules, load_rules
+from camdesk.services.value.tiers import Condition, TierRules
 from tests.value_seed import AS_OF, seed
 
 

@@ -19,7 +19,7 @@ with a weight, so a fit over 100,000 customers costs about what one over their
 distinct summaries costs.
 
 Time is in a unit the caller chooses (camdesk uses weeks, as the papers do).
-This module knows nothing of databases: :mod:`camdesk.services.value` feeds it.
+This module knows nothing of databases: :mod:`camdesk.services.value.recompute` feeds it.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.services.value_labels import TIER_CODES, TIER_LABELS, Tier  # noqa: F401
+from camdesk.services.value.labels import TIER_CODES, TIER_LABELS, Tier  # noqa: F401
 
 MEASURES = {
     "abc": QT_TRANSLATE_NOOP("tier", "ABC class"),

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from camdesk.services.clv import BgNbd, FitError, GammaGamma, fit_bgnbd, fit_gamma_gamma
+from camdesk.services.value.clv import BgNbd, FitError, GammaGamma, fit_bgnbd, fit_gamma_gamma
 
 CDNOW = (
     Path(__file__).resolve().parents[1] / "data" / "cdnow" / "CDNOW_sample.txt"
@@ -105,7 +105,7 @@ def test_the_fits_follow_the_exact_slope_of_the_likelihood(cdnow, params) -> Non
     """The fits climb the likelihood along its derivatives: they must match finite differences."""
     from scipy.optimize import approx_fprime
 
-    from camdesk.services.clv import _bgnbd, _gamma_gamma
+    from camdesk.services.value.clv import _bgnbd, _gamma_gamma
 
     x, t_x, t, m = cdnow
     repeat = (x > 0) & (m > 0)

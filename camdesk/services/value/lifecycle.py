@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.services.value_labels import STAGE_CODES, STAGE_LABELS, Stage  # noqa: F401
+from camdesk.services.value.labels import STAGE_CODES, STAGE_LABELS, Stage  # noqa: F401
 
 STAGE_REASONS = {
     Stage.POTENTIAL: QT_TRANSLATE_NOOP("stage", "No order yet."),

@@ -1,8 +1,8 @@
 """One customer's value measures, the reasons for their tier and stage, and their history.
 
 The reasons are worked out again from the stored measures and the team's current
-rules, with :func:`camdesk.services.tiers.explain` and
-:func:`camdesk.services.lifecycle.explain`, so they name the rule that applied
+rules, with :func:`camdesk.services.value.tiers.explain` and
+:func:`camdesk.services.value.lifecycle.explain`, so they name the rule that applied
 and the customer's own values for it.
 """
 
@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 from camdesk.db import Database
 from camdesk.models import CustomerValue, ValueChange
-from camdesk.services import lifecycle, tiers
-from camdesk.services.tiers import ABC_CODES, Policy
-from camdesk.services.value_settings import load_model, load_rules
+from camdesk.services.value import lifecycle, tiers
+from camdesk.services.value.settings import load_model, load_rules
+from camdesk.services.value.tiers import ABC_CODES, Policy
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from camdesk.models import Customer, CustomerValue, ValueChange, utcnow
 from camdesk.services.context import Actor
 from camdesk.services.orders import add_order
 from camdesk.services.users import local_actor
-from camdesk.services.value import recompute
+from camdesk.services.value.recompute import recompute
 from tests.factories import make_customer
 from tests.value_seed import AS_OF, seed
 
@@ -121,7 +121,7 @@ def test_cli_analyze_json(tmp_path, capsys) -> None:
 
 def test_recomputing_only_the_customers_touched(db: Database, actor: Actor) -> None:
     from camdesk.services.customers import delete_customers
-    from camdesk.services.value import recompute_customers
+    from camdesk.services.value.recompute import recompute_customers
 
     assert recompute_customers(db, [make_customer(db, actor, name="X").id], actor) is None
     ids = seed(db, actor)
@@ -159,7 +159,7 @@ def test_a_recompute_of_the_past_leaves_out_customers_who_came_later(
 
 def test_storing_a_slice_of_customers_at_a_time_stores_the_same_rows(db: Database, actor: Actor,
                                                                      monkeypatch) -> None:  # fmt: skip
-    from camdesk.services import value_store
+    from camdesk.services.value import store as value_store
 
     ids = seed(db, actor)
     monkeypatch.setattr(value_store, "SLICE", 3)  # 17 customers: six slices, six key ranges
@@ -183,8 +183,8 @@ def test_storing_a_slice_of_customers_at_a_time_stores_the_same_rows(db: Databas
 def test_values_cannot_be_worked_out_as_of_a_day_to_come(db, actor):
     from datetime import timedelta
 
-    from camdesk.services.value import FutureDay, recompute_customers
-    from camdesk.services.value_report import build_report
+    from camdesk.services.value.recompute import FutureDay, recompute_customers
+    from camdesk.services.value.report import build_report
     from tests.factories import make_customer
 
     record = make_customer(db, actor, name="明天")

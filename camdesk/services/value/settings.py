@@ -17,12 +17,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from camdesk.models import ValueSetting, utcnow
-from camdesk.services.clv import BgNbd, GammaGamma
 from camdesk.services.context import Actor
-from camdesk.services.lifecycle import StageRules
-from camdesk.services.pareto import Thresholds
-from camdesk.services.rfm import Cuts
-from camdesk.services.tiers import Condition, Policy, Tier, TierRules
+from camdesk.services.value.clv import BgNbd, GammaGamma
+from camdesk.services.value.lifecycle import StageRules
+from camdesk.services.value.pareto import Thresholds
+from camdesk.services.value.rfm import Cuts
+from camdesk.services.value.tiers import Condition, Policy, Tier, TierRules
 
 WEEK = 7.0  # the models' time unit, in days
 # The CLV parameters describe the whole population and move slowly: a recompute

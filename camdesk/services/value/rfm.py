@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from camdesk.services.value_labels import (  # noqa: F401 - re-exported
+from camdesk.services.value.labels import (  # noqa: F401 - re-exported
     SEGMENT_CODES,
     SEGMENT_HINTS,
     SEGMENT_LABELS,
