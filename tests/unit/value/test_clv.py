@@ -12,7 +12,7 @@ import pytest
 from camdesk.services.value.clv import BgNbd, FitError, GammaGamma, fit_bgnbd, fit_gamma_gamma
 
 CDNOW = (
-    Path(__file__).resolve().parents[1] / "data" / "cdnow" / "CDNOW_sample.txt"
+    Path(__file__).resolve().parents[2] / "data" / "cdnow" / "CDNOW_sample.txt"
 )  # MIT, see README
 END = date(1997, 9, 30)  # end of the calibration period
 
