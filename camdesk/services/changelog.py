@@ -12,11 +12,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from camdesk.db import Database
-from camdesk.models import ChangeLog, Contact, User, new_id, utcnow
+from camdesk.models import ChangeLog, new_id, utcnow
 from camdesk.services.context import Actor
 
 
@@ -139,53 +137,3 @@ class ChangeWriter:
     ) -> None:
         for name, old, new in changes:
             self.add(table, row_id, Op.UPDATE, name, old, new, base_version)
-
-
-@dataclass(frozen=True)
-class ChangeEntry:
-    """One line of a customer's change history, as shown to a person."""
-
-    at: datetime
-    user: str
-    table: str
-    op: str
-    field: str | None
-    old: Any
-    new: Any
-    txn_id: uuid.UUID
-
-
-def customer_history(db: Database, customer_id: uuid.UUID) -> list[ChangeEntry]:
-    """Every change to a customer and its contacts, newest first.
-
-    A customer that others were merged into shows their history too.
-    """
-    from camdesk.services.merge import merged_into
-
-    owners = [customer_id, *merged_into(db, customer_id)]
-    with db.read() as session:
-        contact_ids = select(Contact.id).where(Contact.customer_id == customer_id)
-        rows = session.execute(
-            select(ChangeLog, User.display_name)
-            .outerjoin(User, User.id == ChangeLog.user_id)
-            .where(
-                or_(
-                    (ChangeLog.table_name == "customer") & ChangeLog.row_id.in_(owners),
-                    (ChangeLog.table_name == "contact") & ChangeLog.row_id.in_(contact_ids),
-                )
-            )
-            .order_by(ChangeLog.hlc.desc())
-        ).all()
-        return [
-            ChangeEntry(
-                at=entry.at,
-                user=name or "",
-                table=entry.table_name,
-                op=entry.op,
-                field=entry.field,
-                old=entry.old,
-                new=entry.new,
-                txn_id=entry.txn_id,
-            )
-            for entry, name in rows
-        ]

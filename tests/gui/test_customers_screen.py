@@ -215,7 +215,7 @@ def test_query_of_the_list_matches_the_service(qtbot, controller):
 
 
 def test_the_file_shows_its_owner_and_an_unchanged_save_changes_nothing(qtbot, controller):
-    from camdesk.services.changelog import customer_history
+    from camdesk.services.history import customer_history
     from camdesk.services.users import ensure_user
 
     owner = ensure_user(controller.db, "chenlei", "陈磊")

@@ -8,9 +8,9 @@ import pytest
 
 from camdesk.errors import ConflictError, NotFound, UndoError, ValidationError
 from camdesk.services import customers, undo
-from camdesk.services.changelog import customer_history
 from camdesk.services.custom_fields import define_field
 from camdesk.services.customers import ContactData, as_edited, get_customer, update_customer
+from camdesk.services.history import customer_history
 from tests.factories import customer_data, make_customer
 
 

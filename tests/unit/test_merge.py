@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from camdesk.errors import NotFound
-from camdesk.services.changelog import customer_history
 from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
 from camdesk.services.customers import ContactData, as_edited, get_customer
+from camdesk.services.history import customer_history
 from camdesk.services.interactions import log_interaction
 from camdesk.services.merge import MergeError, merge_customers
 from camdesk.services.orders import add_order, purchase_summary

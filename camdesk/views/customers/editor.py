@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 from camdesk.db import Database
 from camdesk.errors import CamdeskError, ConflictError, ValidationError
 from camdesk.services import (
-    changelog,
     custom_fields,
     customer_list,
     points,
     undo,
     users,
 )
+from camdesk.services import history as history_service
 from camdesk.services import orders as order_service
 from camdesk.services import validation as checks
 from camdesk.services.context import Actor
@@ -75,7 +75,7 @@ class EditorData:
     tags: list[str]
     orders: list[order_service.OrderRow]
     summary: order_service.PurchaseSummary | None
-    history: list[changelog.ChangeEntry]
+    history: list[history_service.ChangeEntry]
     value: value_explain.ValueFile | None = None
     points: list[points.Entry] | None = None
 
@@ -89,7 +89,7 @@ def load_editor_data(db: Database, customer_id: uuid.UUID | None) -> EditorData:
         tags=customer_list.tag_names(db),
         orders=order_service.list_orders(db, customer_id) if customer_id else [],
         summary=order_service.purchase_summary(db, customer_id) if customer_id else None,
-        history=changelog.customer_history(db, customer_id) if customer_id else [],
+        history=history_service.customer_history(db, customer_id) if customer_id else [],
         value=value_explain.value_file(db, customer_id) if customer_id else None,
         points=points.ledger(db, customer_id) if customer_id else None,
     )
@@ -326,7 +326,7 @@ class CustomerDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             self.status.setText(read_only_text(self._db))
 
-    def _show_history(self, history: list[changelog.ChangeEntry]) -> None:
+    def _show_history(self, history: list[history_service.ChangeEntry]) -> None:
         owners = {str(u.id): u.display_name for u in self._data.owners} if self._data else {}
         custom = {f.key: f.label for f in self._data.fields} if self._data else {}
         self.history.show_history(history, owners, custom)
