@@ -18,7 +18,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -336,11 +335,11 @@ def open_database(
             if revision is None:
                 if not create:  # `camdesk info` on an empty server schema: not ours yet
                     raise errors.NotCamdeskDatabase(path=name)
-                if migrate.create_schema(db) and db.dialect == "sqlite":
+                if migrate.create_schema(db.engine) and db.dialect == "sqlite":
                     _new_file_journal(db, actual_mode)
                 revision = _schema_revision(db, name)
             if revision != HEAD:
-                migrate.upgrade_if_needed(db, name)
+                migrate.upgrade_if_needed(db.engine, name)
         if facts.interrupted:
             db.notice = RECOVERED
     except DBAPIError as exc:
@@ -370,17 +369,3 @@ def _schema_revision(db: Database, name: str) -> str | None:
             if app == APPLICATION:
                 return str(conn.execute(text("SELECT version_num FROM alembic_version")).scalar())
     raise errors.NotCamdeskDatabase(path=name)
-
-
-def backup_sqlite(db: Database, suffix: str) -> Path:
-    """Copy a SQLite database next to itself with SQLite's online backup API."""
-    source = Path(db.url.database or "")
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = source.with_name(f"{source.stem}.{suffix}-{stamp}{source.suffix or '.db'}")
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target

@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from camdesk import dbfaults, errors
-from camdesk.migrations import HEAD
+from camdesk.migrations import HEAD, REVISIONS
 
 APPLICATION = "camdesk"
 # SQLite's header field for the owning application ("CAMD"), so file tools know the format.
@@ -233,11 +233,8 @@ def probe_sqlite(path: Path) -> FileFacts:
         if not app or app[0] != APPLICATION:
             raise errors.NotCamdeskDatabase(path=str(path))
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if row and row[0] != HEAD:
-            from camdesk import migrate  # Alembic only when not up to date
-
-            if row[0] not in migrate.known_revisions():
-                raise errors.NewerSchemaError(path=str(path), revision=row[0])
+        if row and row[0] not in REVISIONS:
+            raise errors.NewerSchemaError(path=str(path), revision=row[0])
         damage, checked = None, path.stat().st_size <= dbfaults.QUICK_CHECK_BYTES
         if checked:
             damage = dbfaults.quick_check(conn)
@@ -271,3 +268,19 @@ def current_local_file(target: str) -> Path | None:
     if schema_revision(path) != HEAD or is_network_path(path.parent):
         return None
     return path
+
+
+def backup_sqlite(source: Path, suffix: str) -> Path:
+    """Copy a SQLite database next to itself with SQLite's online backup API (consistent
+    while others use it: SQLite's "How To Corrupt" 1.2)."""
+    from datetime import UTC, datetime
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = source.with_name(f"{source.stem}.{suffix}-{stamp}{source.suffix or '.db'}")
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alembic import command
@@ -12,13 +13,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from camdesk import __version__, errors
-from camdesk.db import backup_sqlite
-from camdesk.dbfile import APPLICATION, SQLITE_APPLICATION_ID
+from camdesk.dbfile import APPLICATION, SQLITE_APPLICATION_ID, backup_sqlite
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
-
-    from camdesk.db import Database
+    from sqlalchemy.engine import Connection, Engine
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +47,7 @@ def _upgrade(conn: Connection) -> None:
     command.upgrade(config, "head")
 
 
-def create_schema(db: Database) -> bool:
+def create_schema(engine: Engine) -> bool:
     """Create every table of a new database and mark it as camdesk's; whether this call
     made it.
 
@@ -57,8 +55,9 @@ def create_schema(db: Database) -> bool:
     there are still no tables: several processes opening one new database at the same
     moment leave one schema, and all of them go on.
     """
-    with db.engine.connect().execution_options(camdesk_write=True) as conn, conn.begin():
-        if db.dialect == "postgresql":
+    dialect = engine.dialect.name
+    with engine.connect().execution_options(camdesk_write=True) as conn, conn.begin():
+        if dialect == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('camdesk:schema'))"))
         if inspect(conn).get_table_names():
             return False  # another process made it while this one waited
@@ -70,23 +69,23 @@ def create_schema(db: Database) -> bool:
             ),
             {"a": APPLICATION, "v": __version__},
         )
-        if db.dialect == "sqlite":
+        if dialect == "sqlite":
             conn.exec_driver_sql(f"PRAGMA application_id={SQLITE_APPLICATION_ID}")
     return True
 
 
-def upgrade_if_needed(db: Database, name: str) -> None:
+def upgrade_if_needed(engine: Engine, name: str) -> None:
     """Bring an older schema to head after a backup; refuse a newer one."""
     script = ScriptDirectory.from_config(alembic_config())
-    with db.engine.connect() as conn:
+    with engine.connect() as conn:
         current = current_revision(conn)
     head = script.get_current_head()
     if current == head:
         return
     if current is not None and current not in known_revisions():
         raise errors.NewerSchemaError(path=name, revision=current)
-    if db.dialect == "sqlite":
-        backup = backup_sqlite(db, f"before-{head}")
+    if engine.dialect.name == "sqlite":
+        backup = backup_sqlite(Path(engine.url.database or ""), f"before-{head}")
         log.info("backed up %s to %s before upgrading", name, backup)
-    with db.engine.begin() as conn:
+    with engine.begin() as conn:
         _upgrade(conn)

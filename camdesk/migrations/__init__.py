@@ -1,7 +1,9 @@
 """Alembic environment and revisions (package data: used by camdesk.migrate).
 
-``HEAD`` names the newest revision so that opening an up-to-date database does
-not need to load Alembic; a test keeps it equal to Alembic's own head.
+``HEAD`` names the newest revision and ``REVISIONS`` every one, oldest first, so that
+opening a database (and telling an older schema from a newer camdesk's) does not need to
+load Alembic; a test keeps both equal to Alembic's own.
 """
 
-HEAD = "0008"
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+HEAD = REVISIONS[-1]

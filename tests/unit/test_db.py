@@ -161,9 +161,10 @@ def test_network_paths_are_detected(monkeypatch, tmp_path: Path):
 
 
 def test_head_constant_is_alembics_head():
-    from camdesk.migrations import HEAD
+    from camdesk.migrations import HEAD, REVISIONS
 
     assert migrate.head_revision() == HEAD
+    assert set(REVISIONS) == migrate.known_revisions() and tuple(sorted(REVISIONS)) == REVISIONS
 
 
 def test_migrations_match_the_models(db):
