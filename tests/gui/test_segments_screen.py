@@ -20,8 +20,9 @@ def seeded(qtbot, controller):
     page = controller.window.customers
     page.model.refresh()
     page._load_choices()
-    qtbot.waitUntil(lambda: page.filters.choices is not None and page.model.rowCount() == 4,
-                    timeout=10000)  # fmt: skip
+    # The choices were loaded once as the (then empty) list opened: wait for these cities.
+    qtbot.waitUntil(lambda: page.filters.city_filter.findData("杭州") >= 0
+                    and page.model.rowCount() == 4, timeout=10000)  # fmt: skip
     return db, page
 
 

@@ -154,7 +154,7 @@ class CustomersPage(QWidget):
         self.filters.changed.connect(self._apply_filters)
         self.search = self.filters.search
         self.count_label = self.filters.count_label
-        self.segments = SegmentActions(self)
+        self.segments = SegmentActions(self, self)
 
         self.view = QTableView(self)
         self.view.setObjectName("customerTable")

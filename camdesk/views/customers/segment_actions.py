@@ -10,44 +10,70 @@ them.
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLocale, QObject, Qt
-from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox, QToolButton
+from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.combo import choose
 from camdesk.views.errors import show_error
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from camdesk.db import Database
+    from camdesk.services.context import Actor
     from camdesk.services.segments import SegmentInfo
-    from camdesk.views.customers.page import CustomersPage
+    from camdesk.views.customers.filters import FilterBar
     from camdesk.views.customers.segment_dialog import SegmentDialog
+    from camdesk.views.customers.table_model import CustomerTableModel
+    from camdesk.views.events import AppEvents
+
+
+class ListPage(Protocol):
+    """What the segment box and its menus work on: the customer list's page."""
+
+    filters: FilterBar
+    model: CustomerTableModel
+
+    @property
+    def db(self) -> Database | None: ...
+
+    @property
+    def actor(self) -> Actor | None: ...
+
+    @property
+    def events(self) -> AppEvents: ...
+
+    def export_list(self, path: Path | None = None) -> None: ...
+
+    def remember_action(self, txn: uuid.UUID, message: str) -> None: ...
 
 
 class SegmentActions(QObject):
     """The segment box and the two menus, working on ``page``."""
 
-    def __init__(self, page: CustomersPage) -> None:
-        super().__init__(page)
-        self.page = page
+    def __init__(self, page: ListPage, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.page, self.widget = page, widget
         self.segments: list[SegmentInfo] = []
-        self.box = QComboBox(page)
+        self.box = QComboBox(widget)
         self.box.setObjectName("segmentBox")
         self.box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.box.setMinimumContentsLength(8)
         self.box.activated.connect(self._chosen)
-        self.menu_button, self.bulk_button = QToolButton(page), QToolButton(page)
+        self.menu_button, self.bulk_button = QToolButton(widget), QToolButton(widget)
         for button in (self.menu_button, self.bulk_button):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.menu = QMenu(page)
+        self.menu = QMenu(widget)
         self.save_action = self.menu.addAction("", self.save_current)
         self.edit_action = self.menu.addAction("", self.edit_chosen)
         self.delete_action = self.menu.addAction("", self.delete_chosen)
         self.menu_button.setMenu(self.menu)
-        self.bulk = QMenu(page)
+        self.bulk = QMenu(widget)
         self.tag_action = self.bulk.addAction("", self.tag_all)
         self.owner_action = self.bulk.addAction("", self.assign_all)
         self.export_action = self.bulk.addAction("", lambda: page.export_list())
@@ -79,7 +105,7 @@ class SegmentActions(QObject):
 
             return list_segments(db)
 
-        run_in_background(work, self._loaded, lambda exc: show_error(self.page, exc), owner=self)
+        run_in_background(work, self._loaded, lambda exc: show_error(self.widget, exc), owner=self)
 
     def _loaded(self, segments: list[SegmentInfo]) -> None:
         self.segments = segments
@@ -129,7 +155,7 @@ class SegmentActions(QObject):
             count=lambda q: customer_list.count_customers(db, q),
             save=lambda name, criteria, **k: segments.save_segment(db, name, criteria, actor, **k),
             choices=self.page.filters.choices, segment=segment,
-            criteria=segments.as_criteria(query), search=query.search, parent=self.page,
+            criteria=segments.as_criteria(query), search=query.search, parent=self.widget,
         )  # fmt: skip
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._saved(dialog.saved))
@@ -157,7 +183,7 @@ class SegmentActions(QObject):
         if segment is None or db is None or actor is None:
             return
         answer = QMessageBox.question(
-            self.page, self.tr("Delete segment"),
+            self.widget, self.tr("Delete segment"),
             self.tr("Delete the segment %1? Its customers stay as they are.")
             .replace("%1", segment.name),
         )  # fmt: skip
@@ -171,7 +197,7 @@ class SegmentActions(QObject):
             self._chosen()
 
         run_in_background(lambda _s: delete_segment(db, segment.id, actor), done,
-                          lambda exc: show_error(self.page, exc), write=True, owner=self)  # fmt: skip
+                          lambda exc: show_error(self.widget, exc), write=True, owner=self)  # fmt: skip
 
     # -- bulk actions --------------------------------------------------------------
 
@@ -179,7 +205,7 @@ class SegmentActions(QObject):
         tags = self.page.filters.choices.tags if self.page.filters.choices else []
         count = QLocale().toString(self.page.model.rowCount())
         tag, ok = QInputDialog.getItem(
-            self.page, self.tr("Add a tag"),
+            self.widget, self.tr("Add a tag"),
             self.tr("Tag to add to the %1 customers listed:").replace("%1", count),
             tags, 0, True,
         )  # fmt: skip
@@ -192,7 +218,7 @@ class SegmentActions(QObject):
         names = [self.tr("(nobody)"), *(u.display_name for u in owners)]
         count = QLocale().toString(self.page.model.rowCount())
         name, ok = QInputDialog.getItem(
-            self.page, self.tr("Assign an owner"),
+            self.widget, self.tr("Assign an owner"),
             self.tr("Owner of the %1 customers listed:").replace("%1", count), names, 0, False,
         )  # fmt: skip
         if not ok:
@@ -218,7 +244,7 @@ class SegmentActions(QObject):
                 self.page.remember_action(txn, message)
                 self.page.events.customers_changed.emit(ids)
 
-        run_in_background(work, done, lambda exc: show_error(self.page, exc), write=True,
+        run_in_background(work, done, lambda exc: show_error(self.widget, exc), write=True,
                           owner=self)  # fmt: skip
 
 

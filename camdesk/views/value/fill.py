@@ -2,20 +2,38 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QLabel
 
 from camdesk.services.value.lifecycle import STAGE_CODES
 from camdesk.services.value.report import ValueReport
 from camdesk.services.value.rfm import SEGMENT_CODES, SEGMENT_HINTS
 from camdesk.services.value.tiers import DEFAULT_PERKS, TIER_CODES
-from camdesk.views.value.panels import CountRow, share
+from camdesk.views.value.panels import CountRow, CountsPanel, RiskPanel, share
 from camdesk.views.value_names import value_name, yuan
 from camdesk.views.value_text import stage_rule, tier_rule
 
-if TYPE_CHECKING:
-    from camdesk.views.value.page import ValuePage
+if TYPE_CHECKING:  # the charts load pyqtgraph: only when the screen is first shown
+    from camdesk.views.value.charts import BarChart, ParetoChart
+
+
+class ValuePage(Protocol):
+    """What the value screen shows a report in (its panels, charts and their notes)."""
+
+    tiers: CountsPanel
+    stages: CountsPanel
+    segments: CountsPanel
+    pareto: ParetoChart
+    pareto_about: QLabel
+    clv_chart: BarChart
+    clv_about: QLabel
+    risk: RiskPanel
+    churn_chart: BarChart
+    churn_about: QLabel
+
+    def every(self, days: int) -> str: ...
 
 
 def fill_page(page: ValuePage, report: ValueReport) -> None:
