@@ -6,11 +6,9 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-Add = Callable[[str, Callable[[argparse.Namespace], int], str], Any]
+from camdesk.cli.common import Add, ProgressBar, UsageError, open_db
 
 
 def add_commands(add: Add) -> None:
@@ -49,12 +47,7 @@ def add_commands(add: Add) -> None:
     dedupe.add_argument("--limit", type=int, default=100, help="groups to print (0: all)")
 
 
-class UsageError(Exception):
-    """Bad usage: exit 2."""
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    from camdesk.cli import _Bar, _open
     from camdesk.services.import_activity import import_activity
     from camdesk.services.import_contacts import import_contacts
     from camdesk.services.import_fields import ImportKind, guess_mapping
@@ -72,7 +65,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.dry_run:  # a database that can only be read is refused before the file is read
         from camdesk import errors
 
-        db = _open(args, create=True, quiet=True)
+        db = open_db(args, create=True, quiet=True)
         reason = db.read_only
         db.close()
         if reason is not None:
@@ -88,9 +81,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                             create_missing=args.create_missing_customers,
                             all_or_nothing=args.all_or_nothing, dry_run=args.dry_run,
                             owners=OwnerPolicy(args.owners), strict=args.strict)  # fmt: skip
-    db = _open(args, create=True, quiet=True)
+    db = open_db(args, create=True, quiet=True)
     started = time.perf_counter()
-    bar = _Bar("import", enabled=sys.stderr.isatty() or args.progress)
+    bar = ProgressBar("import", enabled=sys.stderr.isatty() or args.progress)
     try:
         run = {ImportKind.CUSTOMERS: import_customers,
                ImportKind.CONTACTS: import_contacts}.get(kind, import_activity)  # fmt: skip
@@ -146,7 +139,6 @@ def _shown(value: object) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from camdesk.cli import _open
     from camdesk.services.exporter import export_changes, export_customers, export_orders
     from camdesk.services.list_rows import ListQuery
 
@@ -154,7 +146,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("the file must end in .xlsx or .csv")
     if args.query and args.kind != "customers":
         raise UsageError("--query applies to customers only")
-    db = _open(args)
+    db = open_db(args)
     started = time.perf_counter()
     also = ""
     try:
@@ -177,12 +169,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_dedupe(args: argparse.Namespace) -> int:
-    from camdesk.cli import _open
     from camdesk.services.dedupe import find_duplicates
 
     if args.limit < 0:
         raise UsageError("--limit must not be negative")
-    db = _open(args)
+    db = open_db(args)
     started = time.perf_counter()
     try:
         groups = find_duplicates(db)

@@ -8,7 +8,7 @@ import time
 from datetime import date
 from typing import Any
 
-from camdesk.cli_io import Add, UsageError
+from camdesk.cli.common import Add, UsageError, open_db
 
 
 def add_commands(add: Add) -> None:
@@ -19,7 +19,6 @@ def add_commands(add: Add) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from camdesk.cli import _open
     from camdesk.services.users import local_actor
     from camdesk.services.value.recompute import recompute
     from camdesk.services.value.settings import as_dict
@@ -28,7 +27,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         as_of = date.fromisoformat(args.as_of) if args.as_of else None
     except ValueError:
         raise UsageError(f"--as-of must be a date like 2024-03-05, not {args.as_of!r}") from None
-    db = _open(args)
+    db = open_db(args)
     started = time.perf_counter()
     try:
         summary = recompute(db, local_actor(db), as_of=as_of)

@@ -13,38 +13,23 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from camdesk import __version__, errors
-from camdesk.services.context import default_database_path
-
-if TYPE_CHECKING:  # the commands load the database layer; `camdesk gui` starts without it
-    from camdesk.db import Database
+from camdesk.cli.common import ProgressBar, UsageError, open_db
 
 log = logging.getLogger(__name__)
 
 
-def _open(args: argparse.Namespace, *, create: bool = False, quiet: bool = False) -> Database:
-    from camdesk.db import open_database
-    from camdesk.dbfile import Mode
-
-    mode = Mode.SHARED if getattr(args, "shared", False) else None
-    db = open_database(args.db or default_database_path(), create=create, mode=mode)
-    for message in (db.notice, db.read_only):  # what the user must know, before the output
-        if message is not None and not quiet:
-            print(f"camdesk: {message.format(path=db.display_name)}", file=sys.stderr)
-    return db
-
-
 def cmd_init(args: argparse.Namespace) -> int:
-    db = _open(args, create=True)
+    db = open_db(args, create=True)
     print(f"camdesk database ready: {db.display_name}")
     db.close()
     return 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_db(args)
     from camdesk.services import info as info_service
 
     facts = info_service.database_info(db)
@@ -60,47 +45,15 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-class _Bar:
-    """A one-line progress bar on stderr (only when it is a terminal, or forced)."""
-
-    def __init__(self, label: str, *, enabled: bool) -> None:
-        self.label, self.enabled = label, enabled
-        self.started = time.perf_counter()
-        self.last = 0.0
-        self.open_line = False
-
-    def finish(self) -> None:
-        """End the bar's line (a job may stop before its last step)."""
-        if self.open_line:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
-            self.open_line = False
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.perf_counter()
-        if not self.enabled or (now - self.last < 0.2 and done < total):
-            return
-        self.last = now
-        share = done / total if total else 1.0
-        bar = "#" * int(share * 30)
-        sys.stderr.write(
-            f"\r{self.label} [{bar:<30}] {share:6.1%}  {done:,}/{total:,}  {now - self.started:5.1f}s"
-        )
-        self.open_line = True
-        if done >= total:
-            self.finish()
-        sys.stderr.flush()
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     from camdesk.services.demo import DemoSpec, generate
     from camdesk.services.users import local_actor
 
     if args.customers < 0 or args.orders < 0:
-        raise _UsageError("--customers and --orders must not be negative")
-    db = _open(args, create=True)
+        raise UsageError("--customers and --orders must not be negative")
+    db = open_db(args, create=True)
     started = time.perf_counter()
-    bar = _Bar("demo", enabled=sys.stderr.isatty() or args.progress)
+    bar = ProgressBar("demo", enabled=sys.stderr.isatty() or args.progress)
     result = generate(
         db, DemoSpec(args.customers, args.orders, seed=args.seed), local_actor(db), progress=bar
     )
@@ -117,8 +70,8 @@ def cmd_find(args: argparse.Namespace) -> int:
     from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
 
     if args.limit < 0:
-        raise _UsageError("--limit must not be negative")
-    db = _open(args)
+        raise UsageError("--limit must not be negative")
+    db = open_db(args)
     query = ListQuery(search=" ".join(args.query))
     total = count_customers(db, query)
     rows = fetch_page(db, query, 0, args.limit)
@@ -145,10 +98,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from camdesk.app import run
 
     return run(database=args.db, language=args.language)
-
-
-class _UsageError(Exception):
-    pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -188,13 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--limit", type=int, default=20)
     find.add_argument("--json", action="store_true", help="one JSON object per line")
     find.add_argument("query", nargs="*", help="what to look for (empty: the list's order)")
-    from camdesk.cli_io import add_commands
+    from camdesk.cli.data import add_commands
 
     add_commands(add)
-    from camdesk.cli_value import add_commands as add_value_commands
+    from camdesk.cli.value import add_commands as add_value_commands
 
     add_value_commands(add)
-    from camdesk.cli_file import add_commands as add_file_commands
+    from camdesk.cli.file import add_commands as add_file_commands
 
     add_file_commands(add)
     gui = add("gui", cmd_gui, "start the desktop application (the default)")
@@ -203,8 +152,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str]) -> int:
-    from camdesk.cli_io import UsageError
-
     parser = build_parser()
     args = parser.parse_args(list(argv) or ["gui"])
     if args.command is None:
@@ -220,7 +167,7 @@ def main(argv: Sequence[str]) -> int:
     except BrokenPipeError:  # `camdesk find ... | head`: the reader had enough, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except (_UsageError, UsageError) as exc:
+    except UsageError as exc:
         parser.exit(2, f"camdesk: error: {exc}\n")
     except errors.CamdeskError as exc:
         print(f"camdesk: {exc.text()}", file=sys.stderr)

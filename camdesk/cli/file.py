@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from camdesk.cli.common import UsageError, open_db
+
 
 def add_commands(add: Callable[..., Any]) -> None:
     add("check", cmd_check, "check a database file: sound, damaged, read-only, shared")
@@ -22,13 +24,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Every page checked (SQLite's quick check), whatever the file's size; exit 1 if the
     file cannot be used as it is."""
     from camdesk import dbfaults, errors
-    from camdesk.cli import _open
     from camdesk.dbfile import check_sqlite_file, probe_sqlite
     from camdesk.services.context import default_database_path
 
     target = str(args.db or default_database_path())
     if "://" in target:
-        _open(args).close()  # a server: reachable and ours is what can be checked here
+        open_db(args).close()  # a server: reachable and ours is what can be checked here
         print(f"{target}: a camdesk database on a server")
         return 0
     path = Path(target).expanduser().resolve()
@@ -52,12 +53,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_share(args: argparse.Namespace) -> int:
-    from camdesk.cli import _open
-    from camdesk.cli_io import UsageError
     from camdesk.db import set_journal
     from camdesk.dbfile import Mode
 
-    db = _open(args)
+    db = open_db(args)
     try:
         if db.dialect != "sqlite":
             raise UsageError("only a database file can be shared this way")
