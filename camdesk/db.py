@@ -32,6 +32,7 @@ from camdesk.dbfile import (
     APPLICATION,
     FileFacts,
     Mode,
+    check_file,
     check_sqlite_file,
     is_network_path,
     probe_sqlite,
@@ -165,7 +166,7 @@ class Database:
         """
         if self.dialect != "sqlite" or not self.url.database:
             return
-        damage = dbfaults.check_file(Path(self.url.database))
+        damage = check_file(Path(self.url.database))
         self.checked = True
         if damage is not None:
             log.info("%s is damaged: %s", self.display_name, damage.replace("\n", " "))

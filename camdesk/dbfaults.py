@@ -111,18 +111,11 @@ def quick_check(conn: sqlite3.Connection) -> str | None:
     conn.execute("PRAGMA cache_size=-131072")
     try:
         found = str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
-    except sqlite3.DatabaseError as exc:  # damage can stop the check itself
-        return str(exc)
+    except sqlite3.DatabaseError as exc:  # damage can stop the check itself; other faults
+        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (_CORRUPT, _NOTADB):  # are not damage
+            return str(exc)
+        raise
     return None if found == "ok" else found
-
-
-def check_file(path: Path) -> str | None:
-    """:func:`quick_check` of a file through a read-only connection of its own."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return quick_check(conn)
-    finally:
-        conn.close()
 
 
 def journal_of(path: Path) -> Path:

@@ -245,6 +245,16 @@ def probe_sqlite(path: Path) -> FileFacts:
         conn.close()
 
 
+def check_file(path: Path) -> str | None:
+    """:func:`dbfaults.quick_check` of a whole file, through a read-only connection of its own
+    (an immutable one where the file's folder cannot be written)."""
+    conn = connect_readonly(path)
+    try:
+        return dbfaults.quick_check(conn)
+    finally:
+        conn.close()
+
+
 def _explained(exc: sqlite3.Error, path: Path) -> errors.CamdeskError:
     return dbfaults.explain(exc, path) or errors.DatabaseUnreadable(path=str(path), reason=str(exc))
 

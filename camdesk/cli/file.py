@@ -24,7 +24,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Every page checked (SQLite's quick check), whatever the file's size; exit 1 if the
     file cannot be used as it is."""
     from camdesk import dbfaults, errors
-    from camdesk.dbfile import check_sqlite_file, probe_sqlite
+    from camdesk.dbfile import check_file, check_sqlite_file, probe_sqlite
     from camdesk.services.context import default_database_path
 
     target = str(args.db or default_database_path())
@@ -36,7 +36,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if check_sqlite_file(path, create=False):
         raise errors.NotCamdeskDatabase(path=str(path))
     facts = probe_sqlite(path)  # raises what is wrong: not ours, busy, interrupted, ...
-    damage = dbfaults.check_file(path)
+    damage = check_file(path)
     reason = dbfaults.read_only_reason(path)
     print(f"database:  {path}")
     print("journal:   " + ("WAL (local mode)" if facts.journal == "wal"

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from camdesk import errors
 from camdesk.services.bulk import gc_paused
 from camdesk.services.sheet_limits import MAX_CELL_CHARS, MAX_ROWS, check_xlsx, too_many_rows
+from camdesk.services.workbooks import GUARDED
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -259,11 +260,8 @@ def _read_text(path: Path) -> Iterator[list[str]]:
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         for row in reader:
-            yield [c[1:] if c[:1] == "'" and c[1:2] in _GUARDED else c for c in row]
+            yield [c[1:] if c[:1] == "'" and c[1:2] in GUARDED else c for c in row]
     except csv.Error as exc:
         if "field larger" in str(exc):
             raise errors.CellTooLong(path=str(path), limit=f"{MAX_CELL_CHARS:,}") from exc
         raise errors.ImportFileError(path=str(path)) from exc
-
-
-_GUARDED = ("=", "+", "-", "@", "'")

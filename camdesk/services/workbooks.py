@@ -23,7 +23,11 @@ from typing import Any
 
 from camdesk import errors
 
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
+# A text cell starting with one of these would run as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A CSV export puts an apostrophe before such a text, and before a text that already starts
+# with an apostrophe and one of these: reading a CSV file takes exactly one off again.
+GUARDED = (*FORMULA_STARTS, "'")
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ def _csv_cell(cell: Any) -> Any:
 def _safe(text: str) -> str:
     """A text cell no spreadsheet will run as a formula. A value that already starts
     with a guard ('=1+1) gets one more, so reading the file back gives it as it was."""
-    guarded = text.startswith(_RISKY) or (text[:1] == "'" and text[1:2] in (*_RISKY, "'"))
+    guarded = text.startswith(FORMULA_STARTS) or (text[:1] == "'" and text[1:2] in GUARDED)
     return "'" + text if guarded else text
 
 

@@ -144,6 +144,8 @@ def test_a_read_only_database_is_read_and_refuses_writes(sound, tmp_path, where)
     try:
         code, out, err = _cli("find", "--db", str(path), "--json", "张", prefix=prefix)
         assert code == 0 and out.strip() and f"{where} is read-only for you" in err
+        code, out, err = _cli("check", "--db", str(path), prefix=prefix)
+        assert code == 0 and "sound (every page checked)" in out, out + err  # not "damaged"
         exported = tmp_path / "out.csv"
         code, _out, err = _cli("export", "--db", str(path), str(exported), prefix=prefix)
         assert code == 0 and exported.stat().st_size > 1000, err
@@ -163,10 +165,10 @@ def test_a_database_another_program_keeps_locked_is_called_busy(sound, tmp_path)
         conn.execute("PRAGMA journal_mode=DELETE")
     conn.close()
     holder = start_python(
-        "import sqlite3, sys, time\n"
+        "import signal, sqlite3, sys\n"
         "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
         "c.execute('BEGIN EXCLUSIVE'); print('held', flush=True)\n"
-        "time.sleep(120)\n",
+        "signal.pause()\n",
         str(path),
     )  # another program, holding on
     assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
@@ -300,10 +302,10 @@ def test_statistics_that_cannot_be_refreshed_on_close_are_one_quiet_log_line(tmp
 
     db = open_database(tmp_path / "shop.db")
     make_customer(db, local_actor(db), name="张三")  # this process wrote: it refreshes on close
-    holder = start_python("import sqlite3, sys, time\n"
+    holder = start_python("import signal, sqlite3, sys\n"
                           "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
                           "c.execute('BEGIN IMMEDIATE'); print('held', flush=True)\n"
-                          "time.sleep(120)\n", str(tmp_path / "shop.db"))  # fmt: skip
+                          "signal.pause()\n", str(tmp_path / "shop.db"))  # fmt: skip
     assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
     try:
         with caplog.at_level(logging.INFO, logger="camdesk.db"):
