@@ -278,9 +278,11 @@ def apply_values(
     customer: Customer,
     values: dict[str, Any],
     log: ChangeWriter,
-    base_version: int | None,
+    base_version: int,
 ) -> None:
-    """Write validated values onto ``customer`` and log each field that changed.
+    """Write validated values onto an existing ``customer`` (edited against
+    ``base_version``) and log each field that changed; new customers are built by
+    :mod:`new_customers`.
 
     Any change to the file (its columns, tags, custom values or contacts) moves the
     customer's version once: what changes is worked out before anything is written,
@@ -292,16 +294,16 @@ def apply_values(
             for name in FIELDS
             if to_json(getattr(customer, name)) != to_json(values[name])
         ]
-        old_tags = sorted(tags_of(session, customer.id)) if base_version else []
+        old_tags = sorted(tags_of(session, customer.id))
         new_tags = sorted(values["tags"])
-        old_custom = custom_of(session, customer.id) if base_version else {}
+        old_custom = custom_of(session, customer.id)
         custom = [
             (key, old_custom.get(key), new)
             for key, new in values["custom"].items()
             if to_json(old_custom.get(key)) != to_json(new)
         ]
         contacts_differ = _contacts_differ(customer, values["contacts"])
-    if base_version is not None and (old_tags != new_tags or custom or contacts_differ):
+    if old_tags != new_tags or custom or contacts_differ:
         touch(customer)
     for name, _old, new in changes:
         setattr(customer, name, new)
