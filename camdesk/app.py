@@ -230,8 +230,8 @@ class Controller(QObject):
         from camdesk.db import set_journal
 
         def work(_state: TaskState) -> None:
-            db.engine.dispose()  # SQLite changes the journal only with no other connection
-            set_journal(db, Mode.SHARED if shared else Mode.LOCAL)
+            # the list and checks may still be reading: they let go within moments
+            set_journal(db, Mode.SHARED if shared else Mode.LOCAL, wait=5.0)
 
         def done(_none: None) -> None:
             if self.window is not None:

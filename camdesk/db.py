@@ -25,6 +25,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import Pool
 
 from camdesk import dbfaults, errors
 from camdesk.dbfaults import BUSY_TIMEOUT_MS
@@ -235,31 +236,58 @@ def _sqlite_engine(url: URL, mode: Mode, *, read_only: bool = False,
     return engine
 
 
+_BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
 def _new_file_journal(db: Database, mode: Mode) -> None:
     """The journal of a file this process just made: WAL on a local disk. Processes that
     opened it at the same moment may still hold it; they let go within moments."""
-    for _attempt in range(40):
-        try:
-            set_journal(db, mode)
-            return
-        except errors.DatabaseBusy:
-            time.sleep(0.05)
-    log.info("%s keeps its rollback journal: other processes held it", db.display_name)
+    try:
+        set_journal(db, mode, wait=2.0)
+    except errors.DatabaseBusy:
+        log.info("%s keeps its rollback journal: other processes held it", db.display_name)
 
 
-def set_journal(db: Database, mode: Mode) -> None:
+def set_journal(db: Database, mode: Mode, *, wait: float = 0.0) -> None:
     """Give a SQLite file the journal of ``mode``: WAL on a local disk, a rollback journal
-    (DELETE) for a file shared over the network. Needs every other connection closed."""
+    (DELETE) for a file shared over the network.
+
+    SQLite changes the journal only while no other connection has the file open, so each
+    try first closes this process's idle connections; one that a reader still uses is
+    closed when it comes back. Tries again for ``wait`` seconds, then raises
+    :class:`errors.DatabaseBusy`."""
+    journal = "DELETE" if mode is Mode.SHARED else "WAL"
+    deadline = time.monotonic() + wait
+    retired: list[Pool] = []  # a disposed pool keeps what comes back to it: close that too
+    while True:
+        retired.append(db.engine.pool)
+        db.engine.dispose()
+        for pool in retired:
+            pool.dispose()
+        if _try_journal(db, journal):
+            db.mode = mode
+            return
+        if time.monotonic() >= deadline:
+            raise errors.DatabaseBusy(path=db.display_name, seconds=max(1, round(wait)))
+        time.sleep(0.05)
+
+
+def _try_journal(db: Database, journal: str) -> bool:
     raw = db.engine.raw_connection()  # outside a transaction, as SQLite requires
     try:
-        journal = "DELETE" if mode is Mode.SHARED else "WAL"
         driver: Any = raw.driver_connection
-        found = driver.execute(f"PRAGMA journal_mode={journal}").fetchone()
+        driver.execute("PRAGMA busy_timeout=0")  # the caller's loop does the waiting
+        try:
+            found = driver.execute(f"PRAGMA journal_mode={journal}").fetchone()
+        except sqlite3.OperationalError as exc:
+            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in _BUSY_CODES:
+                return False
+            raise
+        finally:
+            driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     finally:
         raw.close()
-    if str(found[0]).upper() != journal:  # another connection is open: SQLite keeps its mode
-        raise errors.DatabaseBusy(path=db.display_name, seconds=BUSY_TIMEOUT_MS // 1000)
-    db.mode = mode
+    return str(found[0]).upper() == journal  # with another connection open SQLite keeps its mode
 
 
 def create_db_engine(url: URL, mode: Mode | None = None, *, read_only: bool = False,

@@ -64,8 +64,7 @@ def cmd_share(args: argparse.Namespace) -> int:
             from camdesk import errors
 
             raise errors.DatabaseReadOnly(db.read_only, path=db.display_name)
-        db.engine.dispose()  # SQLite changes the journal only with no other connection
-        set_journal(db, Mode.LOCAL if args.off else Mode.SHARED)
+        set_journal(db, Mode.LOCAL if args.off else Mode.SHARED, wait=2.0)
     finally:
         db.close()
     print(f"{db.display_name}: " + ("local mode (WAL): use it from this PC only" if args.off

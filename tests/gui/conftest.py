@@ -54,6 +54,22 @@ def controller(qtbot, settings, tmp_path: Path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _no_unexpected_message_boxes(monkeypatch):
+    """A message box nobody answers would wait until the run's timeout: fail at once
+    with its text instead. Tests that expect one patch it themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args: Any, **_: Any) -> None:
+        texts = [a for a in args if isinstance(a, str)]
+        if args and isinstance(args[0], QMessageBox):
+            texts = [args[0].text(), args[0].detailedText()]
+        raise AssertionError(f"an unexpected message box: {' | '.join(texts)}")
+
+    for name in ("exec", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+@pytest.fixture(autouse=True)
 def _finish_background_jobs(qapp):
     yield
     wait_for_all()

@@ -49,6 +49,29 @@ def test_share_keeps_a_file_shared_whoever_opens_it_and_check_reports_it(tmp_pat
     assert main(["info", "--db", str(path), "--shared"]) == 0 and _journal(path) == "delete"
 
 
+def test_sharing_waits_for_a_reader_of_this_process_and_then_refuses_honestly(tmp_path):
+    import threading
+
+    from sqlalchemy import text
+
+    from camdesk import errors
+    from camdesk.db import open_database, set_journal
+    from camdesk.dbfile import Mode
+
+    db = open_database(tmp_path / "office.db")
+    try:
+        reading = db.engine.connect()  # the list still paging in a worker
+        reading.execute(text("SELECT count(*) FROM customer")).scalar()
+        with pytest.raises(errors.DatabaseBusy):
+            set_journal(db, Mode.SHARED, wait=0.2)  # a message, not a raw sqlite3 error
+        assert _journal(tmp_path / "office.db") == "wal" and db.mode is Mode.LOCAL
+        threading.Timer(0.3, reading.close).start()  # the reader lets go a moment later
+        set_journal(db, Mode.SHARED, wait=5.0)
+        assert _journal(tmp_path / "office.db") == "delete" and db.mode is Mode.SHARED
+    finally:
+        db.close()
+
+
 def test_check_finds_damage_that_opening_a_large_file_would_leave_for_later(tmp_path, capsys):
     path = tmp_path / "shop.db"
     assert main(["demo", "--db", str(path), "--customers", "300", "--orders", "600"]) == 0
