@@ -191,7 +191,7 @@ def run_child(*args: str) -> dict[str, float]:
 def sample_queries(path: Path, count: int = 40) -> dict[str, list[str]]:
     from pypinyin import Style, lazy_pinyin
 
-    from camdesk.services.search import SURNAME_READINGS
+    from camdesk.services.customers.search import SURNAME_READINGS
 
     rng = random.Random(11)
     conn = sqlite3.connect(path)
@@ -222,7 +222,7 @@ def sample_queries(path: Path, count: int = 40) -> dict[str, list[str]]:
 
 def measure_search(path: Path, queries: dict[str, list[str]]) -> tuple[dict[str, float], float]:
     from camdesk.db import open_database
-    from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
+    from camdesk.services.lists.page import ListQuery, count_customers, fetch_page
 
     db = open_database(path, create=False)
     found: dict[str, float] = {}

@@ -136,7 +136,7 @@ def timed_export(folder: Path) -> tuple[float, float]:
     from python_calamine import CalamineWorkbook
 
     from camdesk.db import open_database
-    from camdesk.services.exporter import export_customers
+    from camdesk.services.data.export import export_customers
 
     db = open_database(folder / "import-target.db", create=False)
     out = folder / "export.xlsx"
@@ -156,7 +156,7 @@ def timed_export(folder: Path) -> tuple[float, float]:
 
 def timed_dedupe(folder: Path) -> tuple[float | None, int]:
     from camdesk.db import open_database
-    from camdesk.services.dedupe import find_duplicates
+    from camdesk.services.data.dedupe import find_duplicates
 
     path = folder / "customers-1000000.db"
     if not path.exists():
@@ -171,10 +171,10 @@ def timed_dedupe(folder: Path) -> tuple[float | None, int]:
 
 def timed_import(sheet: Path, folder: Path) -> tuple[float, dict[str, int]]:
     from camdesk.db import open_database
-    from camdesk.services.import_fields import ImportKind, guess_mapping
-    from camdesk.services.importer import ImportOptions, import_customers
-    from camdesk.services.sheets import read_table
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
+    from camdesk.services.data.imports.customers import ImportOptions, import_customers
+    from camdesk.services.data.imports.fields import ImportKind, guess_mapping
+    from camdesk.services.data.sheets import read_table
 
     target = folder / "import-target.db"
     for suffix in ("", "-wal", "-shm"):

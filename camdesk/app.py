@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from camdesk import APP_NAME, __version__
 from camdesk.dbfile import Mode, current_local_file, needs_upgrade
 from camdesk.errors import CamdeskError
-from camdesk.services.context import Actor, default_database_path
+from camdesk.services.core.context import Actor, default_database_path
 from camdesk.views import i18n
 from camdesk.views.background import TaskState, run_in_background, wait_for_all, when_idle
 from camdesk.views.errors import show_error
@@ -63,7 +63,7 @@ class Controller(QObject):
 
         def work(_state: TaskState) -> tuple[Database, Actor]:
             from camdesk.db import open_database
-            from camdesk.services.users import local_actor
+            from camdesk.services.core.users import local_actor
 
             db = open_database(raw, create=create)
             try:
@@ -186,7 +186,7 @@ class Controller(QObject):
         progress.setAutoClose(False)
 
         def work(state: TaskState) -> object:
-            from camdesk.services.demo import DemoSpec, generate
+            from camdesk.services.demo.build import DemoSpec, generate
 
             spec = DemoSpec(*DEMO_SIZE)
             return generate(db, spec, actor, progress=state.progress, cancelled=state.cancelled)

@@ -26,8 +26,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
 from camdesk.db import Database, open_database
-from camdesk.services.context import Actor
-from camdesk.services.users import local_actor
+from camdesk.services.core.context import Actor
+from camdesk.services.core.users import local_actor
 
 PG_URL = os.environ.get("CAMDESK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

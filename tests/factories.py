@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from camdesk.db import Database
-from camdesk.services.context import Actor
-from camdesk.services.customers import CustomerData, CustomerRecord, create_customer
+from camdesk.services.core.context import Actor
+from camdesk.services.customers.files import CustomerData, CustomerRecord, create_customer
 
 _numbers = itertools.count(1)
 
@@ -39,7 +39,7 @@ def make_old_database(
 
     from camdesk import migrate
     from camdesk.db import open_database
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
 
     db = open_database(path)
     actor = local_actor(db)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from camdesk.db import Database
-from camdesk.services.context import Actor
-from camdesk.services.interactions import log_interaction
-from camdesk.services.orders import add_order
+from camdesk.services.core.context import Actor
+from camdesk.services.customers.interactions import log_interaction
+from camdesk.services.customers.orders import add_order
 from tests.factories import make_customer
 
 AS_OF = date(2024, 12, 31)

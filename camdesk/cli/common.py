@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from camdesk.services.context import default_database_path
+from camdesk.services.core.context import default_database_path
 
 if TYPE_CHECKING:  # the commands load the database layer; `camdesk gui` starts without it
     from camdesk.db import Database

@@ -48,18 +48,18 @@ def add_commands(add: Add) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from camdesk.services.import_activity import import_activity
-    from camdesk.services.import_contacts import import_contacts
-    from camdesk.services.import_fields import ImportKind, guess_mapping
-    from camdesk.services.importer import (
+    from camdesk.services.core.users import local_actor
+    from camdesk.services.data.imports.activity import import_activity
+    from camdesk.services.data.imports.contacts import import_contacts
+    from camdesk.services.data.imports.customers import (
         ImportOptions,
         ImportRefused,
         OnMatch,
         OwnerPolicy,
         import_customers,
     )
-    from camdesk.services.sheets import read_table
-    from camdesk.services.users import local_actor
+    from camdesk.services.data.imports.fields import ImportKind, guess_mapping
+    from camdesk.services.data.sheets import read_table
 
     kind = ImportKind(args.kind)
     if not args.dry_run:  # a database that can only be read is refused before the file is read
@@ -111,7 +111,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if len(report.changes) > 50:
         print(f"... and {len(report.changes) - 50} more changes", file=sys.stderr)
     if args.errors and report.problems:
-        from camdesk.services.import_errors import write_error_workbook
+        from camdesk.services.data.imports.rejected import write_error_workbook
 
         count = write_error_workbook(table, report, args.errors)
         print(f"{count:,} rejected rows written to {args.errors}", file=sys.stderr)
@@ -139,8 +139,8 @@ def _shown(value: object) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from camdesk.services.exporter import export_changes, export_customers, export_orders
-    from camdesk.services.list_rows import ListQuery
+    from camdesk.services.data.export import export_changes, export_customers, export_orders
+    from camdesk.services.lists.rows import ListQuery
 
     if args.file.suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError("the file must end in .xlsx or .csv")
@@ -169,7 +169,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_dedupe(args: argparse.Namespace) -> int:
-    from camdesk.services.dedupe import find_duplicates
+    from camdesk.services.data.dedupe import find_duplicates
 
     if args.limit < 0:
         raise UsageError("--limit must not be negative")

@@ -25,7 +25,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     file cannot be used as it is."""
     from camdesk import dbfaults, errors
     from camdesk.dbfile import check_file, check_sqlite_file, probe_sqlite
-    from camdesk.services.context import default_database_path
+    from camdesk.services.core.context import default_database_path
 
     target = str(args.db or default_database_path())
     if "://" in target:
@@ -74,8 +74,8 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 def cmd_recover(args: argparse.Namespace) -> int:
     """Exit 0 when everything was copied, 1 when something was lost (listed)."""
-    from camdesk.services.context import default_database_path
-    from camdesk.services.recover import recover
+    from camdesk.services.core.context import default_database_path
+    from camdesk.services.data.recover import recover
 
     source = Path(args.db or default_database_path()).expanduser().resolve()
     result = recover(source, args.to.expanduser().resolve())

@@ -30,7 +30,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     db = open_db(args)
-    from camdesk.services import info as info_service
+    from camdesk.services.core import info as info_service
 
     facts = info_service.database_info(db)
     db.close()
@@ -46,8 +46,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from camdesk.services.demo import DemoSpec, generate
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
+    from camdesk.services.demo.build import DemoSpec, generate
 
     if args.customers < 0 or args.orders < 0:
         raise UsageError("--customers and --orders must not be negative")
@@ -67,7 +67,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_find(args: argparse.Namespace) -> int:
-    from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
+    from camdesk.services.lists.page import ListQuery, count_customers, fetch_page
 
     if args.limit < 0:
         raise UsageError("--limit must not be negative")

@@ -19,7 +19,7 @@ def add_commands(add: Add) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
     from camdesk.services.value.recompute import recompute
     from camdesk.services.value.settings import as_dict
 

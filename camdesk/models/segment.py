@@ -10,7 +10,7 @@ from camdesk.models.customer import ALIVE
 
 
 class Segment(Tracked, Base):
-    """A named list of conditions (JSON, see :mod:`camdesk.services.criteria`).
+    """A named list of conditions (JSON, see :mod:`camdesk.services.lists.criteria`).
 
     The list is live: opening a segment runs its conditions on today's data.
     """

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from camdesk.services.criteria import CUSTOM_PREFIX, FIELDS, Criterion
+from camdesk.services.lists.criteria import CUSTOM_PREFIX, FIELDS, Criterion
 from camdesk.views.i18n import Counted
 from camdesk.views.value_names import yuan
 

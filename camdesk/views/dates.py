@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from camdesk.services.cleaning import day
+from camdesk.services.data.cleaning import day
 
 
 def parse_date(text: str) -> date | None:

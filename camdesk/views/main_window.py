@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from camdesk import __version__
 from camdesk.dbfile import Mode
-from camdesk.services.context import Actor, data_dir
-from camdesk.services.criteria import Criterion
+from camdesk.services.core.context import Actor, data_dir
+from camdesk.services.lists.criteria import Criterion
 from camdesk.views.background import run_in_background
 from camdesk.views.banner import DatabaseBanner
 from camdesk.views.customers.page import CustomersPage
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _refresh_count(self, _ids: list[uuid.UUID] | None = None) -> None:
-        from camdesk.services import info
+        from camdesk.services.core import info
 
         db = self._db
         if db is None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.services.context import data_dir
+from camdesk.services.core.context import data_dir
 from camdesk.views.combo import choose
 from camdesk.views.files import ask_open_file
 from camdesk.views.i18n import LANGUAGES

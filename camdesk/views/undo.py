@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from camdesk.services.context import Actor
+from camdesk.services.core.context import Actor
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
@@ -23,7 +23,7 @@ def undo_in_background(owner: QWidget, db: Database, actor: Actor, txn: uuid.UUI
     """Revert the change ``txn``; then ``done()`` and customers_changed for every screen."""
 
     def work(_state: TaskState) -> uuid.UUID:
-        from camdesk.services.undo import undo
+        from camdesk.services.customers.undo import undo
 
         return undo(db, txn, actor)
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from camdesk import app as app_module
 from camdesk.app import Controller
-from camdesk.services.customer_list import ListQuery, count_customers
-from camdesk.services.customers import as_edited, get_customer, update_customer
+from camdesk.services.customers.files import as_edited, get_customer, update_customer
+from camdesk.services.lists.page import ListQuery, count_customers
 from camdesk.views.customers.conflict import ConflictDialog
 from camdesk.views.customers.editor import CustomerDialog
 from tests.factories import make_customer
@@ -215,8 +215,8 @@ def test_query_of_the_list_matches_the_service(qtbot, controller):
 
 
 def test_the_file_shows_its_owner_and_an_unchanged_save_changes_nothing(qtbot, controller):
-    from camdesk.services.history import customer_history
-    from camdesk.services.users import ensure_user
+    from camdesk.services.core.users import ensure_user
+    from camdesk.services.customers.history import customer_history
 
     owner = ensure_user(controller.db, "chenlei", "陈磊")
     record = make_customer(controller.db, controller.actor, name="周杰", owner_id=owner.id)

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from camdesk.db import open_database
-from camdesk.services.demo import DemoSpec, generate
-from camdesk.services.users import local_actor
+from camdesk.services.core.users import local_actor
+from camdesk.services.demo.build import DemoSpec, generate
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from camdesk.services.customer_list import count_customers
-from camdesk.services.orders import add_order, purchase_summary
+from camdesk.services.customers.orders import add_order, purchase_summary
+from camdesk.services.lists.page import count_customers
 from tests.factories import make_customer
 
 
@@ -33,7 +33,7 @@ def test_scan_merge_and_undo(qtbot, controller):
         dialog.accept()
     assert count_customers(db) == 2
     assert purchase_summary(db, first.id).amount == 2000
-    from camdesk.services.customers import get_customer
+    from camdesk.services.customers.files import get_customer
 
     kept = get_customer(db, first.id)
     assert (kept.name, kept.email) == ("王芳", "f@x.cn")
@@ -69,7 +69,7 @@ def test_standardise_from_the_quality_area_and_undo(qtbot, controller):
     from sqlalchemy import update
 
     from camdesk.models import Customer
-    from camdesk.services.customers import get_customer
+    from camdesk.services.customers.files import get_customer
 
     db, actor = controller.db, controller.actor
     messy = make_customer(db, actor, name="王芳", mobile="13800000001", city="杭州")
@@ -87,9 +87,9 @@ def test_standardise_from_the_quality_area_and_undo(qtbot, controller):
 def test_values_an_import_left_out_are_listed_and_can_be_kept_out(qtbot, controller, tmp_path):
     import openpyxl
 
-    from camdesk.services.import_fields import ImportKind, guess_mapping
-    from camdesk.services.importer import ImportOptions, import_customers
-    from camdesk.services.sheets import read_table
+    from camdesk.services.data.imports.customers import ImportOptions, import_customers
+    from camdesk.services.data.imports.fields import ImportKind, guess_mapping
+    from camdesk.services.data.sheets import read_table
 
     controller.set_language("zh_CN")
     book = openpyxl.Workbook()

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 from PySide6.QtWidgets import QMessageBox, QWizard
 
-from camdesk.services.customer_list import ListQuery, count_customers
+from camdesk.services.lists.page import ListQuery, count_customers
 from camdesk.views.data.import_wizard import ImportWizard
 
 ROWS = [
@@ -135,8 +135,8 @@ def test_export_the_list_as_shown(qtbot, controller, tmp_path, monkeypatch):
 
 
 def test_owners_who_are_not_users_are_listed_and_created(qtbot, controller, tmp_path):
-    from camdesk.services.customer_list import fetch_page
-    from camdesk.services.customers import get_customer
+    from camdesk.services.customers.files import get_customer
+    from camdesk.services.lists.page import fetch_page
 
     book = openpyxl.Workbook()
     book.active.append(["客户名称", "手机", "负责人"])
@@ -182,12 +182,12 @@ def test_the_check_lists_what_matched_rows_would_change(qtbot, controller, tmp_p
 def test_export_offers_every_field_of_the_file(qtbot, controller, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from camdesk.services.custom_fields import define_field
+    from camdesk.services.customers.custom_fields import define_field
     from tests.factories import make_customer
 
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
-    from camdesk.services.customers import ContactData
+    from camdesk.services.customers.files import ContactData
 
     controller.set_language("en")
     define_field(controller.db, "level", "会员等级", "choice", ("金卡", "银卡"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from camdesk.services.orders import add_order
-from camdesk.services.points import balance
-from camdesk.services.users import local_actor
+from camdesk.services.core.users import local_actor
+from camdesk.services.customers.orders import add_order
+from camdesk.services.customers.points import balance
 from camdesk.views.customers.points_tab import PointsDialog
 from tests.factories import make_customer
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from camdesk.services.customer_list import ListQuery, count_customers
-from camdesk.services.segments import list_segments
-from camdesk.services.users import local_actor
+from camdesk.services.core.users import local_actor
+from camdesk.services.lists.page import ListQuery, count_customers
+from camdesk.services.lists.segments import list_segments
 from tests.factories import make_customer
 
 

@@ -97,7 +97,7 @@ def test_an_older_database_is_upgraded_in_the_background(qtbot, settings, tmp_pa
     from PySide6.QtWidgets import QMessageBox
 
     from camdesk.migrations import HEAD
-    from camdesk.services.customer_list import count_customers
+    from camdesk.services.lists.page import count_customers
     from tests.factories import make_old_database
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)

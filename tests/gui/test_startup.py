@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from camdesk.app import Controller
 from camdesk.db import open_database
-from camdesk.services.users import local_actor
+from camdesk.services.core.users import local_actor
 from tests.factories import make_customer
 
 NAMES = ["王芳", "李娜", "张伟", "Alice Wong"]
@@ -59,7 +59,7 @@ def test_an_existing_file_lists_customers_before_the_database_has_opened(
 def test_the_gui_starts_without_loading_sqlalchemy():
     """What the window needs first loads in a fraction of the ORM's time (see quick_list)."""
     code = (
-        "import sys, camdesk.cli, camdesk.app, camdesk.services.quick_list;"
+        "import sys, camdesk.cli, camdesk.app, camdesk.services.lists.quick;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

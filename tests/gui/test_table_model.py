@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from camdesk.services.customer_list import (
+from camdesk.services.lists.page import (
     ListQuery,
     SortKey,
     count_customers,
@@ -36,7 +36,7 @@ def test_model_rules_without_data(sqlite_db, qtmodeltester):
 
 
 def test_model_rules_with_data(sqlite_db, qtmodeltester):
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
 
     actor = local_actor(sqlite_db)
     for n in range(30):
@@ -48,7 +48,7 @@ def test_model_rules_with_data(sqlite_db, qtmodeltester):
 
 
 def test_pages_load_on_demand_in_the_background(sqlite_db, qtbot):
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
 
     actor = local_actor(sqlite_db)
     for n in range(25):
@@ -65,7 +65,7 @@ def test_pages_load_on_demand_in_the_background(sqlite_db, qtbot):
 
 
 def test_sorting_by_a_header_asks_sql(sqlite_db):
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
 
     actor = local_actor(sqlite_db)
     for name, city in [("甲", "上海"), ("乙", "北京"), ("丙", "广州")]:
@@ -82,8 +82,8 @@ def test_sorting_by_a_header_asks_sql(sqlite_db):
 
 
 def test_custom_columns(sqlite_db):
-    from camdesk.services.custom_fields import define_field
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
+    from camdesk.services.customers.custom_fields import define_field
 
     actor = local_actor(sqlite_db)
     define_field(sqlite_db, "level", "等级", "text")
@@ -96,7 +96,7 @@ def test_custom_columns(sqlite_db):
 
 
 def test_resorting_reuses_the_count(sqlite_db):
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
 
     actor = local_actor(sqlite_db)
     for name in ("甲", "乙"):
@@ -119,7 +119,7 @@ def test_resorting_reuses_the_count(sqlite_db):
 
 
 def test_far_pages_use_anchors_and_show_the_same_rows(sqlite_db):
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
 
     actor = local_actor(sqlite_db)
     for n in range(30):
@@ -135,7 +135,7 @@ def test_far_pages_use_anchors_and_show_the_same_rows(sqlite_db):
 
 
 def test_first_page_shows_before_the_count_arrives(sqlite_db):
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
 
     actor = local_actor(sqlite_db)
     for n in range(12):
@@ -156,7 +156,7 @@ def test_first_page_shows_before_the_count_arrives(sqlite_db):
 
 
 def test_a_sort_superseded_before_its_page_scan_starts_skips_the_scan(sqlite_db):
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
 
     actor = local_actor(sqlite_db)
     for n in range(30):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from camdesk.models import CustomerValue
-from camdesk.services.criteria import Criterion
-from camdesk.services.users import local_actor
+from camdesk.services.core.users import local_actor
+from camdesk.services.lists.criteria import Criterion
 from camdesk.services.value.recompute import recompute
 from tests.value_seed import AS_OF, seed
 

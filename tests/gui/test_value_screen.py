@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from camdesk.models import CustomerValue
-from camdesk.services.users import local_actor
+from camdesk.services.core.users import local_actor
 from camdesk.services.value.recompute import recompute
 from tests.value_seed import AS_OF, seed
 

@@ -284,7 +284,7 @@ def test_the_first_use_of_a_user_name_by_many_processes_creates_it_once(new_targ
     assert finish(start_cli("init", "--db", new_target))[0] == 0
     code = ("import sys\n"
             "from camdesk.db import open_database\n"
-            "from camdesk.services.users import ensure_user\n"
+            "from camdesk.services.core.users import ensure_user\n"
             "db = open_database(sys.argv[1], create=False)\n"
             "print(ensure_user(db, 'wang.fang', '王芳').id); db.close()\n")  # fmt: skip
     runs = [start_python(code, new_target) for _ in range(12)]
@@ -297,7 +297,7 @@ def test_statistics_that_cannot_be_refreshed_on_close_are_one_quiet_log_line(tmp
     import logging
 
     from camdesk.db import open_database
-    from camdesk.services.users import local_actor
+    from camdesk.services.core.users import local_actor
     from tests.factories import make_customer
 
     db = open_database(tmp_path / "shop.db")

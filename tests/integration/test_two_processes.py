@@ -9,17 +9,17 @@ import pytest
 
 from camdesk.db import open_database
 from camdesk.errors import ConflictError
-from camdesk.services.customer_list import ListQuery, count_customers
-from camdesk.services.customers import ContactData, as_edited, get_customer, update_customer
-from camdesk.services.users import local_actor
+from camdesk.services.core.users import local_actor
+from camdesk.services.customers.files import ContactData, as_edited, get_customer, update_customer
+from camdesk.services.lists.page import ListQuery, count_customers
 from tests.factories import make_customer
 from tests.integration.conftest import finish, start_cli, start_python
 
 EDIT_ELSEWHERE = """
 import sys, uuid
 from camdesk.db import open_database
-from camdesk.services.customers import ContactData, as_edited, get_customer, update_customer
-from camdesk.services.users import local_actor
+from camdesk.services.customers.files import ContactData, as_edited, get_customer, update_customer
+from camdesk.services.core.users import local_actor
 db = open_database(sys.argv[1])
 record = get_customer(db, uuid.UUID(sys.argv[2]))
 change = {"tags": {"tags": (*record.tags, "展会")},

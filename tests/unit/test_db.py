@@ -12,8 +12,8 @@ from sqlalchemy import text
 from camdesk import db as dbmod
 from camdesk import dbfile, errors, migrate
 from camdesk.db import Mode, open_database
-from camdesk.services.customer_list import ListQuery, count_customers, fetch_page
-from camdesk.services.users import local_actor
+from camdesk.services.core.users import local_actor
+from camdesk.services.lists.page import ListQuery, count_customers, fetch_page
 from tests.factories import make_customer, make_old_database
 
 

@@ -95,7 +95,7 @@ def _counts(path: Path) -> dict[str, int]:
 def test_recover_copies_every_readable_row_and_says_what_was_lost(tmp_path, capsys):
     import random
 
-    from camdesk.services.recover import recover
+    from camdesk.services.data.recover import recover
 
     path = tmp_path / "shop.db"
     assert main(["demo", "--db", str(path), "--customers", "600", "--orders", "1500"]) == 0

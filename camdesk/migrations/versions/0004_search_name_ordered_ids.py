@@ -17,8 +17,8 @@ import re
 import sqlalchemy as sa
 from alembic import op
 
-from camdesk.services.search import SURNAME_READINGS, sort_key
-from camdesk.services.search_order import BUCKET_BITS, bucket
+from camdesk.services.customers.search import SURNAME_READINGS, sort_key
+from camdesk.services.customers.search_order import BUCKET_BITS, bucket
 
 revision = "0004"
 down_revision = "0003"

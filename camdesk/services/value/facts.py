@@ -24,7 +24,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, aliased
 
 from camdesk.models import Customer, Interaction, Order
-from camdesk.services.bulk import gc_paused
+from camdesk.services.core.bulk import gc_paused
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 CHUNK = 500  # ids per IN (...) when reading some customers

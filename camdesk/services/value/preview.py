@@ -20,8 +20,8 @@ from camdesk.db import Database
 from camdesk.errors import CamdeskError
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, CustomerValue
-from camdesk.services.context import Actor
-from camdesk.services.progress import step as report_step
+from camdesk.services.core.context import Actor
+from camdesk.services.core.progress import step as report_step
 from camdesk.services.value.facts import read_facts
 from camdesk.services.value.recompute import Summary, fit_model, recompute, score
 from camdesk.services.value.settings import ValueRules, load_model

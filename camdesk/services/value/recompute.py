@@ -42,9 +42,9 @@ from camdesk.models import (
     Interaction,
     Order,
 )
-from camdesk.services.bulk import gc_paused
-from camdesk.services.context import Actor
-from camdesk.services.progress import step as report_step
+from camdesk.services.core.bulk import gc_paused
+from camdesk.services.core.context import Actor
+from camdesk.services.core.progress import step as report_step
 from camdesk.services.value import clv, lifecycle, pareto, rfm, tiers
 from camdesk.services.value.facts import (
     Facts,

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from camdesk.models import ValueSetting, utcnow
-from camdesk.services.context import Actor
+from camdesk.services.core.context import Actor
 from camdesk.services.value.clv import BgNbd, GammaGamma
 from camdesk.services.value.lifecycle import StageRules
 from camdesk.services.value.pareto import Thresholds

@@ -28,7 +28,7 @@ from sqlalchemy import Connection, delete, select
 from sqlalchemy.orm import Session
 
 from camdesk.models import CustomerValue, ValueChange, new_id, utcnow
-from camdesk.services.bulk import indexes_rebuilt, insert_columns, insert_rows
+from camdesk.services.core.bulk import indexes_rebuilt, insert_columns, insert_rows
 from camdesk.services.value.facts import raw_rows
 
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.services.changelog import to_json
-from camdesk.services.customers import CustomerData, CustomerRecord
-from camdesk.services.validation import display_phone
+from camdesk.services.core.changelog import to_json
+from camdesk.services.core.validation import display_phone
+from camdesk.services.customers.files import CustomerData, CustomerRecord
 from camdesk.views.customers.labels import field_label, show_value
 
 

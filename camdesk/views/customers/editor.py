@@ -29,18 +29,13 @@ from PySide6.QtWidgets import (
 
 from camdesk.db import Database
 from camdesk.errors import CamdeskError, ConflictError, ValidationError
-from camdesk.services import (
-    custom_fields,
-    customer_list,
-    points,
-    undo,
-    users,
-)
-from camdesk.services import history as history_service
-from camdesk.services import orders as order_service
-from camdesk.services import validation as checks
-from camdesk.services.context import Actor
-from camdesk.services.customers import (
+from camdesk.services.core import users
+from camdesk.services.core import validation as checks
+from camdesk.services.core.context import Actor
+from camdesk.services.customers import custom_fields, points, undo
+from camdesk.services.customers import history as history_service
+from camdesk.services.customers import orders as order_service
+from camdesk.services.customers.files import (
     ContactData,
     CustomerData,
     CustomerRecord,
@@ -48,7 +43,8 @@ from camdesk.services.customers import (
     get_customer,
     update_customer,
 )
-from camdesk.services.demo_data import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
+from camdesk.services.demo.reference import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
+from camdesk.services.lists import page as customer_list
 from camdesk.services.value import explain as value_explain
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.combo import choose

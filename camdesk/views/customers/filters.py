@@ -1,6 +1,6 @@
 """The customer list's filter bar: search, the filter boxes, value filters, criteria.
 
-Its two rows describe a :class:`~camdesk.services.list_rows.ListQuery`: the search
+Its two rows describe a :class:`~camdesk.services.lists.rows.ListQuery`: the search
 text, type, tag, owner, city, a custom field's value, then value tier, lifecycle
 stage, RFM segment and a range of predicted value.  Criteria the boxes cannot show
 (from a click on the value screen or a saved segment) are listed beside them in
@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.services.criteria import FIELDS, Criterion
-from camdesk.services.list_rows import ListQuery
+from camdesk.services.lists.criteria import FIELDS, Criterion
+from camdesk.services.lists.rows import ListQuery
 from camdesk.views.combo import choose, index_of
 from camdesk.views.criteria_text import describe
 
 if TYPE_CHECKING:
-    from camdesk.services.custom_fields import FieldInfo
-    from camdesk.services.users import UserInfo
+    from camdesk.services.core.users import UserInfo
+    from camdesk.services.customers.custom_fields import FieldInfo
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The customer files screen: search, filters, the list, and the actions on it.
 
 The screen can show before the database has opened (``preview``): it then lists
-the file's first page as :mod:`camdesk.services.quick_list` reads it, and comes
+the file's first page as :mod:`camdesk.services.lists.quick` reads it, and comes
 alive in :meth:`CustomersPage.attach`.  The services that need SQLAlchemy are
 therefore imported where they are used, not when this module loads.
 """
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.services import quick_list
-from camdesk.services.context import Actor
-from camdesk.services.criteria import Criterion
-from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
+from camdesk.services.core.context import Actor
+from camdesk.services.lists import quick as quick_list
+from camdesk.services.lists.criteria import Criterion
+from camdesk.services.lists.rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.customers.filters import Choices, FilterBar
 from camdesk.views.customers.segment_actions import SegmentActions
@@ -128,7 +128,7 @@ class CustomersPage(QWidget):
     # -- reading (the services load SQLAlchemy: imported on first use, in a worker) --
 
     def _count(self, query: ListQuery) -> int:
-        from camdesk.services import customer_list
+        from camdesk.services.lists import page as customer_list
 
         assert self._db is not None
         return customer_list.count_customers(self._db, query)
@@ -136,13 +136,13 @@ class CustomersPage(QWidget):
     def _page(
         self, query: ListQuery, offset: int, limit: int, anchor: Anchor | None
     ) -> list[CustomerRow]:
-        from camdesk.services import customer_list
+        from camdesk.services.lists import page as customer_list
 
         assert self._db is not None
         return customer_list.fetch_page(self._db, query, offset, limit, anchor)
 
     def _anchors(self, query: ListQuery, size: int) -> list[Anchor] | None:
-        from camdesk.services import customer_list
+        from camdesk.services.lists import page as customer_list
 
         assert self._db is not None
         return customer_list.page_anchors(self._db, query, size)
@@ -242,7 +242,9 @@ class CustomersPage(QWidget):
             return
 
         def work(_state: TaskState) -> Choices:
-            from camdesk.services import custom_fields, customer_list, users
+            from camdesk.services.core import users
+            from camdesk.services.customers import custom_fields
+            from camdesk.services.lists import page as customer_list
 
             return Choices(customer_list.tag_names(db), customer_list.distinct_cities(db),
                             users.list_users(db), custom_fields.list_fields(db))  # fmt: skip
@@ -292,7 +294,7 @@ class CustomersPage(QWidget):
         """Export the customers shown (search, filters, visible columns in their order)."""
         if self._db is None:
             return
-        from camdesk.views.data.export import export_list
+        from camdesk.views.customers.export import export_list
 
         header = self.view.horizontalHeader()
         logical = [header.logicalIndex(v) for v in range(header.count())]
@@ -403,7 +405,7 @@ class CustomersPage(QWidget):
         db, actor = self._db, self._actor
         if actor is None:
             return
-        from camdesk.services.customers import delete_customers
+        from camdesk.services.customers.files import delete_customers
 
         def done(txn: uuid.UUID) -> None:
             self.remember_action(txn, self.tr("Deleted %n customer file(s).", "", len(ids)))

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import CamdeskError
-from camdesk.services.context import Actor
-from camdesk.services.points import ADJUST, EARN, REDEEM, Entry
+from camdesk.services.core.context import Actor
+from camdesk.services.customers.points import ADJUST, EARN, REDEEM, Entry
 from camdesk.views.background import run_in_background
 from camdesk.views.errors import ERROR_STYLE, show_error
 from camdesk.views.i18n import error_text
@@ -158,7 +158,7 @@ class PointsTab(QWidget):
         kind = dialog.kind
 
         def work(_state: object) -> list[Entry]:
-            from camdesk.services import points as service
+            from camdesk.services.customers import points as service
 
             if kind == REDEEM:
                 service.redeem(db, customer, points, reason, actor)

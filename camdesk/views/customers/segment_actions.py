@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from camdesk.db import Database
-    from camdesk.services.context import Actor
-    from camdesk.services.segments import SegmentInfo
+    from camdesk.services.core.context import Actor
+    from camdesk.services.lists.segments import SegmentInfo
     from camdesk.views.customers.filters import FilterBar
     from camdesk.views.customers.segment_dialog import SegmentDialog
     from camdesk.views.customers.table_model import CustomerTableModel
@@ -101,7 +101,7 @@ class SegmentActions(QObject):
             return
 
         def work(_state: TaskState) -> list[SegmentInfo]:
-            from camdesk.services.segments import list_segments
+            from camdesk.services.lists.segments import list_segments
 
             return list_segments(db)
 
@@ -147,7 +147,8 @@ class SegmentActions(QObject):
         db, actor = self.page.db, self.page.actor
         if db is None or actor is None:
             return None
-        from camdesk.services import customer_list, segments
+        from camdesk.services.lists import page as customer_list
+        from camdesk.services.lists import segments
         from camdesk.views.customers.segment_dialog import SegmentDialog
 
         query = self.page.model.query
@@ -189,7 +190,7 @@ class SegmentActions(QObject):
         )  # fmt: skip
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from camdesk.services.segments import delete_segment
+        from camdesk.services.lists.segments import delete_segment
 
         def done(_none: object) -> None:
             self.segments = [s for s in self.segments if s.id != segment.id]
@@ -233,7 +234,7 @@ class SegmentActions(QObject):
             return
 
         def work(_state: TaskState) -> tuple[uuid.UUID | None, list[uuid.UUID]]:
-            from camdesk.services.customer_list import ordered_ids
+            from camdesk.services.lists.page import ordered_ids
 
             ids = ordered_ids(db, query)
             return action(db, ids, actor), ids  # type: ignore[operator]
@@ -249,13 +250,13 @@ class SegmentActions(QObject):
 
 
 def _add_tag(db: object, ids: list[uuid.UUID], tag: str, actor: object) -> uuid.UUID | None:
-    from camdesk.services.segments import add_tag
+    from camdesk.services.lists.segments import add_tag
 
     return add_tag(db, ids, tag, actor)  # type: ignore[arg-type]
 
 
 def _assign(db: object, ids: list[uuid.UUID], owner: uuid.UUID | None,
             actor: object) -> uuid.UUID | None:  # fmt: skip
-    from camdesk.services.segments import assign_owner
+    from camdesk.services.lists.segments import assign_owner
 
     return assign_owner(db, ids, owner, actor)  # type: ignore[arg-type]

@@ -28,16 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import CamdeskError
-from camdesk.services.criteria import CUSTOM_PREFIX, FIELDS, Criterion
-from camdesk.services.demo_data import PROVINCE_CITIES
-from camdesk.services.list_rows import ListQuery
+from camdesk.services.demo.reference import PROVINCE_CITIES
+from camdesk.services.lists.criteria import CUSTOM_PREFIX, FIELDS, Criterion
+from camdesk.services.lists.rows import ListQuery
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.combo import choose
 from camdesk.views.errors import ERROR_STYLE
 from camdesk.views.i18n import error_text
 
 if TYPE_CHECKING:
-    from camdesk.services.segments import SegmentInfo
+    from camdesk.services.lists.segments import SegmentInfo
     from camdesk.views.customers.filters import Choices
 
 MOST = 2_000_000_000

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 )
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.services.list_rows import Anchor, CustomerRow, ListQuery, SortKey
+from camdesk.services.lists.rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.value_names import value_name, yuan
 

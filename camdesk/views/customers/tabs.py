@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.services.history import ChangeEntry
-from camdesk.services.orders import OrderRow, PurchaseSummary
+from camdesk.services.customers.history import ChangeEntry
+from camdesk.services.customers.orders import OrderRow, PurchaseSummary
 from camdesk.views.customers.labels import OPERATIONS, field_label, show_value
 from camdesk.views.customers.labels import tr as tr_field
 

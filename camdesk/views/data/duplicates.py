@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.services.context import Actor
-from camdesk.services.validation import display_phone
+from camdesk.services.core.context import Actor
+from camdesk.services.core.validation import display_phone
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
@@ -41,8 +41,8 @@ from camdesk.views.undo import undo_in_background
 
 if TYPE_CHECKING:
     from camdesk.db import Database
-    from camdesk.services.customers import CustomerRecord
-    from camdesk.services.dedupe import DuplicateGroup
+    from camdesk.services.customers.files import CustomerRecord
+    from camdesk.services.data.dedupe import DuplicateGroup
 
 REASONS = {
     "code": QT_TRANSLATE_NOOP("Duplicates", "same customer code"),
@@ -147,7 +147,7 @@ class DuplicatesPage(QWidget):
         self.status.setText(QCoreApplication.translate("Duplicates", "Looking for duplicates…"))
 
         def work(state: TaskState) -> list[DuplicateGroup]:
-            from camdesk.services.dedupe import find_duplicates
+            from camdesk.services.data.dedupe import find_duplicates
 
             return find_duplicates(db, progress=state.progress, cancelled=state.cancelled)
 
@@ -194,7 +194,7 @@ class DuplicatesPage(QWidget):
             return
 
         def work(_state: TaskState) -> uuid.UUID:
-            from camdesk.services.merge import merge_customers
+            from camdesk.services.customers.merge import merge_customers
 
             return merge_customers(db, keep, others, data, actor)
 
@@ -262,7 +262,7 @@ class MergeDialog(QDialog):
         self.resize(900, 560)
 
         def load(_state: TaskState) -> list[CustomerRecord]:
-            from camdesk.services.customers import get_customer
+            from camdesk.services.customers.files import get_customer
 
             return [get_customer(db, i) for i in ids]
 
@@ -292,7 +292,7 @@ class MergeDialog(QDialog):
 
     def choice(self) -> tuple[uuid.UUID, list[uuid.UUID], Any]:
         """(customer kept, the others, the values it keeps) as chosen."""
-        from camdesk.services.customers import as_edited
+        from camdesk.services.customers.files import as_edited
 
         keep = self.records[max(self.keep_group.checkedId(), 0)]
         chosen = {name: getattr(self.records[max(group.checkedId(), 0)], name)

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import CamdeskError, Cancelled
-from camdesk.services import cleaning
-from camdesk.services.context import Actor
-from camdesk.services.import_fields import ImportKind, guess_mapping, targets
-from camdesk.services.import_report import (
+from camdesk.services.core.context import Actor
+from camdesk.services.data import cleaning
+from camdesk.services.data.imports.fields import ImportKind, guess_mapping, targets
+from camdesk.services.data.imports.report import (
     LEFT_OUT,
     FieldChange,
     ImportOptions,
@@ -45,7 +45,7 @@ from camdesk.services.import_report import (
     OwnerPolicy,
     RowProblem,
 )
-from camdesk.services.sheets import Table, read_table, sheet_names
+from camdesk.services.data.sheets import Table, read_table, sheet_names
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.combo import choose
 from camdesk.views.errors import show_error
@@ -96,10 +96,10 @@ def problem_text(problem: RowProblem) -> str:
 
 def _run_import(db: Database, table: Table, options: ImportOptions, actor: Actor,
                 state: TaskState) -> ImportReport:  # fmt: skip
-    from camdesk.services.import_activity import import_activity
-    from camdesk.services.import_contacts import import_contacts
-    from camdesk.services.import_report import ImportRefused
-    from camdesk.services.importer import import_customers
+    from camdesk.services.data.imports.activity import import_activity
+    from camdesk.services.data.imports.contacts import import_contacts
+    from camdesk.services.data.imports.customers import import_customers
+    from camdesk.services.data.imports.report import ImportRefused
 
     run = {ImportKind.CUSTOMERS: import_customers,
            ImportKind.CONTACTS: import_contacts}.get(options.kind, import_activity)  # fmt: skip
@@ -274,7 +274,7 @@ class MappingPage(QWizardPage):
         kind = self.owner.kind
         with_fields = []
         if kind is ImportKind.CUSTOMERS:
-            from camdesk.services import custom_fields
+            from camdesk.services.customers import custom_fields
 
             with_fields = [(f.key, f.label) for f in custom_fields.list_fields(self.owner.db)]
         remembered = self.owner.settings.import_mapping(table.headers)
@@ -539,7 +539,7 @@ class RunPage(QWizardPage):
         texts = {id(p): message_text(p) for p in report.problems}
 
         def work(_state: TaskState) -> int:
-            from camdesk.services.import_errors import write_error_workbook
+            from camdesk.services.data.imports.rejected import write_error_workbook
 
             return write_error_workbook(table, report, path, lambda p: texts[id(p)])
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import Cancelled
-from camdesk.services.context import Actor
+from camdesk.services.core.context import Actor
 from camdesk.views.access import writable
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error
@@ -27,7 +27,7 @@ from camdesk.views.undo import undo_in_background
 
 if TYPE_CHECKING:
     from camdesk.db import Database
-    from camdesk.services.quality import LeftOut, QualityIssue, Tidied
+    from camdesk.services.data.quality import LeftOut, QualityIssue, Tidied
 
 
 class QualityPage(QWidget):
@@ -111,7 +111,7 @@ class QualityPage(QWidget):
         self.status.setText(self.tr("Checking every customer file…"))
 
         def work(state: TaskState) -> list[QualityIssue]:
-            from camdesk.services.quality import quality_issues
+            from camdesk.services.data.quality import quality_issues
 
             return quality_issues(db, progress=state.progress, cancelled=state.cancelled)
 
@@ -164,7 +164,7 @@ class QualityPage(QWidget):
         self.dismiss_button.setEnabled(False)
 
         def work(_state: TaskState) -> int:
-            from camdesk.services.quality import dismiss_left_out
+            from camdesk.services.data.quality import dismiss_left_out
 
             return dismiss_left_out(db, customer_id)
 
@@ -182,7 +182,7 @@ class QualityPage(QWidget):
         self.status.setText(self.tr("Standardising…"))
 
         def work(state: TaskState) -> Tidied:
-            from camdesk.services.quality import standardize
+            from camdesk.services.data.quality import standardize
 
             return standardize(db, actor, progress=state.progress, cancelled=state.cancelled)
 

@@ -16,7 +16,7 @@ from camdesk.views.settings import Settings
 
 if TYPE_CHECKING:
     from camdesk.db import Database
-    from camdesk.services.recover import Recovery
+    from camdesk.services.data.recover import Recovery
 
 
 def save_recovered_copy(parent: QWidget, db: Database, settings: Settings,
@@ -50,7 +50,7 @@ def save_recovered_copy(parent: QWidget, db: Database, settings: Settings,
     progress.setMinimumDuration(300)
 
     def work(state: TaskState) -> Recovery:
-        from camdesk.services.recover import recover
+        from camdesk.services.data.recover import recover
 
         return recover(source, target, progress=state.progress)
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import Cancelled
-from camdesk.services.context import Actor
-from camdesk.services.criteria import Criterion
+from camdesk.services.core.context import Actor
+from camdesk.services.lists.criteria import Criterion
 from camdesk.views.access import writable
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import show_error

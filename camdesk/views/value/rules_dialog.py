@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import CamdeskError, Cancelled
-from camdesk.services.context import Actor
+from camdesk.services.core.context import Actor
 from camdesk.services.value.settings import ValueRules
 from camdesk.views.background import TaskState, run_in_background
 from camdesk.views.errors import ERROR_STYLE, show_error

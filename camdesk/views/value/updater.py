@@ -19,7 +19,7 @@ from camdesk.views.background import TaskState, run_in_background
 
 if TYPE_CHECKING:
     from camdesk.db import Database
-    from camdesk.services.context import Actor
+    from camdesk.services.core.context import Actor
     from camdesk.views.events import AppEvents
 
 GATHER_MS = 400

@@ -11,9 +11,9 @@ import numpy as np
 
 from camdesk.db import Database
 from camdesk.models import Order, utcnow
-from camdesk.services.context import Actor
-from camdesk.services.customers import delete_customers
-from camdesk.services.orders import add_order, list_orders
+from camdesk.services.core.context import Actor
+from camdesk.services.customers.files import delete_customers
+from camdesk.services.customers.orders import add_order, list_orders
 from camdesk.services.value.facts import Facts, _local_days, _seconds, read_facts
 from tests.value_seed import AS_OF, seed
 

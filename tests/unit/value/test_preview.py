@@ -11,7 +11,7 @@ from sqlalchemy import select
 from camdesk.db import Database
 from camdesk.errors import Cancelled
 from camdesk.models import CustomerValue, ValueChange
-from camdesk.services.context import Actor
+from camdesk.services.core.context import Actor
 from camdesk.services.value.lifecycle import StageRules
 from camdesk.services.value.preview import RulesError, apply_rules, preview
 from camdesk.services.value.recompute import recompute

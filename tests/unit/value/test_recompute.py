@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from camdesk.cli import main
 from camdesk.db import Database
 from camdesk.models import Customer, CustomerValue, ValueChange, utcnow
-from camdesk.services.context import Actor
-from camdesk.services.orders import add_order
-from camdesk.services.users import local_actor
+from camdesk.services.core.context import Actor
+from camdesk.services.core.users import local_actor
+from camdesk.services.customers.orders import add_order
 from camdesk.services.value.recompute import recompute
 from tests.factories import make_customer
 from tests.value_seed import AS_OF, seed
@@ -120,7 +120,7 @@ def test_cli_analyze_json(tmp_path, capsys) -> None:
 
 
 def test_recomputing_only_the_customers_touched(db: Database, actor: Actor) -> None:
-    from camdesk.services.customers import delete_customers
+    from camdesk.services.customers.files import delete_customers
     from camdesk.services.value.recompute import recompute_customers
 
     assert recompute_customers(db, [make_customer(db, actor, name="X").id], actor) is None

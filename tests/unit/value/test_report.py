@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from camdesk.db import Database
 from camdesk.models import CustomerValue
-from camdesk.services.context import Actor
-from camdesk.services.customers import delete_customers
+from camdesk.services.core.context import Actor
+from camdesk.services.customers.files import delete_customers
 from camdesk.services.value.recompute import recompute
 from camdesk.services.value.report import CLV_EDGES, build_report
 from tests.factories import make_customer

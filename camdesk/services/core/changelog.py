@@ -1,0 +1,139 @@
+"""Writing and reading the change log (the audit trail and, later, the sync log)."""
+
+from __future__ import annotations
+
+import enum
+import threading
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from camdesk.models import ChangeLog, new_id, utcnow
+from camdesk.services.core.context import Actor
+
+
+class HybridClock:
+    """A hybrid logical clock: wall-clock milliseconds plus a counter.
+
+    Its values sort in the order changes happened on one device, and stay
+    ahead of every clock value seen from other devices, so merging change sets
+    from replicas keeps a causal order even when device clocks disagree.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._wall = 0
+        self._count = 0
+
+    def now(self, device: str) -> str:
+        with self._lock:
+            wall = time.time_ns() // 1_000_000
+            if wall > self._wall:
+                self._wall, self._count = wall, 0
+            else:
+                self._count += 1
+            return f"{self._wall:013d}-{self._count:05d}-{device}"
+
+    def observe(self, stamp: str) -> None:
+        """Advance past a clock value received from elsewhere."""
+        wall, count = (int(part) for part in stamp.split("-", 2)[:2])
+        with self._lock:
+            if (wall, count) > (self._wall, self._count):
+                self._wall, self._count = wall, count
+
+
+CLOCK = HybridClock()
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def to_json(value: Any) -> Any:
+    """A JSON-storable form of a column value."""
+    if type(value) in _PLAIN:  # most values: nothing to convert
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    return value
+
+
+class Op(enum.StrEnum):
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+    RESTORE = "restore"
+
+
+@dataclass
+class ChangeWriter:
+    """Appends the entries of one user action (one transaction) to the log."""
+
+    session: Session
+    actor: Actor
+    txn_id: uuid.UUID
+
+    def add(
+        self,
+        table: str,
+        row_id: uuid.UUID,
+        op: Op,
+        field: str | None = None,
+        old: Any = None,
+        new: Any = None,
+        base_version: int | None = None,
+    ) -> None:
+        self.session.add(ChangeLog(**self.row(table, row_id, op, field, old, new, base_version)))
+
+    def row(
+        self,
+        table: str,
+        row_id: uuid.UUID,
+        op: Op,
+        field: str | None = None,
+        old: Any = None,
+        new: Any = None,
+        base_version: int | None = None,
+        at: datetime | None = None,
+    ) -> dict[str, Any]:
+        """One entry as column values, for bulk inserts (demo data, imports)."""
+        return {
+            "id": new_id(),
+            "txn_id": self.txn_id,
+            "at": at or utcnow(),
+            "hlc": CLOCK.now(self.actor.device_id),
+            "device_id": self.actor.device_id,
+            "user_id": self.actor.user_id,
+            "table_name": table,
+            "row_id": row_id,
+            "op": op.value,
+            "field": field,
+            "old": to_json(old),
+            "new": to_json(new),
+            "base_version": base_version,
+        }
+
+    def fields(
+        self,
+        table: str,
+        row_id: uuid.UUID,
+        changes: Iterable[tuple[str, Any, Any]],
+        base_version: int | None,
+    ) -> None:
+        for name, old, new in changes:
+            self.add(table, row_id, Op.UPDATE, name, old, new, base_version)

@@ -1,0 +1,162 @@
+"""Undo: revert one user action recorded in the change log.
+
+An undo is itself a new action in the log (so it can be undone in turn).  A
+field is only put back if it still holds the value the action wrote; if
+someone changed it since, nothing is reverted and :class:`UndoError` explains.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from camdesk.db import Database
+from camdesk.errors import NotFound, UndoError
+from camdesk.models import (
+    ChangeLog,
+    Contact,
+    Customer,
+    CustomerKind,
+    Gender,
+    Interaction,
+    Order,
+    PointsEntry,
+    utcnow,
+)
+from camdesk.services.core.changelog import ChangeWriter, Op, to_json
+from camdesk.services.core.context import Actor
+from camdesk.services.core.validation import Checker
+from camdesk.services.customers import files as customers
+from camdesk.services.customers.custom_fields import parse_value
+from camdesk.services.customers.merge import MERGED_INTO
+from camdesk.services.customers.search import drop_keys, sort_key
+
+_DECODE = {
+    "kind": CustomerKind,
+    "gender": Gender,
+    "birthday": date.fromisoformat,
+    "owner_id": uuid.UUID,
+    "customer_id": uuid.UUID,  # a merge moved the row
+    "last_contact_at": datetime.fromisoformat,
+}
+_TABLES: dict[str, Any] = {
+    "customer": Customer, "contact": Contact, "orders": Order, "interaction": Interaction,
+    "points_entry": PointsEntry,  # moved by a merge
+}  # fmt: skip
+
+
+def _decode(name: str, value: Any) -> Any:
+    if value is None or name not in _DECODE:
+        return value
+    return _DECODE[name](value)
+
+
+def _revert_row(row: Customer | Contact, entry: ChangeLog, log: ChangeWriter) -> None:
+    table = entry.table_name
+    if entry.op in (Op.INSERT, Op.RESTORE):
+        if row.deleted_at is None:
+            row.deleted_at = utcnow()
+            log.add(table, row.id, Op.DELETE, base_version=row.version)
+    elif entry.op == Op.DELETE and row.deleted_at is not None:
+        row.deleted_at = None
+        log.add(table, row.id, Op.RESTORE, base_version=row.version)
+
+
+def _revert_field(
+    session: Session, row: Customer | Contact, entry: ChangeLog, log: ChangeWriter
+) -> None:
+    name = entry.field or ""
+    if name == MERGED_INTO:  # only a note; reverting the tombstone takes the merge apart
+        return
+    if name == "tags":
+        current: Any = sorted(customers.tags_of(session, row.id))
+    elif name.startswith("custom:"):
+        current = to_json(customers.custom_of(session, row.id).get(name[7:]))
+    else:
+        current = to_json(getattr(row, name))
+    if current != entry.new:
+        raise UndoError()
+    if name == "tags":
+        old_tags = entry.old if isinstance(entry.old, list) else []
+        customers.set_tags(session, row.id, [str(t) for t in old_tags])
+    elif name.startswith("custom:"):
+        key = name[7:]
+        definitions = {f.key: f for f in customers.field_infos(session)}
+        if key in definitions:
+            value = parse_value(definitions[key], entry.old, Checker())
+            customers.set_custom(session, row.id, key, value)
+    else:
+        setattr(row, name, _decode(name, entry.old))
+    log.add(entry.table_name, row.id, Op.UPDATE, name, entry.new, entry.old,
+            getattr(row, "version", None))  # fmt: skip
+
+
+def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
+    """Revert the action ``txn_id``; returns the id of the undo action itself."""
+    new_txn = uuid.uuid4()
+    with db.write() as session:
+        entries = (
+            session.execute(
+                select(ChangeLog).where(ChangeLog.txn_id == txn_id).order_by(ChangeLog.hlc.desc())
+            )
+            .scalars()
+            .all()
+        )
+        if not entries:
+            raise NotFound(what="change")
+        log = ChangeWriter(session, actor, new_txn)
+        # Undoing a creation removes the row; its initial field values need no reverting.
+        created = {e.row_id for e in entries if e.op == Op.INSERT}
+        touched: dict[uuid.UUID, Customer] = {}
+        versions: dict[uuid.UUID, int] = {}  # as read, before this undo wrote anything
+        for entry in entries:
+            row: Any = session.get(_TABLES[entry.table_name], entry.row_id)
+            if row is None:
+                raise NotFound(what=entry.table_name)
+            if hasattr(row, "updated_by"):  # points entries record only who made them
+                row.updated_by = actor.user_id
+            if entry.field is not None and entry.row_id in created:
+                pass
+            elif entry.field is None:
+                _revert_row(row, entry, log)
+            else:
+                _revert_field(session, row, entry, log)
+            if isinstance(row, Customer | Contact):  # search keys hold names and contacts
+                owner = row if isinstance(row, Customer) else session.get(Customer, row.customer_id)
+                if owner is not None:
+                    touched[owner.id] = owner
+                    versions.setdefault(owner.id, owner.version)
+        try:
+            session.flush()
+        except IntegrityError:  # e.g. a restored customer's code was reused since
+            raise UndoError() from None
+        for ident, customer in touched.items():  # tags, custom values, contacts: the file moved on
+            if customer.version == versions[ident]:
+                customers.touch(customer)
+        session.flush()
+        for customer in touched.values():
+            if customer.deleted_at is not None:
+                drop_keys(session, customer.id)
+            else:
+                customer.sort_key = sort_key(
+                    customer.name, person=customer.kind is CustomerKind.PERSON
+                )
+                session.refresh(customer, ["contacts"])
+                customers.refresh_search_keys(session, customer)
+    return new_txn
+
+
+def last_action(db: Database, customer_id: uuid.UUID) -> uuid.UUID | None:
+    """The most recent action on a customer, for an Undo command."""
+    with db.read() as session:
+        return session.execute(
+            select(ChangeLog.txn_id)
+            .where(ChangeLog.table_name == "customer", ChangeLog.row_id == customer_id)
+            .order_by(ChangeLog.hlc.desc())
+            .limit(1)
+        ).scalar()

@@ -1,0 +1,1 @@
+"""Imports: customers, contacts, orders and interactions from a sheet, with their report and rejected rows."""

@@ -1,0 +1,1 @@
+"""Demo databases with realistic Chinese customer data."""

@@ -1,0 +1,1 @@
+"""The customer list: criteria, paging in SQL, the quick first page, saved segments."""

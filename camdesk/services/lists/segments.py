@@ -1,0 +1,177 @@
+"""Saved segments (客户分群) and what can be done to all their customers at once.
+
+A segment is a name, criteria and optionally search text, shared by the team;
+its customers are whoever meets them today (a live list, see
+:func:`query_of`).  Bulk actions take the customers of any list: add a tag,
+assign an owner (both logged per customer as one action, so one undo takes
+them back), and export (:func:`camdesk.services.data.export.export_customers`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from camdesk.db import Database
+from camdesk.errors import CamdeskError
+from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.models import ChangeLog, Customer, CustomerTag, Segment, Tag, utcnow
+from camdesk.services.core.bulk import insert_rows
+from camdesk.services.core.changelog import ChangeWriter, Op
+from camdesk.services.core.context import Actor
+from camdesk.services.customers.files import tag_named, touch_customers
+from camdesk.services.lists import criteria as crit
+from camdesk.services.lists.rows import ListQuery
+
+CHUNK = 500
+
+
+class SegmentError(CamdeskError):
+    message = QT_TRANSLATE_NOOP("errors", "The segment could not be saved.")
+
+
+NAME_TAKEN = QT_TRANSLATE_NOOP(
+    "errors", "A segment called {name} exists already: choose another name."
+)
+NAME_EMPTY = QT_TRANSLATE_NOOP("errors", "Give the segment a name.")
+NOTHING_CHOSEN = QT_TRANSLATE_NOOP(
+    "errors", "A segment needs at least one condition or search text."
+)
+TAG_EMPTY = QT_TRANSLATE_NOOP("errors", "Enter the tag to add.")
+
+
+@dataclass(frozen=True)
+class SegmentInfo:
+    id: uuid.UUID
+    name: str
+    criteria: tuple[crit.Criterion, ...]
+    search: str
+    notes: str | None
+
+
+def query_of(segment: SegmentInfo) -> ListQuery:
+    """The customer list a segment stands for."""
+    return ListQuery(search=segment.search, criteria=segment.criteria)
+
+
+def as_criteria(query: ListQuery) -> tuple[crit.Criterion, ...]:
+    """Everything a list query filters by, as criteria (to save it as a segment)."""
+    found: list[crit.Criterion] = []
+    if query.kind:
+        found.append(crit.Criterion("kind", "=", query.kind))
+    if query.tag:
+        found.append(crit.Criterion("tag", "=", query.tag))
+    if query.owner_id:
+        found.append(crit.Criterion("owner", "=", str(query.owner_id)))
+    if query.city:
+        found.append(crit.Criterion("city", "=", query.city))
+    found += [crit.Criterion(crit.CUSTOM_PREFIX + key, "=", value)
+              for key, value in query.custom_filter]  # fmt: skip
+    return (*found, *query.criteria)
+
+
+def list_segments(db: Database) -> list[SegmentInfo]:
+    with db.read() as session:
+        rows = session.execute(
+            select(Segment).where(Segment.deleted_at.is_(None)).order_by(Segment.name)
+        ).scalars()
+        return [_info(row) for row in rows]
+
+
+def _info(row: Segment) -> SegmentInfo:
+    return SegmentInfo(row.id, row.name, crit.from_json(row.criteria), row.search, row.notes)
+
+
+def save_segment(db: Database, name: str, criteria: Sequence[crit.Criterion], actor: Actor, *,
+                 search: str = "", notes: str | None = None,
+                 segment_id: uuid.UUID | None = None) -> SegmentInfo:  # fmt: skip
+    """Create a segment, or replace the one with ``segment_id``."""
+    name, search = name.strip(), search.strip()
+    if not name:
+        raise SegmentError(NAME_EMPTY)
+    if not criteria and not search:
+        raise SegmentError(NOTHING_CHOSEN)
+    try:
+        with db.write() as session:
+            row = session.get(Segment, segment_id) if segment_id else None
+            if row is None:
+                row = Segment(name=name, criteria="[]", search="")
+                session.add(row)
+            row.name, row.criteria = name, crit.to_json(tuple(criteria))
+            row.search, row.notes, row.updated_by = search, notes, actor.user_id
+            session.flush()
+            return _info(row)
+    except IntegrityError:
+        raise SegmentError(NAME_TAKEN, name=name) from None
+
+
+def delete_segment(db: Database, segment_id: uuid.UUID, actor: Actor) -> None:
+    """Remove a saved segment (its customers are not touched)."""
+    with db.write() as session:
+        row = session.get(Segment, segment_id)
+        if row is not None and row.deleted_at is None:
+            row.deleted_at, row.updated_by = utcnow(), actor.user_id
+
+
+def add_tag(db: Database, ids: Sequence[uuid.UUID], tag: str, actor: Actor) -> uuid.UUID | None:
+    """Give every customer of ``ids`` the tag (created if new); returns the action's id for
+    undo, or None if all had it already."""
+    name = tag.strip()
+    if not name:
+        raise SegmentError(TAG_EMPTY)
+    txn = uuid.uuid4()
+    with db.write() as session:
+        found = tag_named(session, name)
+        tags: dict[uuid.UUID, list[str]] = defaultdict(list)
+        for start in range(0, len(ids), CHUNK):
+            for customer, tag_name in session.execute(
+                select(CustomerTag.customer_id, Tag.name)
+                .join(Tag, Tag.id == CustomerTag.tag_id)
+                .where(CustomerTag.customer_id.in_(ids[start : start + CHUNK]))
+            ):
+                tags[customer].append(tag_name)
+        wanted = [i for i in dict.fromkeys(ids) if name not in tags[i]]
+        if not wanted:
+            return None
+        writer = ChangeWriter(session, actor, txn)
+        insert_rows(session.connection(), CustomerTag,
+                    [{"customer_id": i, "tag_id": found.id} for i in wanted])  # fmt: skip
+        insert_rows(session.connection(), ChangeLog, [
+            writer.row("customer", i, Op.UPDATE, "tags", sorted(tags[i]),
+                       sorted([*tags[i], name]))
+            for i in wanted
+        ])  # fmt: skip
+        touch_customers(session, wanted, actor.user_id)
+    return txn
+
+
+def assign_owner(db: Database, ids: Sequence[uuid.UUID], owner_id: uuid.UUID | None,
+                 actor: Actor) -> uuid.UUID | None:  # fmt: skip
+    """Make ``owner_id`` the owner of every customer of ``ids``; returns the action's id."""
+    txn = uuid.uuid4()
+    with db.write() as session:
+        current: dict[uuid.UUID, uuid.UUID | None] = {}
+        for start in range(0, len(ids), CHUNK):
+            for ident, owner in session.execute(
+                select(Customer.id, Customer.owner_id)
+                .where(Customer.id.in_(ids[start : start + CHUNK]),
+                       Customer.deleted_at.is_(None))
+            ):  # fmt: skip
+                current[ident] = owner
+        wanted = [i for i, owner in current.items() if owner != owner_id]
+        if not wanted:
+            return None
+        writer = ChangeWriter(session, actor, txn)
+        insert_rows(session.connection(), ChangeLog, [
+            writer.row("customer", i, Op.UPDATE, "owner_id",
+                       str(current[i]) if current[i] else None,
+                       str(owner_id) if owner_id else None)
+            for i in wanted
+        ])  # fmt: skip
+        touch_customers(session, wanted, actor.user_id, owner_id=owner_id)
+    return txn
