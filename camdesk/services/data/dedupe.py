@@ -29,6 +29,7 @@ from camdesk.db import Database
 from camdesk.errors import Cancelled
 from camdesk.models import Customer
 from camdesk.services.core.progress import step
+from camdesk.services.core.raw import as_uuid, raw_cursor
 
 # Reasons, as stable keys (the GUI translates them).
 CODE, MOBILE, EMAIL, PHONE = "code", "mobile", "email", "phone"
@@ -108,14 +109,8 @@ def _load(db: Database) -> list[_Person]:
                Customer.company_name, Customer.code, Customer.mobile, Customer.email,
                Customer.phone)  # fmt: skip
     statement = select(*columns).where(Customer.deleted_at.is_(None)).order_by(Customer.created_at)
-    with db.read() as session:
-        compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
-        cursor: Any = session.connection().connection.cursor()
-        try:
-            cursor.execute(str(compiled))
-            return [_Person(*row) for row in cursor]
-        finally:
-            cursor.close()
+    with db.read() as session, raw_cursor(session, statement) as cursor:
+        return [_Person(*row) for row in cursor]
 
 
 def _same_key(people: list[_Person], reason: str) -> list[tuple[int, int, int, str]]:
@@ -175,10 +170,6 @@ def _alike_names(
     return edges
 
 
-def _uuid(value: Any) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-
-
 def _groups(
     people: list[_Person], edges: Iterable[tuple[int, int, int, str]]
 ) -> list[DuplicateGroup]:
@@ -207,7 +198,7 @@ def _groups(
         reasons[top][reason] = max(reasons[top].get(reason, 0), score)
     groups = [
         DuplicateGroup(
-            ids=tuple(_uuid(people[i].ident) for i in sorted(found)),
+            ids=tuple(as_uuid(people[i].ident) for i in sorted(found)),
             names=tuple(people[i].name for i in sorted(found)),
             score=best[top],
             reasons=tuple(sorted(reasons[top], key=lambda r: -reasons[top][r])),

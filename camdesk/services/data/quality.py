@@ -22,6 +22,7 @@ from camdesk.db import Database
 from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, CustomField, CustomValue, LeftOutValue, utcnow
+from camdesk.services.core.raw import as_uuid, raw_cursor
 from camdesk.services.core.validation import (
     normalize_email,
     normalize_phone,
@@ -91,10 +92,7 @@ def quality_issues(
     found: list[QualityIssue] = []
     with db.read() as session:
         left_out = _left_out(session)
-        compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
-        cursor: Any = session.connection().connection.cursor()
-        try:
-            cursor.execute(str(compiled))
+        with raw_cursor(session, statement) as cursor:
             for count, (ident, name, mobile, phone, email, city, code) in enumerate(cursor):
                 if count % 20000 == 0:
                     if cancelled is not None and cancelled():
@@ -118,10 +116,7 @@ def quality_issues(
                     problems.append(NO_CITY)
                 kept = left_out.get(ident, ())
                 if problems or kept:
-                    ident = ident if isinstance(ident, uuid.UUID) else uuid.UUID(str(ident))
-                    found.append(QualityIssue(ident, name, tuple(problems), tuple(kept)))
-        finally:
-            cursor.close()
+                    found.append(QualityIssue(as_uuid(ident), name, tuple(problems), tuple(kept)))
     return found
 
 
@@ -224,20 +219,14 @@ def standardize(
     changed: dict[uuid.UUID, list[tuple[str, Any, Any]]] = {}
     with db.read() as session:
         statement = select(Customer.id, *columns).where(Customer.deleted_at.is_(None))
-        compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
-        cursor: Any = session.connection().connection.cursor()
-        try:
-            cursor.execute(str(compiled))
+        with raw_cursor(session, statement) as cursor:
             for count, (ident, *values) in enumerate(cursor):
                 if count % 20000 == 0 and cancelled is not None and cancelled():
                     raise Cancelled()
                 edits = [(f, v, _tidy(f, v)) for f, v in zip(TIDIED_FIELDS, values, strict=True)]
                 edits = [e for e in edits if e[1] != e[2] and e[2] is not None]
                 if edits:
-                    key = ident if isinstance(ident, uuid.UUID) else uuid.UUID(str(ident))
-                    changed[key] = edits
-        finally:
-            cursor.close()
+                    changed[as_uuid(ident)] = edits
     if not changed:
         return Tidied(0, None)
     txn = _uuid.uuid4()

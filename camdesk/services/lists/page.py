@@ -33,6 +33,7 @@ from camdesk.models import (
     Tag,
     User,
 )
+from camdesk.services.core.raw import as_uuid, raw_cursor
 from camdesk.services.core.validation import display_phone
 from camdesk.services.customers import search, search_order
 from camdesk.services.customers.custom_fields import stored_value
@@ -146,19 +147,12 @@ def page_anchors(db: Database, query: ListQuery, page_size: int) -> list[Anchor]
         .where(Customer.deleted_at.is_(None))
         .order_by(*(c.desc() if query.descending else c.asc() for c in order))
     )
-    with db.read() as session:
-        # A million rows pass by: read them with the driver's own cursor and convert
-        # only the sampled ids (SQLite hands back hex text, PostgreSQL UUID objects).
-        compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
-        cursor: Any = session.connection().connection.cursor()
-        try:
-            cursor.execute(str(compiled))
-            return [
-                (key, ident if isinstance(ident, uuid.UUID) else uuid.UUID(ident))
-                for key, ident in itertools.islice(cursor, 0, None, page_size)
-            ]
-        finally:
-            cursor.close()
+    # A million rows pass by: read them with the driver's own cursor and convert only
+    # the sampled ids (SQLite hands back hex text, PostgreSQL UUID objects).
+    with db.read() as session, raw_cursor(session, statement) as cursor:
+        return [
+            (key, as_uuid(ident)) for key, ident in itertools.islice(cursor, 0, None, page_size)
+        ]
 
 
 def fetch_page(

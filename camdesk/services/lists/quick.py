@@ -12,12 +12,12 @@ another order) returns None: the list is then fetched the ordinary way.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
 from camdesk.dbfile import connect_readonly
+from camdesk.services.core.raw import as_uuid
 from camdesk.services.core.validation import display_phone
 from camdesk.services.lists.rows import CustomerRow, ListQuery, SortKey
 
@@ -71,7 +71,7 @@ def _row(values: tuple[object, ...], tags: tuple[str, ...]) -> CustomerRow:
      owner) = values  # fmt: skip
     phones = tuple(str(p) for p in (mobile, phone) if p)
     return CustomerRow(
-        id=uuid.UUID(str(ident)),
+        id=as_uuid(ident),
         code=_text(code),
         name=str(name),
         kind=str(kind),

@@ -13,7 +13,7 @@ each customer's last contact.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from operator import attrgetter
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, aliased
 
 from camdesk.models import Customer, Interaction, Order
 from camdesk.services.core.bulk import gc_paused
+from camdesk.services.core.raw import raw_batches, raw_rows
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 CHUNK = 500  # ids per IN (...) when reading some customers
@@ -43,29 +44,6 @@ class Facts:
     repeat_spend: np.ndarray
     contact: np.ndarray  # day ordinal, or -1
     orders: int  # live orders of these customers up to the day
-
-
-def raw_rows(session: Session, statement: Any) -> list[tuple[Any, ...]]:
-    """Rows as the driver returns them (SQLite: text ids and dates)."""
-    compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
-    cursor: Any = session.connection().connection.cursor()
-    try:
-        cursor.execute(str(compiled))
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
-
-
-def raw_batches(session: Session, statement: Any, size: int = 50_000) -> Iterator[list[Any]]:
-    """Like :func:`raw_rows`, a batch at a time (for results too big to hold at once)."""
-    compiled = statement.compile(session.get_bind(), compile_kwargs={"literal_binds": True})
-    cursor: Any = session.connection().connection.cursor()
-    try:
-        cursor.execute(str(compiled))
-        while batch := cursor.fetchmany(size):
-            yield batch
-    finally:
-        cursor.close()
 
 
 def _ordinals(values: list[Any]) -> np.ndarray:

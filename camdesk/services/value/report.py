@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from camdesk.db import Database
 from camdesk.models import Customer, CustomerValue, User, ValueChange
 from camdesk.services.core.bulk import gc_paused
-from camdesk.services.value.facts import raw_rows
+from camdesk.services.core.raw import raw_rows
 from camdesk.services.value.order import of_live_customers
 from camdesk.services.value.settings import ValueModel, ValueRules, load_model, load_rules
 

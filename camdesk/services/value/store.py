@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from camdesk.models import CustomerValue, ValueChange, new_id, utcnow
 from camdesk.services.core.bulk import indexes_rebuilt, insert_columns, insert_rows
-from camdesk.services.value.facts import raw_rows
+from camdesk.services.core.raw import raw_rows
 
 
 class Scored(Protocol):
