@@ -15,7 +15,7 @@ from camdesk.dbfile import Mode, current_local_file, needs_upgrade
 from camdesk.errors import CamdeskError
 from camdesk.services.core.context import Actor, default_database_path
 from camdesk.views import i18n
-from camdesk.views.background import TaskState, run_in_background, wait_for_all, when_idle
+from camdesk.views.background import TaskState, run_write, wait_for_all, when_idle
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
 from camdesk.views.main_window import MainWindow
@@ -93,7 +93,7 @@ class Controller(QObject):
                         QApplication.quit()
 
             # After the first paint: loading the ORM holds the interpreter for a while.
-            QTimer.singleShot(0, lambda: run_in_background(work, attach, not_opened, write=True))
+            QTimer.singleShot(0, lambda: run_write(work, None, attach, not_opened))
             return True
 
         if "://" in raw or needs_upgrade(raw):
@@ -123,7 +123,7 @@ class Controller(QObject):
                 if self.window is None and (not target or not self.open("")):
                     QApplication.quit()
 
-            run_in_background(work, done, failed, write=True)
+            run_write(work, None, done, failed)
             progress.show()
             return True
         try:
@@ -196,7 +196,6 @@ class Controller(QObject):
 
         def finished(_result: object) -> None:
             progress.close()
-            self.events.customers_changed.emit([])
             if self.window is not None:  # tiers, stages and CLV for the new customers
                 self.window.value.recompute()
 
@@ -204,7 +203,7 @@ class Controller(QObject):
             progress.close()
             show_error(parent, exc)
 
-        state = run_in_background(work, finished, failed, progress=on_progress, write=True)
+        state = run_write(work, None, finished, failed, progress=on_progress)
         progress.canceled.connect(lambda: state.cancel())
         progress.show()
 
@@ -237,7 +236,7 @@ class Controller(QObject):
             if self.window is not None:
                 self.window.show_mode()
 
-        run_in_background(work, done, lambda exc: show_error(self.window, exc), write=True)
+        run_write(work, None, done, lambda exc: show_error(self.window, exc))
 
     def set_language(self, language: str) -> None:
         """Switch the UI language now; every window retranslates itself."""

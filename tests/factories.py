@@ -26,7 +26,7 @@ def customer_data(**overrides: Any) -> CustomerData:
 
 
 def make_customer(db: Database, actor: Actor, **overrides: Any) -> CustomerRecord:
-    return create_customer(db, customer_data(**overrides), actor)
+    return create_customer(db, customer_data(**overrides), actor).value
 
 
 def make_old_database(

@@ -105,11 +105,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if len(report.problems) > 50:
         print(f"... and {len(report.problems) - 50} more problems", file=sys.stderr)
     verb = "would change" if args.dry_run else "changed"
-    for change in report.changes[:50]:
+    for change in report.field_changes[:50]:
         print(f"row {change.row}: {verb} {change.customer}'s {change.field}: "
               f"{_shown(change.old)} -> {_shown(change.new)}", file=sys.stderr)  # fmt: skip
-    if len(report.changes) > 50:
-        print(f"... and {len(report.changes) - 50} more changes", file=sys.stderr)
+    if len(report.field_changes) > 50:
+        print(f"... and {len(report.field_changes) - 50} more changes", file=sys.stderr)
     if args.errors and report.problems:
         from camdesk.services.data.imports.rejected import write_error_workbook
 

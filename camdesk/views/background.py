@@ -1,11 +1,13 @@
 """Running work off the GUI thread.
 
-:func:`run_in_background` runs ``op(state)`` on a worker thread and calls
-``on_success(result)`` or ``on_failure(exc)`` back on the GUI thread.  Long
-jobs report through the :class:`TaskState` they receive (progress, cancel
-check); the helper turns that into Qt signals.  Database writes go through
-:data:`WRITE_POOL`, a single thread, so two writes from this process never
-race each other.  Workers never touch widgets.
+:func:`run_read` and :func:`run_write` run ``op(state)`` on a worker thread and call
+``on_success(result)`` or ``on_failure(exc)`` back on the GUI thread; a failure without
+its own handler is shown to the user on the job's owner.  Long jobs report through the
+:class:`TaskState` they receive (progress, cancel check); the helpers turn that into Qt
+signals.  Writes go through :data:`WRITE_POOL`, a single thread, so two writes from this
+process never race each other, and what a write changed (:func:`changes_of` its result)
+is announced on the app-wide ``changed`` signal (:func:`camdesk.views.events.announce`),
+even when its owner is gone.  Workers never touch widgets.
 
 Workers talk to the GUI thread only through one long-lived dispatcher object,
 and every Python object a job uses is released on the GUI thread: if a worker
@@ -25,6 +27,10 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from camdesk.services.core.changes import changes_of
+from camdesk.views import events
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +66,7 @@ class _Pending:
     on_failure: Callable[[BaseException], None]
     on_progress: Callable[[int, int], None] | None
     owner: QObject | None = None
+    announce: bool = False  # a write: tell every screen what it changed
 
     def gone(self) -> bool:
         """Whether the object the callbacks belong to was deleted meanwhile."""
@@ -81,7 +88,11 @@ class _Dispatcher(QObject):
     @Slot(int, object, object)
     def _on_finished(self, job_id: int, result: object, error: object) -> None:
         job = self.pending.pop(job_id, None)
-        if job is None or job.gone():  # its window closed while it ran: nobody to tell
+        if job is None:
+            return
+        if job.announce and not isinstance(error, BaseException):
+            events.announce(changes_of(result))  # the data changed, whoever asked
+        if job.gone():  # its window closed while it ran: nobody to tell
             return
         if isinstance(error, BaseException):
             job.on_failure(error)
@@ -136,29 +147,57 @@ def _log_failure(exc: BaseException) -> None:
     log.error("background job failed", exc_info=exc)
 
 
-def run_in_background(
-    op: Callable[[TaskState], Any],
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[BaseException], None] | None = None,
-    *,
-    progress: Callable[[int, int], None] | None = None,
-    write: bool = False,
-    owner: QObject | None = None,
-) -> TaskState:
-    """Run ``op`` on a worker thread; callbacks arrive on the GUI thread.
+Owner = QObject | None
+Success = Callable[[Any], None]
+Failure = Callable[[BaseException], None]
 
-    Call it from the GUI thread.  Connect a cancel button to the returned
-    state with a lambda (``lambda: state.cancel()``), not the bound method.
-    If ``owner`` (the widget or model the callbacks update) is deleted before
-    the job ends, the callbacks are not called.
+
+def run_read(op: Callable[[TaskState], Any], owner: Owner, on_success: Success,
+             on_failure: Failure | None = None, *,
+             progress: Callable[[int, int], None] | None = None) -> TaskState:  # fmt: skip
+    """Run a read ``op`` on a worker thread; callbacks arrive on the GUI thread.
+
+    Call it from the GUI thread.  Connect a cancel button to the returned state with a
+    lambda (``lambda: state.cancel()``), not the bound method.  If ``owner`` (the widget
+    or model the callbacks update) is deleted before the job ends, the callbacks are not
+    called; a failure without ``on_failure`` is shown on ``owner``.
     """
-    job_id = next(_numbers)
-    state = TaskState(job_id)
-    dispatcher = _dispatcher()
-    dispatcher.pending[job_id] = _Pending(op, state, on_success, on_failure or _log_failure,
-                                          progress, owner)  # fmt: skip
-    (WRITE_POOL if write else READ_POOL).start(_Job(job_id, op, state))
-    return state
+    return _start(_Pending(op, TaskState(next(_numbers)), on_success,
+                           on_failure or _shown_on(owner), progress, owner), READ_POOL)  # fmt: skip
+
+
+def run_write(op: Callable[[TaskState], Any], owner: Owner, on_success: Success | None = None,
+              on_failure: Failure | None = None, *,
+              progress: Callable[[int, int], None] | None = None) -> TaskState:  # fmt: skip
+    """Like :func:`run_read` for a write: one at a time, and what its result says it
+    changed is announced to every screen before ``on_success`` runs."""
+    return _start(_Pending(op, TaskState(next(_numbers)), on_success or _ignore,
+                           on_failure or _shown_on(owner), progress, owner,
+                           announce=True), WRITE_POOL)  # fmt: skip
+
+
+def _start(job: _Pending, pool: QThreadPool) -> TaskState:
+    _dispatcher().pending[job.state.job_id] = job
+    pool.start(_Job(job.state.job_id, job.op, job.state))
+    return job.state
+
+
+def _ignore(_result: Any) -> None:
+    return None
+
+
+def _shown_on(owner: Owner) -> Failure:
+    """Tell the user on ``owner``'s window (or, without a widget, log it)."""
+    if owner is None:
+        return _log_failure
+
+    def show(exc: BaseException) -> None:
+        from camdesk.views.errors import show_error
+
+        widget = owner if isinstance(owner, QWidget) else None
+        show_error(widget, exc)
+
+    return show
 
 
 def when_idle(action: Callable[[], None], poll_ms: int = 200) -> None:

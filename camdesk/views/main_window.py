@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from camdesk import __version__
 from camdesk.dbfile import Mode
+from camdesk.services.core.changes import Changes, Kind
 from camdesk.services.core.context import Actor, data_dir
 from camdesk.services.lists.criteria import Criterion
-from camdesk.views.background import run_in_background
+from camdesk.views.background import run_read
 from camdesk.views.banner import DatabaseBanner
 from camdesk.views.customers.page import CustomersPage
 from camdesk.views.data.duplicates import DuplicatesPage
@@ -77,7 +77,6 @@ class MainWindow(QMainWindow):
         self.value = ValuePage(db=db, actor=actor, events=events)
         self.value.edit_requested.connect(self.customers.open_editor)
         self.value.show_customers.connect(self.show_customers)
-        events.values_changed.connect(self.customers.model.refresh)
         self.value_updater = ValueUpdater(events, self)
         if db is not None and actor is not None:
             self.value_updater.attach(db, actor)
@@ -115,7 +114,7 @@ class MainWindow(QMainWindow):
         self._count: int | None = None  # until the list has counted
         self._build_menus()
         self._retranslate()
-        events.customers_changed.connect(self._refresh_count)
+        events.changed.connect(self._on_changed)
         # The list counts customers anyway; a second count at start would only compete.
         self.customers.total_changed.connect(self._show_count)
         state = settings.window_state(WINDOW_STATE)
@@ -227,7 +226,7 @@ class MainWindow(QMainWindow):
                 self.attach(db, self._actor)  # every area again, now without its writes
                 show_error(self, exc)
 
-        run_in_background(lambda _state: db.verify(), lambda _none: None, found, owner=self)
+        run_read(lambda _state: db.verify(), self, lambda _none: None, found)
 
     def _show_access(self) -> None:
         """A banner while the database can only be read (its write actions are off), or
@@ -261,13 +260,17 @@ class MainWindow(QMainWindow):
             self._retranslate()
         super().changeEvent(event)
 
-    def _refresh_count(self, _ids: list[uuid.UUID] | None = None) -> None:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Kind.FILES):  # created, deleted, restored or merged
+            self._refresh_count()
+
+    def _refresh_count(self) -> None:
         from camdesk.services.core import info
 
         db = self._db
         if db is None:
             return
-        run_in_background(lambda _s: info.customer_count(db), self._show_count, owner=self)
+        run_read(lambda _s: info.customer_count(db), self, self._show_count)
 
     def _show_count(self, count: int | None) -> None:
         self._count = count

@@ -15,6 +15,7 @@ from camdesk.views.settings import Settings
 
 def run_now(
     op: Callable[[TaskState], Any],
+    _owner: Any,
     on_success: Callable[[Any], None],
     on_failure: Callable[[BaseException], None] | None = None,
     **_: Any,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from camdesk.errors import CamdeskError
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read
 
 
 def test_result_arrives_on_the_gui_thread(qtbot):
@@ -19,7 +19,7 @@ def test_result_arrives_on_the_gui_thread(qtbot):
     def done(result: int) -> None:
         seen["result"], seen["callback"] = result, threading.get_ident()
 
-    run_in_background(work, done)
+    run_read(work, None, done)
     qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
     assert seen["result"] == 42
     assert seen["callback"] == main != seen["worker"]
@@ -31,7 +31,7 @@ def test_failure_is_passed_on(qtbot):
     def work(_state: TaskState) -> None:
         raise CamdeskError("broken")
 
-    run_in_background(work, lambda _r: None, failures.append)
+    run_read(work, None, lambda _r: None, failures.append)
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert isinstance(failures[0], CamdeskError)
 
@@ -50,7 +50,7 @@ def test_progress_and_cancel(qtbot):
             threading.Event().wait(0.001)  # a slow job on the worker, not a GUI wait
         return "finished"
 
-    state = run_in_background(work, lambda r: outcome.setdefault("r", r),
+    state = run_read(work, None, lambda r: outcome.setdefault("r", r),
                               progress=lambda d, t: reports.append((d, t)))  # fmt: skip
     qtbot.waitUntil(lambda: len(reports) > 3, timeout=5000)
     state.cancel()
@@ -64,7 +64,7 @@ def test_many_jobs_with_empty_results(qtbot):
     # crashed the process after a few thousand jobs; camdesk excludes that version.
     done = []
     for _ in range(3000):
-        run_in_background(lambda _s: None, done.append)
+        run_read(lambda _s: None, None, done.append)
     qtbot.waitUntil(lambda: len(done) == 3000, timeout=30000)
     assert done.count(None) == 3000
 
@@ -74,7 +74,7 @@ def test_when_idle_waits_for_running_jobs_without_blocking(qtbot):
 
     release = threading.Event()
     done = []
-    run_in_background(lambda _s: release.wait(10), lambda _r: None)
+    run_read(lambda _s: release.wait(10), None, lambda _r: None)
     when_idle(lambda: done.append("closed"))
     assert done == []  # returned at once; the job still runs
     release.set()
@@ -98,11 +98,11 @@ def test_callbacks_are_dropped_when_their_owner_was_deleted(qtbot):
     def done(_result: int) -> None:
         calls.append(owner.objectName())  # would raise: the C++ object is gone
 
-    run_in_background(work, done, owner=owner)
+    run_read(work, owner, done)
     shiboken6.delete(owner)  # the window closed while the job ran
     release.set()
     wait_for_all()
     kept = []
-    run_in_background(lambda _s: 2, kept.append)  # jobs after it still report
+    run_read(lambda _s: 2, None, kept.append)  # jobs after it still report
     qtbot.waitUntil(lambda: kept == [2], timeout=5000)
     assert calls == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from camdesk.services.core.changes import Kind
 from camdesk.services.customers.orders import add_order, purchase_summary
 from camdesk.services.lists.page import count_customers
 from tests.factories import make_customer
@@ -29,8 +30,10 @@ def test_scan_merge_and_undo(qtbot, controller):
     assert dialog is not None
     qtbot.waitUntil(lambda: len(dialog.records) == 2, timeout=10000)
     dialog.choices["email"].button(1).setChecked(True)  # take the second one's email
-    with qtbot.waitSignal(window._events.customers_changed, timeout=10000):
+    with qtbot.waitSignal(window._events.changed, timeout=10000) as merged:
         dialog.accept()
+    assert merged.args[0].customers == {first.id, second.id}  # exactly who changed
+    assert merged.args[0].action == page._undo and merged.args[0].touches(Kind.ORDERS)
     assert count_customers(db) == 2
     assert purchase_summary(db, first.id).amount == 2000
     from camdesk.services.customers.files import get_customer
@@ -39,8 +42,9 @@ def test_scan_merge_and_undo(qtbot, controller):
     assert (kept.name, kept.email) == ("王芳", "f@x.cn")
     assert page.table.rowCount() == 0 and page.undo_button.isVisible()
 
-    with qtbot.waitSignal(window._events.customers_changed, timeout=10000):
+    with qtbot.waitSignal(window._events.changed, timeout=10000) as undone:
         page.undo_button.click()
+    assert undone.args[0].customers == {first.id, second.id}
     assert count_customers(db) == 3
     assert purchase_summary(db, second.id).amount == 2000
 
@@ -76,10 +80,10 @@ def test_standardise_from_the_quality_area_and_undo(qtbot, controller):
     with db.write() as session:
         session.execute(update(Customer).where(Customer.id == messy.id).values(city="杭州市"))
     page = controller.window.quality
-    with qtbot.waitSignal(controller.window._events.customers_changed, timeout=10000):
+    with qtbot.waitSignal(controller.window._events.changed, timeout=10000):
         page.tidy_button.click()
     assert get_customer(db, messy.id).city == "杭州" and "1" in page.status.text()
-    with qtbot.waitSignal(controller.window._events.customers_changed, timeout=10000):
+    with qtbot.waitSignal(controller.window._events.changed, timeout=10000):
         page.undo_button.click()
     assert get_customer(db, messy.id).city == "杭州市"
 
@@ -99,7 +103,9 @@ def test_values_an_import_left_out_are_listed_and_can_be_kept_out(qtbot, control
     table = read_table(tmp_path / "in.xlsx")
     options = ImportOptions(mapping=guess_mapping(table.headers, ImportKind.CUSTOMERS))
     import_customers(controller.db, table, options, controller.actor)
-    page = controller.window.quality
+    window = controller.window
+    window.nav.setCurrentRow(window.stack.indexOf(window.quality))
+    page = window.quality
     page.check_button.click()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
     assert page.table.item(0, 1).text() == "导入时略去了邮箱：“li@example”不是有效的邮箱地址。"

@@ -11,7 +11,7 @@ from camdesk.services.lists.page import (
     fetch_page,
     page_anchors,
 )
-from camdesk.views.background import run_in_background
+from camdesk.views.background import run_read
 from camdesk.views.customers.table_model import CustomerTableModel
 from tests.factories import make_customer
 from tests.gui.conftest import run_now
@@ -53,7 +53,7 @@ def test_pages_load_on_demand_in_the_background(sqlite_db, qtbot):
     actor = local_actor(sqlite_db)
     for n in range(25):
         make_customer(sqlite_db, actor, name=f"客户{n:02d}")
-    model = make_model(sqlite_db, runner=run_in_background, page_size=10)  # real threads
+    model = make_model(sqlite_db, runner=run_read, page_size=10)  # real threads
     with qtbot.waitSignal(model.count_changed, timeout=5000) as blocker:
         model.set_query(ListQuery())
     assert blocker.args == [25]
@@ -142,7 +142,7 @@ def test_first_page_shows_before_the_count_arrives(sqlite_db):
         make_customer(sqlite_db, actor, name=f"客户{n:02d}")
     waiting = []
 
-    def later(op, on_success, on_failure=None, **_):
+    def later(op, _owner, on_success, on_failure=None, **_):
         waiting.append((op, on_success))
 
     model = make_model(sqlite_db, runner=later, page_size=5)
@@ -163,7 +163,7 @@ def test_a_sort_superseded_before_its_page_scan_starts_skips_the_scan(sqlite_db)
         make_customer(sqlite_db, actor, name=f"客户{n:02d}")
     queued: list = []  # jobs wait here until run, as in a busy worker thread
 
-    def later(op, on_success, on_failure=None, **_):
+    def later(op, _owner, on_success, on_failure=None, **_):
         queued.append((op, on_success))
 
     scanned: list[ListQuery] = []

@@ -59,16 +59,27 @@ def test_sharing_waits_for_a_reader_of_this_process_and_then_refuses_honestly(tm
     from camdesk.dbfile import Mode
 
     db = open_database(tmp_path / "office.db")
+    opened, let_go = threading.Event(), threading.Event()
+
+    def reader() -> None:  # the list still paging in a worker, on its own connection
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM customer")).scalar()
+            opened.set()
+            let_go.wait(10)
+
+    worker = threading.Thread(target=reader)
+    worker.start()
     try:
-        reading = db.engine.connect()  # the list still paging in a worker
-        reading.execute(text("SELECT count(*) FROM customer")).scalar()
+        assert opened.wait(10)
         with pytest.raises(errors.DatabaseBusy):
             set_journal(db, Mode.SHARED, wait=0.2)  # a message, not a raw sqlite3 error
         assert _journal(tmp_path / "office.db") == "wal" and db.mode is Mode.LOCAL
-        threading.Timer(0.3, reading.close).start()  # the reader lets go a moment later
+        threading.Timer(0.3, let_go.set).start()  # the reader lets go a moment later
         set_journal(db, Mode.SHARED, wait=5.0)
         assert _journal(tmp_path / "office.db") == "delete" and db.mode is Mode.SHARED
     finally:
+        let_go.set()
+        worker.join()
         db.close()
 
 

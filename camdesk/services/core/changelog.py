@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import threading
 import time
@@ -87,6 +88,9 @@ class ChangeWriter:
     session: Session
     actor: Actor
     txn_id: uuid.UUID
+    added: int = dataclasses.field(
+        default=0, init=False
+    )  # entries added one by one (not bulk rows)
 
     def add(
         self,
@@ -99,6 +103,7 @@ class ChangeWriter:
         base_version: int | None = None,
     ) -> None:
         self.session.add(ChangeLog(**self.row(table, row_id, op, field, old, new, base_version)))
+        self.added += 1
 
     def row(
         self,

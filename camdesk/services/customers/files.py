@@ -32,6 +32,7 @@ from camdesk.models import (
     utcnow,
 )
 from camdesk.services.core.changelog import ChangeWriter, Op, to_json
+from camdesk.services.core.changes import NOTHING, Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.core.validation import Checker
 from camdesk.services.customers import custom_fields as cf
@@ -367,15 +368,18 @@ def _apply_contacts(
             log.add("contact", contact.id, Op.DELETE, base_version=contact.version)
 
 
-def create_customer(db: Database, data: CustomerData, actor: Actor) -> CustomerRecord:
-    """Validate and save a new customer file (built as imports and the demo build theirs)."""
+def create_customer(db: Database, data: CustomerData, actor: Actor) -> Written[CustomerRecord]:
+    """Validate and save a new customer file (built as imports and the demo build theirs);
+    the changes name its undoable action."""
+    txn = uuid.uuid4()
     with db.write() as session:
         values = validated(session, data, None)
-        builder = NewCustomers(session, ChangeWriter(session, actor, uuid.uuid4()),
+        builder = NewCustomers(session, ChangeWriter(session, actor, txn),
                                {f.key: f for f in field_infos(session)})  # fmt: skip
         ident = builder.add(values)
         builder.finish()
-        return record_of(session, load_customer(session, ident))
+        record = record_of(session, load_customer(session, ident))
+    return Written(record, Changes.of(Kind.FILES, [ident], txn))
 
 
 def _conflict(session: Session, customer: Customer) -> ConflictError:
@@ -394,8 +398,9 @@ def update_customer(
     *,
     expected_version: int,
     actor: Actor,
-) -> CustomerRecord:
-    """Save an edit made against ``expected_version``.
+) -> Written[CustomerRecord]:
+    """Save an edit made against ``expected_version``; the changes name its undoable
+    action (nothing changed, and no action, when the form held what the file holds).
 
     Raises:
         ConflictError: someone saved a newer version meanwhile (theirs attached).
@@ -410,15 +415,19 @@ def update_customer(
             log = ChangeWriter(session, actor, uuid.uuid4())
             customer.updated_by = actor.user_id
             apply_values(session, customer, values, log, expected_version)
-            return record_of(session, customer)
+            record = record_of(session, customer)
     except StaleDataError:
         with db.read() as session:
             raise _conflict(session, load_customer(session, customer_id)) from None
+    if not log.added:
+        return Written(record, NOTHING)
+    return Written(record, Changes.of(Kind.FILES, [customer_id], log.txn_id))
 
 
-def delete_customers(db: Database, customer_ids: Iterable[uuid.UUID], actor: Actor) -> uuid.UUID:
-    """Tombstone customers; returns the change id that :func:`undo` reverts."""
+def delete_customers(db: Database, customer_ids: Iterable[uuid.UUID], actor: Actor) -> Changes:
+    """Tombstone customers; the changes name the action that :func:`undo` reverts."""
     txn = uuid.uuid4()
+    customer_ids = list(customer_ids)
     with db.write() as session:
         log = ChangeWriter(session, actor, txn)
         for customer_id in customer_ids:
@@ -427,7 +436,7 @@ def delete_customers(db: Database, customer_ids: Iterable[uuid.UUID], actor: Act
             customer.deleted_at = utcnow()
             customer.updated_by = actor.user_id
             drop_keys(session, customer.id)
-    return txn
+    return Changes.of(Kind.FILES, customer_ids, txn)
 
 
 def as_edited(record: CustomerRecord, **changes: Any) -> CustomerData:

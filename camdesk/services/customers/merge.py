@@ -21,6 +21,7 @@ from camdesk.errors import CamdeskError
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Contact, Interaction, Order, PointsEntry, utcnow
 from camdesk.services.core.changelog import ChangeWriter, Op
+from camdesk.services.core.changes import Changes, Kind
 from camdesk.services.core.context import Actor
 from camdesk.services.customers import files as customers
 from camdesk.services.customers.files import ContactData, CustomerData
@@ -35,8 +36,9 @@ class MergeError(CamdeskError):
 
 def merge_customers(
     db: Database, keep_id: uuid.UUID, others: Sequence[uuid.UUID], data: CustomerData, actor: Actor
-) -> uuid.UUID:
-    """Merge ``others`` into ``keep_id``, which takes ``data``; returns the change id.
+) -> Changes:
+    """Merge ``others`` into ``keep_id``, which takes ``data``; the changes name the
+    action that undoes it and every customer it touched.
 
     Raises:
         MergeError: fewer than two customers.
@@ -96,7 +98,9 @@ def merge_customers(
             keep.last_contact_at = latest
         keep.updated_by = actor.user_id
         customers.apply_values(session, keep, values, log, keep.version)
-    return txn
+    return Changes.of(
+        Kind.FILES | Kind.ORDERS | Kind.INTERACTIONS | Kind.POINTS, [keep_id, *merged], txn
+    )
 
 
 def merged_into(db: Database, keep_id: uuid.UUID) -> list[uuid.UUID]:

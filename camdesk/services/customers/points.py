@@ -29,6 +29,7 @@ from camdesk.errors import CamdeskError
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, Order, PointsEntry, User, new_id, utcnow
 from camdesk.services.core.bulk import insert_rows
+from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.value.settings import load_rules
 
@@ -121,7 +122,7 @@ def earn_for_orders(session: Session, orders: Iterable[tuple[uuid.UUID, uuid.UUI
 
 
 def _change(db: Database, customer_id: uuid.UUID, points: int, kind: str, reason: str | None,
-            actor: Actor) -> int:  # fmt: skip
+            actor: Actor) -> Written[int]:  # fmt: skip
     with db.write() as session:
         exists = session.execute(
             select(Customer.id)
@@ -135,20 +136,21 @@ def _change(db: Database, customer_id: uuid.UUID, points: int, kind: str, reason
             raise PointsError(NOT_ENOUGH, balance=current, wanted=-points)
         session.add(PointsEntry(customer_id=customer_id, kind=kind, points=points, reason=reason,
                                 created_at=utcnow(), created_by=actor.user_id))  # fmt: skip
-        return current + points
+    return Written(current + points, Changes.of(Kind.POINTS, [customer_id]))
 
 
 def redeem(db: Database, customer_id: uuid.UUID, points: int, reason: str | None,
-           actor: Actor) -> int:  # fmt: skip
-    """Take ``points`` off for a reward; returns the new balance."""
+           actor: Actor) -> Written[int]:  # fmt: skip
+    """Take ``points`` off for a reward; its value is the new balance."""
     if points <= 0:
         raise PointsError(NOT_POSITIVE)
     return _change(db, customer_id, -points, REDEEM, (reason or "").strip() or None, actor)
 
 
 def adjust(db: Database, customer_id: uuid.UUID, points: int, reason: str,
-           actor: Actor) -> int:  # fmt: skip
-    """Add (or with a negative number, take off) points for a stated reason."""
+           actor: Actor) -> Written[int]:  # fmt: skip
+    """Add (or with a negative number, take off) points for a stated reason; its value is
+    the new balance."""
     if not reason.strip():
         raise PointsError(NO_REASON)
     if points == 0:

@@ -29,6 +29,7 @@ from camdesk.models import (
     utcnow,
 )
 from camdesk.services.core.changelog import ChangeWriter, Op, to_json
+from camdesk.services.core.changes import Changes, Kind
 from camdesk.services.core.context import Actor
 from camdesk.services.core.validation import Checker
 from camdesk.services.customers import files as customers
@@ -48,6 +49,8 @@ _TABLES: dict[str, Any] = {
     "customer": Customer, "contact": Contact, "orders": Order, "interaction": Interaction,
     "points_entry": PointsEntry,  # moved by a merge
 }  # fmt: skip
+_KINDS = {"customer": Kind.FILES, "contact": Kind.FILES, "orders": Kind.ORDERS | Kind.POINTS,
+          "interaction": Kind.INTERACTIONS, "points_entry": Kind.POINTS}  # fmt: skip
 
 
 def _decode(name: str, value: Any) -> Any:
@@ -96,8 +99,9 @@ def _revert_field(
             getattr(row, "version", None))  # fmt: skip
 
 
-def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
-    """Revert the action ``txn_id``; returns the id of the undo action itself."""
+def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> Changes:
+    """Revert the action ``txn_id``; the changes name the undo's own action (undoing it
+    redoes) and the customers whose data it reverted."""
     new_txn = uuid.uuid4()
     with db.write() as session:
         entries = (
@@ -114,10 +118,13 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
         created = {e.row_id for e in entries if e.op == Op.INSERT}
         touched: dict[uuid.UUID, Customer] = {}
         versions: dict[uuid.UUID, int] = {}  # as read, before this undo wrote anything
+        kinds, whose = Kind.NONE, set()
         for entry in entries:
             row: Any = session.get(_TABLES[entry.table_name], entry.row_id)
             if row is None:
                 raise NotFound(what=entry.table_name)
+            kinds |= _KINDS[entry.table_name]
+            whose.add(row.id if isinstance(row, Customer) else row.customer_id)
             if hasattr(row, "updated_by"):  # points entries record only who made them
                 row.updated_by = actor.user_id
             if entry.field is not None and entry.row_id in created:
@@ -148,7 +155,7 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> uuid.UUID:
                 )
                 session.refresh(customer, ["contacts"])
                 customers.refresh_search_keys(session, customer)
-    return new_txn
+    return Changes.of(kinds, whose, new_txn)
 
 
 def last_action(db: Database, customer_id: uuid.UUID) -> uuid.UUID | None:

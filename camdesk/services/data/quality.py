@@ -22,6 +22,7 @@ from camdesk.db import Database
 from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, CustomField, CustomValue, LeftOutValue, utcnow
+from camdesk.services.core.changes import NOTHING, Changes, Kind, Written
 from camdesk.services.core.raw import as_uuid, raw_cursor
 from camdesk.services.core.validation import (
     normalize_email,
@@ -150,7 +151,7 @@ def _left_out(session: Any) -> dict[Any, list[LeftOut]]:
     return found
 
 
-def dismiss_left_out(db: Database, customer_id: uuid.UUID) -> int:
+def dismiss_left_out(db: Database, customer_id: uuid.UUID) -> Written[int]:
     """Keep a customer's file as it is: what imports left out of it is no longer listed."""
     from sqlalchemy import update
 
@@ -160,7 +161,8 @@ def dismiss_left_out(db: Database, customer_id: uuid.UUID) -> int:
             .where(LeftOutValue.customer_id == customer_id, LeftOutValue.dismissed_at.is_(None))
             .values(dismissed_at=utcnow())
         )
-        return int(getattr(result, "rowcount", 0) or 0)
+        count = int(getattr(result, "rowcount", 0) or 0)
+    return Written(count, Changes.of(Kind.FILES, [customer_id]) if count else NOTHING)
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,12 @@ class Tidied:
 
     customers: int
     change_id: uuid.UUID | None
+
+    @property
+    def changes(self) -> Changes:
+        if self.change_id is None:
+            return NOTHING
+        return Changes.of(Kind.FILES, None, self.change_id)  # the action names them
 
 
 def _tidy(field: str, value: str | None) -> str | None:

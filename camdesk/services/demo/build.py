@@ -28,6 +28,7 @@ from camdesk.errors import Cancelled
 from camdesk.models import Interaction, Order, new_id
 from camdesk.services.core.bulk import indexes_rebuilt, insert_rows
 from camdesk.services.core.changelog import ChangeWriter
+from camdesk.services.core.changes import EVERYTHING, Changes, Kind
 from camdesk.services.core.context import Actor
 from camdesk.services.core.users import ensure_user
 from camdesk.services.core.validation import normalize_phone
@@ -86,6 +87,11 @@ class DemoResult:
     orders: int
     interactions: int
     tags: int
+
+    @property
+    def changes(self) -> Changes:
+        """New customers of every kind of data (and users who own them); no undo."""
+        return Changes.of(EVERYTHING & ~Kind.VALUES & ~Kind.SEGMENTS, None)
 
 
 class _Maker:

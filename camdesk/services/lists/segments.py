@@ -23,6 +23,7 @@ from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import ChangeLog, Customer, CustomerTag, Segment, Tag, utcnow
 from camdesk.services.core.bulk import insert_rows
 from camdesk.services.core.changelog import ChangeWriter, Op
+from camdesk.services.core.changes import NOTHING, Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.customers.files import tag_named, touch_customers
 from camdesk.services.lists import criteria as crit
@@ -52,6 +53,9 @@ class SegmentInfo:
     criteria: tuple[crit.Criterion, ...]
     search: str
     notes: str | None
+
+
+SEGMENTS_CHANGED = Changes.of(Kind.SEGMENTS)  # saved segments are no customer's data
 
 
 def query_of(segment: SegmentInfo) -> ListQuery:
@@ -89,7 +93,7 @@ def _info(row: Segment) -> SegmentInfo:
 
 def save_segment(db: Database, name: str, criteria: Sequence[crit.Criterion], actor: Actor, *,
                  search: str = "", notes: str | None = None,
-                 segment_id: uuid.UUID | None = None) -> SegmentInfo:  # fmt: skip
+                 segment_id: uuid.UUID | None = None) -> Written[SegmentInfo]:  # fmt: skip
     """Create a segment, or replace the one with ``segment_id``."""
     name, search = name.strip(), search.strip()
     if not name:
@@ -105,22 +109,24 @@ def save_segment(db: Database, name: str, criteria: Sequence[crit.Criterion], ac
             row.name, row.criteria = name, crit.to_json(tuple(criteria))
             row.search, row.notes, row.updated_by = search, notes, actor.user_id
             session.flush()
-            return _info(row)
+            return Written(_info(row), SEGMENTS_CHANGED)
     except IntegrityError:
         raise SegmentError(NAME_TAKEN, name=name) from None
 
 
-def delete_segment(db: Database, segment_id: uuid.UUID, actor: Actor) -> None:
+def delete_segment(db: Database, segment_id: uuid.UUID, actor: Actor) -> Changes:
     """Remove a saved segment (its customers are not touched)."""
     with db.write() as session:
         row = session.get(Segment, segment_id)
-        if row is not None and row.deleted_at is None:
-            row.deleted_at, row.updated_by = utcnow(), actor.user_id
+        if row is None or row.deleted_at is not None:
+            return NOTHING
+        row.deleted_at, row.updated_by = utcnow(), actor.user_id
+    return SEGMENTS_CHANGED
 
 
-def add_tag(db: Database, ids: Sequence[uuid.UUID], tag: str, actor: Actor) -> uuid.UUID | None:
-    """Give every customer of ``ids`` the tag (created if new); returns the action's id for
-    undo, or None if all had it already."""
+def add_tag(db: Database, ids: Sequence[uuid.UUID], tag: str, actor: Actor) -> Changes:
+    """Give every customer of ``ids`` the tag (created if new); the changes name the
+    action to undo, or are empty if all had it already."""
     name = tag.strip()
     if not name:
         raise SegmentError(TAG_EMPTY)
@@ -137,7 +143,7 @@ def add_tag(db: Database, ids: Sequence[uuid.UUID], tag: str, actor: Actor) -> u
                 tags[customer].append(tag_name)
         wanted = [i for i in dict.fromkeys(ids) if name not in tags[i]]
         if not wanted:
-            return None
+            return NOTHING
         writer = ChangeWriter(session, actor, txn)
         insert_rows(session.connection(), CustomerTag,
                     [{"customer_id": i, "tag_id": found.id} for i in wanted])  # fmt: skip
@@ -147,12 +153,13 @@ def add_tag(db: Database, ids: Sequence[uuid.UUID], tag: str, actor: Actor) -> u
             for i in wanted
         ])  # fmt: skip
         touch_customers(session, wanted, actor.user_id)
-    return txn
+    return Changes.of(Kind.FILES, wanted, txn)
 
 
 def assign_owner(db: Database, ids: Sequence[uuid.UUID], owner_id: uuid.UUID | None,
-                 actor: Actor) -> uuid.UUID | None:  # fmt: skip
-    """Make ``owner_id`` the owner of every customer of ``ids``; returns the action's id."""
+                 actor: Actor) -> Changes:  # fmt: skip
+    """Make ``owner_id`` the owner of every customer of ``ids``; the changes name the
+    action to undo, or are empty if all had that owner already."""
     txn = uuid.uuid4()
     with db.write() as session:
         current: dict[uuid.UUID, uuid.UUID | None] = {}
@@ -165,7 +172,7 @@ def assign_owner(db: Database, ids: Sequence[uuid.UUID], owner_id: uuid.UUID | N
                 current[ident] = owner
         wanted = [i for i, owner in current.items() if owner != owner_id]
         if not wanted:
-            return None
+            return NOTHING
         writer = ChangeWriter(session, actor, txn)
         insert_rows(session.connection(), ChangeLog, [
             writer.row("customer", i, Op.UPDATE, "owner_id",
@@ -174,4 +181,4 @@ def assign_owner(db: Database, ids: Sequence[uuid.UUID], owner_id: uuid.UUID | N
             for i in wanted
         ])  # fmt: skip
         touch_customers(session, wanted, actor.user_id, owner_id=owner_id)
-    return txn
+    return Changes.of(Kind.FILES, wanted, txn)

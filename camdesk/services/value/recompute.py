@@ -43,6 +43,7 @@ from camdesk.models import (
     Order,
 )
 from camdesk.services.core.bulk import gc_paused
+from camdesk.services.core.changes import NOTHING, Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.core.progress import step as report_step
 from camdesk.services.value import clv, lifecycle, pareto, rfm, tiers
@@ -79,6 +80,11 @@ class Summary:
     stages: Counter[str] = field(default_factory=Counter)
     segments: Counter[str] = field(default_factory=Counter)
     model: ValueModel | None = None
+
+    @property
+    def changes(self) -> Changes:
+        """Everyone's measures (and, with new rules, the rules) may have changed."""
+        return Changes.of(Kind.VALUES, None)
 
 
 def recompute(
@@ -146,28 +152,29 @@ def _day(as_of: date | None) -> date:
 
 
 def recompute_customers(db: Database, ids: Sequence[uuid.UUID], actor: Actor | None = None, *,
-                        as_of: date | None = None) -> int | None:  # fmt: skip
+                        as_of: date | None = None) -> Written[int | None]:  # fmt: skip
     """Recompute only these customers (after their orders, contacts or file changed).
 
     They are scored against the model of the last full recompute (its RFM cut
     points, ABC thresholds and CLV parameters), so the rest of the population is
-    left as it is.  Customers deleted since lose their row.  Returns how many
+    left as it is.  Customers deleted since lose their row.  Its value is how many
     rows changed, or None when there is no model yet or too many customers were
     touched (a full recompute is then the way).
     """
     day = _day(as_of)
     wanted = list(dict.fromkeys(ids))
     if not wanted or len(wanted) > INCREMENTAL_MOST:
-        return None
+        return Written(None, NOTHING)
     with db.read() as session:
         model = load_model(session)
         if model is None:
-            return None
+            return Written(None, NOTHING)
         rules = load_rules(session)
         facts = read_facts(session, day, only=wanted)
     rows = score(facts, rules, model, day)
     with db.write() as session:
-        return store_some(session, rows, wanted, day, rules.stage.churn_days)
+        changed = store_some(session, rows, wanted, day, rules.stage.churn_days)
+    return Written(changed, Changes.of(Kind.VALUES, wanted) if changed else NOTHING)
 
 
 def touched_by(db: Database, txn: uuid.UUID) -> list[uuid.UUID]:

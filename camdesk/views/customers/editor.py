@@ -31,8 +31,9 @@ from camdesk.db import Database
 from camdesk.errors import CamdeskError, ConflictError, ValidationError
 from camdesk.services.core import users
 from camdesk.services.core import validation as checks
+from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
-from camdesk.services.customers import custom_fields, points, undo
+from camdesk.services.customers import custom_fields, points
 from camdesk.services.customers import history as history_service
 from camdesk.services.customers import orders as order_service
 from camdesk.services.customers.files import (
@@ -46,7 +47,7 @@ from camdesk.services.customers.files import (
 from camdesk.services.demo.reference import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
 from camdesk.services.lists import page as customer_list
 from camdesk.services.value import explain as value_explain
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.combo import choose
 from camdesk.views.customers.conflict import ConflictDialog
 from camdesk.views.customers.labels import VALUE_LABELS, field_label
@@ -120,8 +121,7 @@ class CustomerDialog(QDialog):
         self._retranslate()
         self.setEnabled(False)
         self.resize(720, 640)
-        run_in_background(lambda _s: load_editor_data(db, customer_id), self._on_loaded,
-                          self._on_load_failed, owner=self)  # fmt: skip
+        run_read(lambda _s: load_editor_data(db, customer_id), self, self._on_loaded, self._on_load_failed)  # fmt: skip
 
     # -- building ------------------------------------------------------------------
 
@@ -502,23 +502,20 @@ class CustomerDialog(QDialog):
         self._saving = True
         self.buttons.setEnabled(False)
 
-        def work(_state: TaskState) -> tuple[CustomerRecord, uuid.UUID | None]:
+        def work(_state: TaskState) -> Written[CustomerRecord]:
             if record is None:
-                saved = create_customer(db, data, actor)
-            else:
-                assert version is not None
-                saved = update_customer(db, record.id, data, expected_version=version, actor=actor)
-            return saved, undo.last_action(db, saved.id)
+                return create_customer(db, data, actor)
+            assert version is not None
+            return update_customer(db, record.id, data, expected_version=version, actor=actor)
 
-        run_in_background(work, self._on_saved, self._on_save_failed, write=True, owner=self)
+        run_write(work, self, self._on_saved, self._on_save_failed)
 
-    def _on_saved(self, result: tuple[CustomerRecord, uuid.UUID | None]) -> None:
+    def _on_saved(self, saved: Written[CustomerRecord]) -> None:
         self._saving = False
         self.buttons.setEnabled(True)
-        record, txn = result
-        self._record = record
+        self._record = saved.value
         self._initial = self.collect()
-        self.saved.emit(record, txn)
+        self.saved.emit(saved.value, saved.changes.action)  # the save's own undoable action
         self.accept()
 
     def _on_save_failed(self, exc: BaseException) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from camdesk.errors import Cancelled
 from camdesk.services.lists.rows import ListQuery
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read
 from camdesk.views.errors import show_error
 from camdesk.views.files import ask_save
 from camdesk.views.i18n import Counted
@@ -95,6 +95,6 @@ def export_list(parent: QWidget, db: Database, query: ListQuery, visible: list[s
     def moved(done_count: int, total: int) -> None:
         progress.setValue(done_count * 100 // max(total, 1))
 
-    state = run_in_background(work, done, failed, progress=moved, owner=parent)
+    state = run_read(work, parent, done, failed, progress=moved)
     progress.canceled.connect(lambda: state.cancel())
     return state

@@ -29,16 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from camdesk.services.core.changes import EVERYTHING, Changes, Kind
 from camdesk.services.core.context import Actor
 from camdesk.services.lists import quick as quick_list
 from camdesk.services.lists.criteria import Criterion
 from camdesk.services.lists.rows import Anchor, CustomerRow, ListQuery, SortKey
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.customers.filters import Choices, FilterBar
 from camdesk.views.customers.segment_actions import SegmentActions
 from camdesk.views.customers.table_model import CustomerTableModel
 from camdesk.views.errors import show_error
-from camdesk.views.events import AppEvents
+from camdesk.views.events import AppEvents, Freshness
 from camdesk.views.settings import Settings
 from camdesk.views.undo import undo_in_background
 
@@ -86,7 +87,7 @@ class CustomersPage(QWidget):
         self.edit_requested.connect(self.open_editor)
         self.model.count_changed.connect(self._on_model_count_changed)
         self.model.query_failed.connect(lambda exc: show_error(self, exc))
-        self._events.customers_changed.connect(self._on_customers_changed)
+        self.freshness = Freshness(self, self._events, EVERYTHING, self._on_changes)
         if db is not None and actor is not None:
             self.attach(db, actor)
         elif preview is not None:
@@ -249,8 +250,7 @@ class CustomersPage(QWidget):
             return Choices(customer_list.tag_names(db), customer_list.distinct_cities(db),
                             users.list_users(db), custom_fields.list_fields(db))  # fmt: skip
 
-        run_in_background(work, self._on_choices_loaded, lambda exc: show_error(self, exc),
-                          owner=self)  # fmt: skip
+        run_read(work, self, self._on_choices_loaded)  # fmt: skip
 
     def _on_choices_loaded(self, choices: Choices) -> None:
         self.filters.set_choices(choices)
@@ -387,7 +387,6 @@ class CustomersPage(QWidget):
     def _on_saved(self, record: Any, txn: uuid.UUID | None) -> None:
         if txn is not None:
             self.remember_action(txn, self.tr("Saved %1.").replace("%1", record.name))
-        self._events.customers_changed.emit([record.id])
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -407,12 +406,12 @@ class CustomersPage(QWidget):
             return
         from camdesk.services.customers.files import delete_customers
 
-        def done(txn: uuid.UUID) -> None:
-            self.remember_action(txn, self.tr("Deleted %n customer file(s).", "", len(ids)))
-            self._events.customers_changed.emit(ids)
+        def done(changes: Changes) -> None:
+            assert changes.action is not None
+            self.remember_action(changes.action,
+                                 self.tr("Deleted %n customer file(s).", "", len(ids)))  # fmt: skip
 
-        run_in_background(lambda _s: delete_customers(db, ids, actor), done,
-                          lambda exc: show_error(self, exc), write=True, owner=self)  # fmt: skip
+        run_write(lambda _s: delete_customers(db, ids, actor), self, done)  # fmt: skip
 
     def remember_action(self, txn: uuid.UUID, message: str) -> None:
         """Offer to undo an action just done (from the info bar or Ctrl+Z)."""
@@ -439,10 +438,13 @@ class CustomersPage(QWidget):
             self.info_bar.hide()
             show_error(self, exc)
 
-        undo_in_background(self, db, actor, txn, self._events, done, failed)
+        undo_in_background(self, db, actor, txn, done, failed)
 
-    def _on_customers_changed(self, _ids: list[uuid.UUID]) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        """Data changed (here, elsewhere in the app): read the rows shown again, and the
+        filters' choices if owners, tags, cities or fields may have changed."""
         if self._db is None:
             return
         self.model.refresh()
-        self._load_choices()
+        if changes.touches(Kind.FILES | Kind.USERS | Kind.FIELDS):
+            self._load_choices()

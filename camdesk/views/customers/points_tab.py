@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import CamdeskError
+from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
 from camdesk.services.customers.points import ADJUST, EARN, REDEEM, Entry
-from camdesk.views.background import run_in_background
+from camdesk.views.background import run_write
 from camdesk.views.errors import ERROR_STYLE, show_error
 from camdesk.views.i18n import error_text
 from camdesk.views.value.panels import fill_table, read_only_table
@@ -157,18 +158,16 @@ class PointsTab(QWidget):
         points, reason = dialog.points.value(), dialog.reason.text()
         kind = dialog.kind
 
-        def work(_state: object) -> list[Entry]:
+        def work(_state: object) -> Written[list[Entry]]:
             from camdesk.services.customers import points as service
 
-            if kind == REDEEM:
-                service.redeem(db, customer, points, reason, actor)
-            else:
-                service.adjust(db, customer, points, reason, actor)
-            return service.ledger(db, customer)
+            change = service.redeem if kind == REDEEM else service.adjust
+            changes = change(db, customer, points, reason, actor).changes
+            return Written(service.ledger(db, customer), changes)
 
-        def done(entries: list[Entry]) -> None:
+        def done(entries: Written[list[Entry]]) -> None:
             dialog.accept()
-            self.show_entries(customer, entries)
+            self.show_entries(customer, entries.value)
             self.balance_changed.emit(self.current)
 
         def failed(exc: BaseException) -> None:
@@ -179,4 +178,4 @@ class PointsTab(QWidget):
                 show_error(dialog, exc)
 
         dialog.buttons.setEnabled(False)
-        run_in_background(work, done, failed, write=True, owner=self)
+        run_write(work, self, done, failed)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox, QToolButton, QWidget
 
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.services.core.changes import Changes
+from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.combo import choose
 from camdesk.views.errors import show_error
 
@@ -105,7 +106,7 @@ class SegmentActions(QObject):
 
             return list_segments(db)
 
-        run_in_background(work, self._loaded, lambda exc: show_error(self.widget, exc), owner=self)
+        run_read(work, self, self._loaded, lambda exc: show_error(self.widget, exc))
 
     def _loaded(self, segments: list[SegmentInfo]) -> None:
         self.segments = segments
@@ -197,8 +198,7 @@ class SegmentActions(QObject):
             self.box.setCurrentIndex(0)
             self._chosen()
 
-        run_in_background(lambda _s: delete_segment(db, segment.id, actor), done,
-                          lambda exc: show_error(self.widget, exc), write=True, owner=self)  # fmt: skip
+        run_write(lambda _s: delete_segment(db, segment.id, actor), self, done, lambda exc: show_error(self.widget, exc))  # fmt: skip
 
     # -- bulk actions --------------------------------------------------------------
 
@@ -233,30 +233,26 @@ class SegmentActions(QObject):
         if db is None or actor is None:
             return
 
-        def work(_state: TaskState) -> tuple[uuid.UUID | None, list[uuid.UUID]]:
+        def work(_state: TaskState) -> Changes:
             from camdesk.services.lists.page import ordered_ids
 
-            ids = ordered_ids(db, query)
-            return action(db, ids, actor), ids  # type: ignore[operator]
+            return action(db, ordered_ids(db, query), actor)  # type: ignore[operator]
 
-        def done(result: tuple[uuid.UUID | None, list[uuid.UUID]]) -> None:
-            txn, ids = result
-            if txn is not None:
-                self.page.remember_action(txn, message)
-                self.page.events.customers_changed.emit(ids)
+        def done(changes: Changes) -> None:
+            if changes.action is not None:
+                self.page.remember_action(changes.action, message)
 
-        run_in_background(work, done, lambda exc: show_error(self.widget, exc), write=True,
-                          owner=self)  # fmt: skip
+        run_write(work, self, done, lambda exc: show_error(self.widget, exc))  # fmt: skip
 
 
-def _add_tag(db: object, ids: list[uuid.UUID], tag: str, actor: object) -> uuid.UUID | None:
+def _add_tag(db: object, ids: list[uuid.UUID], tag: str, actor: object) -> Changes:
     from camdesk.services.lists.segments import add_tag
 
     return add_tag(db, ids, tag, actor)  # type: ignore[arg-type]
 
 
 def _assign(db: object, ids: list[uuid.UUID], owner: uuid.UUID | None,
-            actor: object) -> uuid.UUID | None:  # fmt: skip
+            actor: object) -> Changes:  # fmt: skip
     from camdesk.services.lists.segments import assign_owner
 
     return assign_owner(db, ids, owner, actor)  # type: ignore[arg-type]

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import CamdeskError
+from camdesk.services.core.changes import Written
 from camdesk.services.demo.reference import PROVINCE_CITIES
 from camdesk.services.lists.criteria import CUSTOM_PREFIX, FIELDS, Criterion
 from camdesk.services.lists.rows import ListQuery
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.combo import choose
 from camdesk.views.errors import ERROR_STYLE
 from camdesk.views.i18n import error_text
@@ -147,7 +148,7 @@ class ConditionRow(QWidget):
 class SegmentDialog(QDialog):
     """Name, conditions and search of a segment, with how many customers it holds now."""
 
-    def __init__(self, *, count: Callable[[ListQuery], int], save: Callable[..., SegmentInfo],
+    def __init__(self, *, count: Callable[[ListQuery], int], save: Callable[..., Written[SegmentInfo]],
                  choices: Choices | None, segment: SegmentInfo | None = None,
                  criteria: Sequence[Criterion] = (), search: str = "",
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -235,7 +236,7 @@ class SegmentDialog(QDialog):
             self.matched = total
             self.matches.setText(self.tr("%n customer(s) match now.", "", total))
 
-        run_in_background(lambda _s: count(query), shown, self._failed, owner=self)
+        run_read(lambda _s: count(query), self, shown, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
@@ -247,12 +248,12 @@ class SegmentDialog(QDialog):
         ident = self._segment.id if self._segment else None
         save = self._save
 
-        def work(_state: TaskState) -> SegmentInfo:
+        def work(_state: TaskState) -> Written[SegmentInfo]:
             return save(name, criteria, search=search, notes=notes, segment_id=ident)
 
-        def done(saved: SegmentInfo) -> None:
-            self.saved = saved
+        def done(saved: Written[SegmentInfo]) -> None:
+            self.saved = saved.value
             self.accept()
 
         self.buttons.setEnabled(False)
-        run_in_background(work, done, self._failed, write=True, owner=self)
+        run_write(work, self, done, self._failed)

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.services.lists.rows import Anchor, CustomerRow, ListQuery, SortKey
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read
 from camdesk.views.value_names import value_name, yuan
 
 Index = QModelIndex | QPersistentModelIndex
@@ -119,7 +119,7 @@ class CustomerTableModel(QAbstractTableModel):
         count: Callable[[ListQuery], int],
         page: Callable[[ListQuery, int, int, Anchor | None], list[CustomerRow]],
         anchors: Callable[[ListQuery, int], list[Anchor] | None] | None = None,
-        runner: Runner = run_in_background,
+        runner: Runner = run_read,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -202,9 +202,7 @@ class CustomerTableModel(QAbstractTableModel):
             if same_rows or len(first) < size:  # the length is known already
                 counted(self._rows)
             else:
-                self._runner(
-                    lambda _state: self._count_fn(query), counted, self._failed, owner=self
-                )
+                self._runner(lambda _state: self._count_fn(query), self, counted, self._failed)
 
         def counted(total: int) -> None:
             if generation != self._generation:
@@ -228,9 +226,7 @@ class CustomerTableModel(QAbstractTableModel):
             else:
                 self._request_anchors(generation, query)
 
-        self._runner(
-            lambda _state: self._page_fn(query, 0, size, None), shown, self._failed, owner=self
-        )
+        self._runner(lambda _state: self._page_fn(query, 0, size, None), self, shown, self._failed)
 
     def hold(self) -> None:
         """Until :meth:`release`, queries (a sort, a search) are noted but not run."""
@@ -276,7 +272,7 @@ class CustomerTableModel(QAbstractTableModel):
             if generation == self._generation:
                 self._anchors = anchors
 
-        self._runner(scan, done, self._failed, owner=self)
+        self._runner(scan, self, done, self._failed)
 
     def refresh(self) -> None:
         """Run the current query again (after data changed)."""
@@ -318,7 +314,7 @@ class CustomerTableModel(QAbstractTableModel):
             self._pending.discard(number)
             self._failed(exc)
 
-        self._runner(work, done, failed, owner=self)
+        self._runner(work, self, done, failed)
 
     def row_at(self, row: int) -> CustomerRow | None:
         """The row's data if its page is loaded (requests it otherwise)."""

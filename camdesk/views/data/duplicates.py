@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from camdesk.errors import Cancelled
 from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.services.core.changes import Changes
 from camdesk.services.core.context import Actor
 from camdesk.services.core.validation import display_phone
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
 from camdesk.views.undo import undo_in_background
@@ -161,7 +162,7 @@ class DuplicatesPage(QWidget):
             if not isinstance(exc, Cancelled):
                 show_error(self, exc)
 
-        self._state = run_in_background(work, done, failed, owner=self)
+        self._state = run_read(work, self, done, failed)
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self.groups))
@@ -193,13 +194,13 @@ class DuplicatesPage(QWidget):
         if db is None or actor is None:
             return
 
-        def work(_state: TaskState) -> uuid.UUID:
+        def work(_state: TaskState) -> Changes:
             from camdesk.services.customers.merge import merge_customers
 
             return merge_customers(db, keep, others, data, actor)
 
-        def done(txn: uuid.UUID) -> None:
-            self._undo = txn
+        def done(changes: Changes) -> None:
+            self._undo = changes.action
             if group in self.groups:
                 self.groups.remove(group)
             self._fill()
@@ -209,9 +210,8 @@ class DuplicatesPage(QWidget):
                 )
             )
             self.undo_button.show()
-            self._events.customers_changed.emit([keep])
 
-        run_in_background(work, done, lambda exc: show_error(self, exc), write=True, owner=self)
+        run_write(work, self, done)
 
     def undo_merge(self) -> None:
         db, actor, txn = self._db, self._actor, self._undo
@@ -223,7 +223,7 @@ class DuplicatesPage(QWidget):
             self.undo_button.hide()
             self.status.setText(QCoreApplication.translate("Duplicates", "The merge was undone."))
 
-        undo_in_background(self, db, actor, txn, self._events, done)
+        undo_in_background(self, db, actor, txn, done)
 
 
 class MergeDialog(QDialog):
@@ -266,7 +266,7 @@ class MergeDialog(QDialog):
 
             return [get_customer(db, i) for i in ids]
 
-        run_in_background(load, self._show, lambda exc: show_error(self, exc), owner=self)
+        run_read(load, self, self._show)
 
     def _show(self, records: list[CustomerRecord]) -> None:
         self.records = records

@@ -46,7 +46,7 @@ from camdesk.services.data.imports.report import (
     RowProblem,
 )
 from camdesk.services.data.sheets import Table, read_table, sheet_names
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.combo import choose
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
@@ -212,8 +212,7 @@ class FilePage(QWizardPage):
             self.sheet.setEnabled(len(names) > 1)
             self._read()
 
-        run_in_background(lambda _s: sheet_names(path), listed,
-                          lambda exc: self._failed(ticket, exc), owner=self)  # fmt: skip
+        run_read(lambda _s: sheet_names(path), self, listed, lambda exc: self._failed(ticket, exc))  # fmt: skip
 
     def _failed(self, ticket: int, exc: BaseException) -> None:
         if ticket != self._reading:
@@ -241,8 +240,7 @@ class FilePage(QWizardPage):
                                 .replace("%3", str(table.header_row)))  # fmt: skip
             self.completeChanged.emit()
 
-        run_in_background(lambda _s: read_table(path, sheet or None), done,
-                          lambda exc: self._failed(ticket, exc), owner=self)  # fmt: skip
+        run_read(lambda _s: read_table(path, sheet or None), self, done, lambda exc: self._failed(ticket, exc))  # fmt: skip
 
     def isComplete(self) -> bool:
         return self.owner.table is not None
@@ -400,10 +398,7 @@ class CheckPage(QWizardPage):
             if not isinstance(exc, Cancelled):  # a newer check replaced this one
                 show_error(self, exc)
 
-        self._state = run_in_background(
-            lambda state: _run_import(db, table, options, actor, state), done, failed,
-            progress=lambda n, total: self.progress.setValue(n * 100 // max(total, 1)), owner=self,
-        )  # fmt: skip
+        self._state = run_read(lambda state: _run_import(db, table, options, actor, state), self, done, failed, progress=lambda n, total: self.progress.setValue(n * 100 // max(total, 1)))  # fmt: skip
 
     def isComplete(self) -> bool:
         return self._checked
@@ -452,7 +447,9 @@ def show_report(
     problems.clear()
     ordered = sorted(report.problems, key=lambda p: p.row)
     problems.addItems([problem_text(p) for p in ordered[:SHOWN_PROBLEMS]])
-    problems.addItems([change_text(c, dry_run=dry_run) for c in report.changes[:SHOWN_PROBLEMS]])
+    problems.addItems(
+        [change_text(c, dry_run=dry_run) for c in report.field_changes[:SHOWN_PROBLEMS]]
+    )
     if len(ordered) > SHOWN_PROBLEMS:
         problems.addItem(QCoreApplication.translate("ImportWizard", "… and %1 more.").replace(
             "%1", f"{len(ordered) - SHOWN_PROBLEMS:,}"))  # fmt: skip
@@ -498,11 +495,7 @@ class RunPage(QWizardPage):
         def done(report: ImportReport) -> None:
             self.owner.report = report
             show_report(self.summary, self.problems, report, dry_run=False)
-            self._finish(bool(report.problems))
-            if report.written:
-                self.owner.events.customers_changed.emit([])
-                if report.change_id is not None:
-                    self.owner.events.action_done.emit(report.change_id)
+            self._finish(bool(report.problems))  # what it wrote was announced
 
         def failed(exc: BaseException) -> None:
             self._finish(False)
@@ -511,10 +504,7 @@ class RunPage(QWizardPage):
             else:
                 show_error(self, exc)
 
-        state = run_in_background(
-            lambda s: _run_import(db, table, options, actor, s), done, failed, write=True,
-            progress=lambda n, total: self.progress.setValue(n * 100 // max(total, 1)), owner=self,
-        )  # fmt: skip
+        state = run_write(lambda s: _run_import(db, table, options, actor, s), self, done, failed, progress=lambda n, total: self.progress.setValue(n * 100 // max(total, 1)))  # fmt: skip
         self.cancel.clicked.connect(lambda: state.cancel())
 
     def _finish(self, rejected: bool) -> None:
@@ -547,7 +537,7 @@ class RunPage(QWizardPage):
             self.summary.setText(self.tr("%1 rejected rows saved to %2.")
                                  .replace("%1", f"{count:,}").replace("%2", str(path)))  # fmt: skip
 
-        run_in_background(work, done, lambda exc: show_error(self, exc), owner=self)
+        run_read(work, self, done)
 
     def isComplete(self) -> bool:
         return self._done

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import Cancelled
+from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.views.access import writable
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.errors import show_error
-from camdesk.views.events import AppEvents
+from camdesk.views.events import AppEvents, Freshness
 from camdesk.views.undo import undo_in_background
 
 if TYPE_CHECKING:
@@ -80,7 +81,8 @@ class QualityPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        events.customers_changed.connect(self._on_changed)
+        # the list stays true once it is shown: checked again when seen after a change
+        self.freshness = Freshness(self, events, Kind.FILES, self._on_changed)
         self._retranslate()
 
     def attach(self, db: Database, actor: Actor) -> None:
@@ -125,7 +127,7 @@ class QualityPage(QWidget):
             if not isinstance(exc, Cancelled):
                 show_error(self, exc)
 
-        run_in_background(work, done, failed, owner=self)
+        run_read(work, self, done, failed)
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self.issues))
@@ -163,15 +165,12 @@ class QualityPage(QWidget):
         customer_id = self.issues[row].customer_id
         self.dismiss_button.setEnabled(False)
 
-        def work(_state: TaskState) -> int:
+        def work(_state: TaskState) -> Written[int]:
             from camdesk.services.data.quality import dismiss_left_out
 
             return dismiss_left_out(db, customer_id)
 
-        def failed(exc: BaseException) -> None:
-            show_error(self, exc)
-
-        run_in_background(work, lambda _n: self.check(), failed, write=True, owner=self)
+        run_write(work, self)  # the list is checked again on the announcement
 
     def tidy(self) -> None:
         """Standardise stored values in the background; offer to undo."""
@@ -193,14 +192,13 @@ class QualityPage(QWidget):
             if result.change_id is not None:
                 self._undo = result.change_id
                 self.undo_button.show()
-                self._events.customers_changed.emit([])
 
         def failed(exc: BaseException) -> None:
             self.tidy_button.setEnabled(writable(self._db))
             if not isinstance(exc, Cancelled):
                 show_error(self, exc)
 
-        run_in_background(work, done, failed, write=True, owner=self)
+        run_write(work, self, done, failed)
 
     def undo_tidy(self) -> None:
         db, actor, txn = self._db, self._actor, self._undo
@@ -212,12 +210,12 @@ class QualityPage(QWidget):
             self.undo_button.hide()
             self.status.setText(self.tr("Undone."))
 
-        undo_in_background(self, db, actor, txn, self._events, done)
+        undo_in_background(self, db, actor, txn, done)
 
     def open_row(self, row: int) -> None:
         if 0 <= row < len(self.issues):
             self.edit_requested.emit(self.issues[row].customer_id)
 
-    def _on_changed(self, _ids: list[uuid.UUID]) -> None:
-        if self._checked:  # keep the list true once it is shown
+    def _on_changed(self, _changes: Changes) -> None:
+        if self._checked:
             self.check()

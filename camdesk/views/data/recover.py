@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read
 from camdesk.views.errors import show_error
 from camdesk.views.files import ask_save_file
 from camdesk.views.settings import Settings
@@ -74,4 +74,4 @@ def save_recovered_copy(parent: QWidget, db: Database, settings: Settings,
         progress.close()
         show_error(parent, exc)
 
-    run_in_background(work, done, failed, owner=parent)
+    run_read(work, parent, done, failed)

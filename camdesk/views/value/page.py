@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import Cancelled
+from camdesk.services.core.changes import Kind
 from camdesk.services.core.context import Actor
 from camdesk.services.lists.criteria import Criterion
 from camdesk.views.access import writable
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.errors import show_error
-from camdesk.views.events import AppEvents
+from camdesk.views.events import AppEvents, Freshness
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -88,8 +89,7 @@ class ValuePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        events.customers_changed.connect(self._on_data_changed)
-        events.values_changed.connect(self._on_data_changed)
+        self.freshness = Freshness(self, events, Kind.VALUES | Kind.FILES, lambda _c: self.reload())
         self._retranslate()
 
     def attach(self, db: Database, actor: Actor) -> None:
@@ -171,11 +171,6 @@ class ValuePage(QWidget):
 
     # -- reading and recomputing ---------------------------------------------------
 
-    def _on_data_changed(self, _ids: object = None) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
     def reload(self) -> None:
         """Read the figures again (in the background)."""
         db = self._db
@@ -188,7 +183,7 @@ class ValuePage(QWidget):
 
             return build_report(db)
 
-        run_in_background(work, self._loaded, lambda exc: show_error(self, exc), owner=self)
+        run_read(work, self, self._loaded)
 
     def _loaded(self, report: ValueReport) -> None:
         self.report = report
@@ -211,9 +206,8 @@ class ValuePage(QWidget):
             self.cancel_button.hide()
             self.recompute_button.setEnabled(writable(self._db))
 
-        def done(_summary: object) -> None:
+        def done(_summary: object) -> None:  # its changes were announced
             finished()
-            self._events.values_changed.emit()
 
         def failed(exc: BaseException) -> None:
             finished()
@@ -228,7 +222,7 @@ class ValuePage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self._job = run_in_background(work, done, failed, progress=moved, write=True, owner=self)
+        self._job = run_write(work, self, done, failed, progress=moved)
 
     def open_rules(self) -> QWidget | None:
         """Open the value rules (window-modal); returns the dialog."""
@@ -238,7 +232,6 @@ class ValuePage(QWidget):
 
         dialog = RulesDialog(db=self._db, actor=self._actor, rules=self.report.rules, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.applied.connect(self._events.values_changed)
         dialog.open()
         return dialog
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from camdesk.errors import CamdeskError, Cancelled
 from camdesk.services.core.context import Actor
 from camdesk.services.value.settings import ValueRules
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.errors import ERROR_STYLE, show_error
 from camdesk.views.i18n import error_text
 from camdesk.views.value.panels import fill_table, read_only_table
@@ -155,7 +155,7 @@ class RulesDialog(QDialog):
             self.show_preview(found)
 
         self._busy(True)
-        self._job = run_in_background(work, done, self._failed, progress=self._moved, owner=self)
+        self._job = run_read(work, self, done, self._failed, progress=self._moved)
 
     def show_preview(self, found: Preview) -> None:
         self.preview = found
@@ -200,8 +200,7 @@ class RulesDialog(QDialog):
             self.accept()
 
         self._busy(True)
-        self._job = run_in_background(work, done, self._failed, progress=self._moved,
-                                      write=True, owner=self)  # fmt: skip
+        self._job = run_write(work, self, done, self._failed, progress=self._moved)  # fmt: skip
 
     def _cancel(self) -> None:
         if self._job is not None:

@@ -1,10 +1,10 @@
 """Keeps value measures current as people work: the customers an edit touched are
-recomputed in the background (against the last full recompute's model), then
-``values_changed`` tells every screen.
+recomputed in the background (against the last full recompute's model), and the
+recompute's own announcement tells every screen.
 
-Edits arrive as customer ids (a saved file, a delete, a merge) or as a change-log
-action (an import, an undo) whose customers are looked up.  Bursts are gathered
-for a moment and done in one job.
+Edits arrive on the ``changed`` signal naming their customers (a saved file, a delete,
+a merge) or only their change-log action (an import, an undo), whose customers are
+looked up.  Bursts are gathered for a moment and done in one job.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from camdesk.views.background import TaskState, run_in_background
+from camdesk.services.core.changes import CUSTOMER_DATA, Changes, Written
+from camdesk.views.background import TaskState, run_write
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -43,19 +44,20 @@ class ValueUpdater(QObject):
         self.busy = False
         self._timer = QTimer(self, singleShot=True, interval=GATHER_MS)
         self._timer.timeout.connect(self._run)
-        events.customers_changed.connect(self._on_customers)
-        events.action_done.connect(self._on_action)
+        events.changed.connect(self._on_changed)
 
     def attach(self, db: Database, actor: Actor) -> None:
         self._db, self._actor = db, actor
 
-    def _on_customers(self, ids: list[uuid.UUID]) -> None:
-        if ids:
-            self._ids += ids
-            self._timer.start()
-
-    def _on_action(self, txn: uuid.UUID) -> None:
-        self._actions.append(txn)
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches(CUSTOMER_DATA):  # values (our own news), segments, ...
+            return
+        if changes.customers:
+            self._ids += changes.customers
+        elif changes.customers is None and changes.action is not None:
+            self._actions.append(changes.action)
+        else:  # no one in particular (a demo): its own full recompute follows
+            return
         self._timer.start()
 
     def _run(self) -> None:
@@ -67,7 +69,7 @@ class ValueUpdater(QObject):
         ids, actions = self._ids, self._actions
         self._ids, self._actions = [], []
 
-        def work(_state: TaskState) -> int | None:
+        def work(_state: TaskState) -> Written[int | None]:
             from camdesk.services.value.recompute import recompute_customers, touched_by
 
             touched = list(ids)
@@ -75,14 +77,12 @@ class ValueUpdater(QObject):
                 touched += touched_by(db, txn)
             return recompute_customers(db, touched, actor)
 
-        def done(changed: int | None) -> None:
+        def done(_changed: Written[int | None]) -> None:
             self.busy = False
-            if changed:
-                self._events.values_changed.emit()
 
         def failed(exc: BaseException) -> None:
             self.busy = False  # measures stay as they were; the next recompute catches up
             log.warning("updating the value measures of edited customers failed: %s", exc)
 
         self.busy = True
-        run_in_background(work, done, failed, write=True, owner=self)
+        run_write(work, self, done, failed)

@@ -68,7 +68,7 @@ def _file(record) -> dict:
 
 def test_the_form_and_the_import_make_the_same_customer(db, actor, tmp_path: Path):
     data = CustomerData(**TYPED, tags=("VIP", "老客户", "重点"))  # type: ignore[arg-type]
-    form = create_customer(db, data, actor)
+    form = create_customer(db, data, actor).value
     form_stored = _stored(db, form.id)
     delete_customers(db, [form.id], actor)  # so the row is imported as new, not matched
     book = openpyxl.Workbook()
@@ -95,7 +95,7 @@ def test_the_form_and_the_import_make_the_same_customer(db, actor, tmp_path: Pat
 def test_a_new_company_is_found_by_its_contacts_and_logs_them(db, actor):
     contacts = (ContactData(name="周婷", title="采购经理", mobile="13900001111",
                             email="Zhou@HaiNa.cn"),)  # fmt: skip
-    form = create_customer(db, CustomerData(**TYPED, contacts=contacts), actor)  # type: ignore[arg-type]
+    form = create_customer(db, CustomerData(**TYPED, contacts=contacts), actor).value  # type: ignore[arg-type]
     assert [(c.name, c.email) for c in form.contacts] == [("周婷", "zhou@haina.cn")]
     from camdesk.services.lists.page import ListQuery, fetch_page
 

@@ -83,7 +83,7 @@ def test_edit_records_each_changed_field(db, actor):
         as_edited(record, city="上海", notes="喜欢绿茶"),
         expected_version=record.version,
         actor=actor,
-    )
+    ).value
     assert edited.version == record.version + 1
     history = customer_history(db, record.id)
     latest = [(e.field, e.old, e.new) for e in history if e.txn_id == history[0].txn_id]
@@ -105,7 +105,7 @@ def test_conflicting_edit_keeps_both_versions(db, actor):
         as_edited(record, city="广州"),
         expected_version=record.version,
         actor=actor,
-    )
+    ).value
     with pytest.raises(ConflictError) as caught:
         update_customer(
             db,
@@ -122,7 +122,7 @@ def test_conflicting_edit_keeps_both_versions(db, actor):
 
 def test_delete_is_a_tombstone_and_undo_restores(db, actor):
     record = make_customer(db, actor, name="赵六")
-    txn = customers.delete_customers(db, [record.id], actor)
+    txn = customers.delete_customers(db, [record.id], actor).action
     with pytest.raises(NotFound):
         get_customer(db, record.id)
     undo.undo(db, txn, actor)
@@ -139,7 +139,7 @@ def test_undo_of_edit_puts_old_values_back(db, actor):
         as_edited(record, city="苏州", tags=("B",)),
         expected_version=record.version,
         actor=actor,
-    )
+    ).value
     undo.undo(db, undo.last_action(db, record.id), actor)
     back = get_customer(db, record.id)
     assert (back.city, back.tags) == ("南京", ("A",))
@@ -150,7 +150,7 @@ def test_undo_refuses_when_changed_since(db, actor):
     record = make_customer(db, actor, name="周八", city="南京")
     edited = update_customer(
         db, record.id, as_edited(record, city="苏州"), expected_version=1, actor=actor
-    )
+    ).value
     first_edit = undo.last_action(db, record.id)
     update_customer(
         db, record.id, as_edited(edited, city="无锡"), expected_version=edited.version, actor=actor
@@ -183,7 +183,7 @@ def test_company_with_contacts(db, actor):
         ),
         expected_version=record.version,
         actor=actor,
-    )
+    ).value
     assert [(c.name, c.mobile) for c in edited.contacts] == [
         ("吴经理", "+8613900002222"),
         ("郑助理", None),

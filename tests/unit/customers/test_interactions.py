@@ -25,5 +25,5 @@ def test_logging_a_call_does_not_conflict_with_an_open_edit(db, actor):
     log_interaction(db, record.id, actor, kind="visit", occurred_at=datetime.now(UTC))
     saved = update_customer(
         db, record.id, as_edited(record, city="上海"), expected_version=record.version, actor=actor
-    )
+    ).value
     assert saved.city == "上海"

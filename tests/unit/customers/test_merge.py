@@ -54,7 +54,7 @@ def test_a_group_becomes_one_customer_that_keeps_everything(db, actor):
 def test_undoing_a_merge_takes_it_apart(db, actor):
     keep, other, third = _pair(db, actor)
     txn = merge_customers(db, keep.id, [other.id, third.id],
-                          as_edited(keep, code="K9", tags=("VIP", "老客户")), actor)  # fmt: skip
+                          as_edited(keep, code="K9", tags=("VIP", "老客户")), actor).action  # fmt: skip
     undo(db, txn, actor)
     assert count_customers(db) == 3
     assert get_customer(db, keep.id).code is None
@@ -80,7 +80,7 @@ def test_a_merge_keeps_everyones_points_and_its_undo_gives_them_back(db, actor):
     points.adjust(db, other.id, 50, "birthday gift", actor)
     before = {c.id: points.balance(db, c.id) for c in (keep, other, third)}
     assert before[other.id] == 20 + 50
-    txn = merge_customers(db, keep.id, [other.id, third.id], as_edited(keep), actor)
+    txn = merge_customers(db, keep.id, [other.id, third.id], as_edited(keep), actor).action
     assert points.balance(db, keep.id) == sum(before.values())
     points.redeem(db, keep.id, sum(before.values()), "gift", actor)  # all of it can be spent
     assert points.balance(db, keep.id) == 0

@@ -32,7 +32,7 @@ def test_points_are_earned_redeemed_and_adjusted_without_going_below_zero(
     ident = make_customer(db, actor, name="积分客户").id
     add_order(db, ident, actor, ordered_on=date(2025, 3, 1), amount=19999)  # ¥199.99
     assert balance(db, ident) == 199
-    assert redeem(db, ident, 50, "兑换礼品", actor) == 149
+    assert redeem(db, ident, 50, "兑换礼品", actor).value == 149
     with pytest.raises(PointsError, match="has 149 points; 500 cannot"):
         redeem(db, ident, 500, None, actor)
     with pytest.raises(PointsError, match="greater than zero"):
@@ -42,8 +42,8 @@ def test_points_are_earned_redeemed_and_adjusted_without_going_below_zero(
     with pytest.raises(PointsError):
         adjust(db, ident, -150, "录入错误", actor)
     assert balance(db, ident) == 149  # refusals change nothing
-    assert adjust(db, ident, -149, "录入错误", actor) == 0
-    assert adjust(db, ident, 20, "生日赠送", actor) == 20
+    assert adjust(db, ident, -149, "录入错误", actor).value == 0
+    assert adjust(db, ident, 20, "生日赠送", actor).value == 20
     entries = ledger(db, ident)
     assert [(e.kind, e.points, e.balance) for e in entries] == [
         ("adjust", 20, 20), ("adjust", -149, 0), ("redeem", -50, 149), ("earn", 199, 199),

@@ -32,7 +32,7 @@ from tests.factories import make_customer
 
 def _save(db, actor, record: CustomerRecord, **changes) -> CustomerRecord:
     return update_customer(db, record.id, as_edited(record, **changes),
-                           expected_version=record.version, actor=actor)  # fmt: skip
+                           expected_version=record.version, actor=actor).value  # fmt: skip
 
 
 def _import_tag(db, actor, record: CustomerRecord, tmp_path: Path) -> None:
@@ -57,7 +57,7 @@ CHANGES: dict[str, Callable[..., None]] = {
     "a contact removed": lambda db, actor, r, _p: _save(db, actor, r, contacts=()) and None,
     "a custom value": lambda db, actor, r, _p: _save(db, actor, r, custom={"level": "银卡"}) and None,
     "an import adding a tag": _import_tag,
-    "a bulk tag": lambda db, actor, r, _p: segments.add_tag(db, [r.id], "活动", actor) and None,
+    "a bulk tag": lambda db, actor, r, _p: segments.add_tag(db, [r.id], "活动", actor).action and None,
 }  # fmt: skip
 
 

@@ -92,5 +92,5 @@ def test_what_an_import_left_out_stays_listed_until_the_field_is_filled(db, acto
                     expected_version=record.version, actor=actor)  # fmt: skip
     [issue] = quality_issues(db)
     assert [k.field for k in issue.left_out] == ["owner"]
-    assert dismiss_left_out(db, issue.customer_id) == 2
+    assert dismiss_left_out(db, issue.customer_id).value == 2
     assert quality_issues(db) == []

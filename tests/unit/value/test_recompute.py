@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from camdesk.cli import main
 from camdesk.db import Database
 from camdesk.models import Customer, CustomerValue, ValueChange, utcnow
+from camdesk.services.core.changes import Kind
 from camdesk.services.core.context import Actor
 from camdesk.services.core.users import local_actor
 from camdesk.services.customers.orders import add_order
@@ -123,12 +124,15 @@ def test_recomputing_only_the_customers_touched(db: Database, actor: Actor) -> N
     from camdesk.services.customers.files import delete_customers
     from camdesk.services.value.recompute import recompute_customers
 
-    assert recompute_customers(db, [make_customer(db, actor, name="X").id], actor) is None
+    nothing = recompute_customers(db, [make_customer(db, actor, name="X").id], actor)
+    assert nothing.value is None and not nothing.changes  # no model yet: nothing to say
     ids = seed(db, actor)
     recompute(db, actor, as_of=AS_OF)
     before = values(db)
     add_order(db, ids["Dan"], actor, ordered_on=date(2024, 12, 28), amount=9000)  # he is back
-    assert recompute_customers(db, [ids["Dan"], ids["Ann"]], actor, as_of=AS_OF) == 1
+    done = recompute_customers(db, [ids["Dan"], ids["Ann"]], actor, as_of=AS_OF)
+    assert done.value == 1
+    assert done.changes.kinds is Kind.VALUES and done.changes.customers == {ids["Dan"], ids["Ann"]}
     after = values(db)
     assert after[ids["Dan"]].stage == "active" and after[ids["Dan"]].purchase_days == 3
     assert after[ids["Ann"]].computed_at == before[ids["Ann"]].computed_at  # unchanged
@@ -142,7 +146,7 @@ def test_recomputing_only_the_customers_touched(db: Database, actor: Actor) -> N
         ).first()
     assert tuple(back) == ("churned", "active")
     delete_customers(db, [ids["Bob"]], actor)
-    assert recompute_customers(db, [ids["Bob"]], actor, as_of=AS_OF) == 1
+    assert recompute_customers(db, [ids["Bob"]], actor, as_of=AS_OF).value == 1
     assert ids["Bob"] not in values(db)
 
 

@@ -26,6 +26,7 @@ from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import ChangeLog, Customer, Interaction, Order, PointsEntry, new_id
 from camdesk.services.core.bulk import gc_paused, indexes_rebuilt, insert_rows
 from camdesk.services.core.changelog import ChangeWriter, Op
+from camdesk.services.core.changes import Kind
 from camdesk.services.core.context import Actor
 from camdesk.services.core.progress import step
 from camdesk.services.core.validation import Checker
@@ -66,7 +67,8 @@ def import_activity(
 ) -> ImportReport:
     """Import the order or interaction rows of ``table`` (``options.kind``)."""
     orders = options.kind is ImportKind.ORDERS
-    report = ImportReport(rows=len(table.rows), dry_run=options.dry_run)
+    report = ImportReport(rows=len(table.rows), dry_run=options.dry_run,
+                          kinds=Kind.ORDERS | Kind.POINTS | Kind.INTERACTIONS | Kind.FILES)  # fmt: skip
     columns = {key: header for header, key in options.mapping.items()}
     rows: list[tuple[int, dict[str, Any]]] = []
     for index, cells in enumerate(table.rows):

@@ -421,8 +421,8 @@ class _Changes:
     def __call__(self, customer: str, field: str, old: Any, new: Any) -> None:
         if field == "owner_id":  # owners by name, as people know them
             old, new = self.users.get(old, old), self.users.get(new, new)
-        if len(self.report.changes) < MAX_CHANGES_LISTED:
-            self.report.changes.append(FieldChange(self.number, customer, field, old, new))
+        if len(self.report.field_changes) < MAX_CHANGES_LISTED:
+            self.report.field_changes.append(FieldChange(self.number, customer, field, old, new))
 
 
 def _user_names(session: Session) -> dict[Any, str]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from camdesk.errors import CamdeskError
 from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.services.core.changes import NOTHING, Changes, Kind
 from camdesk.services.data.imports.fields import ColumnMap, ImportKind
 
 
@@ -98,9 +99,11 @@ class ImportReport:
         problems: every problem found, in row order; a row may have several. A problem
             marked ``dropped`` cost only its value: the row was imported without it.
         unknown_owners: owners named in the file that are not users, with their row counts.
-        changes: what the matched rows change, field by field (a dry run: would change).
+        field_changes: what the matched rows change, field by field (a dry run: would
+            change).
         written: whether the database was changed.
         change_id: the change-log id of everything written.
+        kinds: the kinds of data this import writes (customer files; orders, ...).
     """
 
     rows: int = 0
@@ -111,10 +114,18 @@ class ImportReport:
     created_customers: int = 0
     problems: list[RowProblem] = field(default_factory=list)
     unknown_owners: dict[str, int] = field(default_factory=dict)
-    changes: list[FieldChange] = field(default_factory=list)
+    field_changes: list[FieldChange] = field(default_factory=list)
     dry_run: bool = False
     written: bool = False
     change_id: uuid.UUID | None = None
+    kinds: Kind = Kind.FILES
+
+    @property
+    def changes(self) -> Changes:
+        """What was written: any customer may have changed; the action names them."""
+        if not self.written:
+            return NOTHING
+        return Changes.of(self.kinds, None, self.change_id)
 
     def add(self, problems: Iterable[RowProblem]) -> None:
         self.problems.extend(problems)

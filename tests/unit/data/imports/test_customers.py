@@ -219,7 +219,7 @@ def test_the_import_stores_text_as_the_form_does(db, actor, tmp_path):
     typed = {"name": "林晓峰", "mobile": "１３８ ０００１ ２３４５", "email": "Lin@Example.CN",
              "province": "浙江省", "city": "杭州市", "notes": "展会上认识，对新品感兴趣"}  # fmt: skip
     tags = "VIP、老客户；重点"
-    form = create_customer(db, customer_data(**typed, tags=split_tags(tags)), actor)
+    form = create_customer(db, customer_data(**typed, tags=split_tags(tags)), actor).value
     delete_customers(db, [form.id], actor)  # so the row is imported as new, not matched
     book = openpyxl.Workbook()
     book.active.append(["客户名称", "手机号码", "邮箱", "省份", "城市", "备注", "标签"])
@@ -317,7 +317,7 @@ def test_a_matched_row_fills_only_what_is_empty_and_says_so_before_writing(db, a
     lin = make_customer(db, actor, name="林晓峰", mobile="13800001111", notes="老客户", city=None)
     path = _lin_file(tmp_path)
     dry = _run(db, actor, path, dry_run=True)  # the default: fill
-    assert [(c.row, c.customer, c.field, c.old, c.new) for c in dry.changes] == [
+    assert [(c.row, c.customer, c.field, c.old, c.new) for c in dry.field_changes] == [
         (2, "林晓峰", "city", None, "杭州")]  # fmt: skip
     assert get_customer(db, lin.id) == lin  # nothing written yet
     done = _run(db, actor, path)
@@ -325,14 +325,14 @@ def test_a_matched_row_fills_only_what_is_empty_and_says_so_before_writing(db, a
     after = get_customer(db, lin.id)
     assert (after.name, after.notes, after.city) == ("林晓峰", "老客户", "杭州")
     again = _run(db, actor, path)  # the same file again: nothing new
-    assert (again.updated, again.unchanged, again.changes) == (0, 1, [])
+    assert (again.updated, again.unchanged, again.field_changes) == (0, 1, [])
     assert get_customer(db, lin.id).version == after.version
 
 
 def test_overwriting_is_a_choice_and_lists_each_field(db, actor, tmp_path):
     lin = make_customer(db, actor, name="林晓峰", mobile="13800001111", notes="老客户", city=None)
     dry = _run(db, actor, _lin_file(tmp_path), dry_run=True, on_match=importer.OnMatch.UPDATE)
-    assert {(c.field, c.old, c.new) for c in dry.changes} == {
+    assert {(c.field, c.old, c.new) for c in dry.field_changes} == {
         ("name", "林晓峰", "林小峰"), ("notes", "老客户", "新备注"), ("city", None, "杭州")}  # fmt: skip
     assert get_customer(db, lin.id) == lin
     _run(db, actor, _lin_file(tmp_path), on_match=importer.OnMatch.UPDATE)
@@ -363,4 +363,4 @@ def test_an_owner_change_is_listed_by_the_owners_names(db, actor, tmp_path):
     book.active.append(["林晓峰", "13800001111", "王芳"])
     book.save(tmp_path / "owner.xlsx")
     dry = _run(db, actor, tmp_path / "owner.xlsx", dry_run=True, on_match=importer.OnMatch.UPDATE)
-    assert [(c.field, c.old, c.new) for c in dry.changes] == [("owner_id", "陈磊", "王芳")]
+    assert [(c.field, c.old, c.new) for c in dry.field_changes] == [("owner_id", "陈磊", "王芳")]
