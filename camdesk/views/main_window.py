@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -26,18 +27,20 @@ from camdesk.services.core.context import Actor, data_dir
 from camdesk.services.lists.criteria import Criterion
 from camdesk.views.background import run_read
 from camdesk.views.banner import DatabaseBanner
-from camdesk.views.customers.page import CustomersPage
-from camdesk.views.data.duplicates import DuplicatesPage
-from camdesk.views.data.quality import QualityPage
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
 from camdesk.views.files import ask_open_file, ask_save_file
+from camdesk.views.screens import SCREENS, Context
 from camdesk.views.settings import Settings
-from camdesk.views.value.page import ValuePage
 from camdesk.views.value.updater import ValueUpdater
 
 if TYPE_CHECKING:
     from camdesk.db import Database
+    from camdesk.views.customers.page import CustomersPage
+    from camdesk.views.data.duplicates import DuplicatesPage
+    from camdesk.views.data.quality import QualityPage
+    from camdesk.views.screens import Page
+    from camdesk.views.value.page import ValuePage
 
 WINDOW_STATE = "main_window_geometry"
 
@@ -66,28 +69,27 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._db, self._actor, self._settings, self._events = db, actor, settings, events
         self._preview = preview
-        self.customers = CustomersPage(
-            db=db, actor=actor, settings=settings, events=events, preview=preview
-        )
+        context = Context(db, actor, settings, events, preview)
+        self.pages: dict[str, QWidget] = {s.key: s.make(context) for s in SCREENS}
+        self.customers = cast("CustomersPage", self.pages["customers"])
+        self.value = cast("ValuePage", self.pages["value"])
+        self.duplicates = cast("DuplicatesPage", self.pages["duplicates"])
+        self.quality = cast("QualityPage", self.pages["quality"])
+        for page in self.pages.values():  # the signals a page may offer (see views.screens)
+            if hasattr(page, "edit_requested") and page is not self.customers:
+                page.edit_requested.connect(self.customers.open_editor)
+            if hasattr(page, "show_customers"):
+                page.show_customers.connect(self.show_customers)
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.duplicates = DuplicatesPage(db=db, actor=actor, events=events)
-        self.quality = QualityPage(db=db, actor=actor, events=events)
-        self.quality.edit_requested.connect(self.customers.open_editor)
-        self.value = ValuePage(db=db, actor=actor, events=events)
-        self.value.edit_requested.connect(self.customers.open_editor)
-        self.value.show_customers.connect(self.show_customers)
         self.value_updater = ValueUpdater(events, self)
         if db is not None and actor is not None:
             self.value_updater.attach(db, actor)
-        for _area in range(4):  # one entry per area that works; more arrive with their features
-            self.nav.addItem("")
         self.nav.setMaximumWidth(180)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.customers)
-        self.stack.addWidget(self.value)
-        self.stack.addWidget(self.duplicates)
-        self.stack.addWidget(self.quality)
+        for screen in SCREENS:
+            self.nav.addItem(QListWidgetItem(self.style().standardIcon(screen.icon), ""))
+            self.stack.addWidget(self.pages[screen.key])
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(lambda _row: self._show_title())
         self.nav.setCurrentRow(0)
@@ -140,6 +142,12 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("", self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.view_menu = bar.addMenu("")
+        self.screen_actions = []
+        for row, screen in enumerate(SCREENS):
+            go = self.view_menu.addAction("", partial(self.nav.setCurrentRow, row))
+            go.setShortcut(QKeySequence(screen.shortcut))
+            self.screen_actions.append(go)
         self.customer_menu = bar.addMenu("")
         page = self.customers
         for action in (page.new_action, page.open_action, page.find_action, page.delete_action,
@@ -156,10 +164,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("camdesk — %1").replace("%1", area) if area else "camdesk")
 
     def _retranslate(self) -> None:
-        self.nav.item(0).setText(self.tr("Customer files"))
-        self.nav.item(1).setText(self.tr("Customer value"))
-        self.nav.item(2).setText(self.tr("Duplicates"))
-        self.nav.item(3).setText(self.tr("Data quality"))
+        for row, screen in enumerate(SCREENS):
+            title = QCoreApplication.translate("Screens", screen.title)
+            self.nav.item(row).setText(title)
+            self.screen_actions[row].setText(title)
+        self.view_menu.setTitle(self.tr("&View"))
         self._show_title()
         self.file_menu.setTitle(self.tr("&File"))
         self.new_db_action.setText(self.tr("&New database…"))
@@ -195,11 +204,9 @@ class MainWindow(QMainWindow):
     def attach(self, db: Database, actor: Actor) -> None:
         """The database has opened: the window now works on it."""
         self._db, self._actor = db, actor
-        self.customers.attach(db, actor)
-        self.value.attach(db, actor)
+        for page in self.pages.values():
+            cast("Page", page).attach(db, actor)
         self.value_updater.attach(db, actor)
-        self.duplicates.attach(db, actor)
-        self.quality.attach(db, actor)
         self._retranslate()
         if db.dialect == "sqlite" and db.read_only is None and not db.checked:
             self._check_in_background(db)

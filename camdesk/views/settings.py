@@ -8,11 +8,33 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
+T = TypeVar("T", str, bool, int, list[str])
+
+
+class Option(Generic[T]):
+    """One setting, declared once: its key, its default (whose type it keeps)."""
+
+    def __init__(self, key: str, default: T, doc: str = "") -> None:
+        self.key = key
+        self.default: T = default
+        self.__doc__ = doc
+
+    @overload
+    def __get__(self, settings: None, owner: type) -> Option[T]: ...
+    @overload
+    def __get__(self, settings: Settings, owner: type) -> T: ...
+    def __get__(self, settings: Settings | None, owner: type) -> Option[T] | T:
+        if settings is None:
+            return self
+        return settings.read(self.key, self.default)
+
+    def __set__(self, settings: Settings, value: T) -> None:
+        settings.store.setValue(self.key, value)
 
 
 class Settings:
@@ -22,59 +44,48 @@ class Settings:
         store: the QSettings behind it (INI format in the user's config folder).
     """
 
+    language = Option(
+        "preferences/language", "", "UI language code (zh_CN, en), or empty to follow the system."
+    )
+    last_database = Option(
+        "preferences/last_database",
+        "",
+        "Path or URL of the database opened last (empty: the default file).",
+    )
+    recent_databases = Option[list[str]](
+        "preferences/recent_databases", [], "Databases opened lately, newest first."
+    )
+    customer_columns = Option[list[str]](
+        "preferences/customer_custom_columns",
+        [],
+        "Custom fields (keys) the user chose to show in the customer list.",
+    )
+
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store or QSettings(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, "camdesk", "camdesk"
         )
 
-    def _get(self, key: str, default: Any, kind: type) -> Any:
+    def read(self, key: str, default: Any) -> Any:
+        """The value at ``key`` as the type of ``default`` (the default if unreadable)."""
         value = self.store.value(key, default)
-        if kind is list:
+        if isinstance(default, list):
             if value is None or value == "":
                 return []
             return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        if isinstance(default, bool):
+            return value in (True, "true", "1", 1)
         try:
-            return kind(value)
+            return type(default)(value)
         except (TypeError, ValueError):
             return default
 
     # -- preferences ---------------------------------------------------------------
 
-    @property
-    def language(self) -> str:
-        """UI language code ("zh_CN", "en"), or "" to follow the system."""
-        return str(self._get("preferences/language", "", str))
-
-    @language.setter
-    def language(self, value: str) -> None:
-        self.store.setValue("preferences/language", value)
-
-    @property
-    def last_database(self) -> str:
-        """Path or URL of the database opened last ("" for the default file)."""
-        return str(self._get("preferences/last_database", "", str))
-
-    @last_database.setter
-    def last_database(self, value: str) -> None:
-        self.store.setValue("preferences/last_database", value)
-
-    @property
-    def recent_databases(self) -> list[str]:
-        return list(self._get("preferences/recent_databases", [], list))
-
     def remember_database(self, target: str) -> None:
         recent = [target, *(r for r in self.recent_databases if r != target)][:MAX_RECENT]
-        self.store.setValue("preferences/recent_databases", recent)
+        self.recent_databases = recent
         self.last_database = target
-
-    @property
-    def customer_columns(self) -> list[str]:
-        """Custom fields (keys) the user chose to show in the customer list."""
-        return list(self._get("preferences/customer_custom_columns", [], list))
-
-    @customer_columns.setter
-    def customer_columns(self, keys: list[str]) -> None:
-        self.store.setValue("preferences/customer_custom_columns", keys)
 
     def import_mapping(self, headers: tuple[str, ...]) -> dict[str, str]:
         """The column mapping last used for a file with these headers ({} if none)."""
@@ -91,7 +102,7 @@ class Settings:
 
     def last_folder(self, kind: str) -> str:
         """The folder a file dialog for ``kind`` ("database", "import", "export") used last."""
-        return str(self._get(f"preferences/last_folders/{kind}", "", str))
+        return str(self.read(f"preferences/last_folders/{kind}", ""))
 
     def remember_folder(self, kind: str, folder: str) -> None:
         self.store.setValue(f"preferences/last_folders/{kind}", folder)

@@ -954,20 +954,8 @@
         <translation>camdesk — %1</translation>
     </message>
     <message>
-        <source>Customer files</source>
-        <translation>客户档案</translation>
-    </message>
-    <message>
-        <source>Customer value</source>
-        <translation>客户价值</translation>
-    </message>
-    <message>
-        <source>Duplicates</source>
-        <translation>查重合并</translation>
-    </message>
-    <message>
-        <source>Data quality</source>
-        <translation>数据质量</translation>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1548,6 +1536,25 @@
     <message>
         <source>%1 rejected rows saved to %2.</source>
         <translation>已将 %1 行被拒绝的数据保存到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>Customer files</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>Customer value</source>
+        <translation>客户价值</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>查重合并</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>数据质量</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QSettings
 
 from camdesk.app import Controller
 from camdesk.views import i18n
+from camdesk.views.settings import Settings
 from camdesk.views.settings_dialog import SettingsDialog
 
 
@@ -145,3 +146,16 @@ def test_settings_keep_the_open_file_shared_and_back(qtbot, controller, monkeypa
         qtbot.waitUntil(lambda mode=mode: journal() == mode, timeout=10000)
         qtbot.waitUntil(lambda label=label: controller.window.db_label.text().startswith(label),
                         timeout=10000)  # fmt: skip
+
+
+def test_settings_are_declared_once_typed_and_survive_a_hand_edited_file(settings):
+    assert settings.language == "" and settings.recent_databases == []
+    for target in ("a.db", "b.db", "a.db"):
+        settings.remember_database(target)
+    assert settings.recent_databases == ["a.db", "b.db"] and settings.last_database == "a.db"
+    settings.store.setValue(Settings.recent_databases.key, "only.db")  # one value, by hand
+    assert settings.recent_databases == ["only.db"]
+    settings.language = "zh_CN"
+    settings.sync()
+    again = Settings(QSettings(settings.store.fileName(), QSettings.Format.IniFormat))
+    assert again.language == "zh_CN" and again.recent_databases == ["only.db"]

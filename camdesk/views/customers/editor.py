@@ -144,6 +144,7 @@ class CustomerDialog(QDialog):
 
     def _build(self) -> None:
         self.tabs = QTabWidget(self)
+        self._tab_pages: dict[str, QWidget] = {}
         details = QWidget()
         form = QFormLayout(details)
         self.kind = QComboBox()
@@ -188,7 +189,7 @@ class CustomerDialog(QDialog):
             text_box.setTabChangesFocus(True)
             text_box.setFixedHeight(self.fontMetrics().height() * 4)
             self._add(form, name, text_box)
-        self.tabs.addTab(details, "")
+        self._add_tab("details", details)
 
         self.contacts_page = QWidget()
         self.contacts = QTableWidget(0, len(CONTACT_COLUMNS))
@@ -208,20 +209,20 @@ class CustomerDialog(QDialog):
         box.addWidget(self.contacts)
         box.addWidget(self.contacts_error)
         box.addLayout(buttons)
-        self.tabs.addTab(self.contacts_page, "")
+        self._add_tab("contacts", self.contacts_page)
 
         self.custom_page = QWidget()
         self.custom_form = QFormLayout(self.custom_page)
-        self.tabs.addTab(self.custom_page, "")
+        self._add_tab("custom", self.custom_page)
         self.purchases = PurchasesTab()
-        self.tabs.addTab(self.purchases, "")
+        self._add_tab("purchases", self.purchases)
         self.history = HistoryTab()
-        self.tabs.addTab(self.history, "")
+        self._add_tab("history", self.history)
         self.value_tab = ValueTab()
-        self.tabs.addTab(self.value_tab, "")
+        self._add_tab("value", self.value_tab)
         self.points_tab = PointsTab(self._db, self._actor)
         self.points_tab.balance_changed.connect(lambda _b: self._retranslate())
-        self.tabs.addTab(self.points_tab, "")
+        self._add_tab("points", self.points_tab)
 
         self.status = QLabel(self)
         self.status.setObjectName("formStatus")
@@ -239,6 +240,16 @@ class CustomerDialog(QDialog):
         layout.addWidget(self.buttons)
         self._on_kind_changed()
 
+    def _add_tab(self, name: str, page: QWidget) -> None:
+        page.setObjectName(f"{name}Tab")
+        self._tab_pages[name] = page
+        self.tabs.addTab(page, "")
+
+    def _tab(self, name: str) -> int:
+        """The index of the tab called ``name`` (details, contacts, custom, purchases,
+        history, value, points)."""
+        return self.tabs.indexOf(self._tab_pages[name])
+
     def _retranslate(self) -> None:
         self.setWindowTitle(
             self.tr("New customer") if self._customer_id is None else self.tr("Customer file")
@@ -254,11 +265,12 @@ class CustomerDialog(QDialog):
         self.tags.setPlaceholderText(self.tr("Separated by commas or 、, e.g. VIP、老客户"))
         self.inputs["mobile"].setPlaceholderText(self.tr("e.g. 138 1234 5678"))  # type: ignore[attr-defined]
         self.inputs["email"].setPlaceholderText("name@example.com")  # type: ignore[attr-defined]
-        for tab, text in ((0, self.tr("Details")), (1, self.tr("Contacts")),
-                          (2, self.tr("Custom fields")), (3, self.tr("Purchases")),
-                          (4, self.tr("History")), (5, self.tr("Value")),
-                          (6, self.tr("Points (%1)").replace("%1", f"{self.points_tab.current:,}"))):  # fmt: skip
-            self.tabs.setTabText(tab, text)
+        titles = {"details": self.tr("Details"), "contacts": self.tr("Contacts"),
+                  "custom": self.tr("Custom fields"), "purchases": self.tr("Purchases"),
+                  "history": self.tr("History"), "value": self.tr("Value"),
+                  "points": self.tr("Points (%1)").replace("%1", f"{self.points_tab.current:,}")}  # fmt: skip
+        for name, text in titles.items():
+            self.tabs.setTabText(self._tab(name), text)
         self.contacts.setHorizontalHeaderLabels([field_label(c) for c in CONTACT_COLUMNS])
         self.add_contact.setText(self.tr("Add contact"))
         self.remove_contact.setText(self.tr("Remove contact"))
@@ -301,11 +313,9 @@ class CustomerDialog(QDialog):
                     widget.setPlaceholderText(self.tr("YYYY-MM-DD"))
             self._add(self.custom_form, f"custom:{field.key}", widget)
             self._labels[f"custom:{field.key}"].setText(field.label)
-        self.tabs.setTabVisible(2, bool(data.fields))
-        self.tabs.setTabVisible(3, data.record is not None)
-        self.tabs.setTabVisible(4, data.record is not None)
-        self.tabs.setTabVisible(5, data.record is not None)
-        self.tabs.setTabVisible(6, data.record is not None)
+        self.tabs.setTabVisible(self._tab("custom"), bool(data.fields))
+        for name in ("purchases", "history", "value", "points"):  # a saved file's own
+            self.tabs.setTabVisible(self._tab(name), data.record is not None)
         if data.record is not None:
             self.fill(data.record)
             self.purchases.show_orders(data.orders, data.summary)
@@ -425,7 +435,7 @@ class CustomerDialog(QDialog):
             holder = self.inputs[name].parentWidget()
             if holder is not None:
                 holder.setVisible(visible)
-        self.tabs.setTabVisible(1, company)
+        self.tabs.setTabVisible(self._tab("contacts"), company)
 
     def _on_province_changed(self, province: str) -> None:
         current = self.city.currentText()
@@ -491,7 +501,7 @@ class CustomerDialog(QDialog):
             self.status.setText(
                 self.tr("Please correct the highlighted fields; nothing was saved.")
             )
-            self.tabs.setCurrentIndex(0)
+            self.tabs.setCurrentIndex(self._tab("details"))
             self.birthday.setFocus()
             return
         data = self.collect()
@@ -550,10 +560,10 @@ class CustomerDialog(QDialog):
         self.status.setText(self.tr("Please correct the highlighted fields; nothing was saved."))
         if first is not None:
             custom = any(n.startswith("custom:") for n, w in self.inputs.items() if w is first)
-            self.tabs.setCurrentIndex(2 if custom else 0)
+            self.tabs.setCurrentIndex(self._tab("custom" if custom else "details"))
             first.setFocus()
         elif contact_problems:
-            self.tabs.setCurrentIndex(1)
+            self.tabs.setCurrentIndex(self._tab("contacts"))
 
     def _resolve_conflict(self, exc: ConflictError) -> None:
         theirs: CustomerRecord = exc.theirs

@@ -1,0 +1,87 @@
+"""The window's areas, declared once: adding a screen (the calendar, feedback) is one entry.
+
+Each :class:`Screen` names its title (translated in context "Screens"), its standard icon,
+its shortcut and how to build its page. A page works on the database the window hands it
+(``attach(db, actor)``) and may offer two signals the window connects by name:
+``edit_requested(uuid)`` opens a customer's file, ``show_customers(tuple)`` shows the
+customer list narrowed to criteria.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtWidgets import QStyle, QWidget
+
+from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.services.core.context import Actor
+from camdesk.views.events import AppEvents
+from camdesk.views.settings import Settings
+
+if TYPE_CHECKING:
+    from camdesk.db import Database
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a page is built with."""
+
+    db: Database | None
+    actor: Actor | None
+    settings: Settings
+    events: AppEvents
+    preview: Path | None  # a local file shown before it is open (the customer list only)
+
+
+class Page(Protocol):
+    def attach(self, db: Database, actor: Actor) -> None: ...
+
+
+@dataclass(frozen=True)
+class Screen:
+    key: str
+    title: str  # marked for translation in context "Screens"
+    icon: QStyle.StandardPixmap
+    shortcut: str
+    make: Callable[[Context], QWidget]
+
+
+def _customers(c: Context) -> QWidget:
+    from camdesk.views.customers.page import CustomersPage
+
+    return CustomersPage(db=c.db, actor=c.actor, settings=c.settings, events=c.events,
+                         preview=c.preview)  # fmt: skip
+
+
+def _value(c: Context) -> QWidget:
+    from camdesk.views.value.page import ValuePage
+
+    return ValuePage(db=c.db, actor=c.actor, events=c.events)
+
+
+def _duplicates(c: Context) -> QWidget:
+    from camdesk.views.data.duplicates import DuplicatesPage
+
+    return DuplicatesPage(db=c.db, actor=c.actor, events=c.events)
+
+
+def _quality(c: Context) -> QWidget:
+    from camdesk.views.data.quality import QualityPage
+
+    return QualityPage(db=c.db, actor=c.actor, events=c.events)
+
+
+SP = QStyle.StandardPixmap
+SCREENS: tuple[Screen, ...] = (
+    Screen("customers", QT_TRANSLATE_NOOP("Screens", "Customer files"),
+           SP.SP_FileDialogDetailedView, "Ctrl+1", _customers),
+    Screen("value", QT_TRANSLATE_NOOP("Screens", "Customer value"),
+           SP.SP_FileDialogInfoView, "Ctrl+2", _value),
+    Screen("duplicates", QT_TRANSLATE_NOOP("Screens", "Duplicates"),
+           SP.SP_FileDialogListView, "Ctrl+3", _duplicates),
+    Screen("quality", QT_TRANSLATE_NOOP("Screens", "Data quality"),
+           SP.SP_MessageBoxWarning, "Ctrl+4", _quality),
+)  # fmt: skip
