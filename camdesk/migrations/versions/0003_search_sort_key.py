@@ -23,7 +23,9 @@ def upgrade() -> None:
         "UPDATE customer_search SET sort_key = "
         "(SELECT customer.sort_key FROM customer WHERE customer.id = customer_search.customer_id)"
     )
-    op.create_index("ix_customer_search_order", "customer_search", ["id", "sort_key", "customer_id"])
+    op.create_index(
+        "ix_customer_search_order", "customer_search", ["id", "sort_key", "customer_id"]
+    )
 
 
 def downgrade() -> None:

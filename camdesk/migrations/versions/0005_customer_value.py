@@ -46,8 +46,9 @@ def upgrade() -> None:
         sa.Column("tier", sa.String(10), nullable=False),
         sa.Column("stage", sa.String(10), nullable=False),
         sa.Column("computed_at", UTCDateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["customer_id"], ["customer.id"],
-                                name="fk_customer_value_customer_id_customer"),
+        sa.ForeignKeyConstraint(
+            ["customer_id"], ["customer.id"], name="fk_customer_value_customer_id_customer"
+        ),
         sa.PrimaryKeyConstraint("customer_id", name="pk_customer_value"),
     )
     op.create_index("ix_customer_value_tier", "customer_value", ["tier", "customer_id"])
@@ -63,8 +64,9 @@ def upgrade() -> None:
         sa.Column("old", sa.String(20), nullable=True),
         sa.Column("new", sa.String(20), nullable=False),
         sa.Column("recorded_at", UTCDateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["customer_id"], ["customer.id"],
-                                name="fk_value_change_customer_id_customer"),
+        sa.ForeignKeyConstraint(
+            ["customer_id"], ["customer.id"], name="fk_value_change_customer_id_customer"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_value_change"),
     )
     op.create_index("ix_value_change_customer", "value_change", ["customer_id", "on"])

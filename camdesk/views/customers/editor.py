@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.db import Database
 from camdesk.errors import CamdeskError, ConflictError, ValidationError
 from camdesk.services.core import users
 from camdesk.services.core import validation as checks
@@ -58,6 +58,9 @@ from camdesk.views.customers.value_tab import ValueTab
 from camdesk.views.dates import DateField
 from camdesk.views.errors import ERROR_STYLE, show_error
 from camdesk.views.i18n import error_text, problem_text
+
+if TYPE_CHECKING:
+    from camdesk.db import Database
 
 CONTACT_COLUMNS = ("name", "title", "mobile", "phone", "email")
 
