@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,51 @@ def test_the_gui_starts_without_loading_sqlalchemy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+HEAVY = ("alembic", "scipy", "pyqtgraph", "pypinyin", "numpy", "faker")
+WORKING_LIST = """
+import sys, time
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from camdesk.app import Controller, create_application
+from camdesk.views.settings import Settings
+
+app = create_application()
+ctl = Controller(settings=Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat)))
+ctl.open(sys.argv[1], create=False)
+window = ctl.window
+window.show()
+model, view = window.customers.model, window.customers.view
+
+def spin(ready):
+    deadline = time.monotonic() + 30
+    while not ready():
+        assert time.monotonic() < deadline, "the list did not load"
+        app.processEvents()
+
+spin(lambda: window.db is not None and model._loaded)
+for column in (0, next(n for n, c in enumerate(model.columns) if c.key == "clv")):
+    before = model.query
+    view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    spin(lambda: model.query is not before and model._loaded)
+print(sorted({m.split(".")[0] for m in sys.modules} & set(sys.argv[3].split(","))))
+ctl.shutdown()
+"""
+
+
+def test_working_in_the_list_loads_none_of_the_heavy_libraries(tmp_path: Path):
+    """Opened, counted, sorted by name and by value: pyqtgraph, scipy, Alembic and pypinyin's
+    dictionaries wait for the screen or job that needs them (about 230 MB between them)."""
+    path = tmp_path / "shop.db"
+    db = open_database(path)
+    actor = local_actor(db)
+    for name in NAMES:
+        make_customer(db, actor, name=name)
+    db.close()
+    out = subprocess.run(
+        [sys.executable, "-c", WORKING_LIST, str(path), str(tmp_path / "s.ini"), ",".join(HEAVY)],
+        capture_output=True, text=True, check=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert out.stdout.strip().splitlines()[-1] == "[]"
