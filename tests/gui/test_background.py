@@ -106,3 +106,52 @@ def test_callbacks_are_dropped_when_their_owner_was_deleted(qtbot):
     run_read(lambda _s: 2, None, kept.append)  # jobs after it still report
     qtbot.waitUntil(lambda: kept == [2], timeout=5000)
     assert calls == []
+
+
+def test_a_failure_nobody_handles_is_shown_on_its_owner(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from camdesk.errors import DatabaseLocked
+    from camdesk.views.i18n import error_text
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    shown: list[tuple[QWidget, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, _title, text: shown.append((parent, text)))  # fmt: skip
+
+    def work(_state: TaskState) -> None:
+        raise DatabaseLocked()
+
+    run_read(work, owner, lambda _r: None)  # no failure handler: the user is told
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown == [(owner, error_text(DatabaseLocked()))]
+
+
+def test_a_write_announces_what_it_changed_even_when_its_owner_is_gone(qtbot):
+    import uuid
+
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    from camdesk.services.core.changes import Changes, Kind, Written
+    from camdesk.views.background import run_write
+    from camdesk.views.events import AppEvents
+
+    events = AppEvents()
+    heard: list[Changes] = []
+    events.changed.connect(heard.append)
+    owner = QWidget()
+    called: list[object] = []
+    release = threading.Event()
+    who = uuid.uuid4()
+    run_write(lambda _s: release.wait(10) and Written(1, Changes.of(Kind.ORDERS, [who])), owner,
+              called.append)  # fmt: skip
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(owner), timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    assert heard == [Changes.of(Kind.ORDERS, [who])] and called == []  # told, nobody called
+    run_write(lambda _s: 7, None, called.append)  # a result that says nothing changed
+    qtbot.waitUntil(lambda: called == [7], timeout=5000)
+    assert len(heard) == 1  # nothing more was said
