@@ -87,7 +87,8 @@ class CustomersPage(QWidget):
         self.edit_requested.connect(self.open_editor)
         self.model.count_changed.connect(self._on_model_count_changed)
         self.model.query_failed.connect(lambda exc: show_error(self, exc))
-        self.freshness = Freshness(self, self._events, EVERYTHING, self._on_changes)
+        shown = EVERYTHING & ~Kind.SEGMENTS  # a saved segment changes no row
+        self.freshness = Freshness(self, self._events, shown, self._on_changes)
         if db is not None and actor is not None:
             self.attach(db, actor)
         elif preview is not None:
