@@ -13,6 +13,7 @@ from sqlalchemy import select
 from camdesk.db import Database
 from camdesk.errors import ValidationError
 from camdesk.models import CustomField, CustomValue, FieldKind
+from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.validation import (
     INVALID_CHOICE,
     INVALID_DATE,
@@ -53,7 +54,7 @@ def define_field(
     choices: tuple[str, ...] = (),
     *,
     show_in_list: bool = False,
-) -> FieldInfo:
+) -> Written[FieldInfo]:
     """Add a custom field (keys are unique among live fields)."""
     checker = Checker()
     clean_key = checker.text("key", key, 40, required=True)
@@ -72,7 +73,8 @@ def define_field(
         )
         session.add(field)
         session.flush()
-        return _info(field)
+        info = _info(field)
+    return Written(info, Changes.of(Kind.FIELDS))
 
 
 def list_fields(db: Database) -> list[FieldInfo]:

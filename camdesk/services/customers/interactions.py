@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from camdesk.db import Database
 from camdesk.models import Customer, Interaction, InteractionKind, User
 from camdesk.services.core.changelog import ChangeWriter, Op
+from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
 
 
@@ -34,8 +35,8 @@ def log_interaction(
     occurred_at: datetime,
     subject: str | None = None,
     notes: str | None = None,
-) -> uuid.UUID:
-    """Record a contact and move the customer's "last contact" forward if it is newer.
+) -> Written[uuid.UUID]:
+    """Record a contact (its value is the entry's id) and move the customer's "last contact" forward if it is newer.
 
     "Last contact" is derived data: it is updated without bumping the customer's
     version, so logging a call never makes someone's open edit conflict.
@@ -46,9 +47,11 @@ def log_interaction(
                           notes=notes, updated_by=actor.user_id)  # fmt: skip
         session.add(row)
         session.flush()
-        ChangeWriter(session, actor, uuid.uuid4()).add("interaction", row.id, Op.INSERT)
+        txn = uuid.uuid4()
+        ChangeWriter(session, actor, txn).add("interaction", row.id, Op.INSERT)
         advance_last_contact(session, customer_id, occurred_at)
-        return row.id
+        ident = row.id
+    return Written(ident, Changes.of(Kind.INTERACTIONS, [customer_id], txn))
 
 
 def advance_last_contact(session: Session, customer_id: uuid.UUID, at: datetime) -> None:

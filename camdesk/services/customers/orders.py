@@ -13,6 +13,7 @@ from camdesk.errors import ValidationError
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Order
 from camdesk.services.core.changelog import ChangeWriter, Op
+from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.core.validation import Checker
 from camdesk.services.customers import points
@@ -61,8 +62,8 @@ def add_order(
     quantity: int = 1,
     cost: int | None = None,
     channel: str | None = None,
-) -> uuid.UUID:
-    """Record a purchase; amounts in fen."""
+) -> Written[uuid.UUID]:
+    """Record a purchase (amounts in fen); its value is the order's id."""
     check = Checker()
     if amount < 0:
         check.fail("amount", NEGATIVE)
@@ -79,9 +80,11 @@ def add_order(
                       updated_by=actor.user_id)  # fmt: skip
         session.add(order)
         session.flush()
-        ChangeWriter(session, actor, uuid.uuid4()).add("orders", order.id, Op.INSERT)
+        txn = uuid.uuid4()
+        ChangeWriter(session, actor, txn).add("orders", order.id, Op.INSERT)
         points.earn_for_orders(session, [(order.id, customer_id, amount)], actor)
-        return order.id
+        ident = order.id
+    return Written(ident, Changes.of(Kind.ORDERS | Kind.POINTS, [customer_id], txn))
 
 
 def list_orders(db: Database, customer_id: uuid.UUID, limit: int = 1000) -> list[OrderRow]:

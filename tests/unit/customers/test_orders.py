@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -42,3 +42,24 @@ def test_negative_amount_is_refused(db, actor):
     with pytest.raises(ValidationError):
         add_order(db, customer.id, actor, ordered_on=date(2025, 1, 1), amount=-5)
     assert list_orders(db, customer.id) == []
+
+
+def test_an_order_says_what_it_changed_and_undo_takes_it_back(db, actor):
+    from camdesk.services.core.changes import Changes, Kind
+    from camdesk.services.customers.interactions import log_interaction
+    from camdesk.services.customers.undo import undo
+
+    customer = make_customer(db, actor)
+    made = add_order(db, customer.id, actor, ordered_on=date(2025, 1, 5), amount=26800)
+    assert made.changes == Changes.of(Kind.ORDERS | Kind.POINTS, [customer.id],
+                                      made.changes.action)  # fmt: skip
+    assert made.changes.action is not None and [o.id for o in list_orders(db, customer.id)] == [
+        made.value
+    ]
+    assert undo(db, made.changes.action, actor).customers == {customer.id}
+    assert list_orders(db, customer.id) == []
+    from datetime import datetime
+
+    called = log_interaction(db, customer.id, actor, kind="call",
+                             occurred_at=datetime(2025, 2, 1, tzinfo=UTC))  # fmt: skip
+    assert called.changes.kinds is Kind.INTERACTIONS and called.changes.customers == {customer.id}
