@@ -225,7 +225,7 @@ def _sqlite_engine(url: URL, mode: Mode, *, read_only: bool = False,
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=" + ("FULL" if mode is Mode.SHARED else "NORMAL"))
-        cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
+        cursor.execute("PRAGMA cache_size=-16384")  # 16 MiB per connection: see ARCHITECTURE
         cursor.close()
 
     @event.listens_for(engine, "begin")
