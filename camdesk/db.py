@@ -184,6 +184,11 @@ class Database:
 def _translate_errors(db: Database) -> Iterator[None]:
     try:
         yield
+    except sqlite3.Error as exc:  # from the driver's own cursor (bulk writes, raw reads)
+        explained = dbfaults.explain(exc, Path(db.display_name))
+        if explained is not None:
+            raise explained from exc
+        raise
     except DBAPIError as exc:
         if db.dialect == "sqlite" and isinstance(exc.orig, sqlite3.Error):
             explained = dbfaults.explain(exc.orig, Path(db.display_name))
