@@ -36,6 +36,7 @@ from camdesk.services.core.context import Actor
 from camdesk.services.customers import custom_fields, points
 from camdesk.services.customers import history as history_service
 from camdesk.services.customers import orders as order_service
+from camdesk.services.customers.choices import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
 from camdesk.services.customers.files import (
     ContactData,
     CustomerData,
@@ -44,7 +45,6 @@ from camdesk.services.customers.files import (
     get_customer,
     update_customer,
 )
-from camdesk.services.demo.reference import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
 from camdesk.services.lists import page as customer_list
 from camdesk.services.value import explain as value_explain
 from camdesk.views.background import TaskState, run_read, run_write

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from camdesk.errors import CamdeskError
 from camdesk.services.core.changes import Written
-from camdesk.services.demo.reference import PROVINCE_CITIES
+from camdesk.services.customers.choices import PROVINCE_CITIES
 from camdesk.services.lists.criteria import CUSTOM_PREFIX, FIELDS, Criterion
 from camdesk.services.lists.rows import ListQuery
 from camdesk.views.background import TaskState, run_read, run_write
