@@ -30,8 +30,7 @@ class Kind(enum.Flag):
     USERS = enum.auto()  # users (owners)
 
 
-EVERYTHING = Kind.FILES | Kind.ORDERS | Kind.INTERACTIONS | Kind.POINTS | Kind.VALUES | \
-    Kind.SEGMENTS | Kind.FIELDS | Kind.USERS  # fmt: skip
+EVERYTHING = ~Kind.NONE  # every kind, including those added later
 CUSTOMER_DATA = Kind.FILES | Kind.ORDERS | Kind.INTERACTIONS  # what value measures are made of
 
 

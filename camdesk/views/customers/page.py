@@ -115,10 +115,6 @@ class CustomersPage(QWidget):
     def actor(self) -> Actor | None:
         return self._actor
 
-    @property
-    def events(self) -> AppEvents:
-        return self._events
-
     def _set_attached(self, attached: bool) -> None:
         from camdesk.views.access import writable
 

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from camdesk.views.customers.filters import FilterBar
     from camdesk.views.customers.segment_dialog import SegmentDialog
     from camdesk.views.customers.table_model import CustomerTableModel
-    from camdesk.views.events import AppEvents
 
 
 class ListPage(Protocol):
@@ -43,9 +42,6 @@ class ListPage(Protocol):
 
     @property
     def actor(self) -> Actor | None: ...
-
-    @property
-    def events(self) -> AppEvents: ...
 
     def export_list(self, path: Path | None = None) -> None: ...
 
