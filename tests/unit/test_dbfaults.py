@@ -129,3 +129,30 @@ def test_recover_copies_every_readable_row_and_says_what_was_lost(tmp_path, caps
     assert main(["find", "--db", str(tmp_path / "saved.db"), "--limit", "1"]) == 0
     assert main(["recover", "--db", str(path), "--to", str(tmp_path / "saved.db")]) == 1
     assert "exists already" in capsys.readouterr().err
+
+
+def test_recover_copies_every_table_the_app_keeps():
+    from camdesk.models import Base
+    from camdesk.services.data.recover import TABLES
+
+    assert set(Base.metadata.tables) - set(TABLES) == {"app_meta"}  # written anew by the copy
+
+
+def test_recover_reaches_the_rows_after_a_damaged_first_page(tmp_path):
+    from camdesk.services.data.recover import recover
+
+    path = tmp_path / "shop.db"
+    assert main(["demo", "--db", str(path), "--customers", "600", "--orders", "10"]) == 0
+    conn = sqlite3.connect(path)
+    (first,) = conn.execute(  # the leaf holding the first customers
+        "SELECT pageno FROM dbstat WHERE name = 'customer' AND pagetype = 'leaf' "
+        "ORDER BY path LIMIT 1").fetchone()  # fmt: skip
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as handle:
+        handle.seek((first - 1) * page)
+        handle.write(b"\xa5" * page)
+    result = recover(path, tmp_path / "saved.db")
+    customers = result.tables["customer"]
+    assert customers.lost is not None and 0 < customers.lost < 100
+    assert customers.copied + customers.lost == 600

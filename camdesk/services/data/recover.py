@@ -22,7 +22,7 @@ from camdesk import errors
 # Parents first; the search table last (its triggers index each customer copied).
 TABLES = (
     "app_user", "tag", "custom_field", "segment", "customer", "contact", "customer_tag",
-    "custom_value", "orders", "interaction", "points_entry", "customer_value", "value_change",
+    "custom_value", "orders", "interaction", "follow_up", "points_entry", "customer_value", "value_change",
     "value_setting", "left_out_value", "change_log", "customer_search",
 )  # fmt: skip
 BATCH = 500
@@ -116,7 +116,10 @@ def _copy(src: sqlite3.Connection, dst: sqlite3.Connection, table: str) -> Table
 
 
 def _readable(src: sqlite3.Connection, select: str, done: TableRecovery) -> Iterator[list[Any]]:
-    last = -(2**63)
+    # SQLite numbers rows from 1 and camdesk never sets a rowid.  Starting from the
+    # lowest possible rowid instead, a damaged first page made the jump past it overshoot
+    # every real rowid, and the whole table was given up for lost.
+    last = 0
     while True:
         try:
             batch = src.execute(f"{select} WHERE rowid > ? ORDER BY rowid LIMIT {BATCH}",
@@ -172,6 +175,7 @@ _PARENTS = (
     ("custom_value", "field_id", "custom_field"), ("orders", "customer_id", "customer"),
     ("interaction", "customer_id", "customer"), ("points_entry", "customer_id", "customer"),
     ("left_out_value", "customer_id", "customer"), ("customer_search", "customer_id", "customer"),
+    ("follow_up", "customer_id", "customer"),
 )  # fmt: skip
 
 
