@@ -160,6 +160,22 @@ class ConflictError(CamdeskError):
         super().__init__(changed_by=changed_by, changed_at=changed_at)
 
 
+class FollowUpChanged(CamdeskError):
+    """A follow-up was moved, reassigned or closed by someone else since it was shown."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{changed_by} changed the follow-up for {customer} at {changed_at}. Nothing was overwritten: look at it as it is now and try again.",
+    )
+
+
+class FollowUpClosed(CamdeskError):
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "The follow-up for {customer} is no longer planned (it was marked {status}); only planned follow-ups can be done, skipped, moved or cancelled.",
+    )
+
+
 class DuplicateCode(CamdeskError):
     message = QT_TRANSLATE_NOOP("errors", "The customer code {code} is already used by {name}.")
 

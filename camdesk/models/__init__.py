@@ -14,7 +14,8 @@ from camdesk.models.customer import (
     Gender,
     Tag,
 )
-from camdesk.models.interaction import Interaction, InteractionKind
+from camdesk.models.followup import FollowUp, FollowUpKind, FollowUpStatus
+from camdesk.models.interaction import Direction, Interaction, InteractionKind
 from camdesk.models.left_out import LeftOutValue
 from camdesk.models.order import Order
 from camdesk.models.points import PointsEntry
@@ -34,7 +35,11 @@ __all__ = [
     "CustomerSearch",
     "CustomerTag",
     "CustomerValue",
+    "Direction",
     "FieldKind",
+    "FollowUp",
+    "FollowUpKind",
+    "FollowUpStatus",
     "Gender",
     "Interaction",
     "InteractionKind",

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from datetime import time as clock_time
 from decimal import Decimal
 from typing import Any
 
@@ -61,7 +62,7 @@ def to_json(value: Any) -> Any:
         return value
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | clock_time):
         return value.isoformat()
     if isinstance(value, uuid.UUID):
         return str(value)

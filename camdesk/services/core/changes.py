@@ -28,6 +28,7 @@ class Kind(enum.Flag):
     SEGMENTS = enum.auto()  # saved segments
     FIELDS = enum.auto()  # custom field definitions
     USERS = enum.auto()  # users (owners)
+    FOLLOWUPS = enum.auto()  # follow-ups: planned, moved, reassigned, done
 
 
 EVERYTHING = ~Kind.NONE  # every kind, including those added later

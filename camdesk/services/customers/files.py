@@ -27,6 +27,8 @@ from camdesk.models import (
     CustomerTag,
     CustomField,
     CustomValue,
+    FollowUp,
+    FollowUpStatus,
     Tag,
     User,
     utcnow,
@@ -425,7 +427,8 @@ def update_customer(
 
 
 def delete_customers(db: Database, customer_ids: Iterable[uuid.UUID], actor: Actor) -> Changes:
-    """Tombstone customers; the changes name the action that :func:`undo` reverts."""
+    """Tombstone customers and their planned follow-ups (the calendar counts no one deleted);
+    the changes name the action that :func:`undo` reverts (bringing both back)."""
     txn = uuid.uuid4()
     customer_ids = list(customer_ids)
     with db.write() as session:
@@ -436,7 +439,12 @@ def delete_customers(db: Database, customer_ids: Iterable[uuid.UUID], actor: Act
             customer.deleted_at = utcnow()
             customer.updated_by = actor.user_id
             drop_keys(session, customer.id)
-    return Changes.of(Kind.FILES, customer_ids, txn)
+            for task in session.scalars(select(FollowUp).where(
+                    FollowUp.customer_id == customer.id, FollowUp.status == FollowUpStatus.PLANNED,
+                    FollowUp.deleted_at.is_(None))):  # fmt: skip
+                log.add("follow_up", task.id, Op.DELETE, base_version=task.version)
+                task.deleted_at = utcnow()
+    return Changes.of(Kind.FILES | Kind.FOLLOWUPS, customer_ids, txn)
 
 
 def as_edited(record: CustomerRecord, **changes: Any) -> CustomerData:

@@ -1,19 +1,44 @@
-"""The contact log: calls, messages and visits, and each customer's last contact."""
+"""The contact log and timeline: calls, messages, visits and dated notes, newest first.
+
+A contact (any kind but a note) moves the customer's "last contact" forward; a note is
+a dated entry in the same timeline and is no contact.
+"""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
-from camdesk.models import Customer, Interaction, InteractionKind, User
+from camdesk.errors import ValidationError
+from camdesk.models import Customer, Direction, Interaction, InteractionKind, User
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
+from camdesk.services.core.validation import FUTURE_DATE, Checker
+
+LEEWAY = timedelta(minutes=10)  # a clock a little ahead of the database's is no future
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a user logs: a contact (channel, direction, summary, outcome, next step) or a note."""
+
+    kind: InteractionKind
+    occurred_at: datetime
+    subject: str | None = None
+    notes: str | None = None
+    direction: Direction | None = None
+    outcome: str | None = None
+    next_step: str | None = None
+
+    @property
+    def is_contact(self) -> bool:
+        return self.kind is not InteractionKind.NOTE
 
 
 @dataclass(frozen=True)
@@ -24,6 +49,31 @@ class InteractionRow:
     user: str | None
     subject: str | None
     notes: str | None
+    direction: str | None = None
+    outcome: str | None = None
+    next_step: str | None = None
+
+
+def checked_entry(entry: Entry, now: datetime | None = None) -> Entry:
+    """``entry`` with its texts trimmed.
+
+    Raises:
+        ValidationError: a text is too long or the time lies in the future.
+    """
+    check = Checker()
+    subject = check.text("subject", entry.subject, 200)
+    notes = check.text("notes", entry.notes, 20_000, multiline=True)
+    outcome = check.text("outcome", entry.outcome, 2_000, multiline=True)
+    next_step = check.text("next_step", entry.next_step, 2_000, multiline=True)
+    if entry.occurred_at.tzinfo is None:
+        raise ValueError("naive datetime given; camdesk stores aware UTC times")
+    if entry.occurred_at > (now or datetime.now(UTC)) + LEEWAY:
+        check.fail(
+            "occurred_at", FUTURE_DATE, value=f"{entry.occurred_at.astimezone():%Y-%m-%d %H:%M}"
+        )
+    if check.problems:
+        raise ValidationError(check.problems)
+    return Entry(entry.kind, entry.occurred_at, subject, notes, entry.direction, outcome, next_step)
 
 
 def log_interaction(
@@ -35,23 +85,37 @@ def log_interaction(
     occurred_at: datetime,
     subject: str | None = None,
     notes: str | None = None,
+    direction: str | None = None,
+    outcome: str | None = None,
+    next_step: str | None = None,
 ) -> Written[uuid.UUID]:
-    """Record a contact (its value is the entry's id) and move the customer's "last contact" forward if it is newer.
+    """Record a contact or a note (its value is the entry's id).
 
     "Last contact" is derived data: it is updated without bumping the customer's
     version, so logging a call never makes someone's open edit conflict.
     """
+    entry = checked_entry(Entry(InteractionKind(kind), occurred_at, subject, notes,
+                                Direction(direction) if direction else None, outcome,
+                                next_step))  # fmt: skip
+    txn = uuid.uuid4()
     with db.write() as session:
-        row = Interaction(customer_id=customer_id, kind=InteractionKind(kind),
-                          occurred_at=occurred_at, user_id=actor.user_id, subject=subject,
-                          notes=notes, updated_by=actor.user_id)  # fmt: skip
-        session.add(row)
-        session.flush()
-        txn = uuid.uuid4()
-        ChangeWriter(session, actor, txn).add("interaction", row.id, Op.INSERT)
-        advance_last_contact(session, customer_id, occurred_at)
-        ident = row.id
+        ident = add_interaction(session, ChangeWriter(session, actor, txn), customer_id, entry)
     return Written(ident, Changes.of(Kind.INTERACTIONS, [customer_id], txn))
+
+
+def add_interaction(session: Session, log: ChangeWriter, customer_id: uuid.UUID,
+                    entry: Entry) -> uuid.UUID:  # fmt: skip
+    """Add a checked ``entry`` in an open write (another service's, e.g. a follow-up done)."""
+    row = Interaction(customer_id=customer_id, kind=entry.kind, occurred_at=entry.occurred_at,
+                      user_id=log.actor.user_id, direction=entry.direction,
+                      subject=entry.subject, notes=entry.notes, outcome=entry.outcome,
+                      next_step=entry.next_step, updated_by=log.actor.user_id)  # fmt: skip
+    session.add(row)
+    session.flush()
+    log.add("interaction", row.id, Op.INSERT)
+    if entry.is_contact:
+        advance_last_contact(session, customer_id, entry.occurred_at)
+    return row.id
 
 
 def advance_last_contact(session: Session, customer_id: uuid.UUID, at: datetime) -> None:
@@ -66,15 +130,17 @@ def advance_last_contact(session: Session, customer_id: uuid.UUID, at: datetime)
 
 
 def list_interactions(
-    db: Database, customer_id: uuid.UUID, limit: int = 500
+    db: Database, customer_id: uuid.UUID, limit: int = 1000
 ) -> list[InteractionRow]:
+    """A customer's timeline, newest first (contacts and notes)."""
     with db.read() as session:
         rows = session.execute(
             select(Interaction, User.display_name)
             .outerjoin(User, User.id == Interaction.user_id)
             .where(Interaction.customer_id == customer_id, Interaction.deleted_at.is_(None))
-            .order_by(Interaction.occurred_at.desc())
+            .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
             .limit(limit)
         ).all()
-        return [InteractionRow(i.id, i.kind.value, i.occurred_at, name, i.subject, i.notes)
-                for i, name in rows]  # fmt: skip
+        return [InteractionRow(i.id, i.kind.value, i.occurred_at, name, i.subject, i.notes,
+                               i.direction.value if i.direction else None, i.outcome,
+                               i.next_step) for i, name in rows]  # fmt: skip

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from camdesk.db import Database
 from camdesk.errors import CamdeskError
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import Contact, Interaction, Order, PointsEntry, utcnow
+from camdesk.models import Contact, FollowUp, Interaction, Order, PointsEntry, utcnow
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.core.changes import Changes, Kind
 from camdesk.services.core.context import Actor
@@ -55,7 +55,8 @@ def merge_customers(
         for other_id in merged:
             other = customers.load_customer(session, other_id)
             moved: tuple[tuple[Any, str], ...] = (
-                (Contact, "contact"), (Order, "orders"), (Interaction, "interaction"))  # fmt: skip
+                (Contact, "contact"), (Order, "orders"), (Interaction, "interaction"),
+                (FollowUp, "follow_up"))  # fmt: skip
             for model, table in moved:
                 rows = session.execute(
                     select(model).where(model.customer_id == other_id, model.deleted_at.is_(None))

@@ -22,6 +22,7 @@ from camdesk.models import (
     Contact,
     Customer,
     CustomerKind,
+    FollowUp,
     Gender,
     Interaction,
     Order,
@@ -48,9 +49,11 @@ _DECODE = {
 _TABLES: dict[str, Any] = {
     "customer": Customer, "contact": Contact, "orders": Order, "interaction": Interaction,
     "points_entry": PointsEntry,  # moved by a merge
+    "follow_up": FollowUp,  # tombstoned with its customer, moved by a merge
 }  # fmt: skip
 _KINDS = {"customer": Kind.FILES, "contact": Kind.FILES, "orders": Kind.ORDERS | Kind.POINTS,
-          "interaction": Kind.INTERACTIONS, "points_entry": Kind.POINTS}  # fmt: skip
+          "interaction": Kind.INTERACTIONS, "points_entry": Kind.POINTS,
+          "follow_up": Kind.FOLLOWUPS}  # fmt: skip
 
 
 def _decode(name: str, value: Any) -> Any:
