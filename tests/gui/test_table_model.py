@@ -81,6 +81,28 @@ def test_sorting_by_a_header_asks_sql(sqlite_db):
     assert model.query.sort is SortKey.CITY
 
 
+def test_days_since_contact_shows_days_and_sorts_the_longest_first(sqlite_db):
+    from datetime import UTC, datetime, timedelta
+
+    from camdesk.services.core.users import local_actor
+    from camdesk.services.customers.interactions import log_interaction
+
+    actor = local_actor(sqlite_db)
+    now = datetime.now(UTC)
+    for name, days in [("近", 2), ("远", 40)]:
+        customer = make_customer(sqlite_db, actor, name=name)
+        log_interaction(sqlite_db, customer.id, actor, kind="call",
+                        occurred_at=now - timedelta(days=days))  # fmt: skip
+    make_customer(sqlite_db, actor, name="无")
+    model = make_model(sqlite_db)
+    model.set_query(ListQuery())
+    days = [c.key for c in model.columns].index("contact_days")
+    model.sort(days, Qt.SortOrder.AscendingOrder)  # ascending days: the latest contact first
+    assert model.query.sort is SortKey.LAST_CONTACT and model.query.descending
+    shown = [(model.data(model.index(r, 0)), model.data(model.index(r, days))) for r in range(3)]
+    assert shown[:2] == [("近", 2), ("远", 40)]
+
+
 def test_custom_columns(sqlite_db):
     from camdesk.services.core.users import local_actor
     from camdesk.services.customers.custom_fields import define_field

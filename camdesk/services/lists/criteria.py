@@ -86,6 +86,7 @@ FIELDS: dict[str, Field] = {
         Field("revenue", QT_TRANSLATE_NOOP("criteria", "Total spend"), "money"),
         Field("purchases", QT_TRANSLATE_NOOP("criteria", "Days with an order"), "count"),
         Field("recency", QT_TRANSLATE_NOOP("criteria", "Days since last order"), "days"),
+        Field("contact_days", QT_TRANSLATE_NOOP("criteria", "Days since last contact"), "days"),
         Field("age", QT_TRANSLATE_NOOP("criteria", "Age"), "years"),
         Field("gender", QT_TRANSLATE_NOOP("criteria", "Gender"), "choice",
               _choices(("female", "male", "other"), GENDER_LABELS, "criteria")),

@@ -2,14 +2,14 @@
 
 Every criterion becomes a condition on ``customer``: its own columns directly,
 the value measures, tags and custom fields through ``customer.id IN (...)`` over
-their indexes.  Days since the last order and age are turned into dates here, as
-of today, so a list of "no order for 90 days" stays true without a recompute.
+their indexes.  Days since the last order or contact and age are turned into dates
+here, as of today, so a list of "no order for 90 days" stays true without a recompute.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -42,6 +42,11 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
+def local_midnight(day: date) -> datetime:
+    """The start of a local day, as an aware time (compared with stored UTC times)."""
+    return datetime.combine(day, time()).astimezone()
+
+
 def _compare(column: Any, criterion: Criterion, values: tuple[Any, ...]) -> ColumnElement[bool]:
     if criterion.op == ">=":
         return column >= criterion.value
@@ -63,6 +68,12 @@ def condition(criterion: Criterion, today: date | None = None) -> ColumnElement[
         last = CustomerValue.last_order
         inner = last <= cutoff if op == ">=" else last >= cutoff
         return Customer.id.in_(select(CustomerValue.customer_id).where(inner))
+    if name == "contact_days":  # n days or more since the last contact (or never contacted)
+        days = criterion.number
+        if op == ">=":  # the last contact fell on or before the day n days ago
+            return or_(Customer.last_contact_at.is_(None),
+                       Customer.last_contact_at < local_midnight(today - timedelta(days=days - 1)))  # fmt: skip
+        return Customer.last_contact_at >= local_midnight(today - timedelta(days=days))
     if name == "age":  # born on or before the day `age` years ago
         years = criterion.number
         if op == ">=":

@@ -13,7 +13,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -45,6 +45,13 @@ def _local(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d") if moment else ""
 
 
+def _days_since(moment: datetime | None) -> int | str:
+    """Whole local days since ``moment`` (0: today); empty when never."""
+    if moment is None:
+        return ""
+    return (date.today() - moment.astimezone().date()).days
+
+
 @dataclass(frozen=True)
 class Column:
     """A list column: its key, header text, sort order and how to show a row."""
@@ -53,6 +60,7 @@ class Column:
     header: str
     sort: SortKey | None
     value: Callable[[CustomerRow], Any]
+    reverse: bool = False  # ascending shows the sort key's largest first (days since a date)
 
 
 BASE_COLUMNS: tuple[Column, ...] = (
@@ -71,6 +79,8 @@ BASE_COLUMNS: tuple[Column, ...] = (
            lambda r: r.owner or ""),
     Column("last_contact", QT_TRANSLATE_NOOP("CustomerTableModel", "Last contact"),
            SortKey.LAST_CONTACT, lambda r: _local(r.last_contact)),
+    Column("contact_days", QT_TRANSLATE_NOOP("CustomerTableModel", "Days since contact"),
+           SortKey.LAST_CONTACT, lambda r: _days_since(r.last_contact), reverse=True),
     Column("tags", QT_TRANSLATE_NOOP("CustomerTableModel", "Tags"), None,
            lambda r: ", ".join(r.tags)),
     Column("code", QT_TRANSLATE_NOOP("CustomerTableModel", "Code"), SortKey.CODE,
@@ -381,7 +391,7 @@ class CustomerTableModel(QAbstractTableModel):
         key = self._columns[column].sort
         if key is None:
             return
-        descending = order == Qt.SortOrder.DescendingOrder
+        descending = (order == Qt.SortOrder.DescendingOrder) != self._columns[column].reverse
         self.set_query(replace(self._requested, sort=key, descending=descending))
 
     def retranslate(self) -> None:

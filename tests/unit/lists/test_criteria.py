@@ -150,3 +150,28 @@ def test_number_and_date_custom_fields_filter_by_value(db: Database, actor: Acto
     assert names(db, Criterion("custom:signed", "<=", "2024-12-31")) == {"Small"}
     assert names(db, custom_filter=(("budget", "12000.5"),)) == {"Big"}  # the filter bar's box
     assert names(db, custom_filter=(("signed", "2024-03-01"),)) == {"Small"}
+
+
+def test_days_since_last_contact_counts_local_days_and_never_contacted_counts_as_long_ago(
+    db: Database, actor: Actor
+) -> None:
+    from datetime import datetime, time, timedelta
+
+    from camdesk.services.customers.interactions import log_interaction
+
+    today = date.today()
+
+    def contacted(name: str, days_ago: int) -> None:
+        customer = make_customer(db, actor, name=name)
+        moment = datetime.combine(today - timedelta(days=days_ago), time(0, 30)).astimezone()
+        log_interaction(db, customer.id, actor, kind="call", occurred_at=moment)
+
+    contacted("今早", 0)
+    contacted("三十天前", 30)
+    contacted("二十九天前", 29)
+    make_customer(db, actor, name="从未联系")
+    assert names(db, Criterion("contact_days", ">=", 30)) == {"三十天前", "从未联系"}
+    assert names(db, Criterion("contact_days", "<=", 29)) == {"今早", "二十九天前"}
+    assert names(db, Criterion("contact_days", "<=", 0)) == {"今早"}
+    assert names(db, Criterion("contact_days", ">=", 1), Criterion("contact_days", "<=", 30)) == {
+        "三十天前", "二十九天前"}  # fmt: skip
