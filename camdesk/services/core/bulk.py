@@ -19,12 +19,15 @@ from __future__ import annotations
 import contextlib
 import gc
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert
+
+from camdesk.models import new_id
 
 SLICE = 50_000  # rows converted and handed to the driver at a time by insert_columns
 REBUILD_FEWEST = 5_000  # rows added before indexes_rebuilt considers building indexes anew
@@ -62,11 +65,13 @@ def insert_rows(conn: Connection, model: Any, rows: Sequence[dict[str, Any]]) ->
 
 
 def insert_columns(conn: Connection, model: Any, columns: Mapping[str, Sequence[Any]], *,
-                   replace: bool = False) -> None:  # fmt: skip
+                   replace: bool = False, stored: bool = False) -> None:  # fmt: skip
     """Insert rows given column by column (name -> the values of every row).
 
     No per-row dictionaries: for results computed a column at a time (numpy).
     ``replace`` (SQLite only): a row with the same primary key is replaced.
+    ``stored`` (SQLite): the values are already as the driver stores them (see
+    :func:`stored_form`), so no column is converted.
     """
     names = list(columns)
     if not names or not len(columns[names[0]]):
@@ -75,6 +80,9 @@ def insert_columns(conn: Connection, model: Any, columns: Mapping[str, Sequence[
     if conn.dialect.name != "sqlite":
         conn.execute(insert(table), [dict(zip(names, values, strict=True))
                                      for values in zip(*columns.values(), strict=True)])  # fmt: skip
+        return
+    if stored:
+        _execute(conn, table, names, list(zip(*columns.values(), strict=True)), replace=replace)
         return
     processors = _processors(conn, table, names)
     for start in range(0, len(columns[names[0]]), SLICE):  # a slice at a time: less memory
@@ -123,9 +131,41 @@ def indexes_rebuilt(conn: Connection, models: Sequence[Any], adding: int) -> Ite
         conn.exec_driver_sql("PRAGMA analysis_limit=0")
 
 
+def id_range(count: int) -> range:
+    """``count`` consecutive time-ordered ids (UUIDv7) as integers, for bulk inserts.
+
+    One fresh UUIDv7 with its last 24 random bits cleared is the first; the rest follow
+    it, so a batch costs one id's randomness and its ids sort in the order made.
+    """
+    if count > 1 << 24:
+        raise ValueError("at most 16,777,216 ids at a time")
+    start = new_id().int & ~((1 << 24) - 1)
+    return range(start, start + count)
+
+
+def stored_form(conn: Connection) -> Callable[[int], Any]:
+    """Turns an id integer into the form the driver stores for ``conn``: 32 hex digits on
+    SQLite (as SQLAlchemy's Uuid type stores them), a ``uuid.UUID`` elsewhere."""
+    if conn.dialect.name == "sqlite":
+        return "{:032x}".format
+    return lambda value: uuid.UUID(int=value)
+
+
+def stored_value(conn: Connection, model: Any, name: str, value: Any) -> Any:
+    """``value`` of column ``name`` as the driver stores it on ``conn`` (SQLite: converted
+    by the column type; elsewhere as given), for :func:`insert_columns` with ``stored``."""
+    if conn.dialect.name != "sqlite" or value is None:
+        return value
+    (process,) = _processors(conn, cast(Table, model.__table__), [name])
+    return process(value) if process is not None else value
+
+
 def _processors(conn: Connection, table: Table,
                 names: list[str]) -> list[Callable[[Any], Any] | None]:  # fmt: skip
-    return [table.c[name].type.bind_processor(conn.dialect) for name in names]
+    """Each column's bind processor as the ORM uses it: the dialect's own type (SQLite's DATE,
+    TIME and DATETIME write text of a fixed form; the generic types have none)."""
+    dialect = conn.dialect
+    return [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
 
 
 def _execute(conn: Connection, table: Table, names: list[str],

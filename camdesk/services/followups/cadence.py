@@ -30,18 +30,22 @@ from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.models import (
-    ChangeLog,
     Customer,
     CustomerValue,
     FollowUp,
     FollowUpKind,
     FollowUpStatus,
     ValueChange,
-    new_id,
     utcnow,
 )
-from camdesk.services.core.bulk import gc_paused, insert_columns
-from camdesk.services.core.changelog import ChangeWriter, Op
+from camdesk.services.core.bulk import (
+    gc_paused,
+    id_range,
+    insert_columns,
+    stored_form,
+    stored_value,
+)
+from camdesk.services.core.changelog import ChangeWriter
 from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.core.progress import IsCancelled, Progress, step
@@ -180,19 +184,23 @@ def _plan(row: Any, today: date, cadence: dict[str, int],
 
 
 def _insert(conn: Any, writer: ChangeWriter, rows: list[tuple[Any, ...]]) -> None:
+    """Insert the planned follow-ups (customer and owner ids as the driver gave them) and
+    their change-log entries, as stored values: a million rows in seconds."""
     if not rows:
         return
-    now = utcnow()
-    ids = [new_id() for _ in rows]
-    customers, owners, kinds, days, origins, keys = zip(*rows, strict=True)
     size = len(rows)
+    form = stored_form(conn)
+    ids = [form(i) for i in id_range(size)]
+    customers, owners, kinds, days, origins, keys = zip(*rows, strict=True)
+    me = stored_value(conn, FollowUp, "assignee_id", writer.actor.user_id)
+    now = stored_value(conn, FollowUp, "created_at", utcnow())
+    day = {d: stored_value(conn, FollowUp, "due_on", d) for d in set(days)}
     insert_columns(conn, FollowUp, {
-        "id": ids, "customer_id": [as_uuid(c) for c in customers],
-        "assignee_id": [as_uuid(o) if o is not None else writer.actor.user_id for o in owners],
-        "kind": list(kinds), "status": [PLANNED] * size, "due_on": list(days),
-        "origin": list(origins), "origin_key": list(keys), "created_at": [now] * size,
-        "updated_at": [now] * size, "updated_by": [writer.actor.user_id] * size,
+        "id": ids, "customer_id": list(customers),
+        "assignee_id": [me if o is None else o for o in owners],
+        "kind": [k.value for k in kinds], "status": [PLANNED.value] * size,
+        "due_on": [day[d] for d in days], "origin": list(origins), "origin_key": list(keys),
+        "created_at": [now] * size, "updated_at": [now] * size, "updated_by": [me] * size,
         "version": [1] * size,
-    })  # fmt: skip
-    log = [writer.row("follow_up", ident, Op.INSERT, at=now) for ident in ids]
-    insert_columns(conn, ChangeLog, {name: [entry[name] for entry in log] for name in log[0]})
+    }, stored=True)  # fmt: skip
+    writer.inserted(conn, "follow_up", ids)

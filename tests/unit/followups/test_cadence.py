@@ -64,10 +64,17 @@ def test_planning_twice_plans_nothing_new(db, actor):
     customers = [make_customer(db, actor) for _ in range(4)]
     first = plan_follow_ups(db, actor, today=TODAY)
     assert first.value.planned == 4 and first.changes
-    with db.read() as session:
-        logged = session.scalar(select(func.count()).select_from(ChangeLog)
-                                .where(ChangeLog.table_name == "follow_up"))  # fmt: skip
-    assert logged == 4
+    with db.read() as session:  # each logged as the ORM logs it: the audit trail and sync
+        logged = session.scalars(select(ChangeLog)
+                                 .where(ChangeLog.table_name == "follow_up")).all()  # fmt: skip
+        made = set(session.scalars(select(FollowUp.id)))
+        rows = session.scalars(select(FollowUp)).all()
+    assert {e.row_id for e in logged} == made and len(logged) == 4
+    assert {(e.op, e.old, e.new, e.user_id, e.txn_id) for e in logged} == {
+        ("insert", None, None, actor.user_id, first.changes.action)}  # fmt: skip
+    assert len({e.hlc for e in logged}) == 4 and all(e.at.tzinfo for e in logged)
+    assert {(r.assignee_id, r.updated_by, r.version, r.created_at.tzinfo is not None)
+            for r in rows} == {(actor.user_id, actor.user_id, 1, True)}  # fmt: skip
     again = plan_follow_ups(db, actor, today=TODAY)
     assert (again.value.planned, bool(again.changes)) == (0, False)
     assert all(len(_planned(db, c)) == 1 for c in customers)
