@@ -25,7 +25,7 @@ from pypinyin import Style, lazy_pinyin
 
 from camdesk.db import Database
 from camdesk.errors import Cancelled
-from camdesk.models import Interaction, Order, new_id
+from camdesk.models import FollowUp, Interaction, Order, new_id
 from camdesk.services.core.bulk import indexes_rebuilt, insert_rows
 from camdesk.services.core.changelog import ChangeWriter
 from camdesk.services.core.changes import EVERYTHING, Changes, Kind
@@ -34,6 +34,7 @@ from camdesk.services.core.users import ensure_user
 from camdesk.services.core.validation import normalize_phone
 from camdesk.services.customers.builder import TABLES, NewCustomers
 from camdesk.services.customers.record import ContactData, CustomerData
+from camdesk.services.demo import daily
 from camdesk.services.demo import reference as ref
 
 Progress = Callable[[int, int], None]
@@ -87,6 +88,7 @@ class DemoResult:
     orders: int
     interactions: int
     tags: int
+    follow_ups: int = 0
 
     @property
     def changes(self) -> Changes:
@@ -219,23 +221,8 @@ class _Maker:
         """When the customer was called, written to, visited: a few times in two years."""
         return [
             _at(self.today - timedelta(days=self.rng.randint(0, 720)), self.rng)
-            for _ in range(min(int(rng.poisson(0.9)), 6))
+            for _ in range(min(int(rng.poisson(2.0)), 10))
         ]
-
-    def interaction(self, customer_id: uuid.UUID, at: datetime,
-                    owner: uuid.UUID | None) -> dict[str, Any]:  # fmt: skip
-        return {
-            "id": new_id(),
-            "customer_id": customer_id,
-            "kind": self.rng.choice(("call", "call", "wechat", "sms", "email", "visit")),
-            "occurred_at": at,
-            "user_id": owner,
-            "subject": self.rng.choice(ref.INTERACTION_SUBJECTS),
-            "notes": None,
-            "created_at": at,
-            "updated_at": at,
-            "version": 1,
-        }
 
 
 def _purchase_counts(rng: np.random.Generator, customers: int, orders: int) -> np.ndarray:
@@ -264,7 +251,7 @@ def generate(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> DemoResult:
-    """Fill ``db`` with demo customers, contacts, tags, orders and interactions."""
+    """Fill ``db`` with demo customers, contacts, tags, orders, interactions and follow-ups."""
     owners = [ensure_user(db, login, name).id for login, name in SALES_REPS]
     maker = _Maker(spec, owners)
     nprng = np.random.default_rng(spec.seed)
@@ -272,7 +259,7 @@ def generate(
     total = spec.customers + int(counts.sum())
     done = 0
     now = datetime.now(UTC)
-    stats = {"companies": 0, "contacts": 0, "interactions": 0}
+    stats = {"companies": 0, "contacts": 0, "interactions": 0, "follow_ups": 0}
 
     def step(amount: int) -> None:
         nonlocal done
@@ -289,22 +276,26 @@ def generate(
         span = 3 * 365  # days of history
         kinds: list[bool] = []
         conn = session.connection()
-        with indexes_rebuilt(conn, (*TABLES, Interaction, Order), spec.customers):
+        with indexes_rebuilt(conn, (*TABLES, Interaction, FollowUp, Order), spec.customers):
             for start in range(0, spec.customers, CHUNK):
-                interactions = []
+                interactions, tasks = [], []
                 for index in range(start, min(start + CHUNK, spec.customers)):
                     data = maker.customer(index)
                     created = now - timedelta(days=maker.rng.randint(0, span))
                     times = maker.contact_times(nprng)
                     ident = builder.add(builder.check(data), created_at=created,
                                         last_contact_at=max(times, default=None))  # fmt: skip
-                    interactions += [maker.interaction(ident, at, data.owner_id) for at in times]
+                    interactions += [daily.interaction(maker.rng, ident, at, data.owner_id)
+                                     for at in times]  # fmt: skip
+                    tasks += daily.follow_ups(maker.rng, maker.today, ident, data.owner_id, now)
                     kinds.append(data.kind == "company")
                     stats["companies"] += data.kind == "company"
                     stats["contacts"] += len(data.contacts)
                 builder.write(keys=True)
                 insert_rows(conn, Interaction, interactions)
+                insert_rows(conn, FollowUp, tasks)
                 stats["interactions"] += len(interactions)
+                stats["follow_ups"] += len(tasks)
                 step(len(kinds) - start)
             for chunk in _orders(maker, nprng, builder.made, kinds, counts, actor):
                 insert_rows(conn, Order, chunk)
@@ -316,6 +307,7 @@ def generate(
         contacts=stats["contacts"],
         orders=int(counts.sum()),
         interactions=stats["interactions"],
+        follow_ups=stats["follow_ups"],
         tags=len(ref.TAGS),
     )
 

@@ -117,3 +117,29 @@ def test_demo_data_uses_the_teams_own_tags_of_the_same_names(db, actor):
     names = tag_names(db)
     assert names.count("VIP") == 1 and set(ref.TAGS) <= set(names)
     assert count_customers(db, ListQuery(tag="VIP")) >= 1
+
+
+def test_daily_work_in_realistic_proportions(demo):
+    from datetime import date
+
+    from camdesk.models import FollowUp, Interaction
+    from camdesk.services.followups import agenda
+
+    db, result = demo
+    with db.read() as s:
+        contacts = s.scalar(select(func.count()).select_from(Interaction))
+        planned = s.scalar(select(func.count(func.distinct(FollowUp.customer_id)))
+                           .where(FollowUp.status == "planned"))  # fmt: skip
+        overdue = s.scalar(select(func.count()).where(
+            FollowUp.status == "planned", FollowUp.due_on < date.today()))  # fmt: skip
+        kinds = Counter(s.scalars(select(FollowUp.kind)).all())
+        last = s.execute(select(Customer.last_contact_at, func.max(Interaction.occurred_at))
+                         .join(Interaction, Interaction.customer_id == Customer.id)
+                         .group_by(Customer.id).limit(50)).all()  # fmt: skip
+    assert contacts == result.interactions and 1.5 < contacts / 3000 < 2.5
+    assert result.follow_ups == sum(kinds.values())
+    assert 0.8 < planned / 3000 < 0.9  # most customers have one planned
+    assert 0.1 < overdue / planned < 0.3  # some are overdue
+    assert kinds.most_common(1)[0][0].value == "return" and len(kinds) == 5
+    assert all(a == b for a, b in last)  # "last contact" agrees with the log
+    assert agenda.overdue(db, agenda.EVERYONE)  # the calendar reads them
