@@ -132,15 +132,20 @@ def advance_last_contact(session: Session, customer_id: uuid.UUID, at: datetime)
 def list_interactions(
     db: Database, customer_id: uuid.UUID, limit: int = 1000
 ) -> list[InteractionRow]:
-    """A customer's timeline, newest first (contacts and notes)."""
+    """A customer's timeline, newest first (contacts and notes).
+
+    Columns, not ORM objects: a customer with a thousand entries opens in milliseconds.
+    """
+    i = Interaction
     with db.read() as session:
         rows = session.execute(
-            select(Interaction, User.display_name)
-            .outerjoin(User, User.id == Interaction.user_id)
-            .where(Interaction.customer_id == customer_id, Interaction.deleted_at.is_(None))
-            .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+            select(i.id, i.kind, i.occurred_at, User.display_name, i.subject, i.notes,
+                   i.direction, i.outcome, i.next_step)
+            .outerjoin(User, User.id == i.user_id)
+            .where(i.customer_id == customer_id, i.deleted_at.is_(None))
+            .order_by(i.occurred_at.desc(), i.id.desc())
             .limit(limit)
-        ).all()
-        return [InteractionRow(i.id, i.kind.value, i.occurred_at, name, i.subject, i.notes,
-                               i.direction.value if i.direction else None, i.outcome,
-                               i.next_step) for i, name in rows]  # fmt: skip
+        ).all()  # fmt: skip
+    return [InteractionRow(ident, kind.value, at, name, subject, notes,
+                           direction.value if direction else None, outcome, step)
+            for ident, kind, at, name, subject, notes, direction, outcome, step in rows]  # fmt: skip

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -127,6 +127,19 @@ def due(db: Database, scope: Scope = EVERYONE, *, until: date,
                  .order_by(FollowUp.due_on, FollowUp.due_at_time, Customer.sort_key)
                  .limit(limit))  # fmt: skip
     return _rows(db, _scoped(statement, scope), now)
+
+
+def coming_due(db: Database, assignee: uuid.UUID | None, now: datetime | None = None, *,
+               lead: timedelta = timedelta(minutes=15), limit: int = 50) -> list[AgendaRow]:  # fmt: skip
+    """The reminder check: ``assignee``'s planned follow-ups of today whose time is
+    within ``lead`` from ``now`` or already past (``now`` local), by time."""
+    now = now or datetime.now().astimezone()
+    until = min(now + lead, datetime.combine(now.date(), time.max, now.tzinfo))
+    statement = (_listed().where(FollowUp.status == PLANNED, FollowUp.due_on == now.date(),
+                                 FollowUp.due_at_time.is_not(None),
+                                 FollowUp.due_at_time <= until.time())
+                 .order_by(FollowUp.due_at_time, FollowUp.id).limit(limit))  # fmt: skip
+    return _rows(db, _scoped(statement, Scope(assignee=assignee)), now)
 
 
 def badge_count(db: Database, scope: Scope = EVERYONE, today: date | None = None) -> int:

@@ -76,3 +76,20 @@ def test_scope_by_type(db, actor):
     _add(db, actor, customer, date(2026, 12, 3))
     wake = Scope(kinds=frozenset({FollowUpKind.WAKE}))
     assert [r.kind for r in agenda.day_agenda(db, date(2026, 12, 3), wake)] == ["wake"]
+
+
+def test_the_reminder_check_finds_my_timed_ones_coming_due(db, actor):
+    other = ensure_user(db, "wang", "王经理")
+    customer = make_customer(db, actor, name="周到")
+    today = NOON.date()
+    for at, who in ((time(11, 0), actor.user_id), (time(12, 10), actor.user_id),
+                    (time(12, 40), actor.user_id), (time(12, 5), other.id),
+                    (None, actor.user_id)):  # fmt: skip
+        _add(db, actor, customer, today, due_at_time=at, assignee_id=who)
+    _add(db, actor, customer, date(2026, 12, 3), due_at_time=time(12, 5),
+         assignee_id=actor.user_id)  # fmt: skip
+    rows = agenda.coming_due(db, actor.user_id, NOON)  # within 15 minutes, or past
+    assert [(r.due_at_time, r.overdue, r.customer) for r in rows] == [
+        (time(11, 0), True, "周到"), (time(12, 10), False, "周到")]  # fmt: skip
+    late = datetime(2026, 12, 2, 23, 55).astimezone()  # the lead stops at midnight
+    assert len(agenda.coming_due(db, actor.user_id, late)) == 3
