@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from camdesk.views.customers.page import CustomersPage
     from camdesk.views.data.duplicates import DuplicatesPage
     from camdesk.views.data.quality import QualityPage
+    from camdesk.views.followups.page import CalendarPage
     from camdesk.views.screens import Page
     from camdesk.views.value.page import ValuePage
 
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {s.key: s.make(context) for s in SCREENS}
         self.customers = cast("CustomersPage", self.pages["customers"])
         self.value = cast("ValuePage", self.pages["value"])
+        self.calendar = cast("CalendarPage", self.pages["calendar"])
         self.duplicates = cast("DuplicatesPage", self.pages["duplicates"])
         self.quality = cast("QualityPage", self.pages["quality"])
         for page in self.pages.values():  # the signals a page may offer (see views.screens)
@@ -80,6 +83,9 @@ class MainWindow(QMainWindow):
                 page.edit_requested.connect(self.customers.open_editor)
             if hasattr(page, "show_customers"):
                 page.show_customers.connect(self.show_customers)
+            if hasattr(page, "badge_changed"):
+                page.badge_changed.connect(partial(self._show_badge, page))
+        self.badges: dict[str, int] = {}
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.value_updater = ValueUpdater(events, self)
@@ -159,15 +165,32 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         """ "camdesk — <the area shown>", as the navigation names it."""
-        item = self.nav.currentItem()
-        area = item.text() if item is not None else ""
+        row = self.nav.currentRow()
+        area = (QCoreApplication.translate("Screens", SCREENS[row].title)
+                if 0 <= row < len(SCREENS) else "")  # fmt: skip
         self.setWindowTitle(self.tr("camdesk — %1").replace("%1", area) if area else "camdesk")
 
-    def _retranslate(self) -> None:
+    def _show_badge(self, page: QWidget, count: int) -> None:
+        """A count beside a screen's name in the navigation (follow-ups due)."""
+        key = next(k for k, p in self.pages.items() if p is page)
+        first = key not in self.badges
+        self.badges[key] = count
+        self._name_screens()
+        if (first and count and key == "calendar" and self._settings.calendar_first
+                and self.nav.currentRow() == 0 and QApplication.activeModalWidget() is None):  # fmt: skip
+            self.nav.setCurrentRow(self.stack.indexOf(page))  # the day's work first
+
+    def _name_screens(self) -> None:
         for row, screen in enumerate(SCREENS):
             title = QCoreApplication.translate("Screens", screen.title)
-            self.nav.item(row).setText(title)
+            count = self.badges.get(screen.key, 0)
+            self.nav.item(row).setText(f"{title} ({count:,})" if count else title)
+            self.nav.item(row).setToolTip(self.tr("%1 due today or overdue").replace(
+                "%1", f"{count:,}") if count else "")  # fmt: skip
             self.screen_actions[row].setText(title)
+
+    def _retranslate(self) -> None:
+        self._name_screens()
         self.view_menu.setTitle(self.tr("&View"))
         self._show_title()
         self.file_menu.setTitle(self.tr("&File"))

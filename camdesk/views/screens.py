@@ -4,7 +4,8 @@ Each :class:`Screen` names its title (translated in context "Screens"), its stan
 its shortcut and how to build its page. A page works on the database the window hands it
 (``attach(db, actor)``) and may offer two signals the window connects by name:
 ``edit_requested(uuid)`` opens a customer's file, ``show_customers(tuple)`` shows the
-customer list narrowed to criteria.
+customer list narrowed to criteria, ``badge_changed(int)`` puts a count on the screen's
+navigation entry (follow-ups due).
 """
 
 from __future__ import annotations
@@ -62,6 +63,12 @@ def _value(c: Context) -> QWidget:
     return ValuePage(db=c.db, actor=c.actor, events=c.events)
 
 
+def _calendar(c: Context) -> QWidget:
+    from camdesk.views.followups.page import CalendarPage
+
+    return CalendarPage(db=c.db, actor=c.actor, events=c.events)
+
+
 def _duplicates(c: Context) -> QWidget:
     from camdesk.views.data.duplicates import DuplicatesPage
 
@@ -78,10 +85,12 @@ SP = QStyle.StandardPixmap
 SCREENS: tuple[Screen, ...] = (
     Screen("customers", QT_TRANSLATE_NOOP("Screens", "Customer files"),
            SP.SP_FileDialogDetailedView, "Ctrl+1", _customers),
+    Screen("calendar", QT_TRANSLATE_NOOP("Screens", "Follow-ups"),
+           SP.SP_FileDialogContentsView, "Ctrl+2", _calendar),
     Screen("value", QT_TRANSLATE_NOOP("Screens", "Customer value"),
-           SP.SP_FileDialogInfoView, "Ctrl+2", _value),
+           SP.SP_FileDialogInfoView, "Ctrl+3", _value),
     Screen("duplicates", QT_TRANSLATE_NOOP("Screens", "Duplicates"),
-           SP.SP_FileDialogListView, "Ctrl+3", _duplicates),
+           SP.SP_FileDialogListView, "Ctrl+4", _duplicates),
     Screen("quality", QT_TRANSLATE_NOOP("Screens", "Data quality"),
-           SP.SP_MessageBoxWarning, "Ctrl+4", _quality),
+           SP.SP_MessageBoxWarning, "Ctrl+5", _quality),
 )  # fmt: skip

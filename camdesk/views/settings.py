@@ -60,6 +60,11 @@ class Settings:
         [],
         "Custom fields (keys) the user chose to show in the customer list.",
     )
+    calendar_first = Option(
+        "preferences/calendar_first",
+        True,
+        "Open on the follow-up calendar when the user has follow-ups due today or overdue.",
+    )
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store or QSettings(

@@ -1,0 +1,64 @@
+"""Translated names and colours of follow-up types and states (one palette everywhere)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtGui import QColor
+
+from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.models import FollowUpKind, FollowUpStatus, InteractionKind
+from camdesk.services.followups.agenda import OVERDUE
+
+KIND_NAMES = {
+    FollowUpKind.RETURN.value: QT_TRANSLATE_NOOP("FollowUps", "Return visit"),
+    FollowUpKind.CARE.value: QT_TRANSLATE_NOOP("FollowUps", "Care"),
+    FollowUpKind.WAKE.value: QT_TRANSLATE_NOOP("FollowUps", "Wake-up"),
+    FollowUpKind.WINBACK.value: QT_TRANSLATE_NOOP("FollowUps", "Win-back"),
+    FollowUpKind.OTHER.value: QT_TRANSLATE_NOOP("FollowUps", "Other"),
+}
+STATE_NAMES = {
+    FollowUpStatus.PLANNED.value: QT_TRANSLATE_NOOP("FollowUps", "Planned"),
+    OVERDUE: QT_TRANSLATE_NOOP("FollowUps", "Overdue"),
+    FollowUpStatus.DONE.value: QT_TRANSLATE_NOOP("FollowUps", "Done"),
+    FollowUpStatus.SKIPPED.value: QT_TRANSLATE_NOOP("FollowUps", "Skipped"),
+    FollowUpStatus.CANCELLED.value: QT_TRANSLATE_NOOP("FollowUps", "Cancelled"),
+}
+CHANNEL_NAMES = {
+    InteractionKind.CALL.value: QT_TRANSLATE_NOOP("FollowUps", "Phone call"),
+    InteractionKind.SMS.value: QT_TRANSLATE_NOOP("FollowUps", "SMS"),
+    InteractionKind.WECHAT.value: QT_TRANSLATE_NOOP("FollowUps", "WeChat"),
+    InteractionKind.EMAIL.value: QT_TRANSLATE_NOOP("FollowUps", "Email"),
+    InteractionKind.VISIT.value: QT_TRANSLATE_NOOP("FollowUps", "Visit"),
+    InteractionKind.MEETING.value: QT_TRANSLATE_NOOP("FollowUps", "Meeting"),
+    InteractionKind.CHAT.value: QT_TRANSLATE_NOOP("FollowUps", "Online chat"),
+    InteractionKind.NOTE.value: QT_TRANSLATE_NOOP("FollowUps", "Note"),
+}
+# One colour per type, readable on white and told apart by colour-blind eyes (Okabe-Ito).
+KIND_COLOURS = {
+    FollowUpKind.RETURN.value: QColor("#0072B2"),
+    FollowUpKind.CARE.value: QColor("#CC79A7"),
+    FollowUpKind.WAKE.value: QColor("#E69F00"),
+    FollowUpKind.WINBACK.value: QColor("#009E73"),
+    FollowUpKind.OTHER.value: QColor("#666666"),
+}
+OVERDUE_COLOUR = QColor("#C0392B")
+DONE_COLOUR = QColor("#7F8C8D")
+
+
+def kind_name(code: str) -> str:
+    return QCoreApplication.translate("FollowUps", KIND_NAMES.get(code, code))
+
+
+def state_name(code: str) -> str:
+    return QCoreApplication.translate("FollowUps", STATE_NAMES.get(code, code))
+
+
+def channel_name(code: str) -> str:
+    return QCoreApplication.translate("FollowUps", CHANNEL_NAMES.get(code, code))
+
+
+def day_text(day: date, form: QLocale.FormatType | str = QLocale.FormatType.LongFormat) -> str:
+    """A day in the UI language (long form by default, or a Qt date pattern)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), form)

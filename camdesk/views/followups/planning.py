@@ -1,0 +1,68 @@
+"""Plan follow-ups for everyone, in the background with progress and cancel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
+
+from camdesk.errors import Cancelled
+from camdesk.services.core.changes import Written
+from camdesk.services.core.context import Actor
+from camdesk.views.background import TaskState, run_write
+from camdesk.views.errors import show_error
+
+if TYPE_CHECKING:
+    from camdesk.db import Database
+    from camdesk.services.followups.cadence import PlanSummary
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlanFollowUps", text)
+
+
+def summary_text(summary: PlanSummary) -> str:
+    if not summary.planned:
+        return _tr("Every customer already has a follow-up planned; nothing new was planned.")
+    return (_tr("Planned %1 follow-ups: %2 return visits, %3 wake-up calls, %4 win-backs.")
+            .replace("%1", f"{summary.planned:,}").replace("%2", f"{summary.kinds['return']:,}")
+            .replace("%3", f"{summary.kinds['wake']:,}")
+            .replace("%4", f"{summary.kinds['winback']:,}"))  # fmt: skip
+
+
+def plan_in_background(parent: QWidget, db: Database, actor: Actor, status: QLabel) -> TaskState | None:  # fmt: skip
+    """Ask, then plan the next follow-up of every customer with none planned."""
+    answer = QMessageBox.question(parent, _tr("Plan follow-ups"), _tr(
+        "Plan the next follow-up for every customer who has none planned?\n\n"
+        "Return visits are due one value tier's interval after the last contact (today at "
+        "the earliest); silent customers get a wake-up call and churned ones a win-back. "
+        "Customers who have a follow-up planned are left as they are."))  # fmt: skip
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    progress = QProgressDialog(_tr("Planning follow-ups…"), _tr("Cancel"), 0, 100, parent)
+    progress.setObjectName("planProgress")
+    progress.setMinimumDuration(300)
+
+    def work(state: TaskState) -> Written[PlanSummary]:
+        from camdesk.services.followups.cadence import plan_follow_ups
+
+        return plan_follow_ups(db, actor, progress=state.progress, cancelled=state.cancelled)
+
+    def done(result: Written[PlanSummary]) -> None:
+        progress.close()
+        status.setText(summary_text(result.value))
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        if isinstance(exc, Cancelled):
+            status.setText(_tr("Planning cancelled; nothing was planned."))
+        else:
+            show_error(parent, exc)
+
+    def moved(done_count: int, total: int) -> None:
+        progress.setValue(done_count * 100 // max(total, 1))
+
+    state = run_write(work, parent, done, failed, progress=moved)
+    progress.canceled.connect(lambda: state.cancel())
+    return state
