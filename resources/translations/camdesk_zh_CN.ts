@@ -2,6 +2,159 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarFilters</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Back (Page Up)</source>
+        <translation>上一页 (Page Up)</translation>
+    </message>
+    <message>
+        <source>On (Page Down)</source>
+        <translation>下一页 (Page Down)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>My follow-ups</source>
+        <translation>我的回访</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s</source>
+        <translation>所有人的</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Every type</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Every tier</source>
+        <translation>全部等级</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Done. Next follow-up planned on %1.</source>
+        <translation>已完成。下次回访已安排在 %1。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Skipped.</source>
+        <translation>已跳过。</translation>
+    </message>
+    <message>
+        <source>Moved %1 follow-ups to %2.</source>
+        <translation>已将 %1 条回访改到 %2。</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>%1 所在周</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>%1: %2 follow-ups</source>
+        <translation>%1：%2 条回访</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>当天</translation>
+    </message>
+    <message>
+        <source>Overdue (%1)</source>
+        <translation>逾期（%1）</translation>
+    </message>
+    <message>
+        <source>Done…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>Cancel follow-up</source>
+        <translation>取消回访</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Record the outcome and plan the next one (Ctrl+D)</source>
+        <translation>记录结果并安排下一次（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Or drag onto a day; Ctrl+Left and Ctrl+Right move by a day, with Shift by a week</source>
+        <translation>也可拖到某一天；Ctrl+←/→ 移动一天，加 Shift 移动一周</translation>
+    </message>
+    <message>
+        <source>Plan follow-ups…</source>
+        <translation>安排回访…</translation>
+    </message>
+    <message>
+        <source>Plan the next return visit for every customer who has none, from each value tier&apos;s interval</source>
+        <translation>按各价值等级的回访周期，为还没有回访计划的客户安排下一次回访</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Check the rows</source>
@@ -69,6 +222,49 @@
     <message>
         <source>Owners in the file who are not users: %1</source>
         <translation>文件中尚不是用户的负责人：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>Follow-up done: %1</source>
+        <translation>完成回访：%1</translation>
+    </message>
+    <message>
+        <source>Outgoing (we contacted them)</source>
+        <translation>呼出（我方联系客户）</translation>
+    </message>
+    <message>
+        <source>Incoming (they contacted us)</source>
+        <translation>呼入（客户联系我方）</translation>
+    </message>
+    <message>
+        <source>What came of it: interested, ordered, call again in a month…</source>
+        <translation>结果如何：有意向、已下单、一个月后再联系……</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Say what came of the contact.</source>
+        <translation>请填写这次联系的结果。</translation>
     </message>
 </context>
 <context>
@@ -457,6 +653,10 @@
         <translation>最近联系</translation>
     </message>
     <message>
+        <source>Days since contact</source>
+        <translation>未联系天数</translation>
+    </message>
+    <message>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -560,6 +760,21 @@
     <message>
         <source>Pick a date from the calendar</source>
         <translation>从日历中选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>DayDialog</name>
+    <message>
+        <source>Reschedule</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Move %1 follow-ups to:</source>
+        <translation>将 %1 条回访改到：</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -874,6 +1089,81 @@
     </message>
 </context>
 <context>
+    <name>FollowUps</name>
+    <message>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Care</source>
+        <translation>关怀</translation>
+    </message>
+    <message>
+        <source>Wake-up</source>
+        <translation>唤醒</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>挽回</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会面</translation>
+    </message>
+    <message>
+        <source>Online chat</source>
+        <translation>在线聊天</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>When</source>
@@ -952,6 +1242,10 @@
     <message>
         <source>camdesk — %1</source>
         <translation>camdesk — %1</translation>
+    </message>
+    <message>
+        <source>%1 due today or overdue</source>
+        <translation>今天到期或已逾期 %1 条</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1082,6 +1376,41 @@
     <message>
         <source>Best %1% of paying customers: %2% of revenue (class %3)</source>
         <translation>消费最高的 %1% 付费客户：贡献 %2% 的收入（%3 类）</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFollowUps</name>
+    <message>
+        <source>Every customer already has a follow-up planned; nothing new was planned.</source>
+        <translation>每位客户都已有回访计划，没有新增。</translation>
+    </message>
+    <message>
+        <source>Planned %1 follow-ups: %2 return visits, %3 wake-up calls, %4 win-backs.</source>
+        <translation>已安排 %1 条回访：定期回访 %2 条，唤醒 %3 条，挽回 %4 条。</translation>
+    </message>
+    <message>
+        <source>Plan follow-ups</source>
+        <translation>安排回访</translation>
+    </message>
+    <message>
+        <source>Plan the next follow-up for every customer who has none planned?
+
+Return visits are due one value tier&apos;s interval after the last contact (today at the earliest); silent customers get a wake-up call and churned ones a win-back. Customers who have a follow-up planned are left as they are.</source>
+        <translation>为所有还没有回访计划的客户安排下一次回访？
+
+定期回访安排在上次联系之后一个价值等级周期（最早为今天）；沉睡客户安排唤醒，流失客户安排挽回。已有回访计划的客户保持不变。</translation>
+    </message>
+    <message>
+        <source>Planning follow-ups…</source>
+        <translation>正在安排回访…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Planning cancelled; nothing was planned.</source>
+        <translation>已取消安排，没有新增任何回访。</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1874,10 @@
         <translation>客户档案</translation>
     </message>
     <message>
+        <source>Follow-ups</source>
+        <translation>回访日历</translation>
+    </message>
+    <message>
         <source>Customer value</source>
         <translation>客户价值</translation>
     </message>
@@ -1714,6 +2047,25 @@
     <message>
         <source>camdesk databases (*.db);;All files (*)</source>
         <translation>camdesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Reassign</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <source>Nobody (unassigned)</source>
+        <translation>无人（未分配）</translation>
+    </message>
+    <message>
+        <source>Give %1 follow-ups to:</source>
+        <translation>将 %1 条回访转交给：</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2432,10 @@
         <translation>距上次下单天数</translation>
     </message>
     <message>
+        <source>Days since last contact</source>
+        <translation>距上次联系天数</translation>
+    </message>
+    <message>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
@@ -2177,6 +2533,14 @@
     <message>
         <source>{changed_by} changed this customer at {changed_at} while you were editing. Nothing was overwritten: compare both versions and save again.</source>
         <translation>在您编辑期间，{changed_by} 于 {changed_at} 修改了这位客户。没有任何内容被覆盖：请对比两个版本后再保存。</translation>
+    </message>
+    <message>
+        <source>{changed_by} changed the follow-up for {customer} at {changed_at}. Nothing was overwritten: look at it as it is now and try again.</source>
+        <translation>{changed_by} 在 {changed_at} 修改了 {customer} 的回访。没有覆盖任何内容：请查看最新情况后再试。</translation>
+    </message>
+    <message>
+        <source>The follow-up for {customer} is no longer planned (it was marked {status}); only planned follow-ups can be done, skipped, moved or cancelled.</source>
+        <translation>{customer} 的回访已不在计划中（已标为 {status}）；只有计划中的回访可以完成、跳过、改期或取消。</translation>
     </message>
     <message>
         <source>The customer code {code} is already used by {name}.</source>
@@ -2429,6 +2793,18 @@
     <message>
         <source>{path} is damaged, so camdesk opened it read-only: what can be read is shown, and nothing is written to it that could spread the damage. Save a recovered copy (every row that can be read, in a new file) and work on that, or open your latest backup.</source>
         <translation>{path} 已损坏，因此 camdesk 以只读方式打开了它：能读出的内容照常显示，不会写入任何可能扩大损坏的内容。请保存一份恢复副本（把所有能读出的记录存入新文件）并在副本上继续工作，或打开最近的备份。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a repeat rule camdesk understands (an iCalendar RRULE such as FREQ=WEEKLY;BYDAY=MO).</source>
+        <translation>“{value}”不是 camdesk 能识别的重复规则（应为 iCalendar RRULE，例如 FREQ=WEEKLY;BYDAY=MO）。</translation>
+    </message>
+    <message>
+        <source>A follow-up repeats at most once a day; “{value}” repeats more often.</source>
+        <translation>回访最多每天重复一次；“{value}”重复得更频繁。</translation>
+    </message>
+    <message>
+        <source>Repeat every 1 to 999 days, weeks, months or years.</source>
+        <translation>重复间隔应为 1 到 999 天、周、月或年。</translation>
     </message>
 </context>
 <context>

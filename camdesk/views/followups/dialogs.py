@@ -30,6 +30,7 @@ class CompleteDialog(QDialog):
     def __init__(self, row: AgendaRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("completeFollowUp")
+        self.setMinimumWidth(440)
         self.setWindowTitle(self.tr("Follow-up done: %1").replace("%1", row.customer))
         self.channel = QComboBox(self)
         self.channel.setObjectName("channel")

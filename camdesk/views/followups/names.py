@@ -62,3 +62,14 @@ def channel_name(code: str) -> str:
 def day_text(day: date, form: QLocale.FormatType | str = QLocale.FormatType.LongFormat) -> str:
     """A day in the UI language (long form by default, or a Qt date pattern)."""
     return QLocale().toString(QDate(day.year, day.month, day.day), form)
+
+
+def legend_html() -> str:
+    """What the month view's colours mean, as one line of coloured marks."""
+    marks = [f'<span style="color:{KIND_COLOURS[k].name()}">■</span> {kind_name(k)}'
+             for k in KIND_NAMES]  # fmt: skip
+    late = QCoreApplication.translate("FollowUps", "Overdue")
+    done = QCoreApplication.translate("FollowUps", "Done")
+    marks += [f'<span style="color:{OVERDUE_COLOUR.name()}">12</span> {late}',
+              f'<span style="color:{DONE_COLOUR.name()}">12</span> {done}']  # fmt: skip
+    return " &nbsp; ".join(marks)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -38,7 +39,7 @@ from camdesk.views.events import AppEvents, Freshness
 from camdesk.views.followups.agenda_model import AgendaModel
 from camdesk.views.followups.filters import CalendarFilters
 from camdesk.views.followups.month import DAY_ROLE, MonthModel, MonthView
-from camdesk.views.followups.names import day_text
+from camdesk.views.followups.names import day_text, legend_html
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -110,6 +111,9 @@ class CalendarPage(QWidget):
         self.plan_button.setObjectName("planFollowUps")
         self.plan_button.clicked.connect(self.plan)
         self.status = QLabel(self)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("calendarLegend")
+        self.legend.setWordWrap(True)
         self._shortcuts()
         self._layout()
         self.freshness = Freshness(self, events, Kind.FOLLOWUPS | Kind.FILES | Kind.USERS,
@@ -128,7 +132,10 @@ class CalendarPage(QWidget):
         table.setDragEnabled(True)
         table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        for column in range(model.columnCount()):  # names and purposes take what is left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in (1, 3)
+                                        else QHeaderView.ResizeMode.ResizeToContents)  # fmt: skip
         table.doubleClicked.connect(lambda _index: self.open_selected())
         table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
         return table
@@ -166,8 +173,13 @@ class CalendarPage(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         column.addLayout(row)
+        left = QWidget(self)
+        days = QVBoxLayout(left)
+        days.setContentsMargins(0, 0, 0, 0)
+        days.addWidget(self.month, 1)
+        days.addWidget(self.legend)
         splitter = QSplitter(self)
-        splitter.addWidget(self.month)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
@@ -428,6 +440,7 @@ class CalendarPage(QWidget):
             self.tr("Record the outcome and plan the next one (Ctrl+D)")
         )
         self.buttons["reschedule"].setToolTip(self.tr("Or drag onto a day; Ctrl+Left and Ctrl+Right move by a day, with Shift by a week"))  # fmt: skip
+        self.legend.setText(legend_html())
         self.plan_button.setText(self.tr("Plan follow-ups…"))
         self.plan_button.setToolTip(self.tr("Plan the next return visit for every customer who has none, from each value tier's interval"))  # fmt: skip
         self.agenda_model.retranslate()

@@ -18,14 +18,13 @@ if TYPE_CHECKING:
     from camdesk.services.followups.cadence import PlanSummary
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlanFollowUps", text)
-
-
 def summary_text(summary: PlanSummary) -> str:
     if not summary.planned:
-        return _tr("Every customer already has a follow-up planned; nothing new was planned.")
-    return (_tr("Planned %1 follow-ups: %2 return visits, %3 wake-up calls, %4 win-backs.")
+        return QCoreApplication.translate(
+            "PlanFollowUps",
+            "Every customer already has a follow-up planned; nothing new was planned.",
+        )
+    return (QCoreApplication.translate("PlanFollowUps", "Planned %1 follow-ups: %2 return visits, %3 wake-up calls, %4 win-backs.")
             .replace("%1", f"{summary.planned:,}").replace("%2", f"{summary.kinds['return']:,}")
             .replace("%3", f"{summary.kinds['wake']:,}")
             .replace("%4", f"{summary.kinds['winback']:,}"))  # fmt: skip
@@ -33,14 +32,20 @@ def summary_text(summary: PlanSummary) -> str:
 
 def plan_in_background(parent: QWidget, db: Database, actor: Actor, status: QLabel) -> TaskState | None:  # fmt: skip
     """Ask, then plan the next follow-up of every customer with none planned."""
-    answer = QMessageBox.question(parent, _tr("Plan follow-ups"), _tr(
+    answer = QMessageBox.question(parent, QCoreApplication.translate("PlanFollowUps", "Plan follow-ups"), QCoreApplication.translate("PlanFollowUps",
         "Plan the next follow-up for every customer who has none planned?\n\n"
         "Return visits are due one value tier's interval after the last contact (today at "
         "the earliest); silent customers get a wake-up call and churned ones a win-back. "
         "Customers who have a follow-up planned are left as they are."))  # fmt: skip
     if answer != QMessageBox.StandardButton.Yes:
         return None
-    progress = QProgressDialog(_tr("Planning follow-ups…"), _tr("Cancel"), 0, 100, parent)
+    progress = QProgressDialog(
+        QCoreApplication.translate("PlanFollowUps", "Planning follow-ups…"),
+        QCoreApplication.translate("PlanFollowUps", "Cancel"),
+        0,
+        100,
+        parent,
+    )
     progress.setObjectName("planProgress")
     progress.setMinimumDuration(300)
 
@@ -56,7 +61,11 @@ def plan_in_background(parent: QWidget, db: Database, actor: Actor, status: QLab
     def failed(exc: BaseException) -> None:
         progress.close()
         if isinstance(exc, Cancelled):
-            status.setText(_tr("Planning cancelled; nothing was planned."))
+            status.setText(
+                QCoreApplication.translate(
+                    "PlanFollowUps", "Planning cancelled; nothing was planned."
+                )
+            )
         else:
             show_error(parent, exc)
 
