@@ -32,7 +32,9 @@ def _calendar(qtbot, controller):
 
 
 def _plan(controller, customer, due, **more):
-    return tasks.add_follow_up(controller.db, Plan(customer.id, due, **more), controller.actor).value
+    return tasks.add_follow_up(
+        controller.db, Plan(customer.id, due, **more), controller.actor
+    ).value
 
 
 def _select(table, row=0):

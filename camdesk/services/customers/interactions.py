@@ -24,6 +24,10 @@ from camdesk.services.core.validation import FUTURE_DATE, Checker
 LEEWAY = timedelta(minutes=10)  # a clock a little ahead of the database's is no future
 
 
+CHANNELS = tuple(k.value for k in InteractionKind)  # contact channels (and "note"), as codes
+DIRECTIONS = tuple(d.value for d in Direction)
+
+
 @dataclass(frozen=True)
 class Entry:
     """What a user logs: a contact (channel, direction, summary, outcome, next step) or a note."""

@@ -25,6 +25,7 @@ PLANNED = FollowUpStatus.PLANNED
 OVERDUE = "overdue"  # the derived state of a planned follow-up whose time has passed
 ANYONE = uuid.UUID(int=1)  # scope: every user's follow-ups
 NOBODY = None  # scope: the unassigned ones
+KINDS = tuple(k.value for k in FollowUpKind)  # follow-up types, as codes
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Scope:
     """Which follow-ups a view shows: whose, of which types, for customers of which tiers."""
 
     assignee: uuid.UUID | None = ANYONE
-    kinds: frozenset[FollowUpKind] = field(default_factory=frozenset)  # empty: every type
+    kinds: frozenset[str] = field(default_factory=frozenset)  # type codes; empty: every type
     tiers: frozenset[str] = field(default_factory=frozenset)  # empty: every tier
 
 
@@ -180,7 +181,9 @@ def _scoped(statement: Any, scope: Scope) -> Any:
         statement = statement.where(FollowUp.assignee_id.is_(None) if scope.assignee is None
                                     else FollowUp.assignee_id == scope.assignee)  # fmt: skip
     if scope.kinds:
-        statement = statement.where(FollowUp.kind.in_(sorted(scope.kinds)))
+        statement = statement.where(
+            FollowUp.kind.in_([FollowUpKind(k) for k in sorted(scope.kinds)])
+        )
     if scope.tiers:
         tier = select(CustomerValue.customer_id).where(CustomerValue.tier.in_(sorted(scope.tiers)))
         statement = statement.where(FollowUp.customer_id.in_(tier))

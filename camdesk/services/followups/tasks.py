@@ -56,7 +56,7 @@ class Plan:
 
     customer_id: uuid.UUID
     due_on: date
-    kind: FollowUpKind = FollowUpKind.RETURN
+    kind: FollowUpKind | str = FollowUpKind.RETURN
     due_at_time: time | None = None
     purpose: str | None = None
     assignee_id: uuid.UUID | None = OWNER
@@ -91,7 +91,7 @@ def add_follow_up(db: Database, plan: Plan, actor: Actor) -> Written[uuid.UUID]:
                 Customer.id == plan.customer_id, Customer.deleted_at.is_(None))):  # fmt: skip
             raise NotFound()
         assignee = (owner or actor.user_id) if plan.assignee_id == OWNER else plan.assignee_id
-        row = FollowUp(customer_id=plan.customer_id, assignee_id=assignee, kind=plan.kind,
+        row = FollowUp(customer_id=plan.customer_id, assignee_id=assignee, kind=FollowUpKind(plan.kind),
                        status=PLANNED, due_on=plan.due_on, due_at_time=plan.due_at_time,
                        purpose=purpose, rule=rule, series_start=plan.due_on if rule else None,
                        origin="hand", updated_by=actor.user_id)  # fmt: skip
@@ -108,8 +108,8 @@ def complete(
     actor: Actor,
     *,
     outcome: str,
-    channel: InteractionKind = InteractionKind.CALL,
-    direction: Direction | None = Direction.OUTBOUND,
+    channel: InteractionKind | str = InteractionKind.CALL,
+    direction: Direction | str | None = Direction.OUTBOUND,
     summary: str | None = None,
     next_step: str | None = None,
     at: datetime | None = None,
@@ -119,8 +119,9 @@ def complete(
     txn = uuid.uuid4()
     with db.write() as session:
         (row,) = _planned(session, [ref])
-        entry = checked_entry(Entry(channel, at, summary or row.purpose, None, direction,
-                                    outcome, next_step))  # fmt: skip
+        entry = checked_entry(Entry(InteractionKind(channel), at, summary or row.purpose, None,
+                                    Direction(direction) if direction else None, outcome,
+                                    next_step))  # fmt: skip
         log = ChangeWriter(session, actor, txn)
         contact = add_interaction(session, log, row.customer_id, entry)
         _close(log, row, FollowUpStatus.DONE, at, entry.outcome, contact)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.models import Direction, InteractionKind
 from camdesk.services.core.users import UserInfo
 from camdesk.services.followups.agenda import AgendaRow
 from camdesk.views.followups.names import CHANNEL_NAMES, channel_name, kind_name
@@ -35,11 +34,11 @@ class CompleteDialog(QDialog):
         self.channel = QComboBox(self)
         self.channel.setObjectName("channel")
         for code in CHANNEL_NAMES:
-            if code != InteractionKind.NOTE.value:
+            if code != "note":
                 self.channel.addItem(channel_name(code), code)
         self.direction = QComboBox(self)
-        self.direction.addItem(self.tr("Outgoing (we contacted them)"), Direction.OUTBOUND.value)
-        self.direction.addItem(self.tr("Incoming (they contacted us)"), Direction.INBOUND.value)
+        self.direction.addItem(self.tr("Outgoing (we contacted them)"), "out")
+        self.direction.addItem(self.tr("Incoming (they contacted us)"), "in")
         self.summary = QLineEdit(row.purpose or "", self)
         self.summary.setObjectName("summary")
         self.summary.setMaxLength(200)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
-from camdesk.models import FollowUpKind
 from camdesk.services.core.context import Actor
 from camdesk.services.followups.agenda import ANYONE, Scope
 from camdesk.services.value.labels import TIER_CODES
@@ -76,7 +75,7 @@ class CalendarFilters(QWidget):
         assignee = None if who == NOBODY else (who if who is not None else ANYONE)
         kind, tier = self.kind.currentData(), self.tier.currentData()
         return Scope(assignee=assignee,
-                     kinds=frozenset({FollowUpKind(kind)}) if kind else frozenset(),
+                     kinds=frozenset({kind}) if kind else frozenset(),
                      tiers=frozenset({tier}) if tier else frozenset())  # fmt: skip
 
     def retranslate(self) -> None:

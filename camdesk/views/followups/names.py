@@ -8,40 +8,39 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QColor
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import FollowUpKind, FollowUpStatus, InteractionKind
 from camdesk.services.followups.agenda import OVERDUE
 
 KIND_NAMES = {
-    FollowUpKind.RETURN.value: QT_TRANSLATE_NOOP("FollowUps", "Return visit"),
-    FollowUpKind.CARE.value: QT_TRANSLATE_NOOP("FollowUps", "Care"),
-    FollowUpKind.WAKE.value: QT_TRANSLATE_NOOP("FollowUps", "Wake-up"),
-    FollowUpKind.WINBACK.value: QT_TRANSLATE_NOOP("FollowUps", "Win-back"),
-    FollowUpKind.OTHER.value: QT_TRANSLATE_NOOP("FollowUps", "Other"),
+    "return": QT_TRANSLATE_NOOP("FollowUps", "Return visit"),
+    "care": QT_TRANSLATE_NOOP("FollowUps", "Care"),
+    "wake": QT_TRANSLATE_NOOP("FollowUps", "Wake-up"),
+    "winback": QT_TRANSLATE_NOOP("FollowUps", "Win-back"),
+    "other": QT_TRANSLATE_NOOP("FollowUps", "Other"),
 }
 STATE_NAMES = {
-    FollowUpStatus.PLANNED.value: QT_TRANSLATE_NOOP("FollowUps", "Planned"),
+    "planned": QT_TRANSLATE_NOOP("FollowUps", "Planned"),
     OVERDUE: QT_TRANSLATE_NOOP("FollowUps", "Overdue"),
-    FollowUpStatus.DONE.value: QT_TRANSLATE_NOOP("FollowUps", "Done"),
-    FollowUpStatus.SKIPPED.value: QT_TRANSLATE_NOOP("FollowUps", "Skipped"),
-    FollowUpStatus.CANCELLED.value: QT_TRANSLATE_NOOP("FollowUps", "Cancelled"),
+    "done": QT_TRANSLATE_NOOP("FollowUps", "Done"),
+    "skipped": QT_TRANSLATE_NOOP("FollowUps", "Skipped"),
+    "cancelled": QT_TRANSLATE_NOOP("FollowUps", "Cancelled"),
 }
 CHANNEL_NAMES = {
-    InteractionKind.CALL.value: QT_TRANSLATE_NOOP("FollowUps", "Phone call"),
-    InteractionKind.SMS.value: QT_TRANSLATE_NOOP("FollowUps", "SMS"),
-    InteractionKind.WECHAT.value: QT_TRANSLATE_NOOP("FollowUps", "WeChat"),
-    InteractionKind.EMAIL.value: QT_TRANSLATE_NOOP("FollowUps", "Email"),
-    InteractionKind.VISIT.value: QT_TRANSLATE_NOOP("FollowUps", "Visit"),
-    InteractionKind.MEETING.value: QT_TRANSLATE_NOOP("FollowUps", "Meeting"),
-    InteractionKind.CHAT.value: QT_TRANSLATE_NOOP("FollowUps", "Online chat"),
-    InteractionKind.NOTE.value: QT_TRANSLATE_NOOP("FollowUps", "Note"),
+    "call": QT_TRANSLATE_NOOP("FollowUps", "Phone call"),
+    "sms": QT_TRANSLATE_NOOP("FollowUps", "SMS"),
+    "wechat": QT_TRANSLATE_NOOP("FollowUps", "WeChat"),
+    "email": QT_TRANSLATE_NOOP("FollowUps", "Email"),
+    "visit": QT_TRANSLATE_NOOP("FollowUps", "Visit"),
+    "meeting": QT_TRANSLATE_NOOP("FollowUps", "Meeting"),
+    "chat": QT_TRANSLATE_NOOP("FollowUps", "Online chat"),
+    "note": QT_TRANSLATE_NOOP("FollowUps", "Note"),
 }
 # One colour per type, readable on white and told apart by colour-blind eyes (Okabe-Ito).
 KIND_COLOURS = {
-    FollowUpKind.RETURN.value: QColor("#0072B2"),
-    FollowUpKind.CARE.value: QColor("#CC79A7"),
-    FollowUpKind.WAKE.value: QColor("#E69F00"),
-    FollowUpKind.WINBACK.value: QColor("#009E73"),
-    FollowUpKind.OTHER.value: QColor("#666666"),
+    "return": QColor("#0072B2"),
+    "care": QColor("#CC79A7"),
+    "wake": QColor("#E69F00"),
+    "winback": QColor("#009E73"),
+    "other": QColor("#666666"),
 }
 OVERDUE_COLOUR = QColor("#C0392B")
 DONE_COLOUR = QColor("#7F8C8D")

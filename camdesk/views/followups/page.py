@@ -311,11 +311,10 @@ class CalendarPage(QWidget):
         next_step = dialog.next_step.text()
 
         def work(_state: TaskState) -> Any:
-            from camdesk.models import Direction, InteractionKind
             from camdesk.services.followups import tasks
 
             return tasks.complete(db, Ref(row.id, row.version), actor, outcome=outcome,
-                                  channel=InteractionKind(channel), direction=Direction(direction),
+                                  channel=channel, direction=direction,
                                   summary=summary, next_step=next_step)  # fmt: skip
 
         def done(result: Any) -> None:
