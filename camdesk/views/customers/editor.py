@@ -33,7 +33,7 @@ from camdesk.services.core import users
 from camdesk.services.core import validation as checks
 from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
-from camdesk.services.customers import custom_fields, points
+from camdesk.services.customers import custom_fields, interactions, points
 from camdesk.services.customers import history as history_service
 from camdesk.services.customers import orders as order_service
 from camdesk.services.customers.choices import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
@@ -54,6 +54,7 @@ from camdesk.views.customers.labels import VALUE_LABELS, field_label
 from camdesk.views.customers.labels import tr as tr_field
 from camdesk.views.customers.points_tab import PointsTab
 from camdesk.views.customers.tabs import HistoryTab, PurchasesTab
+from camdesk.views.customers.timeline_tab import TimelineTab
 from camdesk.views.customers.value_tab import ValueTab
 from camdesk.views.dates import DateField
 from camdesk.views.errors import ERROR_STYLE, show_error
@@ -78,6 +79,7 @@ class EditorData:
     history: list[history_service.ChangeEntry]
     value: value_explain.ValueFile | None = None
     points: list[points.Entry] | None = None
+    timeline: list[interactions.InteractionRow] | None = None
 
 
 def load_editor_data(db: Database, customer_id: uuid.UUID | None) -> EditorData:
@@ -92,6 +94,7 @@ def load_editor_data(db: Database, customer_id: uuid.UUID | None) -> EditorData:
         history=history_service.customer_history(db, customer_id) if customer_id else [],
         value=value_explain.value_file(db, customer_id) if customer_id else None,
         points=points.ledger(db, customer_id) if customer_id else None,
+        timeline=interactions.list_interactions(db, customer_id) if customer_id else None,
     )
 
 
@@ -217,6 +220,9 @@ class CustomerDialog(QDialog):
         self.custom_page = QWidget()
         self.custom_form = QFormLayout(self.custom_page)
         self._add_tab("custom", self.custom_page)
+        self.timeline = TimelineTab(self._db, self._actor)
+        self.timeline.logged.connect(self._retranslate)  # the tab counts its entries
+        self._add_tab("timeline", self.timeline)
         self.purchases = PurchasesTab()
         self._add_tab("purchases", self.purchases)
         self.history = HistoryTab()
@@ -237,6 +243,7 @@ class CustomerDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.log_contact)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -270,6 +277,7 @@ class CustomerDialog(QDialog):
         self.inputs["email"].setPlaceholderText("name@example.com")  # type: ignore[attr-defined]
         titles = {"details": self.tr("Details"), "contacts": self.tr("Contacts"),
                   "custom": self.tr("Custom fields"), "purchases": self.tr("Purchases"),
+                  "timeline": self.tr("Contact log (%1)").replace("%1", f"{len(self.timeline.rows):,}"),
                   "history": self.tr("History"), "value": self.tr("Value"),
                   "points": self.tr("Points (%1)").replace("%1", f"{self.points_tab.current:,}")}  # fmt: skip
         for name, text in titles.items():
@@ -280,6 +288,7 @@ class CustomerDialog(QDialog):
         if self.owner.count():
             self.owner.setItemText(0, self.tr("(nobody)"))
         self.purchases.retranslate()
+        self.timeline.retranslate()
         self.history.retranslate()
         self.value_tab.retranslate()
         self.points_tab.retranslate()
@@ -317,7 +326,7 @@ class CustomerDialog(QDialog):
             self._add(self.custom_form, f"custom:{field.key}", widget)
             self._labels[f"custom:{field.key}"].setText(field.label)
         self.tabs.setTabVisible(self._tab("custom"), bool(data.fields))
-        for name in ("purchases", "history", "value", "points"):  # a saved file's own
+        for name in ("timeline", "purchases", "history", "value", "points"):  # a saved file's own
             self.tabs.setTabVisible(self._tab(name), data.record is not None)
         if data.record is not None:
             self.fill(data.record)
@@ -325,6 +334,7 @@ class CustomerDialog(QDialog):
             self._show_history(data.history)
             self.value_tab.show_file(data.value)
             self.points_tab.show_entries(data.record.id, data.points or [])
+            self.timeline.show_rows(data.record.id, data.record.name, data.timeline or [])
             self._retranslate()
         self._initial = self.collect()
         self.setEnabled(True)
@@ -585,6 +595,12 @@ class CustomerDialog(QDialog):
                 "%1", theirs.updated_by_name or "?"))  # fmt: skip
         else:
             self.status.setText(error_text(exc))
+
+    def log_contact(self) -> None:
+        """Ctrl+L: log a contact with this customer (a saved file only)."""
+        if self._record is not None and self.timeline.isEnabled():
+            self.tabs.setCurrentIndex(self._tab("timeline"))
+            self.timeline.open_dialog()
 
     def reject(self) -> None:
         if self.isEnabled() and self.is_dirty():

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -120,7 +121,7 @@ class CustomersPage(QWidget):
 
         for act in (self.open_action, self.export_action):
             act.setEnabled(attached)
-        for act in (self.new_action, self.delete_action):  # writes: not on a read-only file
+        for act in (self.new_action, self.delete_action, self.log_action):  # writes: not read-only
             act.setEnabled(attached and writable(self._db))
 
     # -- reading (the services load SQLAlchemy: imported on first use, in a worker) --
@@ -208,6 +209,7 @@ class CustomersPage(QWidget):
         self.delete_action = action(QKeySequence.StandardKey.Delete, self.delete_selected)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.view.addAction(self.delete_action)
+        self.log_action = action("Ctrl+L", self.log_contact)
         self.export_action = action("Ctrl+E", lambda: self.export_list())
         self.undo_action = action(QKeySequence.StandardKey.Undo, self.undo_last)
         self.undo_action.setEnabled(False)
@@ -220,6 +222,7 @@ class CustomersPage(QWidget):
         self.delete_action.setText(self.tr("&Delete"))
         self.undo_action.setText(self.tr("&Undo"))
         self.export_action.setText(self.tr("&Export this list…"))
+        self.log_action.setText(self.tr("&Log a contact…"))
         self.undo_button.setText(self.tr("Undo"))
         self.model.retranslate()
         if self.model.counted:
@@ -356,6 +359,20 @@ class CustomersPage(QWidget):
     def selected_ids(self) -> list[uuid.UUID]:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
         return [cid for cid in (self.model.customer_id(r) for r in rows) if cid is not None]
+
+    def log_contact(self) -> QDialog | None:
+        """Log a contact with the current customer (Ctrl+L): a dialog, saved in the background."""
+        from camdesk.views.customers.timeline_tab import LogDialog, log_from
+
+        row = self.model.row_at(self.view.currentIndex().row())
+        if row is None or self._db is None or self._actor is None:
+            return None
+        dialog = LogDialog(row.name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        db, actor, customer = self._db, self._actor, row.id
+        dialog.buttons.accepted.connect(lambda: log_from(dialog, db, actor, customer))
+        dialog.open()
+        return dialog
 
     def _open_current(self) -> None:
         index = self.view.currentIndex()

@@ -24,16 +24,6 @@ STATE_NAMES = {
     "skipped": QT_TRANSLATE_NOOP("FollowUps", "Skipped"),
     "cancelled": QT_TRANSLATE_NOOP("FollowUps", "Cancelled"),
 }
-CHANNEL_NAMES = {
-    "call": QT_TRANSLATE_NOOP("FollowUps", "Phone call"),
-    "sms": QT_TRANSLATE_NOOP("FollowUps", "SMS"),
-    "wechat": QT_TRANSLATE_NOOP("FollowUps", "WeChat"),
-    "email": QT_TRANSLATE_NOOP("FollowUps", "Email"),
-    "visit": QT_TRANSLATE_NOOP("FollowUps", "Visit"),
-    "meeting": QT_TRANSLATE_NOOP("FollowUps", "Meeting"),
-    "chat": QT_TRANSLATE_NOOP("FollowUps", "Online chat"),
-    "note": QT_TRANSLATE_NOOP("FollowUps", "Note"),
-}
 # One colour per type, readable on white and told apart by colour-blind eyes (Okabe-Ito).
 KIND_COLOURS = {
     "return": QColor("#0072B2"),
@@ -52,10 +42,6 @@ def kind_name(code: str) -> str:
 
 def state_name(code: str) -> str:
     return QCoreApplication.translate("FollowUps", STATE_NAMES.get(code, code))
-
-
-def channel_name(code: str) -> str:
-    return QCoreApplication.translate("FollowUps", CHANNEL_NAMES.get(code, code))
 
 
 def day_text(day: date, form: QLocale.FormatType | str = QLocale.FormatType.LongFormat) -> str:
