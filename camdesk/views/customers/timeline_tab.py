@@ -28,6 +28,7 @@ from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
 from camdesk.services.customers.interactions import CHANNELS, InteractionRow
 from camdesk.views.background import run_read, run_write
+from camdesk.views.combo import choose
 from camdesk.views.customers.channels import channel_name, direction_name
 from camdesk.views.errors import ERROR_STYLE, show_error
 from camdesk.views.i18n import error_text, problem_text
@@ -50,7 +51,7 @@ class LogDialog(QDialog):
         self.channel.setObjectName("channel")
         for code in CHANNELS:
             self.channel.addItem(channel_name(code), code)
-        self.channel.setCurrentIndex(self.channel.findData("note" if note else "call"))
+        choose(self.channel, "note" if note else "call")
         self.channel.currentIndexChanged.connect(self._on_channel)
         self.direction = QComboBox(self)
         self.direction.setObjectName("direction")
