@@ -176,6 +176,15 @@ class FollowUpClosed(CamdeskError):
     )
 
 
+class OrderChanged(CamdeskError):
+    """An order was edited or deleted by someone else since it was shown."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{changed_by} changed this order at {changed_at}. Nothing was overwritten: look at it as it is now and try again.",
+    )
+
+
 class DuplicateCode(CamdeskError):
     message = QT_TRANSLATE_NOOP("errors", "The customer code {code} is already used by {name}.")
 

@@ -44,7 +44,7 @@ def test_logging_a_contact_from_the_customer_file(qtbot, controller):
     assert get_customer(db, ident).last_contact_at == newest.occurred_at
 
     note = tab.open_dialog(note=True)
-    assert not note.direction.isVisible()
+    assert note.direction.isHidden()  # a note has no direction
     note.outcome.insertPlainText("客户不喜欢早上来电")
     note.buttons.accepted.emit()
     qtbot.waitUntil(lambda: tab.table.rowCount() == 3, timeout=10000)

@@ -29,6 +29,7 @@ from camdesk.errors import CamdeskError
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, Order, PointsEntry, User, new_id, utcnow
 from camdesk.services.core.bulk import insert_rows
+from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.value.settings import load_rules
@@ -119,6 +120,28 @@ def earn_for_orders(session: Session, orders: Iterable[tuple[uuid.UUID, uuid.UUI
     rows = [r for r in rows if r["points"] > 0]
     insert_rows(session.connection(), PointsEntry, rows)
     return sum(r["points"] for r in rows)
+
+
+def follow_amount(session: Session, log: ChangeWriter, order_id: uuid.UUID, amount: int) -> None:
+    """The points an order earned follow its new amount (in the caller's transaction)."""
+    entry = session.scalar(select(PointsEntry).where(PointsEntry.order_id == order_id,
+                                                     PointsEntry.kind == EARN))  # fmt: skip
+    wanted = earned(amount, load_rules(session).points_per_yuan)
+    if entry is None:
+        if wanted > 0:
+            earn_for_orders(
+                session, [(order_id, _customer_of(session, order_id), amount)], log.actor
+            )
+        return
+    if entry.points != wanted:
+        log.add("points_entry", entry.id, Op.UPDATE, "points", entry.points, wanted)
+        entry.points = wanted
+
+
+def _customer_of(session: Session, order_id: uuid.UUID) -> uuid.UUID:
+    found = session.scalar(select(Order.customer_id).where(Order.id == order_id))
+    assert found is not None
+    return found
 
 
 def _change(db: Database, customer_id: uuid.UUID, points: int, kind: str, reason: str | None,

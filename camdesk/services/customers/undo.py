@@ -45,6 +45,7 @@ _DECODE = {
     "owner_id": uuid.UUID,
     "customer_id": uuid.UUID,  # a merge moved the row
     "last_contact_at": datetime.fromisoformat,
+    "ordered_on": date.fromisoformat,  # an order edited by hand
 }
 _TABLES: dict[str, Any] = {
     "customer": Customer, "contact": Contact, "orders": Order, "interaction": Interaction,

@@ -52,8 +52,9 @@ from camdesk.views.combo import choose
 from camdesk.views.customers.conflict import ConflictDialog
 from camdesk.views.customers.labels import VALUE_LABELS, field_label
 from camdesk.views.customers.labels import tr as tr_field
+from camdesk.views.customers.orders_tab import PurchasesTab
 from camdesk.views.customers.points_tab import PointsTab
-from camdesk.views.customers.tabs import HistoryTab, PurchasesTab
+from camdesk.views.customers.tabs import HistoryTab
 from camdesk.views.customers.timeline_tab import TimelineTab
 from camdesk.views.customers.value_tab import ValueTab
 from camdesk.views.dates import DateField
@@ -223,7 +224,7 @@ class CustomerDialog(QDialog):
         self.timeline = TimelineTab(self._db, self._actor)
         self.timeline.logged.connect(self._retranslate)  # the tab counts its entries
         self._add_tab("timeline", self.timeline)
-        self.purchases = PurchasesTab()
+        self.purchases = PurchasesTab(self._db, self._actor)
         self._add_tab("purchases", self.purchases)
         self.history = HistoryTab()
         self._add_tab("history", self.history)
@@ -330,7 +331,7 @@ class CustomerDialog(QDialog):
             self.tabs.setTabVisible(self._tab(name), data.record is not None)
         if data.record is not None:
             self.fill(data.record)
-            self.purchases.show_orders(data.orders, data.summary)
+            self.purchases.show_orders(data.record.id, data.orders, data.summary)
             self._show_history(data.history)
             self.value_tab.show_file(data.value)
             self.points_tab.show_entries(data.record.id, data.points or [])

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from camdesk.services.value.explain import ValueFile
 from camdesk.services.value.labels import SEGMENT_HINTS, Segment
 from camdesk.services.value.tiers import DEFAULT_PERKS
-from camdesk.views.customers.tabs import money
+from camdesk.views.customers.orders_tab import money
 from camdesk.views.value.panels import fill_table, read_only_table
 from camdesk.views.value_names import value_name, yuan
 from camdesk.views.value_text import reason_text
