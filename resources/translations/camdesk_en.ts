@@ -69,10 +69,17 @@
 <context>
     <name>PurchasesTab</name>
     <message numerus="yes">
-        <source>%n order(s), total %1, margin %2, first %3, last %4</source>
+        <source>margin %1 (of the %n order(s) with a cost)</source>
         <translation>
-            <numerusform>%n order, total %1, margin %2, first %3, last %4</numerusform>
-            <numerusform>%n orders, total %1, margin %2, first %3, last %4</numerusform>
+            <numerusform>margin %1 (of the %n order with a cost)</numerusform>
+            <numerusform>margin %1 (of the %n orders with a cost)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s), total %1, %2, first %3, last %4</source>
+        <translation>
+            <numerusform>%n order, total %1, %2, first %3, last %4</numerusform>
+            <numerusform>%n orders, total %1, %2, first %3, last %4</numerusform>
         </translation>
     </message>
 </context>

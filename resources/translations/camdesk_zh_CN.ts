@@ -155,6 +155,49 @@
     </message>
 </context>
 <context>
+    <name>Channels</name>
+    <message>
+        <source>Phone call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会面</translation>
+    </message>
+    <message>
+        <source>Online chat</source>
+        <translation>在线聊天</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>呼出</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>呼入</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Check the rows</source>
@@ -443,6 +486,10 @@
         <translation>购买记录</translation>
     </message>
     <message>
+        <source>Contact log (%1)</source>
+        <translation>联系记录（%1）</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>变更历史</translation>
     </message>
@@ -706,6 +753,10 @@
     <message>
         <source>&amp;Export this list…</source>
         <translation>导出当前列表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Log a contact…</source>
+        <translation>记录联系(&amp;L)…</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1130,38 +1181,6 @@
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
-    <message>
-        <source>Phone call</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>邮件</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>拜访</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>会面</translation>
-    </message>
-    <message>
-        <source>Online chat</source>
-        <translation>在线聊天</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
 </context>
 <context>
     <name>HistoryTab</name>
@@ -1235,6 +1254,53 @@
     <message>
         <source>… and %1 more.</source>
         <translation>…… 还有 %1 条。</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>Add a note: %1</source>
+        <translation>添加备注：%1</translation>
+    </message>
+    <message>
+        <source>Log a contact: %1</source>
+        <translation>记录联系：%1</translation>
+    </message>
+    <message>
+        <source>What it was about, e.g. 回访满意度</source>
+        <translation>联系内容，例如 回访满意度</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>备注内容</translation>
+    </message>
+    <message>
+        <source>What came of it</source>
+        <translation>联系结果</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1438,57 @@
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Edit order</source>
+        <translation>编辑订单</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <source>Unknown (then so is the margin)</source>
+        <translation>未知（毛利也随之未知）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Cost: “%1” is not an amount of money.</source>
+        <translation>成本：“%1”不是金额。</translation>
+    </message>
+</context>
+<context>
     <name>ParetoChart</name>
     <message>
         <source>Best %1% of paying customers: %2% of revenue (class %3)</source>
@@ -1506,6 +1623,26 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
 <context>
     <name>PurchasesTab</name>
     <message>
+        <source>Add order…</source>
+        <translation>添加订单…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1518,12 +1655,24 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>类别</translation>
     </message>
     <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -1533,10 +1682,24 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <source>No purchases yet.</source>
         <translation>暂无购买记录。</translation>
     </message>
+    <message>
+        <source>margin unknown (no order has a cost)</source>
+        <translation>毛利未知（没有订单填写成本）</translation>
+    </message>
     <message numerus="yes">
-        <source>%n order(s), total %1, margin %2, first %3, last %4</source>
+        <source>margin %1 (of the %n order(s) with a cost)</source>
         <translation>
-            <numerusform>共 %n 笔订单，合计 %1，毛利 %2，首次 %3，最近 %4</numerusform>
+            <numerusform>毛利 %1（按 %n 笔有成本的订单）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>margin %1</source>
+        <translation>毛利 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s), total %1, %2, first %3, last %4</source>
+        <translation>
+            <numerusform>%n 笔订单，合计 %1，%2，首单 %3，末单 %4</numerusform>
         </translation>
     </message>
 </context>
@@ -2050,6 +2213,57 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     </message>
 </context>
 <context>
+    <name>TimelineTab</name>
+    <message>
+        <source>Log a contact…</source>
+        <translation>记录联系…</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Add a note…</source>
+        <translation>添加备注…</translation>
+    </message>
+    <message>
+        <source>%1 contacts and %2 notes; last contact %3.</source>
+        <translation>%1 次联系，%2 条备注；上次联系 %3。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Reassign</source>
@@ -2541,6 +2755,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>The follow-up for {customer} is no longer planned (it was marked {status}); only planned follow-ups can be done, skipped, moved or cancelled.</source>
         <translation>{customer} 的回访已不在计划中（已标为 {status}）；只有计划中的回访可以完成、跳过、改期或取消。</translation>
+    </message>
+    <message>
+        <source>{changed_by} changed this order at {changed_at}. Nothing was overwritten: look at it as it is now and try again.</source>
+        <translation>{changed_by} 在 {changed_at} 修改了这笔订单。没有覆盖任何内容：请查看最新情况后再试。</translation>
     </message>
     <message>
         <source>The customer code {code} is already used by {name}.</source>

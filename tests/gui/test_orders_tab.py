@@ -64,5 +64,5 @@ def test_a_partly_costed_history_says_whose_margin_it_is(qtbot, controller):
     add_order(db, ident, actor, ordered_on=date(2025, 1, 5), amount=10000, cost=6000)
     add_order(db, ident, actor, ordered_on=date(2025, 2, 5), amount=5000)
     dialog, tab = _open(qtbot, controller, ident)
-    assert "margin ¥40.00 (of the 1 orders with a cost)" in tab.summary.text()
+    assert "margin ¥40.00 (of the 1 order with a cost)" in tab.summary.text()
     dialog.reject()

@@ -69,6 +69,7 @@ class OrderDialog(QDialog):
     def __init__(self, order: OrderRow | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("orderDialog")
+        self.setMinimumWidth(380)
         self.setWindowTitle(self.tr("Edit order") if order else self.tr("New order"))
         today = date.today()
         day = order.ordered_on if order else today
@@ -207,8 +208,8 @@ class PurchasesTab(QWidget):
         if summary.margin is None:
             margin = self.tr("margin unknown (no order has a cost)")
         elif summary.costed < summary.orders:
-            margin = (self.tr("margin %1 (of the %2 orders with a cost)")
-                      .replace("%1", money(summary.margin)).replace("%2", f"{summary.costed:,}"))  # fmt: skip
+            margin = (self.tr("margin %1 (of the %n order(s) with a cost)", "", summary.costed)
+                      .replace("%1", money(summary.margin)))  # fmt: skip
         else:
             margin = self.tr("margin %1").replace("%1", money(summary.margin))
         return (self.tr("%n order(s), total %1, %2, first %3, last %4", "", summary.orders)
