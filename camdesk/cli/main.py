@@ -145,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_value_commands(add)
     from camdesk.cli.file import add_commands as add_file_commands
+    from camdesk.cli.followups import add_commands as add_followup_commands
+
+    add_followup_commands(add)
 
     add_file_commands(add)
     gui = add("gui", cmd_gui, "start the desktop application (the default)")

@@ -128,3 +128,52 @@ def test_dedupe_command(tmp_path: Path, capsys):
     assert code == 0 and group["score"] == 95 and group["reasons"] == ["mobile"]
     assert sorted(group["names"]) == ["张三", "张叁"] and len(group["ids"]) == 2
     assert "1 groups" in err
+
+
+def test_followups_and_log_commands(tmp_path: Path, capsys):
+    from datetime import date
+
+    from icalendar import Calendar
+
+    from camdesk.db import open_database
+    from camdesk.services.core.users import local_actor
+    from tests.factories import make_customer
+
+    db_path = str(tmp_path / "f.db")
+    db = open_database(db_path)
+    make_customer(db, local_actor(db), name="陈晨", code="KH100")
+    make_customer(db, local_actor(db), name="刘柳", code="KH101")
+    db.close()
+    code, out, _ = run(capsys, "followups", "plan", "--db", db_path, "--dry-run", "--json")
+    assert code == 0 and json.loads(out) == {"planned": 2, "dry_run": True, "return": 2,
+                                             "wake": 0, "winback": 0}  # fmt: skip
+    today = date.today()
+    code, out, _ = run(capsys, "followups", "add", "--db", db_path, "--customer", "KH100",
+                       "--due", today.isoformat(), "--type", "care", "--every", "1m",
+                       "--purpose", "月度关怀")  # fmt: skip
+    assert code == 0
+    ident = out.strip()
+    code, out, _ = run(capsys, "followups", "plan", "--db", db_path)
+    assert code == 0 and "planned 1 follow-ups" in out  # KH100 has one already
+    code, out, _ = run(capsys, "followups", "due", "--db", db_path, "--json")
+    due = [json.loads(line) for line in out.splitlines()]
+    assert [(d["code"], d["type"], d["purpose"]) for d in due] == [("KH100", "care", "月度关怀")]
+    code, out, _ = run(capsys, "followups", "done", ident, "--db", db_path, "--outcome", "已问候",
+                       "--channel", "wechat")  # fmt: skip
+    assert code == 0 and "next on" in out
+    code, out, _ = run(capsys, "followups", "done", ident, "--db", db_path, "--outcome", "again")
+    assert code == 1  # done already: refused with its reason, one line
+    code, out, _ = run(capsys, "followups", "due", "--db", db_path, "--days", "400")
+    lines = out.splitlines()  # the series' next month for 陈晨, the return visit for 刘柳
+    assert len(lines) == 2 and "月度关怀" in lines[0] and "刘柳" in lines[1]
+    ics = tmp_path / "f.ics"
+    code, out, _ = run(capsys, "followups", "export-ics", str(ics), "--db", db_path)
+    assert code == 0 and len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 2
+    code, out, _ = run(capsys, "log", "--db", db_path, "--customer", "KH101", "--channel", "wechat",
+                       "--summary", "发了新品图")  # fmt: skip
+    assert code == 0
+    for argv, says in ((["log", "--db", db_path, "--customer", "NOPE", "--summary", "x"],
+                        "no customer has the code"), (["followups", "--db", db_path], "say what to do")):  # fmt: skip
+        with pytest.raises(SystemExit) as caught:
+            main(argv)
+        assert caught.value.code == 2 and says in capsys.readouterr().err

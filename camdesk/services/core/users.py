@@ -47,6 +47,15 @@ def ensure_user(db: Database, username: str, display_name: str | None = None) ->
         return UserInfo(user.id, user.username, user.display_name, user.role.value)
 
 
+def find_user(db: Database, name: str) -> uuid.UUID | None:
+    """The user whose login or display name is ``name`` (any case), if there is one."""
+    with db.read() as session:
+        return session.scalar(select(User.id).where(
+            User.deleted_at.is_(None),
+            (func.lower(User.username) == name.lower()) | (func.lower(User.display_name) == name.lower()),
+        ))  # fmt: skip
+
+
 def user_named(session: Session, name: str) -> uuid.UUID:
     """The user whose login or display name is ``name``, created (as sales) if none is.
 

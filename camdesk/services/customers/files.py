@@ -185,6 +185,13 @@ def _record(session: Session, customer: Customer, tags: tuple[str, ...], custom:
     )
 
 
+def customer_coded(db: Database, code: str) -> uuid.UUID | None:
+    """The live customer whose code is ``code`` (as typed: trimmed), if any."""
+    with db.read() as session:
+        return session.scalar(select(Customer.id).where(
+            Customer.code == code.strip(), Customer.deleted_at.is_(None)))  # fmt: skip
+
+
 def get_customer(db: Database, customer_id: uuid.UUID) -> CustomerRecord:
     with db.read() as session:
         return record_of(session, load_customer(session, customer_id))

@@ -53,6 +53,18 @@ def every(n: int, unit: Unit, start: date, weekdays: Sequence[int] = ()) -> str:
     return ";".join(parts)
 
 
+_SHORT = {"d": Unit.DAYS, "w": Unit.WEEKS, "m": Unit.MONTHS, "y": Unit.YEARS}
+
+
+def from_shorthand(text: str, start: date) -> str:
+    """ "2w", "30d", "3m", "1y" as their RRULE; anything else is taken as an RRULE itself
+    (checked when the follow-up is planned)."""
+    cleaned = text.strip().lower()
+    if len(cleaned) >= 2 and cleaned[-1] in _SHORT and cleaned[:-1].isdigit():
+        return every(int(cleaned[:-1]), _SHORT[cleaned[-1]], start)
+    return text.strip()
+
+
 _FREQ_NAMES = {Unit.DAYS: "DAILY", Unit.WEEKS: "WEEKLY", Unit.MONTHS: "MONTHLY",
                Unit.YEARS: "YEARLY"}  # fmt: skip
 

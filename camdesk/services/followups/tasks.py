@@ -175,6 +175,16 @@ def reassign(db: Database, refs: Sequence[Ref], actor: Actor,
     return _edit(db, refs, actor, lambda row: {"assignee_id": assignee_id})
 
 
+def current_version(db: Database, ident: uuid.UUID) -> int:
+    """A follow-up's version as it is now (for a command that names it only by id)."""
+    with db.read() as session:
+        version = session.scalar(select(FollowUp.version).where(
+            FollowUp.id == ident, FollowUp.deleted_at.is_(None)))  # fmt: skip
+    if version is None:
+        raise NotFound(what="follow-up")
+    return int(version)
+
+
 def _edit(db: Database, refs: Sequence[Ref], actor: Actor, values: Any) -> Changes:
     """Apply ``values(row)`` to every follow-up in ``refs``, all or none."""
     if not refs:
