@@ -66,7 +66,7 @@ def _value(c: Context) -> QWidget:
 def _calendar(c: Context) -> QWidget:
     from camdesk.views.followups.page import CalendarPage
 
-    return CalendarPage(db=c.db, actor=c.actor, events=c.events)
+    return CalendarPage(db=c.db, actor=c.actor, events=c.events, settings=c.settings)
 
 
 def _duplicates(c: Context) -> QWidget:

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CalendarPage</name>
+    <message numerus="yes">
+        <source>Wrote %n follow-up(s) to %1; open it with Outlook, Thunderbird or Google Calendar.</source>
+        <translation>
+            <numerusform>Wrote %n follow-up to %1; open it with Outlook, Thunderbird or Google Calendar.</numerusform>
+            <numerusform>Wrote %n follow-ups to %1; open it with Outlook, Thunderbird or Google Calendar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message numerus="yes">
         <source>%1 (%n row(s))</source>

@@ -94,6 +94,20 @@
         <translation>已将 %1 条回访改到 %2。</translation>
     </message>
     <message>
+        <source>Export follow-ups to a calendar</source>
+        <translation>导出回访到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n follow-up(s) to %1; open it with Outlook, Thunderbird or Google Calendar.</source>
+        <translation>
+            <numerusform>已将 %n 条回访写入 %1；可用 Outlook、Thunderbird 或 Google 日历打开。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Week of %1</source>
         <translation>%1 所在周</translation>
     </message>
@@ -148,6 +162,14 @@
     <message>
         <source>Plan follow-ups…</source>
         <translation>安排回访…</translation>
+    </message>
+    <message>
+        <source>Export to calendar…</source>
+        <translation>导出到日历…</translation>
+    </message>
+    <message>
+        <source>The planned follow-ups shown (the user filter) as an .ics file</source>
+        <translation>把当前显示（按用户筛选）的计划回访导出为 .ics 文件</translation>
     </message>
     <message>
         <source>Plan the next return visit for every customer who has none, from each value tier&apos;s interval</source>

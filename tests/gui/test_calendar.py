@@ -176,3 +176,16 @@ def test_models_follow_qt_rules(qtbot, controller, qtmodeltester):
     month = MonthModel()
     month.show(TODAY, 6)
     qtmodeltester.check(month)
+
+
+def test_exporting_my_follow_ups_to_a_calendar_file(qtbot, controller, tmp_path):
+    from icalendar import Calendar
+
+    customer = make_customer(controller.db, controller.actor, name="吕方")
+    _plan(controller, customer, TODAY, purpose="报价", assignee_id=controller.actor.user_id)
+    page = _calendar(qtbot, controller)
+    path = tmp_path / "mine.ics"
+    page.export_ics(path)
+    qtbot.waitUntil(lambda: "Wrote 1 follow-up to" in page.status.text(), timeout=10000)
+    (event,) = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert str(event["summary"]) == "Return visit: 吕方 · 报价"

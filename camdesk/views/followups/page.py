@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, Qt, Signal
@@ -39,7 +40,8 @@ from camdesk.views.events import AppEvents, Freshness
 from camdesk.views.followups.agenda_model import AgendaModel
 from camdesk.views.followups.filters import CalendarFilters
 from camdesk.views.followups.month import DAY_ROLE, MonthModel, MonthView
-from camdesk.views.followups.names import day_text, legend_html
+from camdesk.views.followups.names import KIND_NAMES, day_text, kind_name, legend_html
+from camdesk.views.settings import Settings
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -67,9 +69,9 @@ class CalendarPage(QWidget):
     loaded = Signal()
 
     def __init__(self, *, db: Database | None, actor: Actor | None, events: AppEvents,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 settings: Settings | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self._db, self._actor = db, actor
+        self._db, self._actor, self._settings = db, actor, settings
         self.day = date.today()
         self.badge = 0
         self._generation = 0
@@ -110,6 +112,9 @@ class CalendarPage(QWidget):
         self.plan_button = QPushButton(self)
         self.plan_button.setObjectName("planFollowUps")
         self.plan_button.clicked.connect(self.plan)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("exportCalendar")
+        self.export_button.clicked.connect(lambda: self.export_ics())
         self.status = QLabel(self)
         self.legend = QLabel(self)
         self.legend.setObjectName("calendarLegend")
@@ -163,6 +168,7 @@ class CalendarPage(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addStretch(1)
+        head.addWidget(self.export_button)
         head.addWidget(self.plan_button)
         right = QWidget(self)
         column = QVBoxLayout(right)
@@ -408,6 +414,36 @@ class CalendarPage(QWidget):
         if len(rows) == 1:
             self.edit_requested.emit(rows[0].customer_id)
 
+    def export_ics(self, path: Path | None = None) -> None:
+        """Write the planned follow-ups the user filter shows (one user's, or everyone's) to
+        an iCalendar file for Outlook, Thunderbird or Google Calendar."""
+        from camdesk.services.followups.agenda import ANYONE
+        from camdesk.views.files import ask_save_file
+
+        db = self._db
+        if db is None:
+            return
+        if path is None:
+            path = ask_save_file(self, self.tr("Export follow-ups to a calendar"), "camdesk.ics",
+                                 self.tr("iCalendar files (*.ics)"), settings=self._settings,
+                                 kind="export", suffix="ics")  # fmt: skip
+            if path is None:
+                return
+        who = self.scope.assignee
+        assignee = None if who == ANYONE else who
+        names = {code: kind_name(code) for code in KIND_NAMES}
+        target = path
+
+        def work(state: TaskState) -> Any:
+            from camdesk.services.followups.ics import export_ics
+
+            return export_ics(db, target, assignee=assignee, kind_names=names,
+                              progress=state.progress, cancelled=state.cancelled)  # fmt: skip
+
+        run_read(work, self, lambda result: self.status.setText(
+            self.tr("Wrote %n follow-up(s) to %1; open it with Outlook, Thunderbird or Google Calendar.",
+                    "", result.events).replace("%1", str(result.path))))  # fmt: skip
+
     def plan(self) -> None:
         from camdesk.views.followups.planning import plan_in_background
 
@@ -441,6 +477,10 @@ class CalendarPage(QWidget):
         self.buttons["reschedule"].setToolTip(self.tr("Or drag onto a day; Ctrl+Left and Ctrl+Right move by a day, with Shift by a week"))  # fmt: skip
         self.legend.setText(legend_html())
         self.plan_button.setText(self.tr("Plan follow-ups…"))
+        self.export_button.setText(self.tr("Export to calendar…"))
+        self.export_button.setToolTip(
+            self.tr("The planned follow-ups shown (the user filter) as an .ics file")
+        )
         self.plan_button.setToolTip(self.tr("Plan the next return visit for every customer who has none, from each value tier's interval"))  # fmt: skip
         self.agenda_model.retranslate()
         self.overdue_model.retranslate()
