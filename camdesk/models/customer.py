@@ -64,6 +64,7 @@ class Customer(Tracked, Base):
     sort_key: Mapped[Str200] = mapped_column(default="")
     gender: Mapped[Gender | None] = mapped_column(str_enum(Gender, "gender"))
     birthday: Mapped[date | None] = mapped_column(Date)
+    lunar_birthday: Mapped[str | None] = mapped_column(String(6))  # "08-15", leap "L06-15"
     mobile: Mapped[str | None] = mapped_column(String(20))
     phone: Mapped[str | None] = mapped_column(String(20))
     email: Mapped[str | None] = mapped_column(String(320))

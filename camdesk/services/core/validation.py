@@ -24,6 +24,9 @@ INVALID_PHONE = QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid phone 
 INVALID_EMAIL = QT_TRANSLATE_NOOP("errors", "“{value}” is not a valid email address.")
 REQUIRED = QT_TRANSLATE_NOOP("errors", "This field is required.")
 TOO_LONG = QT_TRANSLATE_NOOP("errors", "At most {limit} characters.")
+INVALID_LUNAR = QT_TRANSLATE_NOOP(
+    "errors", "“{value}” is not a lunar month and day; write it like 八月十五, 闰六月初三 or 8-15."
+)
 FUTURE_DATE = QT_TRANSLATE_NOOP("errors", "The date {value} lies in the future.")
 TOO_OLD = QT_TRANSLATE_NOOP("errors", "The date {value} is before 1900.")
 INVALID_NUMBER = QT_TRANSLATE_NOOP("errors", "“{value}” is not a number.")
@@ -253,6 +256,19 @@ class Checker:
             return normalize_email(value)
         except ValueError:
             self.fail(field, INVALID_EMAIL, value=value)
+            return None
+
+    def lunar_day(self, field: str, value: str | None) -> str | None:
+        """A lunar month and day as typed ("八月十五", "闰6-15") in its stored form."""
+        from camdesk.services.core.lunar_days import lunar_code, parse_lunar
+
+        text = (value or "").strip()
+        if not text:
+            return None
+        try:
+            return lunar_code(parse_lunar(text))
+        except ValueError:
+            self.fail(field, INVALID_LUNAR, value=text)
             return None
 
     def past_date(self, field: str, value: date | None, today: date | None = None) -> date | None:

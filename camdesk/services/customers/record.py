@@ -20,7 +20,7 @@ from camdesk.services.customers import custom_fields as cf
 
 # Columns a person edits on the customer form, in form order.
 FIELDS = (
-    "kind", "code", "name", "gender", "birthday", "mobile", "phone", "email",
+    "kind", "code", "name", "gender", "birthday", "lunar_birthday", "mobile", "phone", "email",
     "province", "city", "address", "source", "company_name", "industry",
     "company_size", "preferences", "notes", "owner_id",
 )  # fmt: skip
@@ -49,6 +49,7 @@ class CustomerData:
     code: str | None = None
     gender: str | None = None
     birthday: date | None = None
+    lunar_birthday: str | None = None  # the lunar month and day celebrated: "08-15", "闰六月十五"
     mobile: str | None = None
     phone: str | None = None
     email: str | None = None
@@ -106,6 +107,7 @@ def check_customer(
         "phone": check.phone("phone", data.phone),
         "email": check.email("email", data.email),
         "birthday": check.past_date("birthday", data.birthday),
+        "lunar_birthday": check.lunar_day("lunar_birthday", data.lunar_birthday),
         "owner_id": data.owner_id,
     }
     try:

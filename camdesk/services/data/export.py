@@ -36,6 +36,7 @@ from camdesk.models import (
     Tag,
     User,
 )
+from camdesk.services.core.lunar_days import lunar_text, parse_lunar
 from camdesk.services.core.validation import display_phone
 from camdesk.services.customers.custom_fields import stored_value
 from camdesk.services.data.workbooks import Sheet, write_sheets, write_table
@@ -48,7 +49,7 @@ CHUNK = 5000  # customers read at a time
 
 # Field -> header, in each language; every header is one the importer maps back.
 CUSTOMER_COLUMNS: dict[str, str] = {
-    "name": "姓名", "kind": "客户类型", "code": "客户编号", "gender": "性别", "birthday": "生日",
+    "name": "姓名", "kind": "客户类型", "code": "客户编号", "gender": "性别", "birthday": "生日", "lunar_birthday": "农历生日",
     "mobile": "手机", "phone": "电话", "email": "邮箱", "province": "省份", "city": "城市",
     "address": "地址", "company_name": "公司", "industry": "行业", "company_size": "公司规模",
     "source": "来源", "preferences": "偏好", "notes": "备注", "tags": "标签", "owner": "负责人",
@@ -56,7 +57,7 @@ CUSTOMER_COLUMNS: dict[str, str] = {
 }  # fmt: skip
 ENGLISH_COLUMNS: dict[str, str] = {
     "name": "Name", "kind": "Customer type", "code": "Customer code", "gender": "Gender",
-    "birthday": "Birthday", "mobile": "Mobile", "phone": "Phone", "email": "Email",
+    "birthday": "Birthday", "lunar_birthday": "Lunar birthday", "mobile": "Mobile", "phone": "Phone", "email": "Email",
     "province": "Province", "city": "City", "address": "Address", "company_name": "Company",
     "industry": "Industry", "company_size": "Company size", "source": "Source",
     "preferences": "Preferences", "notes": "Notes", "tags": "Tags", "owner": "Owner",
@@ -252,6 +253,10 @@ def _customer_cell(key: str, at: dict[str, int], owners: dict[uuid.UUID, str],
         return lambda customer: display_phone(field(customer)) or None
     if key == "owner":
         return lambda customer: owners.get(field(customer)) if field(customer) else None
+    if key == "lunar_birthday":  # 八月十五, not 08-15 (which a spreadsheet takes for a date)
+        return lambda customer: (
+            lunar_text(parse_lunar(field(customer))) if field(customer) else None
+        )
     if key == "last_contact":
         return lambda customer: (field(customer).astimezone().replace(tzinfo=None)
                                  if field(customer) else None)  # fmt: skip

@@ -36,20 +36,14 @@ from camdesk.models import (
     FollowUpKind,
     FollowUpStatus,
     ValueChange,
-    utcnow,
 )
-from camdesk.services.core.bulk import (
-    gc_paused,
-    id_range,
-    insert_columns,
-    stored_form,
-    stored_value,
-)
+from camdesk.services.core.bulk import gc_paused
 from camdesk.services.core.changelog import ChangeWriter
 from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.core.progress import IsCancelled, Progress, step
 from camdesk.services.core.raw import as_uuid, raw_rows
+from camdesk.services.followups.planned import insert_planned
 from camdesk.services.value.labels import Stage, Tier
 from camdesk.services.value.settings import load_rules
 
@@ -105,7 +99,7 @@ def plan_follow_ups(
             summary.customers += len(rows)
             summary.kinds.update(r[2].value for r in rows)
             if not dry_run:
-                _insert(session.connection(), writer, rows)
+                insert_planned(session.connection(), writer, rows)
             step(progress, cancelled, summary.customers, total)
     if dry_run or not summary.planned:
         return Written(summary, Changes())
@@ -181,26 +175,3 @@ def _plan(row: Any, today: date, cadence: dict[str, int],
     base = max(d for d in (known, _day(visit)) if d)
     due = max(today, base + timedelta(days=cadence.get(tier or Tier.LOW.value, 180)))
     return ident, owner, FollowUpKind.RETURN, due, "cadence", f"cadence:{due.isoformat()}"
-
-
-def _insert(conn: Any, writer: ChangeWriter, rows: list[tuple[Any, ...]]) -> None:
-    """Insert the planned follow-ups (customer and owner ids as the driver gave them) and
-    their change-log entries, as stored values: a million rows in seconds."""
-    if not rows:
-        return
-    size = len(rows)
-    form = stored_form(conn)
-    ids = [form(i) for i in id_range(size)]
-    customers, owners, kinds, days, origins, keys = zip(*rows, strict=True)
-    me = stored_value(conn, FollowUp, "assignee_id", writer.actor.user_id)
-    now = stored_value(conn, FollowUp, "created_at", utcnow())
-    day = {d: stored_value(conn, FollowUp, "due_on", d) for d in set(days)}
-    insert_columns(conn, FollowUp, {
-        "id": ids, "customer_id": list(customers),
-        "assignee_id": [me if o is None else o for o in owners],
-        "kind": [k.value for k in kinds], "status": [PLANNED.value] * size,
-        "due_on": [day[d] for d in days], "origin": list(origins), "origin_key": list(keys),
-        "created_at": [now] * size, "updated_at": [now] * size, "updated_by": [me] * size,
-        "version": [1] * size,
-    }, stored=True)  # fmt: skip
-    writer.inserted(conn, "follow_up", ids)

@@ -10,26 +10,13 @@ are rest days" and says so, so a caller can flag the date as provisional.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import chinese_calendar
 from lunar_python import Lunar, LunarMonth, LunarYear, Solar
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
-
-
-@dataclass(frozen=True)
-class LunarDay:
-    """A day of the lunar calendar: month 1-12, day 1-30, in the leap month or not."""
-
-    month: int
-    day: int
-    leap: bool = False
-
-    def __post_init__(self) -> None:
-        if not (1 <= self.month <= 12 and 1 <= self.day <= 30):
-            raise ValueError(f"no lunar day {self.month}/{self.day}")
+from camdesk.services.core.lunar_days import LunarDay
 
 
 def lunar_of(day: date) -> LunarDay:

@@ -33,6 +33,7 @@ from camdesk.services.core import users
 from camdesk.services.core import validation as checks
 from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
+from camdesk.services.core.lunar_days import lunar_text, parse_lunar
 from camdesk.services.customers import custom_fields, interactions, points
 from camdesk.services.customers import history as history_service
 from camdesk.services.customers import orders as order_service
@@ -168,6 +169,13 @@ class CustomerDialog(QDialog):
         self.birthday = DateField(latest=date.today(), usual_age_years=35)
         self.birthday.edit.editingFinished.connect(self._check_birthday)
         self._add(form, "birthday", self.birthday)
+        self.lunar_birthday = QLineEdit()
+        self.lunar_birthday.setMaxLength(12)
+        self._add(form, "lunar_birthday", self.lunar_birthday)
+        self.lunar_from_birthday = QPushButton(self.lunar_birthday)
+        self.lunar_from_birthday.setObjectName("lunarFromBirthday")
+        self.lunar_from_birthday.clicked.connect(self._lunar_from_birthday)
+        self.inputs["lunar_birthday"].parentWidget().layout().addWidget(self.lunar_from_birthday)  # type: ignore[union-attr]
         for name in ("company_name", "industry"):
             self._add(form, name, QLineEdit())
         self.company_size = QComboBox(editable=True)
@@ -273,6 +281,11 @@ class CustomerDialog(QDialog):
         for index in range(self.gender.count()):
             value = self.gender.itemData(index)
             self.gender.setItemText(index, tr_field(VALUE_LABELS[value]) if value else "—")
+        self.lunar_birthday.setPlaceholderText(
+            self.tr("e.g. 八月十五 or 闰六月初三: care on the lunar birthday")
+        )
+        self.lunar_from_birthday.setText(self.tr("From the birthday"))
+        self.lunar_from_birthday.setToolTip(self.tr("The lunar day the birthday above fell on"))
         self.tags.setPlaceholderText(self.tr("Separated by commas or 、, e.g. VIP、老客户"))
         self.inputs["mobile"].setPlaceholderText(self.tr("e.g. 138 1234 5678"))  # type: ignore[attr-defined]
         self.inputs["email"].setPlaceholderText("name@example.com")  # type: ignore[attr-defined]
@@ -362,6 +375,7 @@ class CustomerDialog(QDialog):
         self.inputs["email"].setText(record.email or "")  # type: ignore[attr-defined]
         choose(self.gender, record.gender)
         self.birthday.set_value(record.birthday)
+        self.lunar_birthday.setText(lunar_shown(record.lunar_birthday))
         self.company_size.setCurrentText(record.company_size or "")
         self.province.setCurrentText(record.province or "")
         self.city.setCurrentText(record.city or "")
@@ -415,6 +429,7 @@ class CustomerDialog(QDialog):
             code=self._text("code"),
             gender=self.gender.currentData() if self.kind.currentData() == "person" else None,
             birthday=self.birthday.value(),
+            lunar_birthday=self._text("lunar_birthday"),
             mobile=self._text("mobile"),
             phone=self._text("phone"),
             email=self._text("email"),
@@ -443,6 +458,7 @@ class CustomerDialog(QDialog):
     def _on_kind_changed(self) -> None:
         company = self.kind.currentData() == "company"
         for name, visible in (("gender", not company), ("birthday", not company),
+                              ("lunar_birthday", not company),
                               ("company_name", not company), ("industry", company),
                               ("company_size", company)):  # fmt: skip
             self._labels[name].setVisible(visible)
@@ -450,6 +466,14 @@ class CustomerDialog(QDialog):
             if holder is not None:
                 holder.setVisible(visible)
         self.tabs.setTabVisible(self._tab("contacts"), company)
+
+    def _lunar_from_birthday(self) -> None:
+        """Fill the lunar birthday with the lunar day of the (Gregorian) birthday."""
+        from camdesk.services.followups.chinese_dates import lunar_of
+
+        born = self.birthday.value()
+        if born is not None:
+            self.lunar_birthday.setText(lunar_text(lunar_of(born)))
 
     def _on_province_changed(self, province: str) -> None:
         current = self.city.currentText()
@@ -617,3 +641,13 @@ class CustomerDialog(QDialog):
 
     def record(self) -> CustomerRecord | None:
         return self._record
+
+
+def lunar_shown(code: str | None) -> str:
+    """A stored lunar birthday ("L06-15") as Chinese readers write it (闰六月十五)."""
+    if not code:
+        return ""
+    try:
+        return lunar_text(parse_lunar(code))
+    except ValueError:
+        return code

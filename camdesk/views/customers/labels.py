@@ -16,6 +16,7 @@ FIELD_LABELS = {
     "name": QT_TRANSLATE_NOOP("CustomerFields", "Name"),
     "gender": QT_TRANSLATE_NOOP("CustomerFields", "Gender"),
     "birthday": QT_TRANSLATE_NOOP("CustomerFields", "Birthday"),
+    "lunar_birthday": QT_TRANSLATE_NOOP("CustomerFields", "Lunar birthday"),
     "mobile": QT_TRANSLATE_NOOP("CustomerFields", "Mobile"),
     "phone": QT_TRANSLATE_NOOP("CustomerFields", "Other phone"),
     "email": QT_TRANSLATE_NOOP("CustomerFields", "Email"),

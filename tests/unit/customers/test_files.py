@@ -201,3 +201,16 @@ def test_custom_fields_are_typed(db, actor):
     with pytest.raises(ValidationError) as caught:
         make_customer(db, actor, custom={"level": "铜卡", "budget": "很多"})
     assert [p.field for p in caught.value.problems] == ["custom:level", "custom:budget"]
+
+
+def test_a_lunar_birthday_is_kept_in_one_form_and_nonsense_is_refused(db, actor):
+    from camdesk.errors import ValidationError
+    from camdesk.services.customers.files import get_customer
+
+    for typed, stored in (("闰六月十五", "L06-15"), ("八月十五", "08-15"), ("腊月廿三", "12-23"),
+                          ("8/15", "08-15"), ("农历 正月初一", "01-01")):  # fmt: skip
+        made = make_customer(db, actor, lunar_birthday=typed)
+        assert get_customer(db, made.id).lunar_birthday == stored
+    with pytest.raises(ValidationError) as refused:
+        make_customer(db, actor, lunar_birthday="十三月初一")
+    assert [p.field for p in refused.value.problems] == ["lunar_birthday"]

@@ -72,6 +72,8 @@ TARGETS: tuple[Target, ...] = (
     _t("gender", QT_TRANSLATE_NOOP("import", "Gender"), {CUS}, "性别|gender|sex"),
     _t("birthday", QT_TRANSLATE_NOOP("import", "Birthday"), {CUS},
        "生日|出生日期|出生年月日|birthday|date of birth|birth date|dob"),
+    _t("lunar_birthday", QT_TRANSLATE_NOOP("import", "Lunar birthday"), {CUS},
+       "农历生日|阴历生日|农历|lunar birthday"),
     _t("mobile", QT_TRANSLATE_NOOP("import", "Mobile"), MATCHING,
        "手机|手机号|手机号码|移动电话|手机1|mobile|mobile phone|cell|cell phone|cellphone"),
     _t("phone", QT_TRANSLATE_NOOP("import", "Phone"), MATCHING,
