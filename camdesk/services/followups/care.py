@@ -166,4 +166,3 @@ def _uuid(value: Any) -> uuid.UUID:
 
 def _day(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-

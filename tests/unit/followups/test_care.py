@@ -27,7 +27,10 @@ def test_due_days_move_off_holidays_but_never_past_the_occasion():
     assert due_for(date(2025, 10, 1), 3, TODAY) == (date(2025, 9, 28), True)
     # Two days ahead of 5 October is 3 October (holiday): moved on, but not past the 5th.
     assert due_for(date(2025, 10, 5), 2, TODAY) == (date(2025, 10, 5), True)
-    assert due_for(date(2025, 9, 23), 7, TODAY) == (date(2025, 9, 22), True)  # not before today (a Saturday: Monday)
+    assert due_for(date(2025, 9, 23), 7, TODAY) == (
+        date(2025, 9, 22),
+        True,
+    )  # not before today (a Saturday: Monday)
 
 
 def test_birthdays_coming_up_get_one_care_task_each(db, actor):

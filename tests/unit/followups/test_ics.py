@@ -27,7 +27,9 @@ def test_the_ics_file_reads_back_with_each_planned_follow_up(db, actor, tmp_path
     tasks.complete(db, Ref(done, 1), actor, outcome="ok", at=datetime(2026, 11, 2, 3, tzinfo=UTC))
     tasks.add_follow_up(db, Plan(customer.id, date(2026, 12, 22), assignee_id=other.id), actor)
     path = tmp_path / "mine.ics"
-    result = export_ics(db, path, assignee=actor.user_id, kind_names={"return": "回访", "care": "关怀"})
+    result = export_ics(
+        db, path, assignee=actor.user_id, kind_names={"return": "回访", "care": "关怀"}
+    )
     assert result.events == 2
     calendar = Calendar.from_ical(path.read_bytes())
     events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
