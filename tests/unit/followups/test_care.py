@@ -61,6 +61,7 @@ def test_festival_care_for_a_segment(db, actor):
     done = plan_care(db, actor, plan, today=TODAY).value
     assert (done.planned, done.occasion) == (1, date(2025, 10, 6))
     (kind, due, key, purpose), = _care(db, shanghai)  # fmt: skip
+    assert kind.value == "care"
     assert (due, key, purpose) == (date(2025, 10, 6), "festival:mid_autumn:2025", "中秋问候")
     assert plan_care(db, actor, plan, today=TODAY).value.planned == 0
 
