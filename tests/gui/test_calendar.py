@@ -189,3 +189,54 @@ def test_exporting_my_follow_ups_to_a_calendar_file(qtbot, controller, tmp_path)
     qtbot.waitUntil(lambda: "Wrote 1 follow-up to" in page.status.text(), timeout=10000)
     (event,) = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
     assert str(event["summary"]) == "Return visit: 吕方 · 报价"
+
+
+def test_planning_birthday_care_from_the_calendar(qtbot, controller, monkeypatch):
+    from camdesk.views.followups.care import CareDialog
+
+    soon = TODAY + timedelta(days=10)
+    make_customer(controller.db, controller.actor, name="寿星", birthday=soon.replace(year=1980))
+    make_customer(controller.db, controller.actor, name="农历寿星", lunar_birthday="腊月初八")
+    page = _calendar(qtbot, controller)
+
+    def answer(dialog: CareDialog) -> int:
+        assert dialog.birthdays.isChecked() and dialog.purpose.text() == "Birthday care"
+        dialog.horizon.setValue(20)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CareDialog, "exec", answer)
+    page.care_button.click()
+    qtbot.waitUntil(lambda: "Planned" in page.status.text(), timeout=10000)
+    with controller.db.read() as session:
+        from sqlalchemy import select
+
+        planned = session.execute(select(FollowUp.kind, FollowUp.purpose, FollowUp.origin_key)
+                                  .where(FollowUp.origin == "care")).all()  # fmt: skip
+    assert [(k.value, p) for k, p, _ in planned] == [("care", "Birthday care")]
+    assert planned[0][2] == f"birthday:{soon.isoformat()}"  # 腊月初八 is further than 20 days
+
+
+def test_a_care_message_is_copied_and_logged_as_sent(qtbot, controller, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    from camdesk.services.customers.interactions import list_interactions
+    from camdesk.views.followups.care import MessageDialog
+
+    customer = make_customer(controller.db, controller.actor, name="欧阳娜娜", gender="female")
+    _plan(controller, customer, TODAY, kind=FollowUpKind.CARE, purpose="生日关怀")
+    page = _calendar(qtbot, controller)
+    seen = []
+
+    def answer(dialog: MessageDialog) -> int:
+        seen.append(dialog.message)
+        dialog.channel.setCurrentIndex(1)  # SMS
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MessageDialog, "exec", answer)
+    _select(page.agenda)
+    page.buttons["message"].click()
+    qtbot.waitUntil(lambda: "Copied" in page.status.text(), timeout=10000)
+    assert seen[0].startswith("欧阳女士，祝您生日快乐")
+    assert QGuiApplication.clipboard().text() == seen[0]
+    (entry,) = list_interactions(controller.db, customer.id)
+    assert (entry.kind, entry.subject, entry.notes) == ("sms", "生日关怀", seen[0])

@@ -100,7 +100,7 @@ class CalendarPage(QWidget):
         self.tabs.addTab(self.overdue, "")
         self.tabs.currentChanged.connect(lambda _i: self._on_selection())
         self.buttons = {name: QPushButton(self) for name in
-                        ("done", "skip", "reschedule", "reassign", "cancel", "open")}  # fmt: skip
+                        ("done", "skip", "reschedule", "reassign", "cancel", "message", "open")}  # fmt: skip
         for name, button in self.buttons.items():
             button.setObjectName(f"{name}FollowUp")
         self.buttons["done"].clicked.connect(self.complete_selected)
@@ -109,6 +109,10 @@ class CalendarPage(QWidget):
         self.buttons["reassign"].clicked.connect(self.reassign_selected)
         self.buttons["cancel"].clicked.connect(self.cancel_selected)
         self.buttons["open"].clicked.connect(self.open_selected)
+        self.buttons["message"].clicked.connect(self.message_selected)
+        self.care_button = QPushButton(self)
+        self.care_button.setObjectName("planCare")
+        self.care_button.clicked.connect(self.plan_care)
         self.plan_button = QPushButton(self)
         self.plan_button.setObjectName("planFollowUps")
         self.plan_button.clicked.connect(self.plan)
@@ -169,6 +173,7 @@ class CalendarPage(QWidget):
         head.addWidget(self.title)
         head.addStretch(1)
         head.addWidget(self.export_button)
+        head.addWidget(self.care_button)
         head.addWidget(self.plan_button)
         right = QWidget(self)
         column = QVBoxLayout(right)
@@ -199,6 +204,7 @@ class CalendarPage(QWidget):
         self._db, self._actor = db, actor
         self.filters.attach(db, actor)
         self.plan_button.setEnabled(writable(db))
+        self.care_button.setEnabled(writable(db))
         self.reload()
 
     # ------------------------------------------------------------------ reading
@@ -298,6 +304,7 @@ class CalendarPage(QWidget):
         for name in ("reschedule", "reassign", "cancel"):
             self.buttons[name].setEnabled(can and bool(planned))
         self.buttons["open"].setEnabled(len(rows) == 1)
+        self.buttons["message"].setEnabled(can and len(rows) == 1)
 
     def _write(self, work: Any, done: Any = None) -> None:
         run_write(work, self, done)
@@ -444,6 +451,23 @@ class CalendarPage(QWidget):
             self.tr("Wrote %n follow-up(s) to %1; open it with Outlook, Thunderbird or Google Calendar.",
                     "", result.events).replace("%1", str(result.path))))  # fmt: skip
 
+    def plan_care(self) -> None:
+        from camdesk.views.followups.care import plan_care_in_background
+
+        if self._db is not None and self._actor is not None and writable(self._db):
+            plan_care_in_background(self, self._db, self._actor, self.status)
+
+    def message_selected(self) -> None:
+        """A care message for the selected follow-up's customer, copied and logged."""
+        from camdesk.views.followups.care import send_care_message
+
+        rows = self.selected_rows()
+        if self._db is None or self._actor is None or len(rows) != 1:
+            return
+        row = rows[0]
+        send_care_message(self, self._db, self._actor, row.customer_id, row.kind, row.purpose,
+                          self.status)  # fmt: skip
+
     def plan(self) -> None:
         from camdesk.views.followups.planning import plan_in_background
 
@@ -468,7 +492,8 @@ class CalendarPage(QWidget):
     def _retranslate(self) -> None:
         texts = {"done": self.tr("Done…"), "skip": self.tr("Skip"),
                  "reschedule": self.tr("Reschedule…"), "reassign": self.tr("Reassign…"),
-                 "cancel": self.tr("Cancel follow-up"), "open": self.tr("Open customer")}  # fmt: skip
+                 "cancel": self.tr("Cancel follow-up"), "open": self.tr("Open customer"),
+                 "message": self.tr("Care message…")}  # fmt: skip
         for name, text in texts.items():
             self.buttons[name].setText(text)
         self.buttons["done"].setToolTip(
@@ -478,6 +503,12 @@ class CalendarPage(QWidget):
         self.legend.setText(legend_html())
         self.plan_button.setText(self.tr("Plan follow-ups…"))
         self.export_button.setText(self.tr("Export to calendar…"))
+        self.care_button.setText(self.tr("Plan care…"))
+        self.care_button.setToolTip(
+            self.tr(
+                "Care tasks for birthdays (lunar ones too) and festivals, a few days ahead on a working day"
+            )
+        )
         self.export_button.setToolTip(
             self.tr("The planned follow-ups shown (the user filter) as an .ics file")
         )
