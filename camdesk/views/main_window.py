@@ -31,6 +31,7 @@ from camdesk.views.banner import DatabaseBanner
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
 from camdesk.views.files import ask_open_file, ask_save_file
+from camdesk.views.followups.reminders import ReminderBanner, Reminders
 from camdesk.views.screens import SCREENS, Context
 from camdesk.views.settings import Settings
 from camdesk.views.value.updater import ValueUpdater
@@ -106,11 +107,17 @@ class MainWindow(QMainWindow):
         splitter.setSizes([160, 1040])
         self.banner = DatabaseBanner(self)  # why the database can only be read, or news
         self.banner.recover_requested.connect(self.save_recovered_copy)
+        self.reminder_banner = ReminderBanner(self)
+        self.reminders = Reminders(self.reminder_banner, self)
+        self.reminders.open_requested.connect(self.customers.open_editor)
+        if db is not None and actor is not None:
+            self.reminders.attach(db, actor)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
+        column.addWidget(self.reminder_banner)
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.db_label = QLabel(self)
@@ -191,6 +198,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self._name_screens()
+        self.reminder_banner.retranslate()
         self.view_menu.setTitle(self.tr("&View"))
         self._show_title()
         self.file_menu.setTitle(self.tr("&File"))
@@ -230,6 +238,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             cast("Page", page).attach(db, actor)
         self.value_updater.attach(db, actor)
+        self.reminders.attach(db, actor)
         self._retranslate()
         if db.dialect == "sqlite" and db.read_only is None and not db.checked:
             self._check_in_background(db)

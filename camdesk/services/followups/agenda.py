@@ -20,12 +20,11 @@ from sqlalchemy.orm import aliased
 
 from camdesk.db import Database
 from camdesk.models import Customer, CustomerValue, FollowUp, FollowUpKind, FollowUpStatus, User
+from camdesk.services.followups.states import KINDS, OVERDUE  # noqa: F401 (re-exported)
 
 PLANNED = FollowUpStatus.PLANNED
-OVERDUE = "overdue"  # the derived state of a planned follow-up whose time has passed
 ANYONE = uuid.UUID(int=1)  # scope: every user's follow-ups
 NOBODY = None  # scope: the unassigned ones
-KINDS = tuple(k.value for k in FollowUpKind)  # follow-up types, as codes
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QColor
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.services.followups.agenda import OVERDUE
+from camdesk.services.followups.states import OVERDUE
 
 KIND_NAMES = {
     "return": QT_TRANSLATE_NOOP("FollowUps", "Return visit"),
