@@ -152,6 +152,10 @@
         <translation>打开客户</translation>
     </message>
     <message>
+        <source>Care message…</source>
+        <translation>关怀消息…</translation>
+    </message>
+    <message>
         <source>Record the outcome and plan the next one (Ctrl+D)</source>
         <translation>记录结果并安排下一次（Ctrl+D）</translation>
     </message>
@@ -168,12 +172,87 @@
         <translation>导出到日历…</translation>
     </message>
     <message>
+        <source>Plan care…</source>
+        <translation>安排关怀…</translation>
+    </message>
+    <message>
+        <source>Care tasks for birthdays (lunar ones too) and festivals, a few days ahead on a working day</source>
+        <translation>为生日（含农历生日）和节日提前几天、在工作日安排关怀任务</translation>
+    </message>
+    <message>
         <source>The planned follow-ups shown (the user filter) as an .ics file</source>
         <translation>把当前显示（按用户筛选）的计划回访导出为 .ics 文件</translation>
     </message>
     <message>
         <source>Plan the next return visit for every customer who has none, from each value tier&apos;s interval</source>
         <translation>按各价值等级的回访周期，为还没有回访计划的客户安排下一次回访</translation>
+    </message>
+</context>
+<context>
+    <name>CareDialog</name>
+    <message>
+        <source>Plan care</source>
+        <translation>安排关怀</translation>
+    </message>
+    <message>
+        <source>Birthdays in the next</source>
+        <translation>未来这些天内的生日</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Every customer</source>
+        <translation>所有客户</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> 天前</translation>
+    </message>
+    <message>
+        <source>Due days that fall on a public holiday or a rest day move to the next working day (adjusted working days count), never past the occasion.</source>
+        <translation>到期日若落在法定节假日或休息日，顺延到下一个工作日（调休上班日算工作日），但不晚于节日或生日当天。</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Plan it</source>
+        <translation>提前</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Birthday care</source>
+        <translation>生日关怀</translation>
+    </message>
+    <message>
+        <source>%1 greetings</source>
+        <translation>%1问候</translation>
+    </message>
+    <message>
+        <source>Planning care…</source>
+        <translation>正在安排关怀…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Planned %1 care tasks (%2 had theirs already).</source>
+        <translation>已安排 %1 条关怀任务（%2 位客户已有）。</translation>
+    </message>
+    <message>
+        <source>%1 of them fall in a year whose official holidays are not published yet: only weekends were moved; check them when the State Council publishes the calendar.</source>
+        <translation>其中 %1 条所在年份的法定节假日尚未公布：只避开了周末；国务院公布放假安排后请再核对。</translation>
     </message>
 </context>
 <context>
@@ -484,6 +563,18 @@
         <translation>客户档案</translation>
     </message>
     <message>
+        <source>e.g. 八月十五 or 闰六月初三: care on the lunar birthday</source>
+        <translation>例如 八月十五 或 闰六月初三：按农历生日关怀</translation>
+    </message>
+    <message>
+        <source>From the birthday</source>
+        <translation>按生日换算</translation>
+    </message>
+    <message>
+        <source>The lunar day the birthday above fell on</source>
+        <translation>上面的生日对应的农历日期</translation>
+    </message>
+    <message>
         <source>Separated by commas or 、, e.g. VIP、老客户</source>
         <translation>用逗号或顿号分隔，例如 VIP、老客户</translation>
     </message>
@@ -585,6 +676,10 @@
     <message>
         <source>Birthday</source>
         <translation>生日</translation>
+    </message>
+    <message>
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
     </message>
     <message>
         <source>Mobile</source>
@@ -1460,6 +1555,61 @@
     </message>
 </context>
 <context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Care message: %1</source>
+        <translation>关怀消息：%1</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Wake-up</source>
+        <translation>唤醒</translation>
+    </message>
+    <message>
+        <source>Placeholders: {name}, {honorific} (王先生 / 王女士), {company}, {holiday}</source>
+        <translation>占位符：{name} 姓名，{honorific} 称呼（王先生 / 王女士），{company} 公司，{holiday} 节日</translation>
+    </message>
+    <message>
+        <source>Copy and log as sent</source>
+        <translation>复制并记为已发送</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>节日/场合</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>模板内容</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Send by</source>
+        <translation>发送方式</translation>
+    </message>
+    <message>
+        <source>Copied the message and logged it as sent; paste it into the chat.</source>
+        <translation>消息已复制并记为已发送；请粘贴到聊天窗口。</translation>
+    </message>
+</context>
+<context>
     <name>OrderDialog</name>
     <message>
         <source>Edit order</source>
@@ -1862,6 +2012,32 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Open the copy now?</source>
         <translation>现在打开这份副本吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Snooze 10 minutes</source>
+        <translation>10 分钟后提醒</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Follow-up due</source>
+        <translation>回访到期</translation>
+    </message>
+    <message>
+        <source>Follow-up due: %1</source>
+        <translation>回访到期：%1</translation>
     </message>
 </context>
 <context>
@@ -2867,6 +3043,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>最多 {limit} 个字符。</translation>
     </message>
     <message>
+        <source>“{value}” is not a lunar month and day; write it like 八月十五, 闰六月初三 or 8-15.</source>
+        <translation>“{value}”不是农历月日；请写成 八月十五、闰六月初三 或 8-15。</translation>
+    </message>
+    <message>
         <source>The date {value} lies in the future.</source>
         <translation>日期 {value} 晚于今天。</translation>
     </message>
@@ -3048,6 +3228,53 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     </message>
 </context>
 <context>
+    <name>festival</name>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <source>Women&apos;s Day</source>
+        <translation>妇女节</translation>
+    </message>
+    <message>
+        <source>Qingming Festival</source>
+        <translation>清明节</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Qixi Festival</source>
+        <translation>七夕节</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
+    </message>
+</context>
+<context>
     <name>import</name>
     <message>
         <source>Name</source>
@@ -3076,6 +3303,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Birthday</source>
         <translation>生日</translation>
+    </message>
+    <message>
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
     </message>
     <message>
         <source>Mobile</source>

@@ -138,7 +138,13 @@ def plan_care_in_background(parent: QWidget, db: Database, actor: Actor, status:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     plan = dialog.plan()
-    progress = QProgressDialog(dialog.tr("Planning care…"), dialog.tr("Cancel"), 0, 100, parent)
+    progress = QProgressDialog(
+        QCoreApplication.translate("CareDialog", "Planning care…"),
+        QCoreApplication.translate("CareDialog", "Cancel"),
+        0,
+        100,
+        parent,
+    )
     progress.setMinimumDuration(300)
 
     def work(state: TaskState) -> Written[CareSummary]:
@@ -149,10 +155,10 @@ def plan_care_in_background(parent: QWidget, db: Database, actor: Actor, status:
     def done(result: Written[CareSummary]) -> None:
         progress.close()
         found = result.value
-        text = dialog.tr("Planned %1 care tasks (%2 had theirs already).").replace(
+        text = QCoreApplication.translate("CareDialog", "Planned %1 care tasks (%2 had theirs already).").replace(
             "%1", f"{found.planned:,}").replace("%2", f"{found.already:,}")  # fmt: skip
         if found.provisional:
-            text += " " + dialog.tr("%1 of them fall in a year whose official holidays are not published yet: only weekends were moved; check them when the State Council publishes the calendar.").replace("%1", f"{found.provisional:,}")  # fmt: skip
+            text += " " + QCoreApplication.translate("CareDialog", "%1 of them fall in a year whose official holidays are not published yet: only weekends were moved; check them when the State Council publishes the calendar.").replace("%1", f"{found.provisional:,}")  # fmt: skip
         status.setText(text)
 
     def failed(exc: BaseException) -> None:
@@ -258,6 +264,6 @@ def send_care_message(parent: QWidget, db: Database, actor: Actor, customer_id: 
                                    subject=purpose or dialog.template.currentText(), notes=text)  # fmt: skip
 
         run_write(log, parent, lambda _r: status.setText(
-            dialog.tr("Copied the message and logged it as sent; paste it into the chat.")))  # fmt: skip
+            QCoreApplication.translate("MessageDialog", "Copied the message and logged it as sent; paste it into the chat.")))  # fmt: skip
 
     run_read(read, parent, ask)
