@@ -175,7 +175,14 @@ class CustomerDialog(QDialog):
         self.lunar_from_birthday = QPushButton(self.lunar_birthday)
         self.lunar_from_birthday.setObjectName("lunarFromBirthday")
         self.lunar_from_birthday.clicked.connect(self._lunar_from_birthday)
-        self.inputs["lunar_birthday"].parentWidget().layout().addWidget(self.lunar_from_birthday)  # type: ignore[union-attr]
+        holder = self.lunar_birthday.parentWidget()
+        box = holder.layout() if holder is not None else None  # the field, then its error line
+        assert isinstance(box, QVBoxLayout)
+        box.removeWidget(self.lunar_birthday)
+        beside = QHBoxLayout()
+        beside.addWidget(self.lunar_birthday, 1)
+        beside.addWidget(self.lunar_from_birthday)
+        box.insertLayout(0, beside)
         for name in ("company_name", "industry"):
             self._add(form, name, QLineEdit())
         self.company_size = QComboBox(editable=True)
