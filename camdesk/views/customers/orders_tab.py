@@ -12,10 +12,8 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,14 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.errors import CamdeskError, ValidationError
 from camdesk.services.core.changes import Changes, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.customers.orders import OrderData, OrderRow, PurchaseSummary
 from camdesk.views.access import writable
 from camdesk.views.background import run_write
-from camdesk.views.errors import ERROR_STYLE, show_error
-from camdesk.views.i18n import error_text, problem_text
+from camdesk.views.customers.form_parts import error_line, ok_buttons, refused, summary_over_table
 from camdesk.views.undo import undo_in_background
 from camdesk.views.value.panels import fill_table, read_only_table
 
@@ -96,14 +92,8 @@ class OrderDialog(QDialog):
         self.cost = QLineEdit(self)
         self.cost.setObjectName("cost")
         self.cost.setPlaceholderText(self.tr("Unknown (then so is the margin)"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_line(self)
+        self.buttons = ok_buttons(self)
         form = QFormLayout()
         for label, widget in ((self.tr("Date"), self.ordered_on), (self.tr("Order no."), self.order_no),
                               (self.tr("Product"), self.product), (self.tr("Category"), self.category),
@@ -172,13 +162,7 @@ class PurchasesTab(QWidget):
         self.buttons["delete"].clicked.connect(self.delete_selected)
         self.buttons["undo"].clicked.connect(self.undo_delete)
         self.buttons["undo"].hide()
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        for button in self.buttons.values():
-            top.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        summary_over_table(self, self.summary, list(self.buttons.values()), self.table)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -258,13 +242,7 @@ class PurchasesTab(QWidget):
             return Written(_read(db, customer), changes)
 
         def failed(exc: BaseException) -> None:
-            dialog.buttons.setEnabled(True)
-            if isinstance(exc, ValidationError):
-                dialog.show_problem("\n".join(problem_text(p) for p in exc.problems))
-            elif isinstance(exc, CamdeskError):
-                dialog.show_problem(error_text(exc))
-            else:
-                show_error(dialog, exc)
+            refused(dialog, dialog.error, dialog.buttons, exc)
 
         def saved(result: Written[Loaded]) -> None:
             dialog.accept()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,13 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.errors import CamdeskError
 from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
 from camdesk.services.customers.points import ADJUST, EARN, REDEEM, Entry
 from camdesk.views.background import run_write
-from camdesk.views.errors import ERROR_STYLE, show_error
-from camdesk.views.i18n import error_text
+from camdesk.views.customers.form_parts import error_line, refused, summary_over_table
 from camdesk.views.value.panels import fill_table, read_only_table
 
 if TYPE_CHECKING:
@@ -51,10 +48,7 @@ class PointsDialog(QDialog):
         self.points.setGroupSeparatorShown(True)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reason")
-        self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_line(self)
         form = QFormLayout()
         form.addRow(self.tr("Points"), self.points)
         form.addRow(self.tr("Reason"), self.reason)
@@ -102,13 +96,7 @@ class PointsTab(QWidget):
         self.redeem_button, self.adjust_button = QPushButton(self), QPushButton(self)
         self.redeem_button.clicked.connect(lambda: self.open_dialog(REDEEM))
         self.adjust_button.clicked.connect(lambda: self.open_dialog(ADJUST))
-        top = QHBoxLayout()
-        top.addWidget(self.balance, 1)
-        top.addWidget(self.redeem_button)
-        top.addWidget(self.adjust_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        summary_over_table(self, self.balance, (self.redeem_button, self.adjust_button), self.table)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -171,11 +159,7 @@ class PointsTab(QWidget):
             self.balance_changed.emit(self.current)
 
         def failed(exc: BaseException) -> None:
-            dialog.buttons.setEnabled(True)
-            if isinstance(exc, CamdeskError):
-                dialog.show_problem(error_text(exc))
-            else:
-                show_error(dialog, exc)
+            refused(dialog, dialog.error, dialog.buttons, exc)
 
         dialog.buttons.setEnabled(False)
         run_write(work, self, done, failed)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -23,15 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.errors import CamdeskError, ValidationError
 from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
 from camdesk.services.customers.interactions import CHANNELS, InteractionRow
 from camdesk.views.background import run_read, run_write
 from camdesk.views.combo import choose
 from camdesk.views.customers.channels import channel_name, direction_name
-from camdesk.views.errors import ERROR_STYLE, show_error
-from camdesk.views.i18n import error_text, problem_text
+from camdesk.views.customers.form_parts import error_line, ok_buttons, refused, summary_over_table
 from camdesk.views.value.panels import fill_table, read_only_table
 
 if TYPE_CHECKING:
@@ -73,14 +70,8 @@ class LogDialog(QDialog):
         self.next_step = QLineEdit(self)
         self.next_step.setObjectName("nextStep")
         self.next_step.setMaxLength(200)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_line(self)
+        self.buttons = ok_buttons(self)
         self.summary.textChanged.connect(self._check)
         self.outcome.textChanged.connect(self._check)
         self.form = QFormLayout()
@@ -141,13 +132,7 @@ class TimelineTab(QWidget):
         self.note_button.setObjectName("addNote")
         self.log_button.clicked.connect(lambda: self.open_dialog())
         self.note_button.clicked.connect(lambda: self.open_dialog(note=True))
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.log_button)
-        top.addWidget(self.note_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        summary_over_table(self, self.summary, (self.log_button, self.note_button), self.table)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -226,13 +211,7 @@ def log_from(dialog: LogDialog, db: Database, actor: Actor, customer: uuid.UUID 
             done(result.value)
 
     def failed(exc: BaseException) -> None:
-        dialog.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError):  # say what is wrong with which field
-            dialog.show_problem("\n".join(problem_text(p) for p in exc.problems))
-        elif isinstance(exc, CamdeskError):
-            dialog.show_problem(error_text(exc))
-        else:
-            show_error(dialog, exc)
+        refused(dialog, dialog.error, dialog.buttons, exc)
 
     dialog.buttons.setEnabled(False)
     run_write(work, dialog, saved, failed)

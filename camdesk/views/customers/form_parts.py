@@ -1,0 +1,62 @@
+"""Pieces the customer file's tabs and their small dialogs share: a summary line over a
+table with its buttons, an error line, Save/Cancel, and saying why a save was refused."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from camdesk.errors import CamdeskError, ValidationError
+from camdesk.views.errors import ERROR_STYLE, show_error
+from camdesk.views.i18n import error_text, problem_text
+
+
+def summary_over_table(owner: QWidget, summary: QLabel, buttons: Sequence[QWidget],
+                       table: QTableWidget) -> None:  # fmt: skip
+    """Lay out a tab: the summary line with the buttons on its right, the table below."""
+    top = QHBoxLayout()
+    top.addWidget(summary, 1)
+    for button in buttons:
+        top.addWidget(button)
+    layout = QVBoxLayout(owner)
+    layout.addLayout(top)
+    layout.addWidget(table, 1)
+
+
+def error_line(parent: QWidget) -> QLabel:
+    """A hidden line for what is wrong with the dialog's input."""
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def ok_buttons(dialog: QDialog, main: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save) -> QDialogButtonBox:  # fmt: skip
+    """Save (or ``main``) and Cancel; Cancel closes, the caller connects ``accepted``."""
+    buttons = QDialogButtonBox(main | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def refused(dialog: QDialog, error: QLabel, buttons: QDialogButtonBox, exc: BaseException) -> None:
+    """A background save of ``dialog`` failed: say why in its error line (which field and
+    what is wrong with it) and let the user try again; a bug gets the error dialog."""
+    buttons.setEnabled(True)
+    if isinstance(exc, ValidationError):
+        error.setText("\n".join(problem_text(p) for p in exc.problems))
+    elif isinstance(exc, CamdeskError):
+        error.setText(error_text(exc))
+    else:
+        show_error(dialog, exc)
+        return
+    error.show()
