@@ -30,12 +30,14 @@ from camdesk.services.core.bulk import indexes_rebuilt, insert_rows
 from camdesk.services.core.changelog import ChangeWriter
 from camdesk.services.core.changes import EVERYTHING, Changes, Kind
 from camdesk.services.core.context import Actor
+from camdesk.services.core.lunar_days import lunar_code
 from camdesk.services.core.users import ensure_user
 from camdesk.services.core.validation import normalize_phone
 from camdesk.services.customers.builder import TABLES, NewCustomers
 from camdesk.services.customers.record import ContactData, CustomerData
 from camdesk.services.demo import daily
 from camdesk.services.demo import reference as ref
+from camdesk.services.followups.chinese_dates import lunar_of
 
 Progress = Callable[[int, int], None]
 CHUNK = 5000
@@ -202,6 +204,8 @@ class _Maker:
             if rng.random() < 0.6:
                 age_days = rng.randint(18 * 365, 75 * 365)
                 row["birthday"] = self.today - timedelta(days=age_days)
+                if age_days > 50 * 365 and rng.random() < 0.4:  # older customers keep 农历生日
+                    row["lunar_birthday"] = lunar_code(lunar_of(row["birthday"]))
             if rng.random() < 0.55:
                 row["email"] = self.email(name)
             if rng.random() < 0.25:

@@ -143,3 +143,17 @@ def test_daily_work_in_realistic_proportions(demo):
     assert kinds.most_common(1)[0][0].value == "return" and len(kinds) == 5
     assert all(a == b for a, b in last)  # "last contact" agrees with the log
     assert agenda.overdue(db, agenda.EVERYONE)  # the calendar reads them
+
+
+def test_a_share_of_older_customers_keep_a_lunar_birthday(demo):
+    from camdesk.services.core.lunar_days import parse_lunar
+    from camdesk.services.followups.chinese_dates import lunar_of
+
+    db, _result = demo
+    with db.read() as s:
+        rows = s.execute(select(Customer.birthday, Customer.lunar_birthday)
+                         .where(Customer.birthday.is_not(None))).all()  # fmt: skip
+    lunar = [(b, lb) for b, lb in rows if lb]
+    assert 0.03 < len(lunar) / len(rows) < 0.3
+    assert all(parse_lunar(lb) == lunar_of(b) for b, lb in lunar)  # the day they were born
+    assert min(b for b, _ in lunar).year < max(b for b, _ in rows).year - 40
