@@ -32,6 +32,7 @@ from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents
 from camdesk.views.files import ask_open_file, ask_save_file
 from camdesk.views.followups.reminders import ReminderBanner, Reminders
+from camdesk.views.icons import icon
 from camdesk.views.screens import SCREENS, Context
 from camdesk.views.settings import Settings
 from camdesk.views.value.updater import ValueUpdater
@@ -93,9 +94,10 @@ class MainWindow(QMainWindow):
         if db is not None and actor is not None:
             self.value_updater.attach(db, actor)
         self.nav.setMaximumWidth(180)
+        self.nav.setMinimumWidth(130)  # the areas' names stay readable beside a wide screen
         self.stack = QStackedWidget(self)
         for screen in SCREENS:
-            self.nav.addItem(QListWidgetItem(self.style().standardIcon(screen.icon), ""))
+            self.nav.addItem(QListWidgetItem(icon(screen.icon_name, screen.icon), ""))
             self.stack.addWidget(self.pages[screen.key])
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(lambda _row: self._show_title())

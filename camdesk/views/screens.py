@@ -1,6 +1,6 @@
 """The window's areas, declared once: adding a screen (the calendar, feedback) is one entry.
 
-Each :class:`Screen` names its title (translated in context "Screens"), its standard icon,
+Each :class:`Screen` names its title (translated in context "Screens"), its icon,
 its shortcut and how to build its page. A page works on the database the window hands it
 (``attach(db, actor)``) and may offer two signals the window connects by name:
 ``edit_requested(uuid)`` opens a customer's file, ``show_customers(tuple)`` shows the
@@ -45,9 +45,10 @@ class Page(Protocol):
 class Screen:
     key: str
     title: str  # marked for translation in context "Screens"
-    icon: QStyle.StandardPixmap
+    icon: QStyle.StandardPixmap  # the fallback when the icon set's file is missing
     shortcut: str
     make: Callable[[Context], QWidget]
+    icon_name: str = ""  # the icon set's name for it (camdesk/resources/icons)
 
 
 def _customers(c: Context) -> QWidget:
@@ -84,13 +85,13 @@ def _quality(c: Context) -> QWidget:
 SP = QStyle.StandardPixmap
 SCREENS: tuple[Screen, ...] = (
     Screen("customers", QT_TRANSLATE_NOOP("Screens", "Customer files"),
-           SP.SP_FileDialogDetailedView, "Ctrl+1", _customers),
+           SP.SP_FileDialogDetailedView, "Ctrl+1", _customers, "users"),
     Screen("calendar", QT_TRANSLATE_NOOP("Screens", "Follow-ups"),
-           SP.SP_FileDialogContentsView, "Ctrl+2", _calendar),
+           SP.SP_FileDialogContentsView, "Ctrl+2", _calendar, "calendar-days"),
     Screen("value", QT_TRANSLATE_NOOP("Screens", "Customer value"),
-           SP.SP_FileDialogInfoView, "Ctrl+3", _value),
+           SP.SP_FileDialogInfoView, "Ctrl+3", _value, "gem"),
     Screen("duplicates", QT_TRANSLATE_NOOP("Screens", "Duplicates"),
-           SP.SP_FileDialogListView, "Ctrl+4", _duplicates),
+           SP.SP_FileDialogListView, "Ctrl+4", _duplicates, "copy"),
     Screen("quality", QT_TRANSLATE_NOOP("Screens", "Data quality"),
-           SP.SP_MessageBoxWarning, "Ctrl+5", _quality),
+           SP.SP_MessageBoxWarning, "Ctrl+5", _quality, "shield-check"),
 )  # fmt: skip

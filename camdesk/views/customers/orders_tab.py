@@ -28,6 +28,7 @@ from camdesk.services.customers.orders import OrderData, OrderRow, PurchaseSumma
 from camdesk.views.access import writable
 from camdesk.views.background import run_write
 from camdesk.views.customers.form_parts import error_line, ok_buttons, refused, summary_over_table
+from camdesk.views.icons import SP, icon
 from camdesk.views.undo import undo_in_background
 from camdesk.views.value.panels import fill_table, read_only_table
 
@@ -155,8 +156,11 @@ class PurchasesTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.itemSelectionChanged.connect(self._enable)
         self.buttons = {name: QPushButton(self) for name in ("add", "edit", "delete", "undo")}
+        marks = {"add": ("shopping-cart", SP.SP_FileDialogNewFolder), "edit": ("square-pen", SP.SP_FileDialogDetailedView),
+                 "delete": ("trash-2", SP.SP_TrashIcon), "undo": ("undo-2", SP.SP_ArrowBack)}  # fmt: skip
         for name, button in self.buttons.items():
             button.setObjectName(f"{name}Order")
+            button.setIcon(icon(*marks[name]))
         self.buttons["add"].clicked.connect(lambda: self.open_dialog(None))
         self.buttons["edit"].clicked.connect(self.edit_selected)
         self.buttons["delete"].clicked.connect(self.delete_selected)

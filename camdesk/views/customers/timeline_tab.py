@@ -29,6 +29,7 @@ from camdesk.views.background import run_read, run_write
 from camdesk.views.combo import choose
 from camdesk.views.customers.channels import channel_name, direction_name
 from camdesk.views.customers.form_parts import error_line, ok_buttons, refused, summary_over_table
+from camdesk.views.icons import SP, icon
 from camdesk.views.value.panels import fill_table, read_only_table
 
 if TYPE_CHECKING:
@@ -129,6 +130,8 @@ class TimelineTab(QWidget):
         self.table.setWordWrap(True)
         self.log_button, self.note_button = QPushButton(self), QPushButton(self)
         self.log_button.setObjectName("logContact")
+        self.log_button.setIcon(icon("phone", SP.SP_DialogYesButton))
+        self.note_button.setIcon(icon("notebook-pen", SP.SP_FileIcon))
         self.note_button.setObjectName("addNote")
         self.log_button.clicked.connect(lambda: self.open_dialog())
         self.note_button.clicked.connect(lambda: self.open_dialog(note=True))

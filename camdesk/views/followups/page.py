@@ -41,6 +41,7 @@ from camdesk.views.followups.agenda_model import AgendaModel
 from camdesk.views.followups.filters import CalendarFilters
 from camdesk.views.followups.month import DAY_ROLE, MonthModel, MonthView
 from camdesk.views.followups.names import KIND_NAMES, day_text, kind_name, legend_html
+from camdesk.views.icons import SP, icon
 from camdesk.views.settings import Settings
 
 if TYPE_CHECKING:
@@ -101,8 +102,13 @@ class CalendarPage(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._on_selection())
         self.buttons = {name: QPushButton(self) for name in
                         ("done", "skip", "reschedule", "reassign", "cancel", "message", "open")}  # fmt: skip
+        marks = {"done": ("check", SP.SP_DialogApplyButton), "skip": ("skip-forward", SP.SP_MediaSkipForward),
+                 "reschedule": ("calendar-clock", SP.SP_BrowserReload), "reassign": ("user-round-cog", SP.SP_DirHomeIcon),
+                 "cancel": ("x", SP.SP_DialogCancelButton), "message": ("message-circle", SP.SP_MessageBoxInformation),
+                 "open": ("external-link", SP.SP_DialogOpenButton)}  # fmt: skip
         for name, button in self.buttons.items():
             button.setObjectName(f"{name}FollowUp")
+            button.setIcon(icon(*marks[name]))
         self.buttons["done"].clicked.connect(self.complete_selected)
         self.buttons["skip"].clicked.connect(self.skip_selected)
         self.buttons["reschedule"].clicked.connect(self.reschedule_selected)
@@ -113,12 +119,15 @@ class CalendarPage(QWidget):
         self.care_button = QPushButton(self)
         self.care_button.setObjectName("planCare")
         self.care_button.clicked.connect(self.plan_care)
+        self.care_button.setIcon(icon("gift", SP.SP_DialogYesButton))
         self.plan_button = QPushButton(self)
         self.plan_button.setObjectName("planFollowUps")
         self.plan_button.clicked.connect(self.plan)
+        self.plan_button.setIcon(icon("calendar-plus", SP.SP_FileDialogNewFolder))
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("exportCalendar")
         self.export_button.clicked.connect(lambda: self.export_ics())
+        self.export_button.setIcon(icon("download", SP.SP_DialogSaveButton))
         self.status = QLabel(self)
         self.legend = QLabel(self)
         self.legend.setObjectName("calendarLegend")
@@ -179,11 +188,12 @@ class CalendarPage(QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.tabs, 1)
-        row = QHBoxLayout()
-        for button in self.buttons.values():
-            row.addWidget(button)
-        row.addStretch(1)
-        column.addLayout(row)
+        for names in (("done", "skip", "reschedule", "reassign"), ("cancel", "message", "open")):
+            row = QHBoxLayout()  # two rows: the screen fits a 1200-pixel window in both languages
+            for name in names:
+                row.addWidget(self.buttons[name])
+            row.addStretch(1)
+            column.addLayout(row)
         left = QWidget(self)
         days = QVBoxLayout(left)
         days.setContentsMargins(0, 0, 0, 0)

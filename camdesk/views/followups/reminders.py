@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from camdesk.services.core.context import Actor
 from camdesk.views.background import TaskState, run_read
 from camdesk.views.followups.names import kind_name
+from camdesk.views.icons import SP, icon
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -55,6 +56,9 @@ class ReminderBanner(QFrame):
         self.open_button.setObjectName("openReminder")
         self.snooze_button.setObjectName("snoozeReminder")
         self.dismiss_button.setObjectName("dismissReminder")
+        self.open_button.setIcon(icon("external-link", SP.SP_DialogOpenButton))
+        self.snooze_button.setIcon(icon("alarm-clock", SP.SP_BrowserReload))
+        self.dismiss_button.setIcon(icon("x", SP.SP_DialogCloseButton))
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
         row.addWidget(self.label, 1)
