@@ -162,11 +162,15 @@ def for_customer(db: Database, customer_id: uuid.UUID, now: datetime | None = No
 
 
 _ASSIGNEE = aliased(User)
+# Columns, not ORM objects: a day's agenda of a thousand rows in milliseconds.
+_COLUMNS = (FollowUp.id, FollowUp.version, FollowUp.customer_id, FollowUp.kind, FollowUp.status,
+            FollowUp.due_on, FollowUp.due_at_time, FollowUp.purpose, FollowUp.rule,
+            FollowUp.assignee_id, FollowUp.outcome)  # fmt: skip
 
 
 def _listed() -> Any:
     return (
-        select(FollowUp, Customer.name, Customer.code, Customer.mobile, _ASSIGNEE.display_name,
+        select(*_COLUMNS, Customer.name, Customer.code, Customer.mobile, _ASSIGNEE.display_name,
                CustomerValue.tier)
         .join(Customer, Customer.id == FollowUp.customer_id)
         .outerjoin(_ASSIGNEE, _ASSIGNEE.id == FollowUp.assignee_id)
@@ -193,10 +197,10 @@ def _rows(db: Database, statement: Any, now: datetime | None) -> list[AgendaRow]
     now = now or datetime.now().astimezone()
     with db.read() as session:
         found: Sequence[Any] = session.execute(statement).all()
-        return [
-            AgendaRow(f.id, f.version, f.customer_id, name, code, mobile, f.kind.value,
-                      f.status.value, f.due_on, f.due_at_time, f.purpose, f.rule, f.assignee_id,
-                      assignee, tier, state_of(f.status, f.due_on, f.due_at_time, now) == OVERDUE,
-                      f.outcome)
-            for f, name, code, mobile, assignee, tier in found
-        ]  # fmt: skip
+    return [
+        AgendaRow(ident, version, customer, name, code, mobile, kind.value, status.value, day,
+                  at, purpose, rule, assignee_id, assignee, tier,
+                  state_of(status, day, at, now) == OVERDUE, outcome)
+        for (ident, version, customer, kind, status, day, at, purpose, rule, assignee_id,
+             outcome, name, code, mobile, assignee, tier) in found
+    ]  # fmt: skip
