@@ -154,3 +154,14 @@ def test_cancelling_leaves_the_database_as_it_was(db, actor, monkeypatch):
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(FollowUp)) == 0
     assert plan_follow_ups(db, actor, today=TODAY).value.planned == 5  # pages: all planned
+
+
+def test_a_page_of_customers_who_all_have_one_planned_does_not_end_the_run(db, actor, monkeypatch):
+    monkeypatch.setattr("camdesk.services.followups.cadence.BATCH", 2)
+    customers = [make_customer(db, actor) for _ in range(5)]
+    for customer in customers[:2]:  # the whole first page
+        tasks.add_follow_up(db, Plan(customer.id, date(2027, 1, 5)), actor)
+    steps = []
+    summary = plan_follow_ups(db, actor, today=TODAY, progress=lambda d, t: steps.append(d)).value
+    assert summary.planned == 3 and all(len(_planned(db, c)) == 1 for c in customers)
+    assert steps[0] == 0 and steps[-1] == 5 and steps == sorted(steps)
