@@ -129,11 +129,11 @@ def calendar_figures(path: Path) -> dict[str, float]:
         "my_month_ms": median_ms(lambda: agenda.month_counts(db, first, last, mine)),
         "my_month_ref_ms": median_ms(
             lambda: raw.execute(month_sql.format("AND assignee_id = ?"), (*span, hexed)).fetchall()
-        ),  # fmt: skip
+        ),
         "agenda_ms": median_ms(lambda: agenda.day_agenda(db, day, mine)),
         "agenda_ref_ms": median_ms(
             lambda: raw.execute(agenda_sql, (day.isoformat(), hexed)).fetchall()
-        ),  # fmt: skip
+        ),
         "agenda_rows": len(agenda.day_agenda(db, day, mine)),
         "reminder_ms": median_ms(lambda: agenda.coming_due(db, user, now)),
         "reminder_ref_ms": median_ms(
@@ -143,7 +143,7 @@ def calendar_figures(path: Path) -> dict[str, float]:
                 "ORDER BY due_at_time LIMIT 50",
                 (today.isoformat(), hexed, "10:15:00"),
             ).fetchall()
-        ),  # fmt: skip
+        ),
         "badge_ms": median_ms(lambda: agenda.badge_count(db, mine)),
         "badge_ref_ms": median_ms(
             lambda: raw.execute(
@@ -151,7 +151,7 @@ def calendar_figures(path: Path) -> dict[str, float]:
                 "AND due_on <= ? AND assignee_id = ?",
                 (today.isoformat(), hexed),
             ).fetchall()
-        ),  # fmt: skip
+        ),
         "timeline_ms": median_ms(lambda: list_interactions(db, heavy)),
         "timeline_ref_ms": median_ms(
             lambda: raw.execute(
@@ -160,7 +160,7 @@ def calendar_figures(path: Path) -> dict[str, float]:
                 "ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1000",
                 (heavy.hex,),
             ).fetchall()
-        ),  # fmt: skip
+        ),
     }
     with db.read() as session:
         from sqlalchemy import func
