@@ -119,7 +119,7 @@ def test_demo_data_uses_the_teams_own_tags_of_the_same_names(db, actor):
     assert count_customers(db, ListQuery(tag="VIP")) >= 1
 
 
-def test_daily_work_in_realistic_proportions(demo):
+def test_daily_work_and_lunar_birthdays_in_realistic_proportions(demo):
     from datetime import date
 
     from camdesk.models import FollowUp, Interaction
@@ -143,13 +143,10 @@ def test_daily_work_in_realistic_proportions(demo):
     assert kinds.most_common(1)[0][0].value == "return" and len(kinds) == 5
     assert all(a == b for a, b in last)  # "last contact" agrees with the log
     assert agenda.overdue(db, agenda.EVERYONE)  # the calendar reads them
-
-
-def test_a_share_of_older_customers_keep_a_lunar_birthday(demo):
+    # A share of older customers keep a lunar birthday (one fixture: the demo is slow to make)
     from camdesk.services.core.lunar_days import parse_lunar
     from camdesk.services.followups.chinese_dates import lunar_of
 
-    db, _result = demo
     with db.read() as s:
         rows = s.execute(select(Customer.birthday, Customer.lunar_birthday)
                          .where(Customer.birthday.is_not(None))).all()  # fmt: skip
