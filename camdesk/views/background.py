@@ -215,3 +215,36 @@ def when_idle(action: Callable[[], None], poll_ms: int = 200) -> None:
 def wait_for_all(msecs: int = 30000) -> bool:
     """Wait until background jobs are done (on quit, and in tests)."""
     return READ_POOL.waitForDone(msecs) and WRITE_POOL.waitForDone(msecs)
+
+
+def write_with_progress(parent: QWidget, label: str, cancel: str,
+                        op: Callable[[TaskState], Any], on_success: Success,
+                        on_cancelled: Callable[[], None] | None = None) -> TaskState:  # fmt: skip
+    """:func:`run_write` behind a progress dialog with a cancel button (shown after 300 ms):
+    the dialog closes when the job ends; a cancelled job calls ``on_cancelled``, another
+    failure is shown on ``parent``."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from camdesk.errors import Cancelled
+
+    progress = QProgressDialog(label, cancel, 0, 100, parent)
+    progress.setMinimumDuration(300)
+
+    def done(result: Any) -> None:
+        progress.close()
+        on_success(result)
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        if isinstance(exc, Cancelled):
+            if on_cancelled is not None:
+                on_cancelled()
+            return
+        _shown_on(parent)(exc)
+
+    def moved(done_count: int, total: int) -> None:
+        progress.setValue(done_count * 100 // max(total, 1))
+
+    state = run_write(op, parent, done, failed, progress=moved)
+    progress.canceled.connect(lambda: state.cancel())
+    return state

@@ -17,21 +17,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressDialog,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from camdesk.errors import Cancelled
 from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
 from camdesk.services.followups.chinese_dates import FESTIVAL_NAMES, Festival, festival_day
 from camdesk.services.followups.templates import DEFAULT_TEMPLATES, Recipient, render
-from camdesk.views.background import TaskState, run_read, run_write
+from camdesk.views.background import TaskState, run_read, run_write, write_with_progress
 from camdesk.views.customers.channels import channel_name
-from camdesk.views.errors import show_error
 from camdesk.views.followups.names import day_text
 
 if TYPE_CHECKING:
@@ -138,14 +135,6 @@ def plan_care_in_background(parent: QWidget, db: Database, actor: Actor, status:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     plan = dialog.plan()
-    progress = QProgressDialog(
-        QCoreApplication.translate("CareDialog", "Planning care…"),
-        QCoreApplication.translate("CareDialog", "Cancel"),
-        0,
-        100,
-        parent,
-    )
-    progress.setMinimumDuration(300)
 
     def work(state: TaskState) -> Written[CareSummary]:
         from camdesk.services.followups.care import plan_care
@@ -153,7 +142,6 @@ def plan_care_in_background(parent: QWidget, db: Database, actor: Actor, status:
         return plan_care(db, actor, plan, progress=state.progress, cancelled=state.cancelled)
 
     def done(result: Written[CareSummary]) -> None:
-        progress.close()
         found = result.value
         text = QCoreApplication.translate("CareDialog", "Planned %1 care tasks (%2 had theirs already).").replace(
             "%1", f"{found.planned:,}").replace("%2", f"{found.already:,}")  # fmt: skip
@@ -161,16 +149,8 @@ def plan_care_in_background(parent: QWidget, db: Database, actor: Actor, status:
             text += " " + QCoreApplication.translate("CareDialog", "%1 of them fall in a year whose official holidays are not published yet: only weekends were moved; check them when the State Council publishes the calendar.").replace("%1", f"{found.provisional:,}")  # fmt: skip
         status.setText(text)
 
-    def failed(exc: BaseException) -> None:
-        progress.close()
-        if not isinstance(exc, Cancelled):
-            show_error(parent, exc)
-
-    def moved(done_count: int, total: int) -> None:
-        progress.setValue(done_count * 100 // max(total, 1))
-
-    state = run_write(work, parent, done, failed, progress=moved)
-    progress.canceled.connect(lambda: state.cancel())
+    write_with_progress(parent, QCoreApplication.translate("CareDialog", "Planning care…"),
+                        QCoreApplication.translate("CareDialog", "Cancel"), work, done)  # fmt: skip
     return dialog
 
 

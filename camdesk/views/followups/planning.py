@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from camdesk.errors import Cancelled
 from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
-from camdesk.views.background import TaskState, run_write
-from camdesk.views.errors import show_error
+from camdesk.views.background import TaskState, write_with_progress
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -39,39 +37,15 @@ def plan_in_background(parent: QWidget, db: Database, actor: Actor, status: QLab
         "Customers who have a follow-up planned are left as they are."))  # fmt: skip
     if answer != QMessageBox.StandardButton.Yes:
         return None
-    progress = QProgressDialog(
-        QCoreApplication.translate("PlanFollowUps", "Planning follow-ups…"),
-        QCoreApplication.translate("PlanFollowUps", "Cancel"),
-        0,
-        100,
-        parent,
-    )
-    progress.setObjectName("planProgress")
-    progress.setMinimumDuration(300)
 
     def work(state: TaskState) -> Written[PlanSummary]:
         from camdesk.services.followups.cadence import plan_follow_ups
 
         return plan_follow_ups(db, actor, progress=state.progress, cancelled=state.cancelled)
 
-    def done(result: Written[PlanSummary]) -> None:
-        progress.close()
-        status.setText(summary_text(result.value))
-
-    def failed(exc: BaseException) -> None:
-        progress.close()
-        if isinstance(exc, Cancelled):
-            status.setText(
-                QCoreApplication.translate(
-                    "PlanFollowUps", "Planning cancelled; nothing was planned."
-                )
-            )
-        else:
-            show_error(parent, exc)
-
-    def moved(done_count: int, total: int) -> None:
-        progress.setValue(done_count * 100 // max(total, 1))
-
-    state = run_write(work, parent, done, failed, progress=moved)
-    progress.canceled.connect(lambda: state.cancel())
-    return state
+    return write_with_progress(
+        parent, QCoreApplication.translate("PlanFollowUps", "Planning follow-ups…"),
+        QCoreApplication.translate("PlanFollowUps", "Cancel"), work,
+        lambda result: status.setText(summary_text(result.value)),
+        lambda: status.setText(QCoreApplication.translate(
+            "PlanFollowUps", "Planning cancelled; nothing was planned.")))  # fmt: skip
