@@ -163,7 +163,7 @@ class MessageDialog(QDialog):
         self.setObjectName("careMessage")
         self.setMinimumWidth(460)
         self.setWindowTitle(self.tr("Care message: %1").replace("%1", who.name))
-        self._who, self._holiday = who, holiday
+        self._who = who
         self.template = QComboBox(self)
         self.template.setObjectName("template")
         names = {"birthday": self.tr("Birthday"), "festival": self.tr("Festival"),

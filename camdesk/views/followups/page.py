@@ -245,16 +245,14 @@ class CalendarPage(QWidget):
             self.month_model.set_counts(found.counts)
             self.agenda_model.set_rows(found.agenda)
             self.overdue_model.set_rows(found.overdue)
-            if found.badge != self.badge or not self._shown_badge:
-                self.badge, self._shown_badge = found.badge, True
+            if found.badge != self.badge or generation == 1:  # the first count is news too
+                self.badge = found.badge
                 self.badge_changed.emit(found.badge)
             self._show_labels()
             self._on_selection()
             self.loaded.emit()
 
         run_read(work, self, done)
-
-    _shown_badge = False
 
     def _on_changed(self, _changes: Changes) -> None:
         self.reload()
