@@ -148,7 +148,7 @@ class Controller(QObject):
             self.settings.remember_database(target)
         self.window.show()
         if old_window is not None:
-            old_window.close()
+            old_window.leave()
             old_window.deleteLater()
         if old_db is not None:
             when_idle(old_db.close)  # jobs on it may still be running; never block the window

@@ -96,3 +96,8 @@ class Counted(QObject):
 
     def contacts_file(self, n: int, where: str) -> str:
         return self.tr("The companies' %n contact(s) are in %1.", "", n).replace("%1", where)
+
+    def unsaved_files(self, n: int, names: str) -> str:
+        return self.tr(
+            "%n customer file(s) have unsaved changes: %1. Discard them?", "", n
+        ).replace("%1", names)

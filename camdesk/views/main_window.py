@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.quality = cast("QualityPage", self.pages["quality"])
         for page in self.pages.values():  # the signals a page may offer (see views.screens)
             if hasattr(page, "edit_requested") and page is not self.customers:
-                page.edit_requested.connect(self.customers.open_editor)
+                page.edit_requested.connect(self.customers.open_window)  # stay on that screen
             if hasattr(page, "show_customers"):
                 page.show_customers.connect(self.show_customers)
             if hasattr(page, "badge_changed"):
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.banner.recover_requested.connect(self.save_recovered_copy)
         self.reminder_banner = ReminderBanner(self)
         self.reminders = Reminders(self.reminder_banner, self)
-        self.reminders.open_requested.connect(self.customers.open_editor)
+        self.reminders.open_requested.connect(self.customers.open_window)
         if db is not None and actor is not None:
             self.reminders.attach(db, actor)
         central = QWidget(self)
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
         self._count: int | None = None  # until the list has counted
+        self._leaving = False  # closing for another database: the user was asked
         self._build_menus()
         self._retranslate()
         events.changed.connect(self._on_changed)
@@ -251,7 +252,7 @@ class MainWindow(QMainWindow):
             return
         from camdesk.views.data.recover import save_recovered_copy
 
-        save_recovered_copy(self, self._db, self._settings, self.open_database_requested.emit)
+        save_recovered_copy(self, self._db, self._settings, self._open_other)
 
     def show_mode(self) -> None:
         """The database's mode changed (shared or local): say so in the status bar."""
@@ -323,7 +324,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for target in self._settings.recent_databases:
-            self.recent_menu.addAction(target, partial(self.open_database_requested.emit, target))
+            self.recent_menu.addAction(target, partial(self._open_other, target))
         if not self.recent_menu.actions():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
@@ -332,7 +333,7 @@ class MainWindow(QMainWindow):
                              self.tr("camdesk databases (*.db)"), settings=self._settings,
                              kind="database", suffix="db",
                              fallback=self._database_folder())  # fmt: skip
-        if path:
+        if path and self.may_leave():
             self.new_database_requested.emit(str(path))
 
     def _on_open_database(self) -> None:
@@ -341,7 +342,11 @@ class MainWindow(QMainWindow):
                              settings=self._settings, kind="database",
                              fallback=self._database_folder())  # fmt: skip
         if path:
-            self.open_database_requested.emit(str(path))
+            self._open_other(str(path))
+
+    def _open_other(self, target: str) -> None:
+        if self.may_leave():
+            self.open_database_requested.emit(target)
 
     def _database_folder(self) -> Path:
         """The open database file's folder, else camdesk's data folder."""
@@ -360,7 +365,24 @@ class MainWindow(QMainWindow):
             .replace("%2", str(data_dir())),
         )
 
+    def may_leave(self) -> bool:
+        """Ask before open customer files lose unsaved edits (closing, another database);
+        True to go on."""
+        from camdesk.views.customers.file_pane import confirm_leaving
+
+        return confirm_leaving(self, self.customers.unsaved_files())
+
+    def leave(self) -> None:
+        """Close for another database (the user was asked already: see :meth:`may_leave`)."""
+        self._leaving = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leaving and not self.may_leave():
+            event.ignore()
+            return
+        if self.customers.pane is not None:
+            self.customers.pane.discard_all()
         self.customers.save_state()
         self._settings.set_window_state(WINDOW_STATE, self.saveGeometry())
         self._settings.sync()

@@ -58,6 +58,13 @@
             <numerusform>The companies&apos; %n contacts are in %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n customer file(s) have unsaved changes: %1. Discard them?</source>
+        <translation>
+            <numerusform>%n customer file has unsaved changes: %1. Discard them?</numerusform>
+            <numerusform>%n customer files have unsaved changes: %1. Discard them?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>

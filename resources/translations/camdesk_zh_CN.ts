@@ -493,6 +493,21 @@
     </message>
 </context>
 <context>
+    <name>ContactsTab</name>
+    <message>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <source>Contact %1: %2</source>
+        <translation>联系人 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>Opening the database; an older database is upgraded after a backup copy is made…</source>
@@ -551,108 +566,11 @@
             <numerusform>公司的 %n 位联系人在 %1 中。</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>CustomerDialog</name>
-    <message>
-        <source>New customer</source>
-        <translation>新建客户</translation>
-    </message>
-    <message>
-        <source>Customer file</source>
-        <translation>客户档案</translation>
-    </message>
-    <message>
-        <source>e.g. 八月十五 or 闰六月初三: care on the lunar birthday</source>
-        <translation>例如 八月十五 或 闰六月初三：按农历生日关怀</translation>
-    </message>
-    <message>
-        <source>From the birthday</source>
-        <translation>按生日换算</translation>
-    </message>
-    <message>
-        <source>The lunar day the birthday above fell on</source>
-        <translation>上面的生日对应的农历日期</translation>
-    </message>
-    <message>
-        <source>Separated by commas or 、, e.g. VIP、老客户</source>
-        <translation>用逗号或顿号分隔，例如 VIP、老客户</translation>
-    </message>
-    <message>
-        <source>e.g. 138 1234 5678</source>
-        <translation>例如：138 1234 5678</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>基本信息</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Custom fields</source>
-        <translation>自定义字段</translation>
-    </message>
-    <message>
-        <source>Purchases</source>
-        <translation>购买记录</translation>
-    </message>
-    <message>
-        <source>Contact log (%1)</source>
-        <translation>联系记录（%1）</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>变更历史</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>价值</translation>
-    </message>
-    <message>
-        <source>Points (%1)</source>
-        <translation>积分（%1）</translation>
-    </message>
-    <message>
-        <source>Add contact</source>
-        <translation>添加联系人</translation>
-    </message>
-    <message>
-        <source>Remove contact</source>
-        <translation>删除联系人</translation>
-    </message>
-    <message>
-        <source>(nobody)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，例如 2024-03-05</translation>
-    </message>
-    <message>
-        <source>“%1” is not a date: type it as 1988-03-15, 19880315 or 1988/3/15.</source>
-        <translation>“%1”不是日期：请写成 1988-03-15、19880315 或 1988/3/15。</translation>
-    </message>
-    <message>
-        <source>Contact %1: %2</source>
-        <translation>联系人 %1：%2</translation>
-    </message>
-    <message>
-        <source>Please correct the highlighted fields; nothing was saved.</source>
-        <translation>请修改标红的字段；尚未保存任何内容。</translation>
-    </message>
-    <message>
-        <source>Showing the version saved by %1.</source>
-        <translation>当前显示的是 %1 保存的版本。</translation>
-    </message>
-    <message>
-        <source>Discard changes?</source>
-        <translation>放弃修改？</translation>
-    </message>
-    <message>
-        <source>This customer file has unsaved changes. Discard them?</source>
-        <translation>此客户档案有未保存的修改。要放弃吗？</translation>
+    <message numerus="yes">
+        <source>%n customer file(s) have unsaved changes: %1. Discard them?</source>
+        <translation>
+            <numerusform>%n 份客户档案有未保存的修改：%1。要放弃这些修改吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -779,6 +697,97 @@
     </message>
 </context>
 <context>
+    <name>CustomerFile</name>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Customer file</source>
+        <translation>客户档案</translation>
+    </message>
+    <message>
+        <source>This file was changed elsewhere since you opened it; saving will show both versions.</source>
+        <translation>此档案在您打开后已被他人修改；保存时会显示两个版本供您选择。</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>e.g. 八月十五 or 闰六月初三: care on the lunar birthday</source>
+        <translation>例如 八月十五 或 闰六月初三：按农历生日关怀</translation>
+    </message>
+    <message>
+        <source>From the birthday</source>
+        <translation>按生日换算</translation>
+    </message>
+    <message>
+        <source>The lunar day the birthday above fell on</source>
+        <translation>上面的生日对应的农历日期</translation>
+    </message>
+    <message>
+        <source>Separated by commas or 、, e.g. VIP、老客户</source>
+        <translation>用逗号或顿号分隔，例如 VIP、老客户</translation>
+    </message>
+    <message>
+        <source>e.g. 138 1234 5678</source>
+        <translation>例如：138 1234 5678</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <source>Contact log (%1)</source>
+        <translation>联系记录（%1）</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更历史</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Points (%1)</source>
+        <translation>积分（%1）</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，例如 2024-03-05</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: type it as 1988-03-15, 19880315 or 1988/3/15.</source>
+        <translation>“%1”不是日期：请写成 1988-03-15、19880315 或 1988/3/15。</translation>
+    </message>
+    <message>
+        <source>Please correct the highlighted fields; nothing was saved.</source>
+        <translation>请修改标红的字段；尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Showing the version saved by %1.</source>
+        <translation>当前显示的是 %1 保存的版本。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message>
         <source>Person</source>
@@ -854,6 +863,10 @@
     <message>
         <source>&amp;Open customer file</source>
         <translation>打开客户档案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open in its own &amp;window</source>
+        <translation>在新窗口中打开(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Find</source>
@@ -1183,6 +1196,25 @@
     <message>
         <source>%1 rows, %2 columns (header in row %3).</source>
         <translation>%1 行，%2 列（表头在第 %3 行）。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePane</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them before closing?</source>
+        <translation>“%1”有未保存的修改。关闭前要保存吗？</translation>
+    </message>
+    <message>
+        <source>Open this file in its own window</source>
+        <translation>在单独的窗口中打开此档案</translation>
     </message>
 </context>
 <context>
@@ -2425,8 +2457,8 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>添加备注…</translation>
     </message>
     <message>
-        <source>%1 contacts and %2 notes; last contact %3.</source>
-        <translation>%1 次联系，%2 条备注；上次联系 %3。</translation>
+        <source>Contacts: %1 · notes: %2 · last contact: %3</source>
+        <translation>联系 %1 次 · 备注 %2 条 · 上次联系：%3</translation>
     </message>
     <message>
         <source>never</source>

@@ -32,7 +32,7 @@ def test_an_unchanged_save_announces_nothing_and_offers_no_undo(qtbot, controlle
     page = controller.window.customers
     dialog = page.open_editor(record.id)
     qtbot.waitUntil(dialog.isEnabled, timeout=10000)
-    with qtbot.waitSignal(dialog.finished, timeout=10000):
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
         dialog.save()
     assert heard == [] and page._undo_stack == []
 

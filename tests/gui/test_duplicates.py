@@ -50,7 +50,7 @@ def test_scan_merge_and_undo(qtbot, controller):
 
 
 def test_data_quality_lists_files_to_fix_and_opens_them(qtbot, controller):
-    from camdesk.views.customers.editor import CustomerDialog
+    from camdesk.views.customers.editor import CustomerFile
 
     db, actor = controller.db, controller.actor
     make_customer(db, actor, name="找不到", mobile=None, email=None, city="杭州")
@@ -63,10 +63,10 @@ def test_data_quality_lists_files_to_fix_and_opens_them(qtbot, controller):
     assert page.table.item(0, 0).text() == "找不到"
     assert "no mobile, phone or email" in page.table.item(0, 1).text()
     page.open_row(0)
-    dialog = window.customers.findChild(CustomerDialog)
+    dialog = window.customers.findChild(CustomerFile)
     assert dialog is not None
     qtbot.waitUntil(dialog.isEnabled, timeout=10000)
-    dialog.close()
+    assert dialog.window() is not window  # opened beside the screen, in its own window
 
 
 def test_standardise_from_the_quality_area_and_undo(qtbot, controller):

@@ -26,4 +26,3 @@ def test_the_lunar_birthday_is_filled_from_the_birthday_and_saved(qtbot, control
     again.save()
     qtbot.waitUntil(lambda: again.errors["lunar_birthday"].isVisible(), timeout=10000)
     assert "not a lunar month and day" in again.errors["lunar_birthday"].text()
-    again.reject()

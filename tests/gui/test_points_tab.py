@@ -39,4 +39,3 @@ def test_redeem_and_adjust_from_the_customer_file(qtbot, controller):
     assert "has 180 points; 500 cannot" in ask.error.text() and ask.isVisible()
     assert balance(db, ident) == 180
     ask.reject()
-    dialog.reject()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from camdesk.services.followups import tasks
 from camdesk.services.followups.tasks import Plan
 from camdesk.views.background import wait_for_all
-from camdesk.views.customers.editor import CustomerDialog
+from camdesk.views.customers.editor import CustomerFile
 from tests.factories import make_customer
 
 
@@ -40,12 +40,11 @@ def test_a_due_reminder_shows_opens_the_customer_and_snoozes(qtbot, qapp, contro
     banner.open_button.click()
     assert banner.isHidden()
 
-    def opened() -> list[CustomerDialog]:
-        return [w for w in QApplication.topLevelWidgets() + window.findChildren(CustomerDialog)
-                if isinstance(w, CustomerDialog) and w.isVisible()]  # fmt: skip
+    def opened() -> list[CustomerFile]:
+        return [w for w in QApplication.topLevelWidgets() + window.findChildren(CustomerFile)
+                if isinstance(w, CustomerFile) and w.isVisible()]  # fmt: skip
 
     qtbot.waitUntil(lambda: bool(opened()), timeout=10000)
     dialog = opened()[0]
     qtbot.waitUntil(dialog.isEnabled, timeout=10000)
     assert dialog.inputs["name"].text() == "提醒我"
-    dialog.reject()

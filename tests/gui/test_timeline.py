@@ -49,7 +49,6 @@ def test_logging_a_contact_from_the_customer_file(qtbot, controller):
     note.buttons.accepted.emit()
     qtbot.waitUntil(lambda: tab.table.rowCount() == 3, timeout=10000)
     assert get_customer(db, ident).last_contact_at == newest.occurred_at  # a note is no contact
-    dialog.reject()
 
 
 def test_a_contact_in_the_future_is_refused_in_the_dialog(qtbot, controller):
@@ -65,7 +64,6 @@ def test_a_contact_in_the_future_is_refused_in_the_dialog(qtbot, controller):
     qtbot.waitUntil(ask.error.isVisible, timeout=10000)
     assert "future" in ask.error.text() and list_interactions(db, ident) == []
     ask.reject()
-    dialog.reject()
 
 
 def test_ctrl_l_in_the_list_logs_a_contact_with_the_current_customer(qtbot, controller):

@@ -1,9 +1,12 @@
-"""The customer file (客户档案): every field, contacts, custom fields, purchases, history."""
+"""The customer file (客户档案): every field, contacts, custom fields, purchases, history.
+
+A file is a widget, not a dialog: it lives in the pane beside the customer list or in a
+window of its own (:mod:`camdesk.views.customers.file_pane`), so the rest of the app stays
+usable while it is open. It stays open after a save, showing what was saved."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,45 +15,36 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from camdesk.errors import CamdeskError, ConflictError, ValidationError
-from camdesk.services.core import users
 from camdesk.services.core import validation as checks
-from camdesk.services.core.changes import Written
+from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
-from camdesk.services.core.lunar_days import lunar_text, parse_lunar
-from camdesk.services.customers import custom_fields, interactions, points
+from camdesk.services.core.lunar_days import lunar_text
 from camdesk.services.customers import history as history_service
-from camdesk.services.customers import orders as order_service
 from camdesk.services.customers.choices import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
 from camdesk.services.customers.files import (
-    ContactData,
     CustomerData,
     CustomerRecord,
     create_customer,
-    get_customer,
     update_customer,
 )
-from camdesk.services.lists import page as customer_list
-from camdesk.services.value import explain as value_explain
 from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.combo import choose
 from camdesk.views.customers.conflict import ConflictDialog
+from camdesk.views.customers.contacts_tab import ContactsTab
+from camdesk.views.customers.file_data import EditorData, load_editor_data, lunar_shown
 from camdesk.views.customers.labels import VALUE_LABELS, field_label
 from camdesk.views.customers.labels import tr as tr_field
 from camdesk.views.customers.orders_tab import PurchasesTab
@@ -65,46 +59,15 @@ from camdesk.views.i18n import error_text, problem_text
 if TYPE_CHECKING:
     from camdesk.db import Database
 
-CONTACT_COLUMNS = ("name", "title", "mobile", "phone", "email")
 
-
-@dataclass(frozen=True)
-class EditorData:
-    """Everything the form shows, read in one background job."""
-
-    record: CustomerRecord | None
-    fields: list[custom_fields.FieldInfo]
-    owners: list[users.UserInfo]
-    tags: list[str]
-    orders: list[order_service.OrderRow]
-    summary: order_service.PurchaseSummary | None
-    history: list[history_service.ChangeEntry]
-    value: value_explain.ValueFile | None = None
-    points: list[points.Entry] | None = None
-    timeline: list[interactions.InteractionRow] | None = None
-
-
-def load_editor_data(db: Database, customer_id: uuid.UUID | None) -> EditorData:
-    record = get_customer(db, customer_id) if customer_id else None
-    return EditorData(
-        record=record,
-        fields=custom_fields.list_fields(db),
-        owners=users.list_users(db),
-        tags=customer_list.tag_names(db),
-        orders=order_service.list_orders(db, customer_id) if customer_id else [],
-        summary=order_service.purchase_summary(db, customer_id) if customer_id else None,
-        history=history_service.customer_history(db, customer_id) if customer_id else [],
-        value=value_explain.value_file(db, customer_id) if customer_id else None,
-        points=points.ledger(db, customer_id) if customer_id else None,
-        timeline=interactions.list_interactions(db, customer_id) if customer_id else None,
-    )
-
-
-class CustomerDialog(QDialog):
+class CustomerFile(QWidget):
     """Create or edit one customer file.
 
     Signals:
         saved(object, object): the saved record and the id of the action (for undo).
+        edited(): the form changed (the pane marks a file with unsaved edits).
+        loaded(): the file was read (again) and shows its record.
+        close_requested(): the file cannot be shown (it could not be read).
 
     Attributes:
         inputs: the field widgets by field name (custom fields as "custom:<key>").
@@ -112,29 +75,92 @@ class CustomerDialog(QDialog):
     """
 
     saved = Signal(object, object)
+    edited = Signal()
+    loaded = Signal()
+    close_requested = Signal()
 
     def __init__(self, *, db: Database, actor: Actor, customer_id: uuid.UUID | None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 start_tab: str = "details", parent: QWidget | None = None) -> None:  # fmt: skip
+        """``start_tab``: the tab a saved file opens on (details, timeline, purchases…)."""
         super().__init__(parent)
-        self.setObjectName("customerDialog")
+        self._start_tab = start_tab
+        self.setObjectName("customerFile")
         self._db, self._actor, self._customer_id = db, actor, customer_id
         self._record: CustomerRecord | None = None
         self._data: EditorData | None = None
         self._initial: CustomerData | None = None
         self._saving = False
+        self._loading = False
+        self._close_after_save = False
+        self._own_actions: set[uuid.UUID] = set()  # saves made here: no reload for them
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
         self._build()
         self._retranslate()
+        self.reload()
+
+    @property
+    def customer_id(self) -> uuid.UUID | None:
+        """The file's customer (None until a new one is first saved)."""
+        return self._customer_id
+
+    def title(self) -> str:
+        """The customer's name as saved, or "New customer"."""
+        if self._record is not None:
+            return self._record.name
+        return self.tr("New customer") if self._customer_id is None else self.tr("Customer file")
+
+    def reload(self) -> None:
+        """Read the file again (in the background) and show it; the form is disabled meanwhile."""
+        db, customer_id = self._db, self._customer_id
+        self._loading = True
         self.setEnabled(False)
-        self.resize(720, 640)
-        run_read(lambda _s: load_editor_data(db, customer_id), self, self._on_loaded, self._on_load_failed)  # fmt: skip
+        run_read(lambda _s: load_editor_data(db, customer_id), self, self._on_loaded,
+                 self._on_load_failed)  # fmt: skip
+
+    def changed_elsewhere(self, changes: Changes) -> None:
+        """Data changed: show this file again if its fields changed and nothing is unsaved;
+        with unsaved edits, only say so (saving then shows both versions)."""
+        if self._customer_id is None or self._loading or self._saving:
+            return
+        if changes.action is not None and changes.action in self._own_actions:
+            return
+        if not changes.touches(Kind.FILES | Kind.USERS | Kind.FIELDS):
+            return
+        mine = changes.customers is None or self._customer_id in changes.customers
+        if not mine and not changes.touches(Kind.USERS | Kind.FIELDS):  # owners' names, fields
+            return
+        if self.is_dirty():
+            self.status.setText(self.tr(
+                "This file was changed elsewhere since you opened it; saving will show both versions."
+            ))  # fmt: skip
+        else:
+            self.reload()
 
     # -- building ------------------------------------------------------------------
 
+    def _watch(self, widget: QWidget) -> None:
+        """Say ``edited`` whenever the user changes ``widget``."""
+        if isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self._on_edit)
+            if widget.isEditable():
+                widget.editTextChanged.connect(self._on_edit)
+        elif isinstance(widget, QPlainTextEdit | QLineEdit):
+            widget.textChanged.connect(self._on_edit)
+        elif isinstance(widget, DateField):
+            widget.edit.textChanged.connect(self._on_edit)
+
+    def _on_edit(self, *_args: object) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def _show_dirty(self) -> None:
+        self.revert_button.setEnabled(self.is_dirty())
+
     def _add(self, form: QFormLayout, name: str, widget: QWidget) -> None:
         widget.setObjectName(f"field_{name}")
+        self._watch(widget)
         error = QLabel()
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
@@ -212,33 +238,17 @@ class CustomerDialog(QDialog):
             text_box.setFixedHeight(self.fontMetrics().height() * 4)
             self._add(form, name, text_box)
         self._add_tab("details", details)
+        self.timeline = TimelineTab(self._db, self._actor)
+        self.timeline.logged.connect(self._retranslate)  # the tab counts its entries
+        self._add_tab("timeline", self.timeline)
 
-        self.contacts_page = QWidget()
-        self.contacts = QTableWidget(0, len(CONTACT_COLUMNS))
-        self.contacts.setObjectName("contactsTable")
-        self.contacts.horizontalHeader().setStretchLastSection(True)
-        self.add_contact = QPushButton()
-        self.add_contact.clicked.connect(lambda: self._append_contact(None))
-        self.remove_contact = QPushButton()
-        self.remove_contact.clicked.connect(self._remove_contact)
-        self.contacts_error = QLabel()
-        self.contacts_error.setStyleSheet(ERROR_STYLE)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_contact)
-        buttons.addWidget(self.remove_contact)
-        buttons.addStretch(1)
-        box = QVBoxLayout(self.contacts_page)
-        box.addWidget(self.contacts)
-        box.addWidget(self.contacts_error)
-        box.addLayout(buttons)
-        self._add_tab("contacts", self.contacts_page)
+        self.contacts = ContactsTab()
+        self.contacts.edited.connect(self._on_edit)
+        self._add_tab("contacts", self.contacts)
 
         self.custom_page = QWidget()
         self.custom_form = QFormLayout(self.custom_page)
         self._add_tab("custom", self.custom_page)
-        self.timeline = TimelineTab(self._db, self._actor)
-        self.timeline.logged.connect(self._retranslate)  # the tab counts its entries
-        self._add_tab("timeline", self.timeline)
         self.purchases = PurchasesTab(self._db, self._actor)
         self._add_tab("purchases", self.purchases)
         self.history = HistoryTab()
@@ -254,12 +264,16 @@ class CustomerDialog(QDialog):
         self.status.setStyleSheet(ERROR_STYLE)
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Reset, self
         )
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.log_contact)
+        self.revert_button = self.buttons.button(QDialogButtonBox.StandardButton.Reset)
+        self.revert_button.clicked.connect(self.revert)
+        self.revert_button.setEnabled(False)
+        self.edited.connect(self._show_dirty)
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut  # two files open: each its own keys
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save, context=within)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.log_contact, context=within)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -271,15 +285,24 @@ class CustomerDialog(QDialog):
         self._tab_pages[name] = page
         self.tabs.addTab(page, "")
 
+    def show_tab(self, name: str) -> None:
+        """Bring the tab called ``name`` forward, if this file shows it."""
+        index = self._tab(name)
+        if self.tabs.isTabVisible(index):
+            self.tabs.setCurrentIndex(index)
+
+    def current_tab(self) -> str:
+        page = self.tabs.currentWidget()
+        return next((n for n, p in self._tab_pages.items() if p is page), "details")
+
     def _tab(self, name: str) -> int:
         """The index of the tab called ``name`` (details, contacts, custom, purchases,
         history, value, points)."""
         return self.tabs.indexOf(self._tab_pages[name])
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(
-            self.tr("New customer") if self._customer_id is None else self.tr("Customer file")
-        )
+        self.setWindowTitle(self.title())
+        self.revert_button.setText(self.tr("Discard changes"))
         for name, label in self._labels.items():
             if not name.startswith("custom:"):
                 label.setText(field_label(name))
@@ -303,9 +326,7 @@ class CustomerDialog(QDialog):
                   "points": self.tr("Points (%1)").replace("%1", f"{self.points_tab.current:,}")}  # fmt: skip
         for name, text in titles.items():
             self.tabs.setTabText(self._tab(name), text)
-        self.contacts.setHorizontalHeaderLabels([field_label(c) for c in CONTACT_COLUMNS])
-        self.add_contact.setText(self.tr("Add contact"))
-        self.remove_contact.setText(self.tr("Remove contact"))
+        self.contacts.retranslate()
         if self.owner.count():
             self.owner.setItemText(0, self.tr("(nobody)"))
         self.purchases.retranslate()
@@ -322,10 +343,13 @@ class CustomerDialog(QDialog):
     # -- loading -------------------------------------------------------------------
 
     def _on_load_failed(self, exc: BaseException) -> None:
+        self._loading = False
         show_error(self, exc)
-        self.reject()
+        self.close_requested.emit()
 
     def _on_loaded(self, data: EditorData) -> None:
+        first = self._data is None
+        self._loading = True  # filling the form is not an edit
         self._data = data
         self.owner.clear()
         self.owner.addItem(self.tr("(nobody)"), None)
@@ -335,6 +359,8 @@ class CustomerDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags.setCompleter(completer)
         for field in data.fields:
+            if f"custom:{field.key}" in self.inputs:  # read again: the field is there
+                continue
             widget: QWidget
             if field.kind == "choice":
                 combo = QComboBox()
@@ -359,7 +385,13 @@ class CustomerDialog(QDialog):
             self._retranslate()
         self._initial = self.collect()
         self.setEnabled(True)
-        self.inputs["name"].setFocus()
+        self._loading = False
+        if first and data.record is not None and self._start_tab in self._tab_pages:
+            self.show_tab(self._start_tab)
+        if first:
+            self.inputs["name"].setFocus()
+        self.loaded.emit()
+        self.edited.emit()  # the pane shows the file clean now
         from camdesk.views.access import read_only_text, writable
 
         if not writable(self._db):  # the file can be read, not changed: say so, offer no Save
@@ -391,15 +423,26 @@ class CustomerDialog(QDialog):
         self.tags.setText(", ".join(record.tags))
         for name in ("preferences", "notes"):
             self.inputs[name].setPlainText(getattr(record, name) or "")  # type: ignore[attr-defined]
-        self.contacts.setRowCount(0)
-        for contact in record.contacts:
-            self._append_contact(contact)
+        self.contacts.show_contacts(record.contacts)
         for key, value in record.custom.items():
             widget = self.inputs.get(f"custom:{key}")
             if isinstance(widget, QComboBox):
                 widget.setCurrentText(str(value))
             elif isinstance(widget, QLineEdit):
                 widget.setText("" if value is None else str(value))
+
+    def fill_empty(self) -> None:
+        """Show an empty form (a new file before its first save)."""
+        choose(self.kind, "person")
+        for widget in self.inputs.values():
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(0)
+                if widget.isEditable():
+                    widget.setCurrentText("")
+            elif isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.clear()
+        self.birthday.set_value(None)
+        self.contacts.show_contacts(())
 
     # -- collecting ----------------------------------------------------------------
 
@@ -415,18 +458,6 @@ class CustomerDialog(QDialog):
 
     def collect(self) -> CustomerData:
         """What the form holds now, as the service takes it."""
-        contacts = []
-        for row in range(self.contacts.rowCount()):
-            cells = [self.contacts.item(row, c) for c in range(len(CONTACT_COLUMNS))]
-            values = {n: (c.text().strip() or None) if c else None
-                      for n, c in zip(CONTACT_COLUMNS, cells, strict=True)}  # fmt: skip
-            first = cells[0]
-            contact_id = first.data(Qt.ItemDataRole.UserRole) if first else None
-            if any(values.values()) or contact_id:
-                contacts.append(ContactData(
-                    id=contact_id, name=values["name"] or "", title=values["title"],
-                    mobile=values["mobile"], phone=values["phone"], email=values["email"],
-                ))  # fmt: skip
         custom = {}
         for field in self._data.fields if self._data else []:
             custom[field.key] = self._text(f"custom:{field.key}")
@@ -452,7 +483,7 @@ class CustomerDialog(QDialog):
             owner_id=self.owner.currentData(),
             tags=checks.split_tags(self.tags.text()),
             custom=custom,
-            contacts=tuple(contacts),
+            contacts=self.contacts.collect(),
         )
 
     def is_dirty(self) -> bool:
@@ -514,23 +545,6 @@ class CustomerDialog(QDialog):
         label.setText(text or "")
         label.setVisible(bool(text))
 
-    def _append_contact(self, contact: ContactData | None) -> None:
-        row = self.contacts.rowCount()
-        self.contacts.insertRow(row)
-        for column, name in enumerate(CONTACT_COLUMNS):
-            value = getattr(contact, name) if contact else None
-            if name in ("mobile", "phone"):
-                value = checks.display_phone(value)
-            item = QTableWidgetItem(value or "")
-            if column == 0 and contact is not None:
-                item.setData(Qt.ItemDataRole.UserRole, contact.id)
-            self.contacts.setItem(row, column, item)
-
-    def _remove_contact(self) -> None:
-        row = self.contacts.currentRow()
-        if row >= 0:
-            self.contacts.removeRow(row)
-
     # -- saving --------------------------------------------------------------------
 
     def save(self) -> None:
@@ -540,7 +554,7 @@ class CustomerDialog(QDialog):
             return
         for name in self.errors:
             self._show_problem(name, None)
-        self.contacts_error.clear()
+        self.contacts.show_problems([])
         self.status.clear()
         if not self._check_birthday():  # never save a typed date as "no date"
             self.status.setText(
@@ -569,11 +583,42 @@ class CustomerDialog(QDialog):
         self._saving = False
         self.buttons.setEnabled(True)
         self._record = saved.value
+        self._customer_id = saved.value.id
+        if saved.changes.action is not None:
+            self._own_actions.add(saved.changes.action)
         self._initial = self.collect()
         self.saved.emit(saved.value, saved.changes.action)  # the save's own undoable action
-        self.accept()
+        if self._close_after_save:
+            self.close_requested.emit()
+            return
+        self.reload()  # as stored (tidied values, history, a new file's tabs)
+
+    def revert(self) -> None:
+        """Drop the unsaved edits: show the file as saved (a new one empty)."""
+        for name in self.errors:
+            self._show_problem(name, None)
+        self.contacts.show_problems([])
+        self.status.clear()
+        if self._record is not None:
+            self._loading = True
+            self.fill(self._record)
+            self._loading = False
+            self._initial = self.collect()
+        else:
+            self._loading = True
+            self.fill_empty()
+            self._loading = False
+        self.edited.emit()
+
+    def close_after_save(self) -> None:
+        """Save, and ask to be closed once saved (a refused save keeps the file open)."""
+        self._close_after_save = True
+        self.save()
+        if not self._saving:  # refused before it was sent (a date that is not one)
+            self._close_after_save = False
 
     def _on_save_failed(self, exc: BaseException) -> None:
+        self._close_after_save = False
         self._saving = False
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
@@ -597,11 +642,7 @@ class CustomerDialog(QDialog):
             if first is None and widget is not None:
                 first = widget
         if contact_problems:
-            self.contacts_error.setText("\n".join(
-                self.tr("Contact %1: %2").replace("%1", p.field[9:p.field.index("]")])
-                .replace("%2", f"{field_label(p.field.split('.')[-1])} — {problem_text(p)}")
-                for p in contact_problems
-            ))  # fmt: skip
+            self.contacts.show_problems(contact_problems)
         self.status.setText(self.tr("Please correct the highlighted fields; nothing was saved."))
         if first is not None:
             custom = any(n.startswith("custom:") for n, w in self.inputs.items() if w is first)
@@ -634,27 +675,5 @@ class CustomerDialog(QDialog):
             self.tabs.setCurrentIndex(self._tab("timeline"))
             self.timeline.open_dialog()
 
-    def reject(self) -> None:
-        if self.isEnabled() and self.is_dirty():
-            answer = QMessageBox.question(
-                self, self.tr("Discard changes?"),
-                self.tr("This customer file has unsaved changes. Discard them?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )  # fmt: skip
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
-
     def record(self) -> CustomerRecord | None:
         return self._record
-
-
-def lunar_shown(code: str | None) -> str:
-    """A stored lunar birthday ("L06-15") as Chinese readers write it (闰六月十五)."""
-    if not code:
-        return ""
-    try:
-        return lunar_text(parse_lunar(code))
-    except ValueError:
-        return code

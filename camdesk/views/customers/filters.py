@@ -78,6 +78,7 @@ class FilterBar(QWidget):
     def _build(self) -> None:
         self.search = QLineEdit(self, clearButtonEnabled=True)
         self.search.setObjectName("customerSearch")
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)  # beside a file
         self.search.textChanged.connect(self._typing.start)
         self.kind_filter, self.tag_filter = QComboBox(self), QComboBox(self)
         self.owner_filter, self.city_filter = QComboBox(self), QComboBox(self)

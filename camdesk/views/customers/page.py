@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -46,9 +47,11 @@ from camdesk.views.undo import undo_in_background
 
 if TYPE_CHECKING:
     from camdesk.db import Database
-    from camdesk.views.customers.editor import CustomerDialog
+    from camdesk.views.customers.editor import CustomerFile
+    from camdesk.views.customers.file_pane import FilePane
 
 HEADER_STATE = "customer_list_header"
+SPLIT_STATE = "customer_list_split"
 ROW_HEIGHT_EXTRA = 8
 
 
@@ -62,6 +65,7 @@ class CustomersPage(QWidget):
     Attributes:
         model: the list's item model.
         view: the table showing it.
+        pane: the open customer files beside the list (None until one is first opened).
     """
 
     edit_requested = Signal(object)
@@ -76,6 +80,7 @@ class CustomersPage(QWidget):
         self._undo_stack: list[uuid.UUID] = []  # actions done here, newest last
         self._header_restored = False
         self._choices_pending = False  # True until the first count: filter choices wait for it
+        self.pane: FilePane | None = None
 
         self.model = CustomerTableModel(
             count=self._count, page=self._page, anchors=self._anchors, parent=self
@@ -90,6 +95,8 @@ class CustomersPage(QWidget):
         self.model.query_failed.connect(lambda exc: show_error(self, exc))
         shown = EVERYTHING & ~Kind.SEGMENTS  # a saved segment changes no row
         self.freshness = Freshness(self, self._events, shown, self._on_changes)
+        # Open files may be in windows of their own: they hear of changes whatever is shown.
+        events.changed.connect(self._tell_open_files)
         if db is not None and actor is not None:
             self.attach(db, actor)
         elif preview is not None:
@@ -119,7 +126,7 @@ class CustomersPage(QWidget):
     def _set_attached(self, attached: bool) -> None:
         from camdesk.views.access import writable
 
-        for act in (self.open_action, self.export_action):
+        for act in (self.open_action, self.open_window_action, self.export_action):
             act.setEnabled(attached)
         for act in (self.new_action, self.delete_action, self.log_action):  # writes: not read-only
             act.setEnabled(attached and writable(self._db))
@@ -185,10 +192,18 @@ class CustomersPage(QWidget):
         bar.addWidget(self.undo_button)
         self.info_bar.hide()
 
+        listing = QWidget(self)
+        column = QVBoxLayout(listing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filters)
+        column.addWidget(self.info_bar)
+        column.addWidget(self.view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("customerSplit")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(listing)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.info_bar)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.splitter)
 
     def _build_actions(self) -> None:
         def action(shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: Any) -> QAction:
@@ -205,11 +220,19 @@ class CustomersPage(QWidget):
         self.open_action = action("Return", self._open_current)
         self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.view.addAction(self.open_action)
+        self.open_window_action = action("Shift+Return", lambda: self._open_current(window=True))
+        self.open_window_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view.addAction(self.open_window_action)
         self.find_action = action(QKeySequence.StandardKey.Find, self.focus_search)
         self.delete_action = action(QKeySequence.StandardKey.Delete, self.delete_selected)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.view.addAction(self.delete_action)
         self.log_action = action("Ctrl+L", self.log_contact)
+        # The list's Ctrl+L: an open file beside it has its own (its customer, not the row).
+        self.log_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.removeAction(self.log_action)
+        self.view.addAction(self.log_action)
+        self.filters.addAction(self.log_action)
         self.export_action = action("Ctrl+E", lambda: self.export_list())
         self.undo_action = action(QKeySequence.StandardKey.Undo, self.undo_last)
         self.undo_action.setEnabled(False)
@@ -218,6 +241,9 @@ class CustomersPage(QWidget):
         self.segments.retranslate()
         self.new_action.setText(self.tr("&New customer"))
         self.open_action.setText(self.tr("&Open customer file"))
+        self.open_window_action.setText(self.tr("Open in its own &window"))
+        if self.pane is not None:
+            self.pane.retranslate()
         self.find_action.setText(self.tr("&Find"))
         self.delete_action.setText(self.tr("&Delete"))
         self.undo_action.setText(self.tr("&Undo"))
@@ -353,6 +379,8 @@ class CustomersPage(QWidget):
 
     def save_state(self) -> None:
         self._settings.set_window_state(HEADER_STATE, self.view.horizontalHeader().saveState())
+        if self.pane is not None and self.pane.isVisible():
+            self._settings.set_window_state(SPLIT_STATE, self.splitter.saveState())
 
     # -- actions -------------------------------------------------------------------
 
@@ -374,29 +402,58 @@ class CustomersPage(QWidget):
         dialog.open()
         return dialog
 
-    def _open_current(self) -> None:
+    def _open_current(self, window: bool = False) -> None:
         index = self.view.currentIndex()
-        if index.isValid():
-            self._open_row(index.row())
+        customer_id = self.model.customer_id(index.row()) if index.isValid() else None
+        if customer_id is None:
+            return
+        if window:
+            self.open_window(customer_id)
+        else:
+            self.edit_requested.emit(customer_id)
 
     def _open_row(self, row: int) -> None:
         customer_id = self.model.customer_id(row)
         if customer_id is not None:
             self.edit_requested.emit(customer_id)
 
-    def open_editor(self, customer_id: uuid.UUID | None) -> CustomerDialog | None:
-        """Open a customer file (None: a new one) as a window-modal dialog."""
-        if self._db is None or self._actor is None:
-            return None  # still opening
-        from camdesk.views.customers.editor import CustomerDialog
+    def _file_pane(self) -> FilePane | None:
+        """The pane of open files, made on first use (the database must be open)."""
+        if self.pane is None and self._db is not None and self._actor is not None:
+            from camdesk.views.customers.file_pane import FilePane
 
-        dialog = CustomerDialog(
-            db=self._db, actor=self._actor, customer_id=customer_id, parent=self
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._on_saved)
-        dialog.open()
-        return dialog
+            self.pane = FilePane(self._db, self._actor, self.splitter)
+            self.pane.saved.connect(self._on_saved)
+            self.pane.emptied.connect(self.pane.hide)
+            self.splitter.addWidget(self.pane)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            state = self._settings.window_state(SPLIT_STATE)
+            if state is None or not self.splitter.restoreState(state):
+                width = max(self.width(), 900)
+                self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
+        return self.pane
+
+    def open_editor(self, customer_id: uuid.UUID | None) -> CustomerFile | None:
+        """Open a customer file (None: a new one) in the pane beside the list."""
+        pane = self._file_pane()
+        if pane is None:
+            return None  # still opening
+        file = pane.open(customer_id)
+        pane.show()
+        return file
+
+    def open_window(self, customer_id: uuid.UUID | None) -> CustomerFile | None:
+        """Open a customer file in a window of its own (from another screen, Shift+Enter)."""
+        pane = self._file_pane()
+        return pane.open_window(customer_id) if pane is not None else None
+
+    def _tell_open_files(self, changes: Changes) -> None:
+        if self.pane is not None:
+            self.pane.changed_elsewhere(changes)
+
+    def unsaved_files(self) -> list[CustomerFile]:
+        return self.pane.unsaved() if self.pane is not None else []
 
     def _on_saved(self, record: Any, txn: uuid.UUID | None) -> None:
         if txn is not None:

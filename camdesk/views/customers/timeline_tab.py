@@ -149,7 +149,7 @@ class TimelineTab(QWidget):
         self.log_button.setEnabled(customer_id is not None)
         self.note_button.setEnabled(customer_id is not None)
         contacts = [r for r in rows if r.kind != "note"]
-        self.summary.setText(self.tr("%1 contacts and %2 notes; last contact %3.")
+        self.summary.setText(self.tr("Contacts: %1 · notes: %2 · last contact: %3")
                              .replace("%1", f"{len(contacts):,}")
                              .replace("%2", f"{len(rows) - len(contacts):,}")
                              .replace("%3", contacts[0].occurred_at.astimezone().strftime("%Y-%m-%d")
