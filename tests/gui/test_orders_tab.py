@@ -18,7 +18,7 @@ def _open(qtbot, controller, ident):
 def test_adding_editing_deleting_and_undoing_an_order_by_hand(qtbot, controller):
     db, actor = controller.db, controller.actor
     ident = make_customer(db, actor, name="卫东").id
-    dialog, tab = _open(qtbot, controller, ident)
+    _dialog, tab = _open(qtbot, controller, ident)
     assert tab.summary.text() == "No purchases yet." and tab.buttons["add"].isEnabled()
     ask = tab.open_dialog(None)
     ask.product.insert("龙井茶 250g")
@@ -62,5 +62,5 @@ def test_a_partly_costed_history_says_whose_margin_it_is(qtbot, controller):
     ident = make_customer(db, actor, name="成本").id
     add_order(db, ident, actor, ordered_on=date(2025, 1, 5), amount=10000, cost=6000)
     add_order(db, ident, actor, ordered_on=date(2025, 2, 5), amount=5000)
-    dialog, tab = _open(qtbot, controller, ident)
+    _dialog, tab = _open(qtbot, controller, ident)
     assert "margin ¥40.00 (of the 1 order with a cost)" in tab.summary.text()
