@@ -25,8 +25,26 @@ def customer_data(**overrides: Any) -> CustomerData:
     return CustomerData(**values)
 
 
-def make_customer(db: Database, actor: Actor, **overrides: Any) -> CustomerRecord:
-    return create_customer(db, customer_data(**overrides), actor).value
+def make_customer(db: Database, actor: Actor, *, notes: str | None = None,
+                  **overrides: Any) -> CustomerRecord:  # fmt: skip
+    """A saved customer; ``notes``: a note in its contact log, as a user adds one."""
+    record = create_customer(db, customer_data(**overrides), actor).value
+    if notes:
+        from datetime import UTC, datetime
+
+        from camdesk.services.customers.interactions import log_interaction
+
+        log_interaction(db, record.id, actor, kind="note", notes=notes,
+                        occurred_at=datetime.now(UTC))  # fmt: skip
+    return record
+
+
+def customer_notes(db: Database, customer_id: Any) -> list[str]:
+    """A customer's notes (their texts), oldest first."""
+    from camdesk.services.customers.notes import notes_of
+
+    with db.read() as session:
+        return notes_of(session, [customer_id]).get(customer_id, [])
 
 
 def make_old_database(

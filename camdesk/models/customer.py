@@ -76,6 +76,8 @@ class Customer(Tracked, Base):
     industry: Mapped[str | None] = mapped_column(String(60))
     company_size: Mapped[str | None] = mapped_column(String(20))
     preferences: Mapped[str | None] = mapped_column(Text)
+    # Retired: notes are dated entries of the contact log now (migration 0011 moved them
+    # there). Kept, always empty, so older change-log entries still name a column.
     notes: Mapped[str | None] = mapped_column(Text)
     owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     last_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

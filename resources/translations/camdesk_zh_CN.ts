@@ -1029,8 +1029,8 @@
         <translation>来源</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>备注</translation>
+        <source>Preferences</source>
+        <translation>偏好</translation>
     </message>
     <message>
         <source>Find duplicates</source>
@@ -1360,6 +1360,14 @@
 </context>
 <context>
     <name>ImportWizard</name>
+    <message>
+        <source>Row %1, %2: a note will be added: %3</source>
+        <translation>第 %1 行，%2：将添加一条备注：%3</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: a note was added: %3</source>
+        <translation>第 %1 行，%2：已添加一条备注：%3</translation>
+    </message>
     <message>
         <source>Row %1, %2: %3 will change: %4 → %5</source>
         <translation>第 %1 行，%2：%3 将改为：%4 → %5</translation>

@@ -252,17 +252,20 @@ def test_the_form_keeps_text_as_typed(qtbot, controller):
     page = page_of(controller)
     dialog = open_new_customer(qtbot, page)
     dialog.inputs["name"].setText("林晓峰")
-    dialog.inputs["notes"].setPlainText("展会上认识，对新品感兴趣")
-    dialog.inputs["preferences"].setPlainText("喜欢：绿茶")
+    assert "notes" not in dialog.inputs  # notes are dated entries of the contact log
+    dialog.inputs["preferences"].setPlainText("喜欢：绿茶\n  不要：咖啡")
     dialog.tags.setText("VIP、老客户；重点")
     dialog.province.setCurrentText("浙江省")
     with qtbot.waitSignal(dialog.saved, timeout=10000) as saved:
         dialog.save()
     record = get_customer(controller.db, saved.args[0].id)
-    assert record.notes == "展会上认识，对新品感兴趣"
-    assert record.preferences == "喜欢：绿茶"
+    assert record.preferences == "喜欢：绿茶\n  不要：咖啡"
     assert record.tags == ("VIP", "老客户", "重点")
     assert record.province == "浙江"
+    # Saved, the file stays open with its contact log, where notes are added.
+    qtbot.waitUntil(lambda: dialog.isEnabled() and dialog.timeline.note_button.isEnabled(),
+                    timeout=10000)  # fmt: skip
+    assert dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.timeline))
 
 
 @pytest.mark.parametrize("typed", ["1988-03-15", "19880315", "1988/3/15", "1988年3月15日"])

@@ -171,7 +171,8 @@ def test_the_check_lists_what_matched_rows_would_change(qtbot, controller, tmp_p
     check = wizard.check_page
     assert check.on_match.currentData() == "fill"  # overwriting is a choice
     listed = [check.problems.item(i).text() for i in range(check.problems.count())]
-    assert listed == ["Row 2, 林晓峰: City will change: — → 杭州"]
+    assert listed == ["Row 2, 林晓峰: City will change: — → 杭州",
+                      "Row 2, 林晓峰: a note will be added: 新备注"]  # fmt: skip
     check.on_match.setCurrentIndex(1)  # overwrite
     qtbot.waitUntil(lambda: check.isComplete() and check.problems.count() == 3, timeout=10000)
     listed = [check.problems.item(i).text() for i in range(check.problems.count())]

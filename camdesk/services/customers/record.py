@@ -22,8 +22,9 @@ from camdesk.services.customers import custom_fields as cf
 FIELDS = (
     "kind", "code", "name", "gender", "birthday", "lunar_birthday", "mobile", "phone", "email",
     "province", "city", "address", "source", "company_name", "industry",
-    "company_size", "preferences", "notes", "owner_id",
+    "company_size", "preferences", "owner_id",
 )  # fmt: skip
+# Notes are not a field: each is a dated entry of the contact log (interaction kind "note").
 CONTACT_FIELDS = ("name", "title", "mobile", "phone", "email", "notes")
 
 
@@ -61,7 +62,6 @@ class CustomerData:
     industry: str | None = None
     company_size: str | None = None
     preferences: str | None = None
-    notes: str | None = None
     owner_id: uuid.UUID | None = None
     tags: tuple[str, ...] = ()
     custom: Mapping[str, Any] = field(default_factory=dict)
@@ -130,8 +130,7 @@ def check_customer(
         values[name] = check.text(name, getattr(data, name), limit)
     values["province"] = short_province(values["province"])
     values["city"] = short_city(values["city"])
-    for name, limit in (("preferences", 4000), ("notes", 20000)):  # several lines allowed
-        values[name] = check.text(name, getattr(data, name), limit, multiline=True)
+    values["preferences"] = check.text("preferences", data.preferences, 4000, multiline=True)
     contacts = []
     for index, contact in enumerate(data.contacts):
         prefix = f"contacts[{index}]."

@@ -39,6 +39,7 @@ from camdesk.models import (
 from camdesk.services.core.lunar_days import lunar_text, parse_lunar
 from camdesk.services.core.validation import display_phone
 from camdesk.services.customers.custom_fields import stored_value
+from camdesk.services.customers.notes import notes_of, notes_text
 from camdesk.services.data.workbooks import Sheet, write_sheets, write_table
 from camdesk.services.lists.page import ordered_ids
 from camdesk.services.lists.rows import ListQuery
@@ -184,7 +185,7 @@ def _contact_rows(db: Database, ids: list[uuid.UUID], cancelled: Callable[[], bo
 def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str], words: ValueWords,
                    kinds: dict[str, str]) -> Iterator[list[Any]]:  # fmt: skip
     table = Customer.__table__.c
-    shown = (_COLUMN.get(key, key) for key in chosen)
+    shown = (_COLUMN.get(key, key) for key in chosen if key != "notes")  # notes: the log's
     names = list(dict.fromkeys(["id", "deleted_at", *(n for n in shown if n in table)]))
     at = {name: n for n, name in enumerate(names)}  # id first, then deleted_at
     with db.read() as session:  # plain rows of the columns shown: a third of the time
@@ -197,6 +198,7 @@ def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str], words:
             .where(CustomerTag.customer_id.in_(ids)).order_by(Tag.name)
         ):  # fmt: skip
             tags[owner].append(name)
+        notes = notes_of(session, ids) if "notes" in chosen else {}
         custom: dict[tuple[uuid.UUID, str], Any] = {}
         if any(c.startswith("custom:") for c in chosen):
             for key, value in session.execute(
@@ -210,6 +212,7 @@ def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str], words:
             valued = {v.customer_id: v for v in session.execute(
                 select(CustomerValue).where(CustomerValue.customer_id.in_(ids))).scalars()}  # fmt: skip
     cells = [_value_cell(key, valued, words) if key in VALUE_COLUMNS["en"]
+             else (lambda customer: notes_text(notes.get(_ID(customer), ()))) if key == "notes"
              else _customer_cell(key, at, owners, tags, custom, kinds)
              for key in chosen]  # fmt: skip
     for ident in ids:

@@ -232,11 +232,10 @@ class CustomerFile(QWidget):
         self._add(form, "owner_id", self.owner)
         self.tags = QLineEdit()
         self._add(form, "tags", self.tags)
-        for name in ("preferences", "notes"):
-            text_box = QPlainTextEdit()
-            text_box.setTabChangesFocus(True)
-            text_box.setFixedHeight(self.fontMetrics().height() * 4)
-            self._add(form, name, text_box)
+        preferences = QPlainTextEdit()  # notes are dated entries of the contact log
+        preferences.setTabChangesFocus(True)
+        preferences.setFixedHeight(self.fontMetrics().height() * 4)
+        self._add(form, "preferences", preferences)
         self._add_tab("details", details)
         self.timeline = TimelineTab(self._db, self._actor)
         self.timeline.logged.connect(self._retranslate)  # the tab counts its entries
@@ -421,8 +420,7 @@ class CustomerFile(QWidget):
         self.source.setCurrentText(record.source or "")
         choose(self.owner, record.owner_id)
         self.tags.setText(", ".join(record.tags))
-        for name in ("preferences", "notes"):
-            self.inputs[name].setPlainText(getattr(record, name) or "")  # type: ignore[attr-defined]
+        self.inputs["preferences"].setPlainText(record.preferences or "")  # type: ignore[attr-defined]
         self.contacts.show_contacts(record.contacts)
         for key, value in record.custom.items():
             widget = self.inputs.get(f"custom:{key}")
@@ -479,7 +477,6 @@ class CustomerFile(QWidget):
             industry=self._text("industry"),
             company_size=self._text("company_size"),
             preferences=self._text("preferences"),
-            notes=self._text("notes"),
             owner_id=self.owner.currentData(),
             tags=checks.split_tags(self.tags.text()),
             custom=custom,

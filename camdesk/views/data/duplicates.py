@@ -66,7 +66,7 @@ MERGED_FIELDS = (
     ("address", QT_TRANSLATE_NOOP("Duplicates", "Address")),
     ("company_name", QT_TRANSLATE_NOOP("Duplicates", "Company")),
     ("source", QT_TRANSLATE_NOOP("Duplicates", "Source")),
-    ("notes", QT_TRANSLATE_NOOP("Duplicates", "Notes")),
+    ("preferences", QT_TRANSLATE_NOOP("Duplicates", "Preferences")),  # notes: all kept (the log)
 )
 
 

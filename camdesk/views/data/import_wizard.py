@@ -73,6 +73,15 @@ def change_text(change: FieldChange, *, dry_run: bool) -> str:
     """'Row 3, 林晓峰: Name 林晓峰 → 林小峰' in the UI language."""
     from camdesk.views.customers.labels import field_label
 
+    if change.field == "notes":  # a note is added to the contact log, never replaced
+        text = (QCoreApplication.translate("ImportWizard", "Row %1, %2: a note will be added: %3")
+                if dry_run else
+                QCoreApplication.translate("ImportWizard", "Row %1, %2: a note was added: %3"))  # fmt: skip
+        note = str(change.new or "")
+        note = note if len(note) <= 60 else note[:59] + "…"
+        return (
+            text.replace("%1", str(change.row)).replace("%2", change.customer).replace("%3", note)
+        )
     if dry_run:
         text = QCoreApplication.translate("ImportWizard", "Row %1, %2: %3 will change: %4 → %5")
     else:

@@ -34,12 +34,13 @@ TYPED = {
     "kind": "company", "name": "杭州海纳科技有限公司", "code": "ＫＨ－0001",
     "mobile": "138 0001 2345", "phone": "0571-8888 6666", "email": "Info@HaiNa.CN",
     "province": "浙江省", "city": "杭州市", "address": "西湖区文三路 90 号",
-    "source": "展会", "industry": "软件", "notes": "展会上认识，对新品感兴趣",
+    "source": "展会", "industry": "软件",
 }  # fmt: skip
+NOTE = "展会上认识，对新品感兴趣"
 COLUMNS = {
     "kind": "客户类型", "name": "客户名称", "code": "客户编号", "mobile": "手机号码",
     "phone": "电话", "email": "邮箱", "province": "省份", "city": "城市", "address": "地址",
-    "source": "客户来源", "industry": "行业", "notes": "备注",
+    "source": "客户来源", "industry": "行业",
 }  # fmt: skip
 TAGS = "VIP、老客户；重点"
 
@@ -72,8 +73,8 @@ def test_the_form_and_the_import_make_the_same_customer(db, actor, tmp_path: Pat
     form_stored = _stored(db, form.id)
     delete_customers(db, [form.id], actor)  # so the row is imported as new, not matched
     book = openpyxl.Workbook()
-    book.active.append([*COLUMNS.values(), "标签"])
-    book.active.append([{"kind": "公司"}.get(k, TYPED[k]) for k in COLUMNS] + [TAGS])
+    book.active.append([*COLUMNS.values(), "标签", "备注"])
+    book.active.append([{"kind": "公司"}.get(k, TYPED[k]) for k in COLUMNS] + [TAGS, NOTE])
     book.save(tmp_path / "one.xlsx")
     table = read_table(tmp_path / "one.xlsx")
     mapping = guess_mapping(table.headers, ImportKind.CUSTOMERS)
@@ -90,6 +91,10 @@ def test_the_form_and_the_import_make_the_same_customer(db, actor, tmp_path: Pat
         "KH-0001", "+8613800012345", "+8657188886666", "info@haina.cn"
     )  # fmt: skip
     assert imported.version == form.version == 1
+    from camdesk.services.customers.interactions import list_interactions
+
+    # The notes cell is the first entry of the contact log, not a field.
+    assert [(e.kind, e.notes) for e in list_interactions(db, imported.id)] == [("note", NOTE)]
 
 
 def test_a_new_company_is_found_by_its_contacts_and_logs_them(db, actor):

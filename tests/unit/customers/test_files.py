@@ -12,7 +12,7 @@ from camdesk.services.customers import undo
 from camdesk.services.customers.custom_fields import define_field
 from camdesk.services.customers.files import ContactData, as_edited, get_customer, update_customer
 from camdesk.services.customers.history import customer_history
-from tests.factories import customer_data, make_customer
+from tests.factories import customer_data, customer_notes, make_customer
 
 
 def test_create_stores_normalised_values(db, actor):
@@ -45,7 +45,7 @@ def test_free_text_is_kept_as_typed_and_identifiers_are_normalised(db, actor):
     )  # fmt: skip
     again = get_customer(db, record.id)
     assert again.name == "ＡＢＣ　公司"  # only the ends trimmed
-    assert again.notes == "展会上认识，对新品感兴趣。\n  第二行"
+    assert customer_notes(db, record.id) == ["展会上认识，对新品感兴趣。\n  第二行"]
     assert again.preferences == "喜欢：绿茶；不要：咖啡"
     assert again.address == "杭州市西湖区文三路１号"
     assert (again.mobile, again.code, again.email) == ("+8613812345678", "K001", "li@example.cn")
@@ -80,14 +80,14 @@ def test_edit_records_each_changed_field(db, actor):
     edited = update_customer(
         db,
         record.id,
-        as_edited(record, city="上海", notes="喜欢绿茶"),
+        as_edited(record, city="上海", preferences="喜欢绿茶"),
         expected_version=record.version,
         actor=actor,
     ).value
     assert edited.version == record.version + 1
     history = customer_history(db, record.id)
     latest = [(e.field, e.old, e.new) for e in history if e.txn_id == history[0].txn_id]
-    assert sorted(latest) == [("city", "北京", "上海"), ("notes", None, "喜欢绿茶")]
+    assert sorted(latest) == [("city", "北京", "上海"), ("preferences", None, "喜欢绿茶")]
     assert history[0].user == actor_name(db, actor)
 
 

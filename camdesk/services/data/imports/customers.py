@@ -11,6 +11,8 @@
    (with their tags, custom values, search keys and one change-log entry each),
    updates through the customer service's own path.  A failure or a cancel
    leaves the database as it was.  All entries share one change id.
+4. A "备注" cell is no field: it adds a dated note to the customer's contact log, unless
+   the customer has that text already (:mod:`camdesk.services.customers.notes`).
 
 Orders and interactions are in :mod:`import_activity`.
 """
@@ -31,6 +33,7 @@ from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, LeftOutValue, User, new_id, utcnow
 from camdesk.services.core.bulk import gc_paused, indexes_rebuilt, insert_rows
 from camdesk.services.core.changelog import ChangeWriter
+from camdesk.services.core.changes import Kind
 from camdesk.services.core.context import Actor
 from camdesk.services.core.progress import step as report_step
 from camdesk.services.core.validation import Checker
@@ -38,6 +41,7 @@ from camdesk.services.customers import files as customer_service
 from camdesk.services.customers.builder import TABLES, NewCustomers
 from camdesk.services.customers.custom_fields import FieldInfo
 from camdesk.services.customers.files import CustomerData, CustomerRecord, as_edited, check_customer
+from camdesk.services.customers.notes import add_notes, new_notes
 from camdesk.services.data import cleaning
 from camdesk.services.data.imports.fields import ColumnMap, ImportKind
 from camdesk.services.data.imports.report import (
@@ -81,6 +85,7 @@ class _Row:
     match: uuid.UUID | None = None
     skipped: bool = False
     new_owner: str | None = None  # an owner to create as a user (OwnerPolicy.CREATE)
+    note: str | None = None  # a note for the contact log (checked)
     problems: list[RowProblem] = field(default_factory=list)
     # Cells not stored although the row is imported: (field, value, message, params).
     left_out: list[tuple[str, str, str, dict[str, Any]]] = field(default_factory=list)
@@ -127,6 +132,9 @@ def import_customers(
                                 lambda n: step(len(table.rows) + n))  # fmt: skip
         keep_left_out(session, writer, [*zip(made, fresh, strict=True),
                                         *((cast(uuid.UUID, r.match), r) for r in updates)])  # fmt: skip
+        noted = _add_notes(session, writer, [*zip(made, fresh, strict=True),
+                                             *((cast(uuid.UUID, r.match), r) for r in updates)])  # fmt: skip
+        report.notes_added = len(noted)
         changed: set[uuid.UUID] = set()  # a customer two rows match: the second sees the first
         users = _user_names(session)
         for number, (row, stored) in enumerate(_with_records(session, updates), start=1):
@@ -135,12 +143,14 @@ def import_customers(
             if _update(session, writer, row, stored, definitions, options.on_match,
                        _Changes(report, table.row_numbers[row.index], users)):  # fmt: skip
                 changed.add(cast(uuid.UUID, row.match))
-            else:
+            elif row.match not in noted:  # a new note alone is a change too
                 report.updated -= 1
                 report.unchanged += 1
             if number % 200 == 0:
                 step(len(table.rows) + len(fresh) + number)
         report.change_id = writer.txn_id
+        if noted:
+            report.kinds |= Kind.INTERACTIONS
     report.written = True
     step(total)
     return report
@@ -200,8 +210,12 @@ def _check_rows(
                 else:  # imported without its owner: the data quality list keeps the name
                     owner_left_out = [("owner", name, NOT_A_USER, {"value": name})]
                 given.pop("owner_id")  # never clears the owner a matched customer has
+        noting = Checker()
+        note = noting.text("notes", given.pop("notes", None), 20_000, multiline=True)
         check = Checker()
         values = check_customer(_data(given), definitions, check)
+        found += [(p.field, _shown(cells, table.headers, columns, p.field), p.message, p.params)
+                  for p in noting.problems]  # fmt: skip
         found += [(p.field, _shown(cells, table.headers, columns, p.field), p.message, p.params)
                   for p in check.problems]  # fmt: skip
         fields = {f for f, *_ in found}
@@ -217,7 +231,7 @@ def _check_rows(
                               dropped=not refused) for f, value, message, params in found)  # fmt: skip
         if not refused:
             left_out = [(f, value, message, dict(params)) for f, value, message, params in found]
-            good.append(_Row(index, given, values, new_owner=new_owner,
+            good.append(_Row(index, given, values, new_owner=new_owner, note=note,
                              left_out=left_out + owner_left_out))  # fmt: skip
     return good
 
@@ -425,6 +439,14 @@ class _Changes:
             self.report.field_changes.append(FieldChange(self.number, customer, field, old, new))
 
 
+def _add_notes(session: Session, writer: ChangeWriter, rows: list[tuple[uuid.UUID, _Row]]
+               ) -> set[uuid.UUID]:  # fmt: skip
+    """Add the rows' notes their customers do not have yet; the customers given one."""
+    fresh = new_notes(session, [(ident, row.note) for ident, row in rows if row.note])
+    add_notes(session, writer, fresh, utcnow())
+    return {ident for ident, _ in fresh}
+
+
 def _user_names(session: Session) -> dict[Any, str]:
     return {ident: name for ident, name in session.execute(select(User.id, User.display_name))}
 
@@ -483,12 +505,16 @@ def _preview_updates(session: Session, table: Table, rows: list[_Row], options: 
     """A dry run: what each matched row would change, and which would change nothing."""
     matched = [r for r in rows if r.match is not None and not r.problems and not r.skipped]
     users = _user_names(session)
+    noting = dict(new_notes(session, [(cast(uuid.UUID, r.match), r.note) for r in matched
+                                      if r.note]))  # fmt: skip
     for row, stored in _with_records(session, matched):
         customer, _values, changes = _row_changes(stored, row, options.on_match, definitions)
         note = _Changes(report, table.row_numbers[row.index], users)
         for field_name, old, new in changes:
             note(customer.name, field_name, old, new)
-        if not changes:
+        if row.match in noting:
+            note(customer.name, "notes", None, noting.pop(cast(uuid.UUID, row.match)))
+        elif not changes:
             report.updated -= 1
             report.unchanged += 1
 

@@ -100,7 +100,8 @@ class ImportReport:
             marked ``dropped`` cost only its value: the row was imported without it.
         unknown_owners: owners named in the file that are not users, with their row counts.
         field_changes: what the matched rows change, field by field (a dry run: would
-            change).
+            change); a note a row adds to the contact log is a change of "notes".
+        notes_added: notes the rows added to their customers' contact logs.
         written: whether the database was changed.
         change_id: the change-log id of everything written.
         kinds: the kinds of data this import writes (customer files; orders, ...).
@@ -115,6 +116,7 @@ class ImportReport:
     problems: list[RowProblem] = field(default_factory=list)
     unknown_owners: dict[str, int] = field(default_factory=dict)
     field_changes: list[FieldChange] = field(default_factory=list)
+    notes_added: int = 0
     dry_run: bool = False
     written: bool = False
     change_id: uuid.UUID | None = None

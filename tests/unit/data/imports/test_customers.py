@@ -24,7 +24,7 @@ from camdesk.services.data.imports.fields import ImportKind, guess_mapping
 from camdesk.services.data.imports.rejected import PROBLEMS_HEADER, write_error_workbook
 from camdesk.services.data.sheets import read_table
 from camdesk.services.lists.page import ListQuery, count_customers, fetch_page
-from tests.factories import make_customer
+from tests.factories import customer_notes, make_customer
 
 HEADER = ["客户名称", "客户编号", "手机号码", "邮箱", "生日", "省份", "城市", "标签", "备注"]
 GOOD = [
@@ -88,8 +88,15 @@ def test_good_rows_are_imported_clean_and_bad_rows_explained(db, actor, tmp_path
         entries = session.execute(
             select(ChangeLog).where(ChangeLog.txn_id == report.change_id)
         ).scalars().all()  # fmt: skip
-    assert len(entries) == 3 and all(e.op == "insert" for e in entries)
-    assert {e.new["name"] for e in entries} == {"张三", "Alice Wong", "李四"}
+    assert all(e.op == "insert" for e in entries)
+    assert {e.new["name"] for e in entries if e.table_name == "customer"} == {
+        "张三",
+        "Alice Wong",
+        "李四",
+    }
+    # The notes cell became the first note of 张三's contact log, undone with the import.
+    assert [e.table_name for e in entries].count("interaction") == 1 == report.notes_added
+    assert customer_notes(db, zhang.id) == ["第一位"]
 
 
 @pytest.mark.parametrize(
@@ -105,7 +112,8 @@ def test_rows_matching_a_customer(db, actor, tmp_path, on_match, created, update
     assert {r.name for r in fetch_page(db, ListQuery(), 0, 10)} == names
     if on_match is OnMatch.UPDATE:
         record = get_customer(db, old.id)
-        assert record.notes == "keep me" and record.tags == ("新标签",)  # empty cells keep values
+        assert record.tags == ("新标签",)  # empty cells keep values
+        assert customer_notes(db, old.id) == ["keep me"]
         assert record.version == old.version + 1
 
 
@@ -217,21 +225,22 @@ def test_the_import_stores_text_as_the_form_does(db, actor, tmp_path):
     from tests.factories import customer_data
 
     typed = {"name": "林晓峰", "mobile": "１３８ ０００１ ２３４５", "email": "Lin@Example.CN",
-             "province": "浙江省", "city": "杭州市", "notes": "展会上认识，对新品感兴趣"}  # fmt: skip
+             "province": "浙江省", "city": "杭州市"}  # fmt: skip
+    note = "展会上认识，对新品感兴趣"
     tags = "VIP、老客户；重点"
     form = create_customer(db, customer_data(**typed, tags=split_tags(tags)), actor).value
     delete_customers(db, [form.id], actor)  # so the row is imported as new, not matched
     book = openpyxl.Workbook()
     book.active.append(["客户名称", "手机号码", "邮箱", "省份", "城市", "备注", "标签"])
-    book.active.append([typed[k] for k in ("name", "mobile", "email", "province", "city",
-                                           "notes")] + [tags])  # fmt: skip
+    book.active.append([typed[k] for k in ("name", "mobile", "email", "province", "city")]
+                       + [note, tags])  # fmt: skip
     book.save(tmp_path / "one.xlsx")
     report = _run(db, actor, tmp_path / "one.xlsx")
     assert report.created == 1, report.problems
     imported = get_customer(db, fetch_page(db, ListQuery(), 0, 1)[0].id)
-    fields = ("name", "mobile", "email", "province", "city", "notes", "tags")
+    fields = ("name", "mobile", "email", "province", "city", "tags")
     assert [getattr(imported, f) for f in fields] == [getattr(form, f) for f in fields]
-    assert imported.notes == "展会上认识，对新品感兴趣"
+    assert customer_notes(db, imported.id) == [note]  # a dated note of the contact log
     assert imported.tags == ("VIP", "老客户", "重点")
     assert (imported.province, imported.city) == ("浙江", "杭州")
 
@@ -292,7 +301,8 @@ def test_owners_who_are_not_users(db, actor, tmp_path, layout, owners):
         assert all(f.owner_id is None for f in files) and not set(expected) & set(names)
     if layout == "fxiaoke":
         hn = next(f for f in files if f.code == "KH-0001")
-        assert (hn.notes, hn.province, hn.city) == ("展会上认识，对新品感兴趣", "浙江", "杭州")
+        assert (hn.province, hn.city) == ("浙江", "杭州")
+        assert customer_notes(db, hn.id) == ["展会上认识，对新品感兴趣"]
 
 
 def test_an_unknown_owner_never_clears_a_matched_customers_owner(db, actor, tmp_path):
@@ -318,12 +328,13 @@ def test_a_matched_row_fills_only_what_is_empty_and_says_so_before_writing(db, a
     path = _lin_file(tmp_path)
     dry = _run(db, actor, path, dry_run=True)  # the default: fill
     assert [(c.row, c.customer, c.field, c.old, c.new) for c in dry.field_changes] == [
-        (2, "林晓峰", "city", None, "杭州")]  # fmt: skip
-    assert get_customer(db, lin.id) == lin  # nothing written yet
+        (2, "林晓峰", "city", None, "杭州"), (2, "林晓峰", "notes", None, "新备注")]  # fmt: skip
+    assert get_customer(db, lin.id) == lin and customer_notes(db, lin.id) == ["老客户"]
     done = _run(db, actor, path)
-    assert (done.updated, done.unchanged) == (1, 0)
+    assert (done.updated, done.unchanged, done.notes_added) == (1, 0, 1)
     after = get_customer(db, lin.id)
-    assert (after.name, after.notes, after.city) == ("林晓峰", "老客户", "杭州")
+    assert (after.name, after.city) == ("林晓峰", "杭州")
+    assert customer_notes(db, lin.id) == ["老客户", "新备注"]  # added beside, never over
     again = _run(db, actor, path)  # the same file again: nothing new
     assert (again.updated, again.unchanged, again.field_changes) == (0, 1, [])
     assert get_customer(db, lin.id).version == after.version
@@ -333,14 +344,15 @@ def test_overwriting_is_a_choice_and_lists_each_field(db, actor, tmp_path):
     lin = make_customer(db, actor, name="林晓峰", mobile="13800001111", notes="老客户", city=None)
     dry = _run(db, actor, _lin_file(tmp_path), dry_run=True, on_match=importer.OnMatch.UPDATE)
     assert {(c.field, c.old, c.new) for c in dry.field_changes} == {
-        ("name", "林晓峰", "林小峰"), ("notes", "老客户", "新备注"), ("city", None, "杭州")}  # fmt: skip
+        ("name", "林晓峰", "林小峰"), ("notes", None, "新备注"), ("city", None, "杭州")}  # fmt: skip
     assert get_customer(db, lin.id) == lin
     _run(db, actor, _lin_file(tmp_path), on_match=importer.OnMatch.UPDATE)
     assert get_customer(db, lin.id).name == "林小峰"
+    assert customer_notes(db, lin.id) == ["老客户", "新备注"]  # overwriting spares the notes
 
 
 def test_two_rows_for_one_customer_both_count(db, actor, tmp_path):
-    lin = make_customer(db, actor, name="林晓峰", mobile="13800001111", notes=None, city=None)
+    lin = make_customer(db, actor, name="林晓峰", mobile="13800001111", city=None)
     book = openpyxl.Workbook()
     book.active.append(["客户名称", "手机号码", "城市", "备注", "标签"])
     book.active.append(["林晓峰", "13800001111", "杭州", None, "VIP"])
@@ -349,7 +361,8 @@ def test_two_rows_for_one_customer_both_count(db, actor, tmp_path):
     report = _run(db, actor, tmp_path / "twice.xlsx")
     assert report.updated == 2
     after = get_customer(db, lin.id)
-    assert (after.city, after.notes, set(after.tags)) == ("杭州", "第二行的备注", {"VIP", "展会"})
+    assert (after.city, set(after.tags)) == ("杭州", {"VIP", "展会"})
+    assert customer_notes(db, lin.id) == ["第二行的备注"]
 
 
 def test_an_owner_change_is_listed_by_the_owners_names(db, actor, tmp_path):
