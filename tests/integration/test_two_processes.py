@@ -82,3 +82,28 @@ def test_piping_the_cli_into_a_reader_that_stops_early_ends_quietly(tmp_path):
     find.stdout.close()
     _, err = find.communicate(timeout=60)
     assert find.returncode == 0 and err == "", err
+
+
+def test_two_colleagues_planning_follow_ups_at_once_plan_each_customer_once(target):
+    """`followups plan` in two processes on one database: each customer without a planned
+    follow-up gets exactly one, whoever ran first; the other run finds nothing to do."""
+    from sqlalchemy import func, select
+
+    from camdesk.models import FollowUp, FollowUpStatus
+
+    made = finish(start_cli("demo", "--db", target, "--customers", "300", "--orders", "600"))
+    assert made[0] == 0, made[2]
+    planning = [start_cli("followups", "plan", "--db", target) for _ in range(2)]  # at once
+    runs = [finish(p) for p in planning]
+    for code, _out, err in runs:
+        assert code == 0 and "Traceback" not in err, err
+    db = open_database(target)
+    with db.read() as session:
+        planned = session.execute(
+            select(FollowUp.customer_id, func.count())
+            .where(FollowUp.status == FollowUpStatus.PLANNED, FollowUp.deleted_at.is_(None))
+            .group_by(FollowUp.customer_id)
+        ).all()  # fmt: skip
+    assert len(planned) == count_customers(db, ListQuery()) == 300
+    assert {n for _, n in planned} == {1}
+    db.close()

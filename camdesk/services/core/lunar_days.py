@@ -45,12 +45,14 @@ def _chinese_number(text: str) -> int:
 
 def parse_lunar(text: str) -> LunarDay:
     """A lunar day as people write it: "08-15", "8/15", "L06-15" or "闰6-15", "八月十五",
-    "闰六月十五", "腊月廿三", "正月初一".
+    "闰六月十五", "腊月廿三", "正月初一", "农历八月十五", "阴历九月初九".
 
     Raises:
         ValueError: not a lunar month and day.
     """
-    cleaned = text.strip().replace("农历", "").replace(" ", "")
+    cleaned = text.strip().replace(" ", "").replace("　", "")
+    for prefix in ("农历", "阴历", "旧历"):  # what the column or the cell may say first
+        cleaned = cleaned.removeprefix(prefix)
     leap = cleaned[:1] in ("闰", "L", "l")
     cleaned = cleaned[1:] if leap else cleaned
     for separator in ("-", "/", ".", "月"):

@@ -59,6 +59,14 @@ def long_text(cell: Cell) -> str | None:
     return clean_text(str(cell), multiline=True)
 
 
+def lunar_day(cell: Cell) -> str | None:
+    """A lunar birthday cell: text as typed (checked by the customer rules), or the month
+    and day of a date cell, which is what a spreadsheet makes of "8-15" typed into it."""
+    if isinstance(cell, datetime | date):
+        return f"{cell.month:02d}-{cell.day:02d}"
+    return folded(cell)
+
+
 def phone(cell: Cell) -> str | None:
     """The phone number as typed, digits restored from number cells.
 

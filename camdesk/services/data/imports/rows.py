@@ -80,6 +80,7 @@ CONVERTERS: dict[str, tuple[Converter, str]] = {
     "preferences": (cleaning.long_text, INVALID_NUMBER),
     "gender": (cleaning.gender, INVALID_GENDER),
     "birthday": (cleaning.day, INVALID_DATE),
+    "lunar_birthday": (cleaning.lunar_day, INVALID_NUMBER),  # never refuses a cell
     "mobile": (cleaning.phone, LOST_DIGITS),
     "phone": (cleaning.phone, LOST_DIGITS),
     "province": (_TEXT, INVALID_NUMBER),  # never refuses a cell; the customer rules
