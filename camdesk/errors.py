@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
 
@@ -170,10 +170,32 @@ class FollowUpChanged(CamdeskError):
 
 
 class FollowUpClosed(CamdeskError):
+    """A follow-up someone closed meanwhile: one whole sentence per state, so each
+    language says the state in its own words."""
+
     message = QT_TRANSLATE_NOOP(
         "errors",
-        "The follow-up for {customer} is no longer planned (it was marked {status}); only planned follow-ups can be done, skipped, moved or cancelled.",
+        "The follow-up for {customer} is no longer planned; only planned follow-ups can be done, skipped, moved or cancelled.",
     )
+    BY_STATUS: ClassVar[dict[str, str]] = {
+        "done": QT_TRANSLATE_NOOP(
+            "errors",
+            "The follow-up for {customer} was already marked done; only planned follow-ups can be done, skipped, moved or cancelled.",
+        ),
+        "skipped": QT_TRANSLATE_NOOP(
+            "errors",
+            "The follow-up for {customer} was already skipped; only planned follow-ups can be done, skipped, moved or cancelled.",
+        ),
+        "cancelled": QT_TRANSLATE_NOOP(
+            "errors",
+            "The follow-up for {customer} was already cancelled; only planned follow-ups can be done, skipped, moved or cancelled.",
+        ),
+    }
+
+    def __init__(self, *, customer: str, status: str) -> None:
+        self.message = self.BY_STATUS.get(status, type(self).message)
+        self.status = status
+        super().__init__(customer=customer)
 
 
 class OrderChanged(CamdeskError):

@@ -2991,8 +2991,20 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>{changed_by} 在 {changed_at} 修改了 {customer} 的回访。没有覆盖任何内容：请查看最新情况后再试。</translation>
     </message>
     <message>
-        <source>The follow-up for {customer} is no longer planned (it was marked {status}); only planned follow-ups can be done, skipped, moved or cancelled.</source>
-        <translation>{customer} 的回访已不在计划中（已标为 {status}）；只有计划中的回访可以完成、跳过、改期或取消。</translation>
+        <source>The follow-up for {customer} is no longer planned; only planned follow-ups can be done, skipped, moved or cancelled.</source>
+        <translation>{customer} 的回访已不在计划中；只有计划中的回访才能完成、跳过、改期或取消。</translation>
+    </message>
+    <message>
+        <source>The follow-up for {customer} was already marked done; only planned follow-ups can be done, skipped, moved or cancelled.</source>
+        <translation>{customer} 的回访已被标记为完成；只有计划中的回访才能完成、跳过、改期或取消。</translation>
+    </message>
+    <message>
+        <source>The follow-up for {customer} was already skipped; only planned follow-ups can be done, skipped, moved or cancelled.</source>
+        <translation>{customer} 的回访已被跳过；只有计划中的回访才能完成、跳过、改期或取消。</translation>
+    </message>
+    <message>
+        <source>The follow-up for {customer} was already cancelled; only planned follow-ups can be done, skipped, moved or cancelled.</source>
+        <translation>{customer} 的回访已被取消；只有计划中的回访才能完成、跳过、改期或取消。</translation>
     </message>
     <message>
         <source>{changed_by} changed this order at {changed_at}. Nothing was overwritten: look at it as it is now and try again.</source>

@@ -66,8 +66,9 @@ def test_completing_a_recurring_one_plans_exactly_one_next(db, actor):
     done = tasks.complete(db, _ref(db, ident), actor, outcome="ok",
                           at=datetime(2026, 1, 31, 3, tzinfo=UTC))  # fmt: skip
     assert done.value.next_due == date(2026, 2, 28)
-    with pytest.raises(FollowUpClosed):  # done twice (another window, an old view)
+    with pytest.raises(FollowUpClosed) as closed:  # done twice (another window, an old view)
         tasks.complete(db, _ref(db, ident), actor, outcome="again")
+    assert closed.value.status == "done" and "already marked done" in closed.value.text()
     rows = _live(db, customer.id)
     assert [(r.due_on, r.status.value) for r in rows] == [
         (date(2026, 1, 31), "done"), (date(2026, 2, 28), "planned")]  # fmt: skip
