@@ -169,3 +169,13 @@ def test_a_file_opens_on_its_contact_log_then_on_the_tab_last_chosen(qtbot, shop
     other = page.open_window(people["曾晓燕"].id)
     qtbot.waitUntil(other.isEnabled, timeout=10000)
     assert other.current_tab() == "purchases"
+
+
+def test_deleting_the_customer_of_an_open_file_closes_it_quietly(qtbot, shop, monkeypatch):
+    page, _people = shop
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    file = open_from_list(qtbot, page, "曾晓燕")
+    page.view.selectRow(0)
+    page.delete_action.trigger()  # no "not found" box: the autouse guard would fail here
+    qtbot.waitUntil(lambda: page.pane.count() == 0, timeout=10000)
+    assert page.info_bar.isVisible() and file not in page.pane.files()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.errors import CamdeskError, ConflictError, ValidationError
+from camdesk.errors import CamdeskError, ConflictError, NotFound, ValidationError
 from camdesk.services.core import validation as checks
 from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
@@ -343,7 +343,8 @@ class CustomerFile(QWidget):
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self._loading = False
-        show_error(self, exc)
+        if not (isinstance(exc, NotFound) and self._data is not None):
+            show_error(self, exc)  # a file shown before and deleted since just closes
         self.close_requested.emit()
 
     def _on_loaded(self, data: EditorData) -> None:
