@@ -715,26 +715,6 @@
         <translation>放弃修改</translation>
     </message>
     <message>
-        <source>e.g. 八月十五 or 闰六月初三: care on the lunar birthday</source>
-        <translation>例如 八月十五 或 闰六月初三：按农历生日关怀</translation>
-    </message>
-    <message>
-        <source>From the birthday</source>
-        <translation>按生日换算</translation>
-    </message>
-    <message>
-        <source>The lunar day the birthday above fell on</source>
-        <translation>上面的生日对应的农历日期</translation>
-    </message>
-    <message>
-        <source>Separated by commas or 、, e.g. VIP、老客户</source>
-        <translation>用逗号或顿号分隔，例如 VIP、老客户</translation>
-    </message>
-    <message>
-        <source>e.g. 138 1234 5678</source>
-        <translation>例如：138 1234 5678</translation>
-    </message>
-    <message>
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
@@ -765,18 +745,6 @@
     <message>
         <source>Points (%1)</source>
         <translation>积分（%1）</translation>
-    </message>
-    <message>
-        <source>(nobody)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日，例如 2024-03-05</translation>
-    </message>
-    <message>
-        <source>“%1” is not a date: type it as 1988-03-15, 19880315 or 1988/3/15.</source>
-        <translation>“%1”不是日期：请写成 1988-03-15、19880315 或 1988/3/15。</translation>
     </message>
     <message>
         <source>Please correct the highlighted fields; nothing was saved.</source>
@@ -956,6 +924,41 @@
     <message>
         <source>Day</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsForm</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，例如 2024-03-05</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>e.g. 八月十五 or 闰六月初三: care on the lunar birthday</source>
+        <translation>例如 八月十五 或 闰六月初三：按农历生日关怀</translation>
+    </message>
+    <message>
+        <source>From the birthday</source>
+        <translation>按生日换算</translation>
+    </message>
+    <message>
+        <source>The lunar day the birthday above fell on</source>
+        <translation>上面的生日对应的农历日期</translation>
+    </message>
+    <message>
+        <source>Separated by commas or 、, e.g. VIP、老客户</source>
+        <translation>用逗号或顿号分隔，例如 VIP、老客户</translation>
+    </message>
+    <message>
+        <source>e.g. 138 1234 5678</source>
+        <translation>例如：138 1234 5678</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date: type it as 1988-03-15, 19880315 or 1988/3/15.</source>
+        <translation>“%1”不是日期：请写成 1988-03-15、19880315 或 1988/3/15。</translation>
     </message>
 </context>
 <context>

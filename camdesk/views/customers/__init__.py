@@ -1,1 +1,1 @@
-"""The customer files area: list, search, filters and the customer form."""
+"""The customer files area: list, search, filters, and the files open beside it."""

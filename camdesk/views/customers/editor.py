@@ -7,33 +7,23 @@ usable while it is open. It stays open after a save, showing what was saved."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from camdesk.errors import CamdeskError, ConflictError, NotFound, ValidationError
-from camdesk.services.core import validation as checks
 from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
-from camdesk.services.core.lunar_days import lunar_text
 from camdesk.services.customers import history as history_service
-from camdesk.services.customers.choices import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
 from camdesk.services.customers.files import (
     CustomerData,
     CustomerRecord,
@@ -41,18 +31,15 @@ from camdesk.services.customers.files import (
     update_customer,
 )
 from camdesk.views.background import TaskState, run_read, run_write
-from camdesk.views.combo import choose
 from camdesk.views.customers.conflict import ConflictDialog
 from camdesk.views.customers.contacts_tab import ContactsTab
-from camdesk.views.customers.file_data import EditorData, load_editor_data, lunar_shown
-from camdesk.views.customers.labels import VALUE_LABELS, field_label
-from camdesk.views.customers.labels import tr as tr_field
+from camdesk.views.customers.details_form import DetailsForm
+from camdesk.views.customers.file_data import EditorData, load_editor_data
 from camdesk.views.customers.orders_tab import PurchasesTab
 from camdesk.views.customers.points_tab import PointsTab
 from camdesk.views.customers.tabs import HistoryTab
 from camdesk.views.customers.timeline_tab import TimelineTab
 from camdesk.views.customers.value_tab import ValueTab
-from camdesk.views.dates import DateField
 from camdesk.views.errors import ERROR_STYLE, show_error
 from camdesk.views.i18n import error_text, problem_text
 
@@ -93,9 +80,6 @@ class CustomerFile(QWidget):
         self._loading = False
         self._close_after_save = False
         self._own_actions: set[uuid.UUID] = set()  # saves made here: no reload for them
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
-        self._labels: dict[str, QLabel] = {}
         self._build()
         self._retranslate()
         self.reload()
@@ -140,17 +124,6 @@ class CustomerFile(QWidget):
 
     # -- building ------------------------------------------------------------------
 
-    def _watch(self, widget: QWidget) -> None:
-        """Say ``edited`` whenever the user changes ``widget``."""
-        if isinstance(widget, QComboBox):
-            widget.currentIndexChanged.connect(self._on_edit)
-            if widget.isEditable():
-                widget.editTextChanged.connect(self._on_edit)
-        elif isinstance(widget, QPlainTextEdit | QLineEdit):
-            widget.textChanged.connect(self._on_edit)
-        elif isinstance(widget, DateField):
-            widget.edit.textChanged.connect(self._on_edit)
-
     def _on_edit(self, *_args: object) -> None:
         if not self._loading:
             self.edited.emit()
@@ -158,85 +131,19 @@ class CustomerFile(QWidget):
     def _show_dirty(self) -> None:
         self.revert_button.setEnabled(self.is_dirty())
 
-    def _add(self, form: QFormLayout, name: str, widget: QWidget) -> None:
-        widget.setObjectName(f"field_{name}")
-        self._watch(widget)
-        error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(1)
-        box.addWidget(widget)
-        box.addWidget(error)
-        label = QLabel()
-        label.setBuddy(widget)
-        form.addRow(label, holder)
-        self.inputs[name], self.errors[name], self._labels[name] = widget, error, label
-
     def _build(self) -> None:
         self.tabs = QTabWidget(self)
         self._tab_pages: dict[str, QWidget] = {}
-        details = QWidget()
-        form = QFormLayout(details)
-        self.kind = QComboBox()
-        self.kind.addItem("", "person")
-        self.kind.addItem("", "company")
-        self.kind.currentIndexChanged.connect(self._on_kind_changed)
-        self._add(form, "kind", self.kind)
-        for name in ("name", "code"):
-            self._add(form, name, QLineEdit())
-        self.gender = QComboBox()
-        for value in (None, "female", "male", "other"):
-            self.gender.addItem("", value)
-        self._add(form, "gender", self.gender)
-        self.birthday = DateField(latest=date.today(), usual_age_years=35)
-        self.birthday.edit.editingFinished.connect(self._check_birthday)
-        self._add(form, "birthday", self.birthday)
-        self.lunar_birthday = QLineEdit()
-        self.lunar_birthday.setMaxLength(12)
-        self._add(form, "lunar_birthday", self.lunar_birthday)
-        self.lunar_from_birthday = QPushButton(self.lunar_birthday)
-        self.lunar_from_birthday.setObjectName("lunarFromBirthday")
-        self.lunar_from_birthday.clicked.connect(self._lunar_from_birthday)
-        holder = self.lunar_birthday.parentWidget()
-        box = holder.layout() if holder is not None else None  # the field, then its error line
-        assert isinstance(box, QVBoxLayout)
-        box.removeWidget(self.lunar_birthday)
-        beside = QHBoxLayout()
-        beside.addWidget(self.lunar_birthday, 1)
-        beside.addWidget(self.lunar_from_birthday)
-        box.insertLayout(0, beside)
-        for name in ("company_name", "industry"):
-            self._add(form, name, QLineEdit())
-        self.company_size = QComboBox(editable=True)
-        self.company_size.addItems(["", *COMPANY_SIZES])
-        self._add(form, "company_size", self.company_size)
-        for name in ("mobile", "phone", "email"):
-            edit = QLineEdit()
-            edit.editingFinished.connect(lambda n=name: self._check_contact_field(n))
-            self._add(form, name, edit)
-        self.province = QComboBox(editable=True)
-        self.province.addItems(["", *PROVINCE_CITIES])
-        self.province.currentTextChanged.connect(self._on_province_changed)
-        self._add(form, "province", self.province)
-        self.city = QComboBox(editable=True)
-        self._add(form, "city", self.city)
-        self._add(form, "address", QLineEdit())
-        self.source = QComboBox(editable=True)
-        self.source.addItems(["", *SOURCES])
-        self._add(form, "source", self.source)
-        self.owner = QComboBox()
-        self._add(form, "owner_id", self.owner)
-        self.tags = QLineEdit()
-        self._add(form, "tags", self.tags)
-        preferences = QPlainTextEdit()  # notes are dated entries of the contact log
-        preferences.setTabChangesFocus(True)
-        preferences.setFixedHeight(self.fontMetrics().height() * 4)
-        self._add(form, "preferences", preferences)
-        self._add_tab("details", details)
+        self.details = DetailsForm()
+        self.details.edited.connect(self._on_edit)
+        self.details.kind_changed.connect(self._on_kind_changed)
+        d = self.details  # its fields, as the file's own (what tests and callers reach for)
+        self.inputs, self.errors = d.inputs, d.errors
+        self.kind, self.gender, self.birthday, self.owner, self.tags = (
+            d.kind, d.gender, d.birthday, d.owner, d.tags)  # fmt: skip
+        self.lunar_birthday, self.lunar_from_birthday = d.lunar_birthday, d.lunar_from_birthday
+        self.province, self.city, self.source = d.province, d.city, d.source
+        self._add_tab("details", self.details)
         self.timeline = TimelineTab(self._db, self._actor)
         self.timeline.logged.connect(self._retranslate)  # the tab counts its entries
         self._add_tab("timeline", self.timeline)
@@ -277,7 +184,7 @@ class CustomerFile(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self._on_kind_changed()
+        self._on_kind_changed(self.kind.currentData() == "company")
 
     def _add_tab(self, name: str, page: QWidget) -> None:
         page.setObjectName(f"{name}Tab")
@@ -302,22 +209,7 @@ class CustomerFile(QWidget):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.title())
         self.revert_button.setText(self.tr("Discard changes"))
-        for name, label in self._labels.items():
-            if not name.startswith("custom:"):
-                label.setText(field_label(name))
-        for index in range(self.kind.count()):
-            self.kind.setItemText(index, tr_field(VALUE_LABELS[self.kind.itemData(index)]))
-        for index in range(self.gender.count()):
-            value = self.gender.itemData(index)
-            self.gender.setItemText(index, tr_field(VALUE_LABELS[value]) if value else "—")
-        self.lunar_birthday.setPlaceholderText(
-            self.tr("e.g. 八月十五 or 闰六月初三: care on the lunar birthday")
-        )
-        self.lunar_from_birthday.setText(self.tr("From the birthday"))
-        self.lunar_from_birthday.setToolTip(self.tr("The lunar day the birthday above fell on"))
-        self.tags.setPlaceholderText(self.tr("Separated by commas or 、, e.g. VIP、老客户"))
-        self.inputs["mobile"].setPlaceholderText(self.tr("e.g. 138 1234 5678"))  # type: ignore[attr-defined]
-        self.inputs["email"].setPlaceholderText("name@example.com")  # type: ignore[attr-defined]
+        self.details.retranslate()
         titles = {"details": self.tr("Details"), "contacts": self.tr("Contacts"),
                   "custom": self.tr("Custom fields"), "purchases": self.tr("Purchases"),
                   "timeline": self.tr("Contact log (%1)").replace("%1", f"{len(self.timeline.rows):,}"),
@@ -326,8 +218,6 @@ class CustomerFile(QWidget):
         for name, text in titles.items():
             self.tabs.setTabText(self._tab(name), text)
         self.contacts.retranslate()
-        if self.owner.count():
-            self.owner.setItemText(0, self.tr("(nobody)"))
         self.purchases.retranslate()
         self.timeline.retranslate()
         self.history.retranslate()
@@ -351,27 +241,8 @@ class CustomerFile(QWidget):
         first = self._data is None
         self._loading = True  # filling the form is not an edit
         self._data = data
-        self.owner.clear()
-        self.owner.addItem(self.tr("(nobody)"), None)
-        for user in data.owners:
-            self.owner.addItem(user.display_name, user.id)
-        completer = QCompleter(data.tags, self.tags)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.tags.setCompleter(completer)
-        for field in data.fields:
-            if f"custom:{field.key}" in self.inputs:  # read again: the field is there
-                continue
-            widget: QWidget
-            if field.kind == "choice":
-                combo = QComboBox()
-                combo.addItems(["", *field.choices])
-                widget = combo
-            else:
-                widget = QLineEdit()
-                if field.kind == "date":
-                    widget.setPlaceholderText(self.tr("YYYY-MM-DD"))
-            self._add(self.custom_form, f"custom:{field.key}", widget)
-            self._labels[f"custom:{field.key}"].setText(field.label)
+        self.details.set_choices(data.owners, data.tags)
+        self.details.add_custom_fields(self.custom_form, data.fields)
         self.tabs.setTabVisible(self._tab("custom"), bool(data.fields))
         for name in ("timeline", "purchases", "history", "value", "points"):  # a saved file's own
             self.tabs.setTabVisible(self._tab(name), data.record is not None)
@@ -406,142 +277,25 @@ class CustomerFile(QWidget):
     def fill(self, record: CustomerRecord) -> None:
         """Show a saved record in the form."""
         self._record = record
-        choose(self.kind, record.kind)
-        for name in ("name", "code", "company_name", "industry", "address"):
-            self.inputs[name].setText(getattr(record, name) or "")  # type: ignore[attr-defined]
-        for name in ("mobile", "phone"):
-            self.inputs[name].setText(checks.display_phone(getattr(record, name)))  # type: ignore[attr-defined]
-        self.inputs["email"].setText(record.email or "")  # type: ignore[attr-defined]
-        choose(self.gender, record.gender)
-        self.birthday.set_value(record.birthday)
-        self.lunar_birthday.setText(lunar_shown(record.lunar_birthday))
-        self.company_size.setCurrentText(record.company_size or "")
-        self.province.setCurrentText(record.province or "")
-        self.city.setCurrentText(record.city or "")
-        self.source.setCurrentText(record.source or "")
-        choose(self.owner, record.owner_id)
-        self.tags.setText(", ".join(record.tags))
-        self.inputs["preferences"].setPlainText(record.preferences or "")  # type: ignore[attr-defined]
+        self.details.fill(record)
         self.contacts.show_contacts(record.contacts)
-        for key, value in record.custom.items():
-            widget = self.inputs.get(f"custom:{key}")
-            if isinstance(widget, QComboBox):
-                widget.setCurrentText(str(value))
-            elif isinstance(widget, QLineEdit):
-                widget.setText("" if value is None else str(value))
 
     def fill_empty(self) -> None:
         """Show an empty form (a new file before its first save)."""
-        choose(self.kind, "person")
-        for widget in self.inputs.values():
-            if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(0)
-                if widget.isEditable():
-                    widget.setCurrentText("")
-            elif isinstance(widget, QLineEdit | QPlainTextEdit):
-                widget.clear()
-        self.birthday.set_value(None)
+        self.details.fill_empty()
         self.contacts.show_contacts(())
-
-    # -- collecting ----------------------------------------------------------------
-
-    def _text(self, name: str) -> str | None:
-        widget = self.inputs[name]
-        if isinstance(widget, QComboBox):
-            text = widget.currentText()
-        elif isinstance(widget, QPlainTextEdit):
-            text = widget.toPlainText()
-        else:
-            text = widget.text()  # type: ignore[attr-defined]
-        return text.strip() or None
 
     def collect(self) -> CustomerData:
         """What the form holds now, as the service takes it."""
-        custom = {}
-        for field in self._data.fields if self._data else []:
-            custom[field.key] = self._text(f"custom:{field.key}")
-        return CustomerData(
-            kind=self.kind.currentData(),
-            name=self._text("name") or "",
-            code=self._text("code"),
-            gender=self.gender.currentData() if self.kind.currentData() == "person" else None,
-            birthday=self.birthday.value(),
-            lunar_birthday=self._text("lunar_birthday"),
-            mobile=self._text("mobile"),
-            phone=self._text("phone"),
-            email=self._text("email"),
-            province=self._text("province"),
-            city=self._text("city"),
-            address=self._text("address"),
-            source=self._text("source"),
-            company_name=self._text("company_name"),
-            industry=self._text("industry"),
-            company_size=self._text("company_size"),
-            preferences=self._text("preferences"),
-            owner_id=self.owner.currentData(),
-            tags=checks.split_tags(self.tags.text()),
-            custom=custom,
-            contacts=self.contacts.collect(),
-        )
+        return CustomerData(**self.details.values(), contacts=self.contacts.collect())
 
     def is_dirty(self) -> bool:
         return self._initial is not None and (
             self.collect() != self._initial or not self.birthday.is_readable()
         )
 
-    # -- reactions -----------------------------------------------------------------
-
-    def _on_kind_changed(self) -> None:
-        company = self.kind.currentData() == "company"
-        for name, visible in (("gender", not company), ("birthday", not company),
-                              ("lunar_birthday", not company),
-                              ("company_name", not company), ("industry", company),
-                              ("company_size", company)):  # fmt: skip
-            self._labels[name].setVisible(visible)
-            holder = self.inputs[name].parentWidget()
-            if holder is not None:
-                holder.setVisible(visible)
+    def _on_kind_changed(self, company: bool) -> None:
         self.tabs.setTabVisible(self._tab("contacts"), company)
-
-    def _lunar_from_birthday(self) -> None:
-        """Fill the lunar birthday with the lunar day of the (Gregorian) birthday."""
-        from camdesk.services.followups.chinese_dates import lunar_of
-
-        born = self.birthday.value()
-        if born is not None:
-            self.lunar_birthday.setText(lunar_text(lunar_of(born)))
-
-    def _on_province_changed(self, province: str) -> None:
-        current = self.city.currentText()
-        self.city.clear()
-        self.city.addItems(["", *PROVINCE_CITIES.get(province, ())])
-        self.city.setCurrentText(current)
-
-    def _check_birthday(self) -> bool:
-        """Show whether the birthday typed is a date; True if it is (or is empty)."""
-        readable = self.birthday.is_readable()
-        self._show_problem("birthday", None if readable else self.tr(
-            "“%1” is not a date: type it as 1988-03-15, 19880315 or 1988/3/15."
-        ).replace("%1", self.birthday.edit.text().strip()))  # fmt: skip
-        if readable:
-            self.birthday.tidy()
-        return readable
-
-    def _check_contact_field(self, name: str) -> None:
-        text = self._text(name)
-        checker = checks.Checker()
-        if name == "email":
-            checker.email(name, text)
-        else:
-            checker.phone(name, text)
-        self._show_problem(name, problem_text(checker.problems[0]) if checker.problems else None)
-
-    def _show_problem(self, name: str, text: str | None) -> None:
-        label = self.errors.get(name)
-        if label is None:
-            return
-        label.setText(text or "")
-        label.setVisible(bool(text))
 
     # -- saving --------------------------------------------------------------------
 
@@ -550,11 +304,10 @@ class CustomerFile(QWidget):
 
         if self._saving or self._data is None or not writable(self._db):
             return
-        for name in self.errors:
-            self._show_problem(name, None)
+        self.details.clear_problems()
         self.contacts.show_problems([])
         self.status.clear()
-        if not self._check_birthday():  # never save a typed date as "no date"
+        if not self.details.check_birthday():  # never save a typed date as "no date"
             self.status.setText(
                 self.tr("Please correct the highlighted fields; nothing was saved.")
             )
@@ -593,8 +346,7 @@ class CustomerFile(QWidget):
 
     def revert(self) -> None:
         """Drop the unsaved edits: show the file as saved (a new one empty)."""
-        for name in self.errors:
-            self._show_problem(name, None)
+        self.details.clear_problems()
         self.contacts.show_problems([])
         self.status.clear()
         if self._record is not None:
@@ -635,7 +387,7 @@ class CustomerFile(QWidget):
             if problem.field.startswith("contacts["):
                 contact_problems.append(problem)
                 continue
-            self._show_problem(problem.field, problem_text(problem))
+            self.details.show_problem(problem.field, problem_text(problem))
             widget = self.inputs.get(problem.field)
             if first is None and widget is not None:
                 first = widget
