@@ -175,7 +175,8 @@ def test_deleting_the_customer_of_an_open_file_closes_it_quietly(qtbot, shop, mo
     page, _people = shop
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     file = open_from_list(qtbot, page, "曾晓燕")
-    page.view.selectRow(0)
+    qtbot.waitUntil(lambda: page.view.selectRow(0) or page.selected_ids() == [file.customer_id],
+                    timeout=10000)  # the list may be read again meanwhile  # fmt: skip
     page.delete_action.trigger()  # no "not found" box: the autouse guard would fail here
     qtbot.waitUntil(lambda: page.pane.count() == 0, timeout=10000)
     assert page.info_bar.isVisible() and file not in page.pane.files()

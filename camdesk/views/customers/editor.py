@@ -79,6 +79,7 @@ class CustomerFile(QWidget):
         self._saving = False
         self._loading = False
         self._close_after_save = False
+        self._read_again = False
         self._own_actions: set[uuid.UUID] = set()  # saves made here: no reload for them
         self._build()
         self._retranslate()
@@ -106,7 +107,7 @@ class CustomerFile(QWidget):
     def changed_elsewhere(self, changes: Changes) -> None:
         """Data changed: show this file again if its fields changed and nothing is unsaved;
         with unsaved edits, only say so (saving then shows both versions)."""
-        if self._customer_id is None or self._loading or self._saving:
+        if self._customer_id is None or self._saving:
             return
         if changes.action is not None and changes.action in self._own_actions:
             return
@@ -115,7 +116,9 @@ class CustomerFile(QWidget):
         mine = changes.customers is None or self._customer_id in changes.customers
         if not mine and not changes.touches(Kind.USERS | Kind.FIELDS):  # owners' names, fields
             return
-        if self.is_dirty():
+        if self._loading:  # what is being read may be from before the change: read again
+            self._read_again = True
+        elif self.is_dirty():
             self.status.setText(self.tr(
                 "This file was changed elsewhere since you opened it; saving will show both versions."
             ))  # fmt: skip
@@ -263,6 +266,9 @@ class CustomerFile(QWidget):
             self.inputs["name"].setFocus()
         self.loaded.emit()
         self.edited.emit()  # the pane shows the file clean now
+        if self._read_again:
+            self._read_again = False
+            self.reload()
         from camdesk.views.access import read_only_text, writable
 
         if not writable(self._db):  # the file can be read, not changed: say so, offer no Save

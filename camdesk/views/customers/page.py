@@ -236,6 +236,18 @@ class CustomersPage(QWidget):
         self.export_action = action("Ctrl+E", lambda: self.export_list())
         self.undo_action = action(QKeySequence.StandardKey.Undo, self.undo_last)
         self.undo_action.setEnabled(False)
+        from camdesk.views.icons import SP, icon
+
+        for act, name, fallback in (
+            (self.new_action, "user-plus", SP.SP_FileIcon),
+            (self.open_action, "square-pen", SP.SP_DirOpenIcon),
+            (self.open_window_action, "external-link", SP.SP_TitleBarNormalButton),
+            (self.log_action, "phone", SP.SP_DialogYesButton),
+            (self.delete_action, "trash-2", SP.SP_TrashIcon),
+            (self.undo_action, "undo-2", SP.SP_ArrowBack),
+            (self.export_action, "download", SP.SP_DialogSaveButton),
+        ):
+            act.setIcon(icon(name, fallback))
 
     def _retranslate(self) -> None:
         self.segments.retranslate()
