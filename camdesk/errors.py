@@ -16,6 +16,20 @@ from typing import Any, ClassVar
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
 
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("errors", ", ")  # between the words of a listed tuple
+
+
+class Term(str):
+    """A word inside a message that is itself translated, e.g. a status ("in progress"):
+    the GUI shows it in the UI language (its ``context``), the CLI as the English source."""
+
+    context: str
+
+    def __new__(cls, context: str, text: str) -> Term:
+        term = super().__new__(cls, text)
+        term.context = context
+        return term
+
 
 class CamdeskError(Exception):
     """Base class of errors with a message meant for the user.
@@ -34,8 +48,11 @@ class CamdeskError(Exception):
         super().__init__(self.text())
 
     def text(self) -> str:
-        """The message with its placeholders filled in."""
-        return self.message.format(**self.params) if self.params else self.message
+        """The message with its placeholders filled in (a tuple of words as a list)."""
+        if not self.params:
+            return self.message
+        shown = {k: ", ".join(v) if isinstance(v, tuple) else v for k, v in self.params.items()}
+        return self.message.format(**shown)
 
 
 class DatabaseError(CamdeskError):
@@ -196,6 +213,25 @@ class FollowUpClosed(CamdeskError):
         self.message = self.BY_STATUS.get(status, type(self).message)
         self.status = status
         super().__init__(customer=customer)
+
+
+class FeedbackChanged(CamdeskError):
+    """A feedback item was moved or edited by someone else since it was shown."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{changed_by} changed FB-{number} at {changed_at}. Nothing was overwritten: look at it as it is now and try again.",
+    )
+
+
+class FeedbackStepRefused(CamdeskError):
+    """A workflow step feedback cannot take from where it is (``current`` and ``wanted``
+    are :class:`Term`s)."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "FB-{number} is “{current}”: it cannot go to “{wanted}” from there. Next it can be: {allowed}.",
+    )
 
 
 class OrderChanged(CamdeskError):

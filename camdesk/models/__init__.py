@@ -14,6 +14,14 @@ from camdesk.models.customer import (
     Gender,
     Tag,
 )
+from camdesk.models.feedback import (
+    Feedback,
+    FeedbackKind,
+    FeedbackSetting,
+    FeedbackStatus,
+    FeedbackStep,
+    Severity,
+)
 from camdesk.models.followup import FollowUp, FollowUpKind, FollowUpStatus
 from camdesk.models.interaction import Direction, Interaction, InteractionKind
 from camdesk.models.left_out import LeftOutValue
@@ -36,6 +44,11 @@ __all__ = [
     "CustomerTag",
     "CustomerValue",
     "Direction",
+    "Feedback",
+    "FeedbackKind",
+    "FeedbackSetting",
+    "FeedbackStatus",
+    "FeedbackStep",
     "FieldKind",
     "FollowUp",
     "FollowUpKind",
@@ -48,6 +61,7 @@ __all__ = [
     "PointsEntry",
     "Role",
     "Segment",
+    "Severity",
     "Tag",
     "User",
     "ValueChange",

@@ -62,9 +62,23 @@ def install(language: str) -> str:
 
 
 def error_text(exc: CamdeskError) -> str:
-    """A user error's message in the UI language."""
+    """A user error's message in the UI language (its :class:`Term` values too)."""
     text = QCoreApplication.translate("errors", exc.message)
-    return text.format(**exc.params) if exc.params else text
+    if not exc.params:
+        return text
+    return text.format(**{k: term_text(v) for k, v in exc.params.items()})
+
+
+def term_text(value: object) -> object:
+    """A :class:`~camdesk.errors.Term` in the UI language; any other value as it is."""
+    from camdesk.errors import LIST_SEPARATOR, Term
+
+    if isinstance(value, tuple):
+        separator = QCoreApplication.translate("errors", LIST_SEPARATOR)
+        return separator.join(str(term_text(v)) for v in value)
+    if isinstance(value, Term):
+        return QCoreApplication.translate(value.context, str(value))
+    return value
 
 
 def problem_text(problem: FieldProblem) -> str:

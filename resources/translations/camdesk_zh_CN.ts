@@ -2934,6 +2934,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>{path} 不存在。</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>出现了问题。</translation>
     </message>
@@ -3008,6 +3012,14 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>The follow-up for {customer} was already cancelled; only planned follow-ups can be done, skipped, moved or cancelled.</source>
         <translation>{customer} 的回访已被取消；只有计划中的回访才能完成、跳过、改期或取消。</translation>
+    </message>
+    <message>
+        <source>{changed_by} changed FB-{number} at {changed_at}. Nothing was overwritten: look at it as it is now and try again.</source>
+        <translation>{changed_by} 已于 {changed_at} 修改了 FB-{number}。没有覆盖任何内容：请查看它的当前状态后再试一次。</translation>
+    </message>
+    <message>
+        <source>FB-{number} is “{current}”: it cannot go to “{wanted}” from there. Next it can be: {allowed}.</source>
+        <translation>FB-{number} 当前为“{current}”，不能从这里改为“{wanted}”。下一步可以是：{allowed}。</translation>
     </message>
     <message>
         <source>{changed_by} changed this order at {changed_at}. Nothing was overwritten: look at it as it is now and try again.</source>
@@ -3280,6 +3292,101 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Repeat every 1 to 999 days, weeks, months or years.</source>
         <translation>重复间隔应为 1 到 999 天、周、月或年。</translation>
+    </message>
+    <message>
+        <source>Choose who takes it on.</source>
+        <translation>请选择由谁负责处理。</translation>
+    </message>
+    <message>
+        <source>Say how it was resolved.</source>
+        <translation>请填写处理结果。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of the team&apos;s categories.</source>
+        <translation>“{value}”不在团队的分类列表中。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a channel camdesk knows.</source>
+        <translation>camdesk 不认识渠道“{value}”。</translation>
+    </message>
+    <message>
+        <source>That order is not this customer&apos;s.</source>
+        <translation>该订单不属于这位客户。</translation>
+    </message>
+    <message>
+        <source>Choose complaint, suggestion, praise or question.</source>
+        <translation>请选择投诉、建议、表扬或咨询。</translation>
+    </message>
+    <message>
+        <source>Choose urgent, high, normal or low.</source>
+        <translation>请选择紧急、高、普通或低。</translation>
+    </message>
+</context>
+<context>
+    <name>feedback</name>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>物流配送</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Went to a competitor</source>
+        <translation>转向竞争对手</translation>
+    </message>
+    <message>
+        <source>Moved away</source>
+        <translation>搬迁离开</translation>
+    </message>
+    <message>
+        <source>No longer needs it</source>
+        <translation>不再需要</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>已分派</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>customer informed</source>
+        <translation>已告知客户</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>

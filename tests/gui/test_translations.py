@@ -111,3 +111,23 @@ def test_the_file_dialog_reads_chinese(qapp, tmp_path):
         assert icons.type(QFileInfo(str(tmp_path / "客户.xlsx"))) == "XLSX 文件"
     finally:
         i18n.install("en")
+
+
+def test_words_inside_a_message_are_in_the_ui_language_too(qapp):
+    """A status named inside an error reads as the rest of the message does."""
+    from camdesk.errors import FeedbackStepRefused
+    from camdesk.models import FeedbackStatus as S
+    from camdesk.services.feedback.workflow import term
+
+    refused = FeedbackStepRefused(number=3, current=term(S.NEW), wanted=term(S.CLOSED),
+                                  allowed=(term(S.ASSIGNED), term(S.IN_PROGRESS)))  # fmt: skip
+    assert i18n.error_text(refused) == refused.text() == (
+        "FB-3 is “new”: it cannot go to “closed” from there. Next it can be: assigned, in progress."
+    )  # fmt: skip
+    try:
+        i18n.install("zh_CN")
+        assert i18n.error_text(refused) == (
+            "FB-3 当前为“新建”，不能从这里改为“已关闭”。下一步可以是：已分派、处理中。"
+        )  # fmt: skip
+    finally:
+        i18n.install("en")

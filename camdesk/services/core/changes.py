@@ -29,6 +29,7 @@ class Kind(enum.Flag):
     FIELDS = enum.auto()  # custom field definitions
     USERS = enum.auto()  # users (owners)
     FOLLOWUPS = enum.auto()  # follow-ups: planned, moved, reassigned, done
+    FEEDBACK = enum.auto()  # feedback items and their steps, survey responses, churn reasons
 
 
 EVERYTHING = ~Kind.NONE  # every kind, including those added later

@@ -1,0 +1,116 @@
+"""What a team sets for feedback: service levels, categories, churn reasons, the loop.
+
+One JSON document (``feedback_setting`` "rules") shared by everyone on the database. Lists
+are kept as (key, label) with a retired flag: a retired category or reason stays readable on
+the items that carry it and is no longer offered.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from camdesk.i18n import QT_TRANSLATE_NOOP
+from camdesk.models import FeedbackSetting, Severity, utcnow
+from camdesk.services.core.context import Actor
+
+RULES_KEY = "rules"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of an editable list: its key (stored on items), label, and whether it is
+    still offered."""
+
+    key: str
+    label: str
+    retired: bool = False
+
+
+# The lists a new database starts with; labels are English sources, shown translated
+# (context "feedback") until a team renames them.
+CATEGORIES = (
+    Choice("quality", QT_TRANSLATE_NOOP("feedback", "Product quality")),
+    Choice("delivery", QT_TRANSLATE_NOOP("feedback", "Delivery")),
+    Choice("price", QT_TRANSLATE_NOOP("feedback", "Price")),
+    Choice("service", QT_TRANSLATE_NOOP("feedback", "Service attitude")),
+    Choice("other", QT_TRANSLATE_NOOP("feedback", "Other")),
+)
+CHURN_REASONS = (
+    Choice("price", QT_TRANSLATE_NOOP("feedback", "Price")),
+    Choice("quality", QT_TRANSLATE_NOOP("feedback", "Quality")),
+    Choice("service", QT_TRANSLATE_NOOP("feedback", "Service")),
+    Choice("competitor", QT_TRANSLATE_NOOP("feedback", "Went to a competitor")),
+    Choice("moved", QT_TRANSLATE_NOOP("feedback", "Moved away")),
+    Choice("no_need", QT_TRANSLATE_NOOP("feedback", "No longer needs it")),
+    Choice("other", QT_TRANSLATE_NOOP("feedback", "Other")),
+)
+SLA_HOURS = {Severity.URGENT: 4, Severity.HIGH: 24, Severity.NORMAL: 72, Severity.LOW: 168}
+
+
+@dataclass(frozen=True)
+class FeedbackRules:
+    """The team's feedback settings.
+
+    Attributes:
+        sla_hours: hours to resolve, by severity (the due time of a new item).
+        categories, churn_reasons: the editable lists.
+        follow_up_hours: a complaint or a detractor's response plans a follow-up for the
+            customer's owner due within this many hours.
+        check_after_days: resolving a complaint plans a satisfaction check this many days
+            later (0: none).
+    """
+
+    sla_hours: dict[Severity, int] = field(default_factory=lambda: dict(SLA_HOURS))
+    categories: tuple[Choice, ...] = CATEGORIES
+    churn_reasons: tuple[Choice, ...] = CHURN_REASONS
+    follow_up_hours: int = 24
+    check_after_days: int = 3
+
+    def due(self, severity: Severity, received_at: datetime) -> datetime:
+        """When feedback of ``severity`` received at ``received_at`` should be resolved."""
+        return received_at + timedelta(hours=self.sla_hours.get(severity, SLA_HOURS[severity]))
+
+    def offered(self, choices: tuple[Choice, ...]) -> tuple[Choice, ...]:
+        return tuple(c for c in choices if not c.retired)
+
+
+def to_json(rules: FeedbackRules) -> str:
+    return json.dumps({
+        "sla_hours": {s.value: h for s, h in rules.sla_hours.items()},
+        "categories": [asdict(c) for c in rules.categories],
+        "churn_reasons": [asdict(c) for c in rules.churn_reasons],
+        "follow_up_hours": rules.follow_up_hours, "check_after_days": rules.check_after_days,
+    }, ensure_ascii=False)  # fmt: skip
+
+
+def from_json(text: str) -> FeedbackRules:
+    data = json.loads(text)
+    default = FeedbackRules()
+    return replace(
+        default,
+        sla_hours={**default.sla_hours,
+                   **{Severity(k): int(v) for k, v in data.get("sla_hours", {}).items()}},
+        categories=tuple(Choice(**c) for c in data.get("categories", ())) or default.categories,
+        churn_reasons=tuple(Choice(**c) for c in data.get("churn_reasons", ()))
+        or default.churn_reasons,
+        follow_up_hours=int(data.get("follow_up_hours", default.follow_up_hours)),
+        check_after_days=int(data.get("check_after_days", default.check_after_days)),
+    )  # fmt: skip
+
+
+def load_rules(session: Session) -> FeedbackRules:
+    row = session.get(FeedbackSetting, RULES_KEY)
+    return from_json(row.value) if row else FeedbackRules()
+
+
+def store_rules(session: Session, rules: FeedbackRules, actor: Actor | None) -> None:
+    row = session.get(FeedbackSetting, RULES_KEY)
+    if row is None:
+        row = FeedbackSetting(key=RULES_KEY, value="", updated_at=utcnow())
+        session.add(row)
+    row.value, row.updated_at = to_json(rules), utcnow()
+    row.updated_by = actor.user_id if actor else None
