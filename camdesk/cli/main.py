@@ -148,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     from camdesk.cli.followups import add_commands as add_followup_commands
 
     add_followup_commands(add)
+    from camdesk.cli.feedback import add_commands as add_feedback_commands
+
+    add_feedback_commands(add)
 
     add_file_commands(add)
     gui = add("gui", cmd_gui, "start the desktop application (the default)")

@@ -177,3 +177,35 @@ def test_followups_and_log_commands(tmp_path: Path, capsys):
         with pytest.raises(SystemExit) as caught:
             main(argv)
         assert caught.value.code == 2 and says in capsys.readouterr().err
+
+
+def test_feedback_commands_take_a_complaint_from_new_to_closed(tmp_path: Path, capsys):
+    from camdesk.db import open_database
+    from camdesk.services.core.users import ensure_user, local_actor
+    from tests.factories import make_customer
+
+    db_path = str(tmp_path / "fb.db")
+    db = open_database(db_path)
+    make_customer(db, local_actor(db), name="何欣怡", code="KH200")
+    ensure_user(db, "wangfang", "王芳")
+    db.close()
+    code, out, _ = run(capsys, "feedback", "add", "--db", db_path, "--customer", "KH200",
+                       "--type", "complaint", "--severity", "urgent", "--category", "delivery",
+                       "--channel", "wechat", "--description", "快递把包装压坏了")  # fmt: skip
+    assert code == 0 and out.startswith("FB-1  due ")
+    code, out, err = run(capsys, "feedback", "move", "FB-1", "--db", db_path, "--to", "closed")
+    assert code == 1 and "cannot go to “closed”" in err  # refused with its reason, one line
+    for to, extra in [("assigned", ["--user", "王芳"]), ("in_progress", []),
+                      ("resolved", ["--resolution", "补发新品"]),
+                      ("informed", ["--note", "电话告知"]), ("closed", [])]:  # fmt: skip
+        code, out, err = run(capsys, "feedback", "move", "fb-1", "--db", db_path, "--to", to,
+                             *extra)  # fmt: skip
+        assert (code, out.strip()) == (0, f"FB-1: {to}"), err
+    code, out, _ = run(capsys, "feedback", "list", "--db", db_path, "--json")
+    [listed] = [json.loads(line) for line in out.splitlines()]
+    assert (listed["number"], listed["status"], listed["assignee"], listed["resolution"]) == (
+        "FB-1", "closed", "王芳", "补发新品")  # fmt: skip
+    code, out, _ = run(capsys, "feedback", "list", "--db", db_path, "--open")
+    assert (code, out) == (0, "")
+    code, _out, err = run(capsys, "feedback", "move", "FB-9", "--db", db_path, "--to", "closed")
+    assert code == 1 and "no longer exists" in err

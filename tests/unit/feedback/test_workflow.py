@@ -120,3 +120,21 @@ def test_what_cannot_be_feedback_is_refused_field_by_field(db, actor):
         ["description", "kind", "severity", "received_at", "category", "channel"])  # fmt: skip
     with db.read() as session:
         assert session.scalars(select(Feedback)).all() == []
+
+
+def test_open_feedback_past_its_due_time_is_overdue_until_resolved(db, actor):
+    from camdesk.services.feedback.queries import list_feedback, steps_of
+
+    customer = make_customer(db, actor, name="孙德胜")
+    now = datetime.now(UTC)
+    late = add_feedback(db, FeedbackData(customer.id, "complaint", "三天没人回复",
+                                         severity="urgent",
+                                         received_at=now - timedelta(hours=5)), actor).value  # fmt: skip
+    add_feedback(db, FeedbackData(customer.id, "suggestion", "希望增加夜间配送",
+                                  severity="low", received_at=now - timedelta(hours=5)), actor)  # fmt: skip
+    assert [r.number for r in list_feedback(db, overdue=True)] == [late.number]
+    assert [r.overdue for r in list_feedback(db, customer_id=customer.id)] == [False, True]
+    version = move(db, Ref(late.id, 1), "in_progress", actor).value
+    move(db, Ref(late.id, version), "resolved", actor, resolution="已回电致歉")
+    assert list_feedback(db, overdue=True) == []  # resolved: its service level is met or missed
+    assert [s.to_status for s in steps_of(db, late.id)] == ["new", "in_progress", "resolved"]
