@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
         self.customer_menu = bar.addMenu("")
         page = self.customers
         for action in (page.new_action, page.open_action, page.open_window_action,
-                       page.log_action, page.find_action, page.delete_action,
+                       page.log_action, page.feedback_action, page.find_action,
+                       page.delete_action,
                        page.undo_action, page.export_action):  # fmt: skip
             self.customer_menu.addAction(action)
         self.help_menu = bar.addMenu("")

@@ -731,6 +731,10 @@
         <translation>购买记录</translation>
     </message>
     <message>
+        <source>Feedback (%1)</source>
+        <translation>反馈（%1）</translation>
+    </message>
+    <message>
         <source>Contact log (%1)</source>
         <translation>联系记录（%1）</translation>
     </message>
@@ -855,6 +859,10 @@
     <message>
         <source>&amp;Log a contact…</source>
         <translation>记录联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>New &amp;feedback…</source>
+        <translation>新建反馈(&amp;F)…</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1125,6 +1133,172 @@
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackNames</name>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分派</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Customer informed</source>
+        <translation>已告知客户</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTab</name>
+    <message>
+        <source>New feedback…</source>
+        <translation>新建反馈…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>分派…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
+        <source>Customer informed…</source>
+        <translation>已告知客户…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Open: %1 · overdue: %2 · in all: %3</source>
+        <translation>未解决 %1 · 已超时 %2 · 共 %3</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应解决时间</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Overdue: past its service level</source>
+        <translation>已超时：超过服务时限</translation>
+    </message>
+    <message>
+        <source>Assign FB-%1</source>
+        <translation>分派 FB-%1</translation>
+    </message>
+    <message>
+        <source>Resolve FB-%1</source>
+        <translation>解决 FB-%1</translation>
+    </message>
+    <message>
+        <source>How was it resolved? The customer will be told this.</source>
+        <translation>是如何解决的？会把这个结果告知客户。</translation>
+    </message>
+    <message>
+        <source>Customer informed: FB-%1</source>
+        <translation>已告知客户：FB-%1</translation>
+    </message>
+    <message>
+        <source>How and when was the customer told? (optional)</source>
+        <translation>何时、以何种方式告知了客户？（可选）</translation>
+    </message>
+    <message>
+        <source>Reopen FB-%1</source>
+        <translation>重新打开 FB-%1</translation>
+    </message>
+    <message>
+        <source>Why is it opened again? (optional)</source>
+        <translation>为什么重新打开？（可选）</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1824,53 @@
     <message>
         <source>Copied the message and logged it as sent; paste it into the chat.</source>
         <translation>消息已复制并记为已发送；请粘贴到聊天窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>NewFeedbackDialog</name>
+    <message>
+        <source>New feedback: %1</source>
+        <translation>新建反馈：%1</translation>
+    </message>
+    <message>
+        <source>%1 (resolve within %2 h)</source>
+        <translation>%1（%2 小时内解决）</translation>
+    </message>
+    <message>
+        <source>What the customer said, in their words</source>
+        <translation>客户的原话</translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>（暂不分派）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>分派给</translation>
     </message>
 </context>
 <context>
@@ -2451,6 +2672,17 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>camdesk databases (*.db);;All files (*)</source>
         <translation>camdesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Assign to</source>
+        <translation>分派给</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

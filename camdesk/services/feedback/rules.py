@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from camdesk.db import Database
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import FeedbackSetting, Severity, utcnow
 from camdesk.services.core.context import Actor
@@ -114,3 +115,9 @@ def store_rules(session: Session, rules: FeedbackRules, actor: Actor | None) -> 
         session.add(row)
     row.value, row.updated_at = to_json(rules), utcnow()
     row.updated_by = actor.user_id if actor else None
+
+
+def read_rules(db: Database) -> FeedbackRules:
+    """The team's feedback settings, read in their own transaction."""
+    with db.read() as session:
+        return load_rules(session)

@@ -56,6 +56,7 @@ NEXT: dict[FeedbackStatus, tuple[FeedbackStatus, ...]] = {
 }
 OPEN = (S.NEW, S.ASSIGNED, S.IN_PROGRESS)  # not resolved yet: the service level runs
 DONE = (S.RESOLVED, S.INFORMED, S.CLOSED)
+OPEN_CODES = tuple(s.value for s in OPEN)  # as views and lists speak them
 # Status names as the messages say them (views have their own, for lists and buttons).
 STATUS_WORDS = {
     S.NEW: QT_TRANSLATE_NOOP("feedback", "new"),

@@ -41,6 +41,7 @@ from camdesk.views.customers.tabs import HistoryTab
 from camdesk.views.customers.timeline_tab import TimelineTab
 from camdesk.views.customers.value_tab import ValueTab
 from camdesk.views.errors import ERROR_STYLE, show_error
+from camdesk.views.feedback.customer_tab import FeedbackTab
 from camdesk.views.i18n import error_text, problem_text
 
 if TYPE_CHECKING:
@@ -160,6 +161,9 @@ class CustomerFile(QWidget):
         self._add_tab("custom", self.custom_page)
         self.purchases = PurchasesTab(self._db, self._actor)
         self._add_tab("purchases", self.purchases)
+        self.feedback = FeedbackTab(self._db, self._actor)
+        self.feedback.counted.connect(self._name_feedback_tab)
+        self._add_tab("feedback", self.feedback)
         self.history = HistoryTab()
         self._add_tab("history", self.history)
         self.value_tab = ValueTab()
@@ -183,6 +187,7 @@ class CustomerFile(QWidget):
         within = Qt.ShortcutContext.WidgetWithChildrenShortcut  # two files open: each its own keys
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save, context=within)
         QShortcut(QKeySequence("Ctrl+L"), self, self.log_contact, context=within)
+        QShortcut(QKeySequence("Ctrl+Shift+F"), self, self.new_feedback, context=within)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -215,6 +220,7 @@ class CustomerFile(QWidget):
         self.details.retranslate()
         titles = {"details": self.tr("Details"), "contacts": self.tr("Contacts"),
                   "custom": self.tr("Custom fields"), "purchases": self.tr("Purchases"),
+                  "feedback": self.tr("Feedback (%1)").replace("%1", f"{len(self.feedback.loaded.rows):,}"),
                   "timeline": self.tr("Contact log (%1)").replace("%1", f"{len(self.timeline.rows):,}"),
                   "history": self.tr("History"), "value": self.tr("Value"),
                   "points": self.tr("Points (%1)").replace("%1", f"{self.points_tab.current:,}")}  # fmt: skip
@@ -222,10 +228,15 @@ class CustomerFile(QWidget):
             self.tabs.setTabText(self._tab(name), text)
         self.contacts.retranslate()
         self.purchases.retranslate()
+        self.feedback.retranslate()
         self.timeline.retranslate()
         self.history.retranslate()
         self.value_tab.retranslate()
         self.points_tab.retranslate()
+
+    def _name_feedback_tab(self, count: int) -> None:
+        self.tabs.setTabText(self._tab("feedback"),
+                             self.tr("Feedback (%1)").replace("%1", f"{count:,}"))  # fmt: skip
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -247,7 +258,7 @@ class CustomerFile(QWidget):
         self.details.set_choices(data.owners, data.tags)
         self.details.add_custom_fields(self.custom_form, data.fields)
         self.tabs.setTabVisible(self._tab("custom"), bool(data.fields))
-        for name in ("timeline", "purchases", "history", "value", "points"):  # a saved file's own
+        for name in ("timeline", "purchases", "feedback", "history", "value", "points"):
             self.tabs.setTabVisible(self._tab(name), data.record is not None)
         if data.record is not None:
             self.fill(data.record)
@@ -256,6 +267,7 @@ class CustomerFile(QWidget):
             self.value_tab.show_file(data.value)
             self.points_tab.show_entries(data.record.id, data.points or [])
             self.timeline.show_rows(data.record.id, data.record.name, data.timeline or [])
+            self.feedback.show_customer(data.record.id, data.record.name)
             self._retranslate()
         self._initial = self.collect()
         self.setEnabled(True)
@@ -430,6 +442,13 @@ class CustomerFile(QWidget):
         if self._record is not None and self.timeline.isEnabled():
             self.tabs.setCurrentIndex(self._tab("timeline"))
             self.timeline.open_dialog()
+
+    def new_feedback(self) -> QWidget | None:
+        """Ctrl+Shift+F: record feedback from this customer (a saved file only)."""
+        if self._record is None or not self.isEnabled():
+            return None
+        self.show_tab("feedback")
+        return self.feedback.open_new()
 
     def record(self) -> CustomerRecord | None:
         return self._record

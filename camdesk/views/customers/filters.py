@@ -78,7 +78,7 @@ class FilterBar(QWidget):
     def _build(self) -> None:
         self.search = QLineEdit(self, clearButtonEnabled=True)
         self.search.setObjectName("customerSearch")
-        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)  # beside a file
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)  # beside a file
         self.search.textChanged.connect(self._typing.start)
         self.kind_filter, self.tag_filter = QComboBox(self), QComboBox(self)
         self.owner_filter, self.city_filter = QComboBox(self), QComboBox(self)
@@ -94,9 +94,17 @@ class FilterBar(QWidget):
             box = QComboBox(self)
             box.setObjectName(f"{key}Filter")
             self.value_filters[key] = box
-        for box in (self.kind_filter, self.tag_filter, self.owner_filter, self.city_filter,
-                    self.field_filter):  # fmt: skip
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for box in (
+            self.kind_filter,
+            self.tag_filter,
+            self.owner_filter,
+            self.city_filter,
+            self.field_filter,
+        ):  # narrow too: the list shares the screen with a file
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(6)
         for box in (self.kind_filter, self.tag_filter, self.owner_filter, self.city_filter,
                     self.field_filter, *self.value_filters.values()):  # fmt: skip
             box.currentIndexChanged.connect(self.changed)

@@ -27,7 +27,7 @@ from camdesk.services.core.context import Actor
 from camdesk.services.customers.orders import OrderData, OrderRow, PurchaseSummary
 from camdesk.views.access import writable
 from camdesk.views.background import run_write
-from camdesk.views.customers.form_parts import error_line, ok_buttons, refused, summary_over_table
+from camdesk.views.form_parts import error_line, ok_buttons, refused, summary_over_table
 from camdesk.views.icons import SP, icon
 from camdesk.views.undo import undo_in_background
 from camdesk.views.value.panels import fill_table, read_only_table

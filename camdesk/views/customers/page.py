@@ -128,7 +128,12 @@ class CustomersPage(QWidget):
 
         for act in (self.open_action, self.open_window_action, self.export_action):
             act.setEnabled(attached)
-        for act in (self.new_action, self.delete_action, self.log_action):  # writes: not read-only
+        for act in (
+            self.new_action,
+            self.delete_action,
+            self.log_action,
+            self.feedback_action,
+        ):  # writes: not read-only
             act.setEnabled(attached and writable(self._db))
 
     # -- reading (the services load SQLAlchemy: imported on first use, in a worker) --
@@ -233,6 +238,11 @@ class CustomersPage(QWidget):
         self.removeAction(self.log_action)
         self.view.addAction(self.log_action)
         self.filters.addAction(self.log_action)
+        self.feedback_action = action("Ctrl+Shift+F", self.new_feedback)
+        self.feedback_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.removeAction(self.feedback_action)  # the list's; an open file has its own
+        self.view.addAction(self.feedback_action)
+        self.filters.addAction(self.feedback_action)
         self.export_action = action("Ctrl+E", lambda: self.export_list())
         self.undo_action = action(QKeySequence.StandardKey.Undo, self.undo_last)
         self.undo_action.setEnabled(False)
@@ -243,6 +253,7 @@ class CustomersPage(QWidget):
             (self.open_action, "square-pen", SP.SP_DirOpenIcon),
             (self.open_window_action, "external-link", SP.SP_TitleBarNormalButton),
             (self.log_action, "phone", SP.SP_DialogYesButton),
+            (self.feedback_action, "message-circle", SP.SP_MessageBoxInformation),
             (self.delete_action, "trash-2", SP.SP_TrashIcon),
             (self.undo_action, "undo-2", SP.SP_ArrowBack),
             (self.export_action, "download", SP.SP_DialogSaveButton),
@@ -261,6 +272,7 @@ class CustomersPage(QWidget):
         self.undo_action.setText(self.tr("&Undo"))
         self.export_action.setText(self.tr("&Export this list…"))
         self.log_action.setText(self.tr("&Log a contact…"))
+        self.feedback_action.setText(self.tr("New &feedback…"))
         self.undo_button.setText(self.tr("Undo"))
         self.model.retranslate()
         if self.model.counted:
@@ -413,6 +425,19 @@ class CustomersPage(QWidget):
         dialog.buttons.accepted.connect(lambda: log_from(dialog, db, actor, customer))
         dialog.open()
         return dialog
+
+    def new_feedback(self) -> CustomerFile | None:
+        """Ctrl+Shift+F: record feedback from the current customer, in their file."""
+        index = self.view.currentIndex()
+        customer_id = self.model.customer_id(index.row()) if index.isValid() else None
+        file = self.open_editor(customer_id) if customer_id is not None else None
+        if file is None:
+            return None
+        if file.isEnabled() and file.record() is not None:
+            file.new_feedback()
+        else:  # still being read: once it is
+            file.loaded.connect(file.new_feedback, Qt.ConnectionType.SingleShotConnection)
+        return file
 
     def _open_current(self, window: bool = False) -> None:
         index = self.view.currentIndex()

@@ -22,7 +22,7 @@ from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
 from camdesk.services.customers.points import ADJUST, EARN, REDEEM, Entry
 from camdesk.views.background import run_write
-from camdesk.views.customers.form_parts import error_line, refused, summary_over_table
+from camdesk.views.form_parts import error_line, refused, summary_over_table
 from camdesk.views.value.panels import fill_table, read_only_table
 
 if TYPE_CHECKING:

@@ -26,9 +26,9 @@ from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
 from camdesk.services.customers.interactions import CHANNELS, InteractionRow
 from camdesk.views.background import run_read, run_write
+from camdesk.views.channels import channel_name, direction_name
 from camdesk.views.combo import choose
-from camdesk.views.customers.channels import channel_name, direction_name
-from camdesk.views.customers.form_parts import error_line, ok_buttons, refused, summary_over_table
+from camdesk.views.form_parts import error_line, ok_buttons, refused, summary_over_table
 from camdesk.views.icons import SP, icon
 from camdesk.views.value.panels import fill_table, read_only_table
 

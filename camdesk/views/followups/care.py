@@ -28,7 +28,7 @@ from camdesk.services.core.context import Actor
 from camdesk.services.followups.chinese_dates import FESTIVAL_NAMES, Festival, festival_day
 from camdesk.services.followups.templates import DEFAULT_TEMPLATES, Recipient, render
 from camdesk.views.background import TaskState, run_read, run_write, write_with_progress
-from camdesk.views.customers.channels import channel_name
+from camdesk.views.channels import channel_name
 from camdesk.views.followups.names import day_text
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from camdesk.services.core.users import UserInfo
 from camdesk.services.followups.agenda import AgendaRow
-from camdesk.views.customers.channels import CHANNEL_NAMES, channel_name
+from camdesk.views.channels import CHANNEL_NAMES, channel_name
 from camdesk.views.followups.names import kind_name
 
 

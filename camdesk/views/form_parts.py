@@ -1,5 +1,5 @@
-"""Pieces the customer file's tabs and their small dialogs share: a summary line over a
-table with its buttons, an error line, Save/Cancel, and saying why a save was refused."""
+"""Pieces the small tabs and dialogs of the customer file and other areas share: a summary
+line over a table with its buttons, an error line, Save/Cancel, and why a save was refused."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Feedback (反馈): the customer file's feedback tab, its dialogs, the names of its codes."""

@@ -1,0 +1,295 @@
+"""The Feedback tab of a customer file: their complaints, suggestions, praise and questions,
+newest first, recorded and worked through to closed from here."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from camdesk.errors import CamdeskError
+from camdesk.services.core.changes import Written
+from camdesk.services.core.context import Actor
+from camdesk.services.core.users import UserInfo
+from camdesk.services.feedback.queries import FeedbackRow
+from camdesk.services.feedback.rules import FeedbackRules
+from camdesk.services.feedback.workflow import OPEN_CODES as FEEDBACK_OPEN
+from camdesk.views.background import run_read, run_write
+from camdesk.views.errors import show_error
+from camdesk.views.feedback.dialogs import NewFeedbackDialog, StepDialog
+from camdesk.views.feedback.names import category_name, kind_name, severity_name, status_name
+from camdesk.views.form_parts import error_line, refused
+from camdesk.views.i18n import error_text
+from camdesk.views.value.panels import fill_table, read_only_table
+
+if TYPE_CHECKING:
+    from camdesk.db import Database
+
+LATE = QColor("#c62828")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    rows: list[FeedbackRow]
+    rules: FeedbackRules
+    users: list[UserInfo]
+
+
+def _read(db: Database, customer: uuid.UUID) -> Loaded:
+    from camdesk.services.core.users import list_users
+    from camdesk.services.feedback.queries import list_feedback
+    from camdesk.services.feedback.rules import read_rules
+
+    return Loaded(list_feedback(db, customer_id=customer), read_rules(db), list_users(db))
+
+
+class FeedbackTab(QWidget):
+    """A customer's feedback with "New feedback" and the workflow's steps for the item
+    selected (each button offered only where the item can take that step).
+
+    Signals:
+        counted(int): the items shown (the file names the tab with it).
+    """
+
+    counted = Signal(int)
+    STEPS = ("assign", "start", "resolve", "inform", "close", "reopen")
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._actor = db, actor
+        self._customer: uuid.UUID | None = None
+        self._name = ""
+        self.loaded = Loaded([], FeedbackRules(), [])
+        self._ready = False  # this customer's items, the team's lists and users are in
+        self._open_when_ready = False
+        self.summary = QLabel(self)
+        self.error = error_line(self)
+        self.table = read_only_table(self, "feedbackTable")
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName("newFeedback")
+        self.new_button.clicked.connect(lambda: self.open_new())
+        self.buttons: dict[str, QPushButton] = {}
+        steps = QGridLayout()  # two rows of three: the file beside the list stays narrow
+        for index, name in enumerate(self.STEPS):
+            button = QPushButton(self)
+            button.setObjectName(f"step_{name}")
+            button.clicked.connect(lambda _c=False, n=name: self.take_step(n))
+            self.buttons[name] = button
+            steps.addWidget(button, index // 3, index % 3)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(steps)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.new_button.setText(self.tr("New feedback…"))
+        self.new_button.setToolTip(self.tr("Ctrl+Shift+F"))
+        texts = {"assign": self.tr("Assign…"), "start": self.tr("Start"),
+                 "resolve": self.tr("Resolve…"), "inform": self.tr("Customer informed…"),
+                 "close": self.tr("Close"), "reopen": self.tr("Reopen…")}  # fmt: skip
+        for name, button in self.buttons.items():
+            button.setText(texts[name])
+        self._show(self.loaded)
+
+    # -- showing -------------------------------------------------------------------
+
+    def show_customer(self, customer_id: uuid.UUID, name: str) -> None:
+        """Read and show the feedback of ``customer_id`` (in the background)."""
+        if customer_id != self._customer:
+            self._ready = False
+        self._customer, self._name = customer_id, name
+        db = self._db
+        run_read(lambda _s: _read(db, customer_id), self, self._arrived)
+
+    def _arrived(self, loaded: Loaded) -> None:
+        self._show(loaded)
+        self._ready = True
+        if self._open_when_ready:
+            self._open_when_ready = False
+            self.open_new()
+
+    def reload(self) -> None:
+        if self._customer is not None:
+            self.show_customer(self._customer, self._name)
+
+    def _show(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        rows, now = loaded.rows, datetime.now(UTC)
+        open_ = [r for r in rows if r.status in FEEDBACK_OPEN]
+        self.summary.setText(self.tr("Open: %1 · overdue: %2 · in all: %3")
+                             .replace("%1", f"{len(open_):,}")
+                             .replace("%2", f"{sum(r.overdue for r in rows):,}")
+                             .replace("%3", f"{len(rows):,}"))  # fmt: skip
+        headers = [self.tr("No."), self.tr("Received"), self.tr("Type"), self.tr("Severity"),
+                   self.tr("Category"), self.tr("Status"), self.tr("Due"), self.tr("Assignee"),
+                   self.tr("Description")]  # fmt: skip
+        cells = [(f"FB-{r.number}", f"{r.received_at.astimezone():%Y-%m-%d %H:%M}",
+                  kind_name(r.kind), severity_name(r.severity),
+                  category_name(r.category, loaded.rules.categories), status_name(r.status),
+                  f"{r.due_at.astimezone():%Y-%m-%d %H:%M}" if r.status in FEEDBACK_OPEN else "",
+                  r.assignee or "", r.description.splitlines()[0] if r.description else "")
+                 for r in rows]  # fmt: skip
+        fill_table(self.table, headers, cells)
+        for index, row in enumerate(rows):
+            item = self.table.item(index, 6)
+            if row.overdue and row.due_at < now and item is not None:
+                item.setForeground(QBrush(LATE))
+                item.setToolTip(self.tr("Overdue: past its service level"))
+        self.new_button.setEnabled(self._customer is not None)
+        self.counted.emit(len(rows))
+        self._enable()
+
+    def selected(self) -> FeedbackRow | None:
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        if len(rows) != 1:
+            return None
+        index = rows.pop()
+        return self.loaded.rows[index] if index < len(self.loaded.rows) else None
+
+    def _enable(self) -> None:
+        from camdesk.services.feedback.workflow import NEXT, S
+
+        row = self.selected()
+        can = NEXT[S(row.status)] if row else ()
+        done = row is not None and row.status not in FEEDBACK_OPEN
+        allowed = {"assign": S.ASSIGNED in can, "start": S.IN_PROGRESS in can and not done,
+                   "resolve": S.RESOLVED in can, "inform": S.INFORMED in can,
+                   "close": S.CLOSED in can, "reopen": done}  # fmt: skip
+        for name, button in self.buttons.items():
+            button.setEnabled(allowed[name])
+
+    # -- writing -------------------------------------------------------------------
+
+    def open_new(self) -> NewFeedbackDialog | None:
+        """Ask for new feedback from this customer (window-modal); returns the dialog."""
+        if self._customer is None:
+            return None
+        if not self._ready:  # the lists it offers are on their way: open once they are in
+            self._open_when_ready = True
+            return None
+        dialog = NewFeedbackDialog(self._name, self.loaded.rules, self.loaded.users, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.buttons.accepted.connect(lambda: self._add(dialog))
+        dialog.open()
+        return dialog
+
+    def _add(self, dialog: NewFeedbackDialog) -> None:
+        from camdesk.services.feedback.workflow import FeedbackData, add_feedback
+
+        assert self._customer is not None
+        data = FeedbackData(self._customer, dialog.kind.currentData(),
+                            dialog.description.toPlainText(),
+                            severity=dialog.severity.currentData(),
+                            channel=dialog.channel.currentData(),
+                            category=dialog.category.currentData(),
+                            assignee_id=dialog.assignee.currentData(),
+                            received_at=dialog.received_at)  # fmt: skip
+        db, actor, customer = self._db, self._actor, self._customer
+
+        def work(_state: object) -> Written[Loaded]:
+            written = add_feedback(db, data, actor)
+            return Written(_read(db, customer), written.changes)
+
+        def saved(result: Written[Loaded]) -> None:
+            dialog.accept()
+            self._show(result.value)
+
+        dialog.buttons.setEnabled(False)
+        run_write(work, dialog, saved,
+                  lambda exc: refused(dialog, dialog.error, dialog.buttons, exc))  # fmt: skip
+
+    def take_step(self, name: str) -> QDialog | None:
+        """Take the step ``name`` for the selected item; a step that needs words asks
+        for them first (the dialog is returned)."""
+        row = self.selected()
+        if row is None:
+            return None
+        users = self.loaded.users
+        asks = {"assign": ("assignee", self.tr("Assign FB-%1"), ""),
+                "resolve": ("resolution", self.tr("Resolve FB-%1"),
+                            self.tr("How was it resolved? The customer will be told this.")),
+                "inform": ("note", self.tr("Customer informed: FB-%1"),
+                           self.tr("How and when was the customer told? (optional)")),
+                "reopen": ("note", self.tr("Reopen FB-%1"),
+                           self.tr("Why is it opened again? (optional)"))}  # fmt: skip
+        target = {"assign": "assigned", "start": "in_progress", "resolve": "resolved",
+                  "inform": "informed", "close": "closed", "reopen": "in_progress"}[name]  # fmt: skip
+        if name not in asks:
+            self._move(row, target, {}, None)
+            return None
+        kind, title, prompt = asks[name]
+        dialog = StepDialog(title.replace("%1", str(row.number)), prompt, kind, users,
+                            text=row.resolution or "" if kind == "resolution" else "",
+                            parent=self)  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def given() -> dict[str, Any]:
+            text = dialog.text.toPlainText()
+            if kind == "assignee":
+                return {"assignee_id": dialog.assignee.currentData(), "note": text}
+            return {"resolution": text} if kind == "resolution" else {"note": text}
+
+        dialog.buttons.accepted.connect(lambda: self._move(row, target, given(), dialog))
+        dialog.open()
+        return dialog
+
+    def _move(self, row: FeedbackRow, to: str, given: dict[str, Any],
+              dialog: StepDialog | None) -> None:  # fmt: skip
+        from camdesk.services.feedback.workflow import move
+
+        db, actor, customer = self._db, self._actor, row.customer_id
+
+        def work(_state: object) -> Written[Loaded]:
+            written = move(db, row.ref, to, actor, **given)
+            return Written(_read(db, customer), written.changes)
+
+        def saved(result: Written[Loaded]) -> None:
+            if dialog is not None:
+                dialog.accept()
+            self.error.hide()
+            self._show(result.value)
+            self._select(row.id)
+
+        def failed(exc: BaseException) -> None:
+            if dialog is not None and not isinstance(exc, CamdeskError):
+                show_error(dialog, exc)
+            elif dialog is not None:
+                refused(dialog, dialog.error, dialog.buttons, exc)
+            else:
+                self._refused(exc)
+
+        if dialog is not None:
+            dialog.buttons.setEnabled(False)
+        run_write(work, dialog or self, saved, failed)
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, CamdeskError):
+            show_error(self, exc)
+            return
+        self.error.setText(error_text(exc))
+        self.error.show()
+        self.reload()  # as it is now
+
+    def _select(self, ident: uuid.UUID) -> None:
+        for index, row in enumerate(self.loaded.rows):
+            if row.id == ident:
+                self.table.selectRow(index)

@@ -1,0 +1,84 @@
+"""Feedback from the customer file: record a complaint and work it through to closed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from camdesk.services.core.users import ensure_user
+from camdesk.services.feedback.queries import list_feedback, steps_of
+from camdesk.views.feedback.dialogs import NewFeedbackDialog, StepDialog
+from tests.factories import make_customer
+
+
+def _dialog(qtbot, kind):
+    qtbot.waitUntil(lambda: any(isinstance(w, kind) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=10000)  # fmt: skip
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
+
+
+def test_a_complaint_recorded_from_the_list_is_worked_to_closed_in_the_file(qtbot, controller):
+    db, actor = controller.db, controller.actor
+    ensure_user(db, "wangfang", "王芳")
+    customer = make_customer(db, actor, name="何欣怡")
+    page = controller.window.customers
+    page.model.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    page.view.selectRow(0)
+    file = page.new_feedback()  # Ctrl+Shift+F on the list
+    new = _dialog(qtbot, NewFeedbackDialog)
+    assert file.current_tab() == "feedback"
+    assert "王芳" in [new.assignee.itemText(i) for i in range(new.assignee.count())]
+    new.kind.setCurrentIndex(0)  # complaint
+    new.severity.setCurrentIndex(1)  # high
+    new.category.setCurrentIndex(new.category.findText("Delivery"))
+    assert not new.buttons.button(new.buttons.StandardButton.Save).isEnabled()  # what was said?
+    new.description.setPlainText("快递把包装压坏了")
+    new.buttons.button(new.buttons.StandardButton.Save).click()
+    tab = file.feedback
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=10000)
+    assert [tab.table.item(0, c).text() for c in (0, 2, 3, 4, 5)] == [
+        "FB-1", "Complaint", "High", "Delivery", "New"]  # fmt: skip
+    assert file.tabs.tabText(file.tabs.indexOf(tab)) == "Feedback (1)"
+    tab.table.selectRow(0)
+    assert [n for n, b in tab.buttons.items() if b.isEnabled()] == ["assign", "start"]
+
+    def step(name, fill=None):
+        tab.table.selectRow(0)
+        tab.buttons[name].click()
+        if fill is not None:
+            dialog = _dialog(qtbot, StepDialog)
+            fill(dialog)
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: tab.table.item(0, 5) is not None
+                        and tab.table.item(0, 5).text() == wanted[name], timeout=10000)  # fmt: skip
+
+    wanted = {"assign": "Assigned", "start": "In progress", "resolve": "Resolved",
+              "inform": "Customer informed", "close": "Closed", "reopen": "In progress"}  # fmt: skip
+    step("assign", lambda d: d.assignee.setCurrentIndex(d.assignee.findText("王芳")))
+    step("start")
+    step("resolve", lambda d: d.text.setPlainText("补发新品并致歉"))
+    step("inform", lambda d: d.text.setPlainText("电话告知，客户满意"))
+    step("close")
+    tab.table.selectRow(0)
+    assert [n for n, b in tab.buttons.items() if b.isEnabled()] == ["reopen"]
+    [row] = list_feedback(db, customer_id=customer.id)
+    assert (row.status, row.assignee, row.resolution) == ("closed", "王芳", "补发新品并致歉")
+    assert [s.to_status for s in steps_of(db, row.id)] == [
+        "new", "assigned", "in_progress", "resolved", "informed", "closed"]  # fmt: skip
+
+
+def test_a_colleagues_step_meanwhile_is_said_and_the_tab_shows_it_as_it_is(qtbot, controller):
+    from camdesk.services.feedback.workflow import FeedbackData, Ref, add_feedback, move
+
+    db, actor = controller.db, controller.actor
+    customer = make_customer(db, actor, name="林晓峰")
+    added = add_feedback(db, FeedbackData(customer.id, "question", "发票怎么开？"), actor).value
+    file = controller.window.customers.open_editor(customer.id)
+    tab = file.feedback
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=10000)
+    move(db, Ref(added.id, 1), "in_progress", actor)  # someone else, elsewhere
+    tab.table.selectRow(0)
+    tab.buttons["start"].click()
+    qtbot.waitUntil(lambda: not tab.error.isHidden(), timeout=10000)
+    assert "changed FB-1" in tab.error.text() and "Nothing was overwritten" in tab.error.text()
+    qtbot.waitUntil(lambda: tab.table.item(0, 5).text() == "In progress", timeout=10000)
