@@ -23,7 +23,8 @@ from camdesk import errors
 TABLES = (
     "app_user", "tag", "custom_field", "segment", "customer", "contact", "customer_tag",
     "custom_value", "orders", "interaction", "follow_up", "points_entry", "customer_value", "value_change",
-    "value_setting", "left_out_value", "change_log", "customer_search",
+    "value_setting", "left_out_value", "feedback", "feedback_step", "feedback_setting",
+    "change_log", "customer_search",
 )  # fmt: skip
 BATCH = 500
 
