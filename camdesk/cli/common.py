@@ -62,3 +62,24 @@ class ProgressBar:
         if done >= total:
             self.finish()
         sys.stderr.flush()
+
+
+Action = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+
+
+def command_group(add: Add, name: str, missing: Callable[[argparse.Namespace], int],
+                  text: str) -> Action:  # fmt: skip
+    """A command with actions (``camdesk followups plan``): returns the function that adds
+    one action, each taking ``--db``."""
+    group = add(name, missing, text)
+    actions = group.add_subparsers(dest="action", parser_class=type(group))
+
+    def action(action_name: str, func: Callable[[argparse.Namespace], int],
+               help_text: str) -> argparse.ArgumentParser:  # fmt: skip
+        command = actions.add_parser(action_name, help=help_text, description=help_text)
+        command.add_argument("--db", default=argparse.SUPPRESS,
+                             help="database file path or SQLAlchemy URL")  # fmt: skip
+        command.set_defaults(func=func)
+        return command
+
+    return action

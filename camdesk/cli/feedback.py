@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
 
-from camdesk.cli.common import Add, UsageError, open_db
+from camdesk.cli.common import Add, UsageError, command_group, open_db
 from camdesk.cli.followups import _customer, _user
 
 KINDS = ("complaint", "suggestion", "praise", "question")
@@ -16,15 +15,9 @@ KIND_NAMES = {"complaint": "投诉", "suggestion": "建议", "praise": "表扬",
 
 
 def add_commands(add: Add) -> None:
-    group = add("feedback", _missing_action, "record feedback and work it through to closed")
-    actions = group.add_subparsers(dest="action", parser_class=type(group))
-
-    def action(name: str, func: Any, text: str) -> argparse.ArgumentParser:
-        command = actions.add_parser(name, help=text, description=text)
-        command.add_argument("--db", default=argparse.SUPPRESS,
-                             help="database file path or SQLAlchemy URL")  # fmt: skip
-        command.set_defaults(func=func)
-        return command
+    action = command_group(
+        add, "feedback", _missing_action, "record feedback and work it through to closed"
+    )
 
     new = action("add", cmd_add, "record a complaint, suggestion, praise or question")
     new.add_argument("--customer", required=True, help="the customer's code")

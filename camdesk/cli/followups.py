@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from camdesk.cli.common import Add, UsageError, open_db
+from camdesk.cli.common import Add, UsageError, command_group, open_db
 
 KINDS = ("return", "care", "wake", "winback", "other")
 CHANNELS = ("call", "sms", "wechat", "email", "visit", "meeting", "chat", "note")
@@ -18,15 +18,9 @@ KIND_NAMES = {"return": "回访", "care": "关怀", "wake": "唤醒", "winback":
 
 
 def add_commands(add: Add) -> None:
-    group = add("followups", _missing_action, "plan, list, complete and export follow-ups")
-    actions = group.add_subparsers(dest="action", parser_class=type(group))
-
-    def action(name: str, func: Any, text: str) -> argparse.ArgumentParser:
-        command = actions.add_parser(name, help=text, description=text)
-        command.add_argument("--db", default=argparse.SUPPRESS,
-                             help="database file path or SQLAlchemy URL")  # fmt: skip
-        command.set_defaults(func=func)
-        return command
+    action = command_group(
+        add, "followups", _missing_action, "plan, list, complete and export follow-ups"
+    )
 
     plan = action("plan", cmd_plan, "plan the next follow-up of every customer with none planned")
     plan.add_argument("--dry-run", action="store_true", help="count; write nothing")

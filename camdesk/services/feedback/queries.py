@@ -54,7 +54,7 @@ class StepRow:
     note: str | None
 
 
-def list_feedback(db: Database, *, customer_id: uuid.UUID | None = None,
+def list_feedback(db: Database, *, customer_id: uuid.UUID | None = None, number: int | None = None,
                   statuses: Iterable[FeedbackStatus | str] | None = None,
                   open_only: bool = False, overdue: bool = False, limit: int = 500,
                   now: datetime | None = None) -> list[FeedbackRow]:  # fmt: skip
@@ -73,6 +73,8 @@ def list_feedback(db: Database, *, customer_id: uuid.UUID | None = None,
     )  # fmt: skip
     if customer_id is not None:
         query = query.where(f.customer_id == customer_id)
+    if number is not None:
+        query = query.where(f.number == number)
     if statuses is not None:
         query = query.where(f.status.in_([FeedbackStatus(s) for s in statuses]))
     if open_only or overdue:
@@ -99,13 +101,10 @@ def db_rows(db: Database, query: Any) -> list[Any]:
 
 def item(db: Database, number: int) -> FeedbackRow:
     """The item numbered ``number`` (FB-<number>)."""
-    with db.read() as session:
-        ident = session.scalar(select(Feedback.id).where(Feedback.number == number,
-                                                         Feedback.deleted_at.is_(None)))  # fmt: skip
-        customer = session.scalar(select(Feedback.customer_id).where(Feedback.id == ident))
-    if ident is None or customer is None:
+    found = list_feedback(db, number=number, limit=1)
+    if not found:
         raise NotFound()
-    return next(r for r in list_feedback(db, customer_id=customer, limit=10_000) if r.id == ident)
+    return found[0]
 
 
 def steps_of(db: Database, feedback_id: uuid.UUID) -> list[StepRow]:
