@@ -215,6 +215,15 @@ class FollowUpClosed(CamdeskError):
         super().__init__(customer=customer)
 
 
+class SurveyChanged(CamdeskError):
+    """A survey or a response was changed by someone else since it was shown."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{changed_by} changed this survey or response at {changed_at}. Nothing was overwritten: look at it as it is now and try again.",
+    )
+
+
 class FeedbackChanged(CamdeskError):
     """A feedback item was moved or edited by someone else since it was shown."""
 

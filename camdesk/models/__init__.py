@@ -28,6 +28,7 @@ from camdesk.models.left_out import LeftOutValue
 from camdesk.models.order import Order
 from camdesk.models.points import PointsEntry
 from camdesk.models.segment import Segment
+from camdesk.models.survey import ChurnReason, CustomerScore, Survey, SurveyResponse
 from camdesk.models.user import Role, User
 from camdesk.models.value import CustomerValue, ValueChange, ValueSetting
 
@@ -35,11 +36,13 @@ __all__ = [
     "AppMeta",
     "Base",
     "ChangeLog",
+    "ChurnReason",
     "Contact",
     "CustomField",
     "CustomValue",
     "Customer",
     "CustomerKind",
+    "CustomerScore",
     "CustomerSearch",
     "CustomerTag",
     "CustomerValue",
@@ -62,6 +65,8 @@ __all__ = [
     "Role",
     "Segment",
     "Severity",
+    "Survey",
+    "SurveyResponse",
     "Tag",
     "User",
     "ValueChange",

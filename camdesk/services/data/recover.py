@@ -24,6 +24,7 @@ TABLES = (
     "app_user", "tag", "custom_field", "segment", "customer", "contact", "customer_tag",
     "custom_value", "orders", "interaction", "follow_up", "points_entry", "customer_value", "value_change",
     "value_setting", "left_out_value", "feedback", "feedback_step", "feedback_setting",
+    "survey", "survey_response", "customer_score", "churn_reason",
     "change_log", "customer_search",
 )  # fmt: skip
 BATCH = 500
@@ -176,8 +177,13 @@ _PARENTS = (
     ("custom_value", "field_id", "custom_field"), ("orders", "customer_id", "customer"),
     ("interaction", "customer_id", "customer"), ("points_entry", "customer_id", "customer"),
     ("left_out_value", "customer_id", "customer"), ("customer_search", "customer_id", "customer"),
-    ("follow_up", "customer_id", "customer"),
+    ("follow_up", "customer_id", "customer"), ("feedback", "customer_id", "customer"),
+    ("feedback_step", "feedback_id", "feedback"), ("survey_response", "customer_id", "customer"),
+    ("survey_response", "survey_id", "survey"), ("customer_score", "customer_id", "customer"),
+    ("churn_reason", "customer_id", "customer"),
 )  # fmt: skip
+# References that may be empty: a lost target clears them and the row is kept.
+_LINKS = (("survey_response", "feedback_id", "feedback"), ("feedback", "order_id", "orders"))
 
 
 def _drop_orphans(dst: sqlite3.Connection, result: Recovery) -> None:
@@ -190,6 +196,10 @@ def _drop_orphans(dst: sqlite3.Connection, result: Recovery) -> None:
         ).rowcount
         result.tables[table].orphans += max(gone, 0)
         result.tables[table].copied -= max(gone, 0)
+    for table, column, target in _LINKS:
+        if table in result.tables:
+            dst.execute(f'UPDATE "{table}" SET "{column}" = NULL WHERE "{column}" IS NOT NULL '
+                        f'AND "{column}" NOT IN (SELECT id FROM "{target}")')  # fmt: skip
 
 
 def _index_missing(target: Path) -> None:

@@ -42,6 +42,7 @@ from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.core.validation import FUTURE_DATE, Checker
 from camdesk.services.customers.interactions import CHANNELS
+from camdesk.services.feedback import loop
 from camdesk.services.feedback.rules import load_rules
 
 S = FeedbackStatus
@@ -106,6 +107,7 @@ class Added:
     id: uuid.UUID
     number: int
     due_at: datetime
+    follow_up_id: uuid.UUID | None = None  # what the loop planned (a complaint's follow-up)
 
 
 def add_feedback(db: Database, data: FeedbackData, actor: Actor) -> Written[Added]:
@@ -127,14 +129,24 @@ def add_feedback(db: Database, data: FeedbackData, actor: Actor) -> Written[Adde
         if row.assignee_id is not None:
             _step(session, log, row, S.NEW, S.ASSIGNED, values["received_at"], None)
             row.status = S.ASSIGNED
-        added = Added(row.id, number, row.due_at)
-    return Written(added, Changes.of(Kind.FEEDBACK, [data.customer_id], txn))
+        planned = None
+        if row.kind is FeedbackKind.COMPLAINT:
+            planned = loop.after_complaint(session, log, rules, customer_id=row.customer_id,
+                                           number=number, description=row.description,
+                                           at=datetime.now(UTC))  # fmt: skip
+        added = Added(row.id, number, row.due_at, planned)
+    kinds = Kind.FEEDBACK | (Kind.FOLLOWUPS if planned else Kind.NONE)
+    return Written(added, Changes.of(kinds, [data.customer_id], txn))
 
 
 def move(db: Database, ref: Ref, to: FeedbackStatus | str, actor: Actor, *,
          note: str | None = None, resolution: str | None = None,
-         assignee_id: uuid.UUID | None = None, at: datetime | None = None) -> Written[int]:  # fmt: skip
+         assignee_id: uuid.UUID | None = None, at: datetime | None = None,
+         plan_check: bool = True) -> Written[int]:  # fmt: skip
     """Take one workflow step (its value: the item's new version).
+
+    Resolving a complaint plans a satisfaction check (see :mod:`.loop`) unless
+    ``plan_check`` is False.
 
     Assigning needs an assignee (``assignee_id``, or the one it has); resolving needs a
     resolution (``resolution``, or the one written before); going back to in progress
@@ -172,9 +184,15 @@ def move(db: Database, ref: Ref, to: FeedbackStatus | str, actor: Actor, *,
             setattr(row, name, new)
         row.updated_by = actor.user_id
         session.flush()
+        planned = None
+        if to is S.RESOLVED and plan_check and row.kind is FeedbackKind.COMPLAINT:
+            planned = loop.after_resolved(session, log, load_rules(session),
+                                          customer_id=row.customer_id, number=row.number,
+                                          description=row.description, at=at)  # fmt: skip
         version = row.version
         customer = row.customer_id
-    return Written(version, Changes.of(Kind.FEEDBACK, [customer], txn))
+    kinds = Kind.FEEDBACK | (Kind.FOLLOWUPS if planned else Kind.NONE)
+    return Written(version, Changes.of(kinds, [customer], txn))
 
 
 def _step_changes(row: Feedback, to: FeedbackStatus, at: datetime, resolution: str | None,
