@@ -151,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     from camdesk.cli.feedback import add_commands as add_feedback_commands
 
     add_feedback_commands(add)
+    from camdesk.cli.report import add_commands as add_report_commands
+
+    add_report_commands(add)
 
     add_file_commands(add)
     gui = add("gui", cmd_gui, "start the desktop application (the default)")

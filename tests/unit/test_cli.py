@@ -209,3 +209,54 @@ def test_feedback_commands_take_a_complaint_from_new_to_closed(tmp_path: Path, c
     assert (code, out) == (0, "")
     code, _out, err = run(capsys, "feedback", "move", "FB-9", "--db", db_path, "--to", "closed")
     assert code == 1 and "no longer exists" in err
+
+
+def test_report_trends_prints_and_writes_the_monthly_figures(tmp_path: Path, capsys):
+    from datetime import UTC, datetime
+
+    from openpyxl import load_workbook
+
+    from camdesk.db import open_database
+    from camdesk.services.core.users import local_actor
+    from camdesk.services.feedback.surveys import (
+        ResponseData,
+        SurveyData,
+        add_response,
+        save_survey,
+    )
+    from camdesk.services.feedback.workflow import FeedbackData, add_feedback
+    from tests.factories import make_customer
+
+    db_path = str(tmp_path / "trends.db")
+    db = open_database(db_path)
+    actor = local_actor(db)
+    customer = make_customer(db, actor, name="何欣怡", code="KH300")
+    survey = save_survey(db, SurveyData("回访", asks_nps=True), actor).value
+    now = datetime.now(UTC)
+    for nps in (10, 9, 2):
+        add_response(db, ResponseData(customer.id, survey, nps=nps, answered_at=now), actor)
+    add_feedback(db, FeedbackData(customer.id, "complaint", "少发一件", category="delivery"), actor)
+    db.close()
+    month = f"{now.astimezone():%Y-%m}"
+    xlsx = tmp_path / "trends.xlsx"
+    code, out, err = run(capsys, "report", "trends", "--db", db_path, "--from", month, "--to",
+                         month, "--json", "--xlsx", str(xlsx))  # fmt: skip
+    assert code == 0, err
+    figures = json.loads(out.splitlines()[-1])
+    [row] = figures["months"]
+    assert (row["month"], row["nps"], row["nps_responses"], row["received"]) == (
+        month,
+        33.3,
+        3,
+        1,
+    )  # (2 promoters - 1 detractor) / 3
+    assert figures["categories"] == [{"category": "delivery", "items": 1, "median_hours": None}]
+    sheet = list(load_workbook(xlsx, read_only=True)["Months"].iter_rows(values_only=True))
+    assert sheet[1][0] == month and sheet[1][5] == 33.3
+    code, out, _ = run(capsys, "report", "trends", "--db", db_path, "--from", month)
+    assert code == 0 and month in out and "delivery" in out
+    for wrong, said in ((["--segment", "没有"], "no segment is called"),
+                        (["--from", "March"], "--from must be a month")):  # fmt: skip
+        with pytest.raises(SystemExit) as stop:
+            main(["report", "trends", "--db", db_path, *wrong])
+        assert stop.value.code == 2 and said in capsys.readouterr().err

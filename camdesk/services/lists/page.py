@@ -287,3 +287,9 @@ def ordered_ids(db: Database, query: ListQuery) -> list[uuid.UUID]:
     """Every customer of the list, in its order (for exports and bulk actions)."""
     with db.read() as session:
         return [row[0] for row in session.execute(_ordered_ids(query, db.dialect))]
+
+
+def matching_ids(query: ListQuery, dialect: str) -> Select[Any]:
+    """The ids of the live customers ``query`` lists, as a subquery for other figures
+    (the trends of one segment)."""
+    return select(Customer.id).where(*_conditions(query, dialect))

@@ -1,0 +1,1 @@
+"""The trends dashboard's figures: churn, new customers, satisfaction, feedback, by month."""
