@@ -70,6 +70,12 @@ def _calendar(c: Context) -> QWidget:
     return CalendarPage(db=c.db, actor=c.actor, events=c.events, settings=c.settings)
 
 
+def _trends(c: Context) -> QWidget:
+    from camdesk.views.trends.page import TrendsPage
+
+    return TrendsPage(db=c.db, actor=c.actor, events=c.events)
+
+
 def _duplicates(c: Context) -> QWidget:
     from camdesk.views.data.duplicates import DuplicatesPage
 
@@ -90,8 +96,10 @@ SCREENS: tuple[Screen, ...] = (
            SP.SP_FileDialogContentsView, "Ctrl+2", _calendar, "calendar-days"),
     Screen("value", QT_TRANSLATE_NOOP("Screens", "Customer value"),
            SP.SP_FileDialogInfoView, "Ctrl+3", _value, "gem"),
+    Screen("trends", QT_TRANSLATE_NOOP("Screens", "Trends"),
+           SP.SP_FileDialogInfoView, "Ctrl+4", _trends, "chart-line"),
     Screen("duplicates", QT_TRANSLATE_NOOP("Screens", "Duplicates"),
-           SP.SP_FileDialogListView, "Ctrl+4", _duplicates, "copy"),
+           SP.SP_FileDialogListView, "Ctrl+5", _duplicates, "copy"),
     Screen("quality", QT_TRANSLATE_NOOP("Screens", "Data quality"),
-           SP.SP_MessageBoxWarning, "Ctrl+5", _quality, "shield-check"),
+           SP.SP_MessageBoxWarning, "Ctrl+6", _quality, "shield-check"),
 )  # fmt: skip

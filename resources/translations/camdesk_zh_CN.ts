@@ -2507,6 +2507,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>客户价值</translation>
     </message>
     <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
         <source>Duplicates</source>
         <translation>查重合并</translation>
     </message>
@@ -2734,6 +2738,173 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>By</source>
         <translation>记录人</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsPage</name>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Save chart as picture…</source>
+        <translation>图表另存为图片…</translation>
+    </message>
+    <message>
+        <source>Export numbers…</source>
+        <translation>导出数据…</translation>
+    </message>
+    <message>
+        <source>Churn rate</source>
+        <translation>流失率</translation>
+    </message>
+    <message>
+        <source>New and churned</source>
+        <translation>新增与流失</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Churn reasons</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>Active at start</source>
+        <translation>月初活跃客户</translation>
+    </message>
+    <message>
+        <source>Churn rate (%)</source>
+        <translation>流失率（%）</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>流失客户</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <source>Service level breaches</source>
+        <translation>超时未解决</translation>
+    </message>
+    <message>
+        <source>Median hours to resolve</source>
+        <translation>解决时长中位数（小时）</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>Average CSAT (right, 1-5)</source>
+        <translation>平均 CSAT（右轴，1-5）</translation>
+    </message>
+    <message>
+        <source>Median hours to resolve (right)</source>
+        <translation>解决时长中位数（小时，右轴）</translation>
+    </message>
+    <message>
+        <source>%1 (median %2 h)</source>
+        <translation>%1（中位 %2 小时）</translation>
+    </message>
+    <message>
+        <source>Save chart as picture</source>
+        <translation>图表另存为图片</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Export numbers</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>NPS responses</source>
+        <translation>NPS 答卷数</translation>
+    </message>
+    <message>
+        <source>Average CSAT</source>
+        <translation>平均 CSAT</translation>
+    </message>
+    <message>
+        <source>CSAT responses</source>
+        <translation>CSAT 答卷数</translation>
+    </message>
+    <message>
+        <source>Feedback received</source>
+        <translation>收到反馈</translation>
+    </message>
+    <message>
+        <source>Feedback resolved</source>
+        <translation>已解决反馈</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>Churn reason</source>
+        <translation>流失原因</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>类别</translation>
     </message>
 </context>
 <context>
@@ -3246,6 +3417,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>{customer} 的回访已被取消；只有计划中的回访才能完成、跳过、改期或取消。</translation>
     </message>
     <message>
+        <source>{changed_by} changed this survey or response at {changed_at}. Nothing was overwritten: look at it as it is now and try again.</source>
+        <translation>{changed_by} 于 {changed_at} 修改了这份问卷或答卷。没有覆盖任何内容：请查看最新内容后重试。</translation>
+    </message>
+    <message>
         <source>{changed_by} changed FB-{number} at {changed_at}. Nothing was overwritten: look at it as it is now and try again.</source>
         <translation>{changed_by} 已于 {changed_at} 修改了 FB-{number}。没有覆盖任何内容：请查看它的当前状态后再试一次。</translation>
     </message>
@@ -3552,6 +3727,38 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Choose urgent, high, normal or low.</source>
         <translation>请选择紧急、高、普通或低。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of the team&apos;s churn reasons.</source>
+        <translation>“{value}”不在团队的流失原因列表中。</translation>
+    </message>
+    <message>
+        <source>A survey asks CSAT, NPS or at least one question.</source>
+        <translation>问卷至少要问 CSAT、NPS 或一个问题。</translation>
+    </message>
+    <message>
+        <source>CSAT is a whole number from 1 to 5, not “{value}”.</source>
+        <translation>CSAT 是 1 到 5 的整数，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>NPS is a whole number from 0 to 10, not “{value}”.</source>
+        <translation>NPS 是 0 到 10 的整数，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>This survey does not ask for it.</source>
+        <translation>这份问卷不问这一项。</translation>
+    </message>
+    <message>
+        <source>Give a score, an answer or a comment.</source>
+        <translation>请填写评分、回答或意见。</translation>
+    </message>
+    <message>
+        <source>A response can rate only this customer&apos;s resolved feedback.</source>
+        <translation>答卷只能评价该客户已解决的反馈。</translation>
+    </message>
+    <message>
+        <source>Another survey is called “{value}”.</source>
+        <translation>已有问卷叫“{value}”。</translation>
     </message>
 </context>
 <context>

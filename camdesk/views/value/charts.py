@@ -21,7 +21,8 @@ ACCENT = "#e15759"
 BAR_WIDTH = 0.7
 
 
-def _static(plot: pg.PlotWidget) -> None:
+def static_chart(plot: pg.PlotWidget) -> None:
+    """A chart that shows, not a tool: white, no menu, no pan or zoom, grey axes."""
     plot.setBackground("w")
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
@@ -69,7 +70,7 @@ class BarChart(pg.PlotWidget):
     def __init__(self, *, horizontal: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("barChart")
-        _static(self)
+        static_chart(self)
         self.horizontal = horizontal
         self.values: list[float] = []
         self.tips: list[str] = []
@@ -136,7 +137,7 @@ class ParetoChart(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paretoChart")
-        _static(self)
+        static_chart(self)
         self.setXRange(0, 100, padding=0.02)
         self.setYRange(0, 100, padding=0.02)
         self.showGrid(x=True, y=True, alpha=0.2)
