@@ -75,7 +75,7 @@ class MonthChart(pg.PlotWidget):
         self.getPlotItem().hideAxis("right")
         self.labels, self.series, self.kinds, self._shown, self.items = list(labels), {}, {}, {}, {}
         self.right, self.notes = set(), {}
-        self.fixed: dict[bool, tuple[float, float]] = {}  # a scale's own range (CSAT 1-5)
+        self.fixed = {}
         step = max(1, len(labels) // 12)  # at most about a dozen names along the axis
         ticks = [(n, label) for n, label in enumerate(labels) if n % step == 0]
         self.getPlotItem().getAxis("bottom").setTicks([ticks, []])
