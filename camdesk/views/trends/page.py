@@ -32,6 +32,7 @@ from camdesk.services.feedback.rules import FeedbackRules, read_rules
 from camdesk.services.lists.segments import SegmentInfo, list_segments
 from camdesk.services.trends.report import HEADERS, Trends, build_trends, last_months, write_trends
 from camdesk.views.background import run_read
+from camdesk.views.combo import index_of
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents, Freshness
 from camdesk.views.feedback.names import category_name
@@ -159,7 +160,7 @@ class TrendsPage(QWidget):
         self.segment.addItem(self.tr("All customers"), None)
         for info in self._segments:
             self.segment.addItem(info.name, str(info.id))
-        self.segment.setCurrentIndex(max(0, self.segment.findData(chosen)))
+        self.segment.setCurrentIndex(max(0, index_of(self.segment, chosen)))
 
     # -- reading ---------------------------------------------------------------------
 
