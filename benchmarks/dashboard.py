@@ -4,9 +4,10 @@
     .venv/bin/python benchmarks/dashboard.py [--customers N] [--feedback F] [--responses R]
 
 Builds (once, in DIR, default ~/.cache/camdesk-bench) a demo database of N customers and
-N orders with its value measures (the stage history the churn charts read), then adds F
-feedback items (default 300,000) and R survey responses (default 500,000) spread over the
-last three years, and a churn reason for a tenth of the churned. Then, for the last twelve
+N orders with its value measures (the stage history the churn charts read) and the demo's
+own feedback and answers, then adds more up to F feedback items (default 300,000) and R
+survey responses (default 500,000) spread over the last three years, and a churn reason
+for a tenth of the churned. Then, for the last twelve
 months, times each chart's figures as the screen reads them (``*_ms``: the service, SQL
 aggregates through SQLAlchemy, plus what turns them into months) beside the bare SQL
 aggregate of the same figures run with sqlite3 in the same run (``*_ref_ms``):
@@ -87,6 +88,11 @@ def _after_sales(path: Path, feedback: int, responses: int) -> None:
 
     rng = random.Random(11)
     now = datetime.now(UTC)
+    with sqlite3.connect(path) as raw:  # the demo made some already: add up to the counts asked
+        had_feedback, had_responses, top = raw.execute(
+            "SELECT (SELECT count(*) FROM feedback), (SELECT count(*) FROM survey_response), "
+            "(SELECT coalesce(max(number), 0) FROM feedback)").fetchone()  # fmt: skip
+    feedback, responses = max(0, feedback - had_feedback), max(0, responses - had_responses)
     span = 3 * 365 * 24  # hours of history
     db = open_database(path, create=False)
     with db.write(bulk=True) as session:
@@ -107,7 +113,7 @@ def _after_sales(path: Path, feedback: int, responses: int) -> None:
                         else None for at, h in zip(received, hours, strict=True)]  # fmt: skip
             insert_columns(conn, Feedback, {
                 "id": [new_id() for _ in range(n)],
-                "number": list(range(start + 1, start + n + 1)),
+                "number": list(range(top + start + 1, top + start + n + 1)),
                 "customer_id": [rng.choice(ids) for _ in range(n)],
                 "kind": [rng.choices(list(FeedbackKind), (6, 2, 1, 3))[0] for _ in range(n)],
                 "category": [rng.choices(categories, (5, 8, 3, 2, 1))[0] for _ in range(n)],

@@ -61,7 +61,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(
         f"created {result.customers:,} customers ({result.companies:,} companies, "
         f"{result.contacts:,} contacts), {result.orders:,} orders, "
-        f"{result.interactions:,} interactions, {result.follow_ups:,} follow-ups "
+        f"{result.interactions:,} interactions, {result.follow_ups:,} follow-ups, "
+        f"{result.feedback:,} feedback items, {result.responses:,} survey answers "
         f"in {time.perf_counter() - started:.1f}s"
     )
     return 0

@@ -37,6 +37,8 @@ from camdesk.services.customers.builder import TABLES, NewCustomers
 from camdesk.services.customers.record import ContactData, CustomerData
 from camdesk.services.demo import daily
 from camdesk.services.demo import reference as ref
+from camdesk.services.demo.after_sales import TABLES as AFTER_SALES
+from camdesk.services.demo.after_sales import add_after_sales
 from camdesk.services.followups.chinese_dates import lunar_of
 
 Progress = Callable[[int, int], None]
@@ -91,6 +93,9 @@ class DemoResult:
     interactions: int
     tags: int
     follow_ups: int = 0
+    feedback: int = 0
+    responses: int = 0
+    churn_reasons: int = 0
 
     @property
     def changes(self) -> Changes:
@@ -304,6 +309,8 @@ def generate(
             for chunk in _orders(maker, nprng, builder.made, kinds, counts, actor):
                 insert_rows(conn, Order, chunk)
                 step(len(chunk))
+        with indexes_rebuilt(conn, AFTER_SALES, spec.customers // 2):  # orders indexed again
+            after = add_after_sales(conn, maker.rng, builder.made, actor, maker.today)
     db.analyze()  # statistics for the planner after a bulk load
     return DemoResult(
         customers=spec.customers,
@@ -313,6 +320,9 @@ def generate(
         interactions=stats["interactions"],
         follow_ups=stats["follow_ups"],
         tags=len(ref.TAGS),
+        feedback=after.feedback,
+        responses=after.responses,
+        churn_reasons=after.churn_reasons,
     )
 
 

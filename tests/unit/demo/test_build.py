@@ -154,3 +154,26 @@ def test_daily_work_and_lunar_birthdays_in_realistic_proportions(demo):
     assert 0.03 < len(lunar) / len(rows) < 0.3
     assert all(parse_lunar(lb) == lunar_of(b) for b, lb in lunar)  # the day they were born
     assert min(b for b, _ in lunar).year < max(b for b, _ in rows).year - 40
+
+
+def test_after_sales_data_in_realistic_proportions(demo):
+    from camdesk.models import CustomerScore, Feedback, FeedbackKind, SurveyResponse
+
+    db, result = demo
+    with db.read() as session:
+        kinds = Counter(session.scalars(select(Feedback.kind)).all())
+        complaints = Counter(session.scalars(
+            select(Feedback.category).where(Feedback.kind == FeedbackKind.COMPLAINT)).all())  # fmt: skip
+        nps = session.scalars(select(SurveyResponse.nps)).all()
+        responders = session.scalar(select(func.count(func.distinct(SurveyResponse.customer_id))))
+        scored = session.scalar(select(func.count()).select_from(CustomerScore))
+        late_open = session.scalar(select(func.count()).select_from(Feedback).where(
+            Feedback.resolved_at.is_(None), Feedback.status == "closed"))  # fmt: skip
+    assert result.feedback == sum(kinds.values()) and result.responses == len(nps)
+    assert kinds.most_common(1)[0][0] is FeedbackKind.COMPLAINT
+    assert {c for c, _ in complaints.most_common(2)} == {"delivery", "quality"}
+    promoters = sum(v >= 9 for v in nps) / len(nps)
+    detractors = sum(v <= 6 for v in nps) / len(nps)
+    assert promoters > 0.4 and 0.05 < detractors < promoters  # mostly promoters, with a tail
+    assert scored == responders  # every answering customer has their latest scores
+    assert late_open == 0  # a closed item was resolved
