@@ -27,44 +27,26 @@ import argparse
 import json
 import random
 import sqlite3
-import statistics
-import subprocess
 import sys
-import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+import bench_db  # benchmarks/bench_db.py, beside this script
 
 REPEATS = 5
 CHUNK = 50_000
 
 
 def median_ms(run: Callable[[], Any], repeats: int = REPEATS) -> float:
-    run()  # warm the cache and the statement compiler once
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return bench_db.median_ms(run, repeats)
 
 
 def ensure_db(folder: Path, customers: int, feedback: int, responses: int) -> Path:
     path = folder / f"dashboard-{customers}-{feedback}-{responses}.db"
-    if path.exists():
-        return path
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".building")
-    partial.unlink(missing_ok=True)
-    print(f"building {path} (once) ...", flush=True)
-    camdesk = [sys.executable, "-m", "camdesk"]
-    subprocess.run([*camdesk, "demo", "--db", str(partial), "--customers", str(customers),
-                    "--orders", str(customers), "--seed", "7"], check=True)  # fmt: skip
-    subprocess.run([*camdesk, "analyze", "--db", str(partial)], check=True)
-    _after_sales(partial, feedback, responses)
-    partial.rename(path)
-    return path
+    return bench_db.built_once(path, customers,
+                               after_analyze=lambda p: _after_sales(p, feedback, responses))  # fmt: skip
 
 
 def _after_sales(path: Path, feedback: int, responses: int) -> None:
@@ -88,10 +70,11 @@ def _after_sales(path: Path, feedback: int, responses: int) -> None:
 
     rng = random.Random(11)
     now = datetime.now(UTC)
-    with sqlite3.connect(path) as raw:  # the demo made some already: add up to the counts asked
-        had_feedback, had_responses, top = raw.execute(
-            "SELECT (SELECT count(*) FROM feedback), (SELECT count(*) FROM survey_response), "
-            "(SELECT coalesce(max(number), 0) FROM feedback)").fetchone()  # fmt: skip
+    raw = sqlite3.connect(path)  # the demo made some already: add up to the counts asked
+    had_feedback, had_responses, top = raw.execute(
+        "SELECT (SELECT count(*) FROM feedback), (SELECT count(*) FROM survey_response), "
+        "(SELECT coalesce(max(number), 0) FROM feedback)").fetchone()  # fmt: skip
+    raw.close()
     feedback, responses = max(0, feedback - had_feedback), max(0, responses - had_responses)
     span = 3 * 365 * 24  # hours of history
     db = open_database(path, create=False)

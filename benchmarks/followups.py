@@ -28,8 +28,6 @@ import argparse
 import json
 import shutil
 import sqlite3
-import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -37,35 +35,19 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import bench_db  # benchmarks/bench_db.py, beside this script
+
 REPEATS = 9
 HEAVY = "BENCH-1000"  # the code of the customer with 1,000 contacts
 
 
 def median_ms(run: Callable[[], Any], repeats: int = REPEATS) -> float:
-    run()  # warm the cache and the statement compiler once
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return bench_db.median_ms(run, repeats)
 
 
 def ensure_db(folder: Path, customers: int) -> Path:
-    path = folder / f"followups-{customers}.db"
-    if path.exists():
-        return path
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".building")
-    partial.unlink(missing_ok=True)
-    print(f"building {path} (once) ...", flush=True)
-    camdesk = [sys.executable, "-m", "camdesk"]
-    subprocess.run([*camdesk, "demo", "--db", str(partial), "--customers", str(customers),
-                    "--orders", str(customers), "--seed", "7"], check=True)  # fmt: skip
-    _heavy_customer(partial)
-    subprocess.run([*camdesk, "analyze", "--db", str(partial)], check=True)
-    partial.rename(path)
-    return path
+    return bench_db.built_once(folder / f"followups-{customers}.db", customers,
+                               before_analyze=_heavy_customer)  # fmt: skip
 
 
 def _heavy_customer(path: Path) -> None:
