@@ -3294,6 +3294,14 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>距上次联系天数</translation>
     </message>
     <message>
+        <source>Latest NPS (0-10)</source>
+        <translation>最近一次 NPS（0-10）</translation>
+    </message>
+    <message>
+        <source>Latest CSAT (1-5)</source>
+        <translation>最近一次 CSAT（1-5）</translation>
+    </message>
+    <message>
         <source>Age</source>
         <translation>年龄</translation>
     </message>

@@ -87,6 +87,8 @@ FIELDS: dict[str, Field] = {
         Field("purchases", QT_TRANSLATE_NOOP("criteria", "Days with an order"), "count"),
         Field("recency", QT_TRANSLATE_NOOP("criteria", "Days since last order"), "days"),
         Field("contact_days", QT_TRANSLATE_NOOP("criteria", "Days since last contact"), "days"),
+        Field("nps", QT_TRANSLATE_NOOP("criteria", "Latest NPS (0-10)"), "count"),
+        Field("csat", QT_TRANSLATE_NOOP("criteria", "Latest CSAT (1-5)"), "count"),
         Field("age", QT_TRANSLATE_NOOP("criteria", "Age"), "years"),
         Field("gender", QT_TRANSLATE_NOOP("criteria", "Gender"), "choice",
               _choices(("female", "male", "other"), GENDER_LABELS, "criteria")),

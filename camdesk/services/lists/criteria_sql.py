@@ -15,7 +15,15 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select
 
-from camdesk.models import Customer, CustomerTag, CustomerValue, CustomField, CustomValue, Tag
+from camdesk.models import (
+    Customer,
+    CustomerScore,
+    CustomerTag,
+    CustomerValue,
+    CustomField,
+    CustomValue,
+    Tag,
+)
 from camdesk.models.customer import CustomerKind, Gender
 from camdesk.services.lists.criteria import CUSTOM_PREFIX, Criterion
 
@@ -28,6 +36,7 @@ _VALUE_COLUMNS: dict[str, Any] = {
     "revenue": CustomerValue.revenue,
     "purchases": CustomerValue.purchase_days,
 }
+_SCORE_COLUMNS: dict[str, Any] = {"nps": CustomerScore.nps, "csat": CustomerScore.csat}
 _CUSTOMER_COLUMNS: dict[str, Any] = {
     "province": Customer.province,
     "city": Customer.city,
@@ -62,6 +71,9 @@ def condition(criterion: Criterion, today: date | None = None) -> ColumnElement[
     if name in _VALUE_COLUMNS:
         inner = _compare(_VALUE_COLUMNS[name], criterion, values)
         return Customer.id.in_(select(CustomerValue.customer_id).where(inner))
+    if name in _SCORE_COLUMNS:  # the latest answer (customers who never answered: no match)
+        inner = _compare(_SCORE_COLUMNS[name], criterion, values)
+        return Customer.id.in_(select(CustomerScore.customer_id).where(inner))
     if name == "recency":  # n days or more since the last order: it was on or before today - n
         days = criterion.number
         cutoff = today - timedelta(days=days)

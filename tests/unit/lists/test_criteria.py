@@ -175,3 +175,30 @@ def test_days_since_last_contact_counts_local_days_and_never_contacted_counts_as
     assert names(db, Criterion("contact_days", "<=", 0)) == {"今早"}
     assert names(db, Criterion("contact_days", ">=", 1), Criterion("contact_days", "<=", 30)) == {
         "三十天前", "二十九天前"}  # fmt: skip
+
+
+def test_latest_scores_narrow_the_list_to_detractors_or_the_satisfied(
+    db: Database, actor: Actor
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from camdesk.services.feedback.surveys import (
+        ResponseData,
+        SurveyData,
+        add_response,
+        save_survey,
+    )
+
+    survey = save_survey(db, SurveyData("回访", asks_nps=True), actor).value
+    old = datetime.now(UTC) - timedelta(days=30)
+    for name, answers in (("何欣怡", [(9, 5, old), (3, 2, None)]),  # now a detractor
+                          ("林晓峰", [(2, 1, old), (10, 5, None)]),  # now a promoter
+                          ("曾晓燕", [])):  # fmt: skip
+        customer = make_customer(db, actor, name=name)
+        for nps, csat, at in answers:
+            add_response(db, ResponseData(customer.id, survey, nps=nps, csat=csat,
+                                          answered_at=at), actor)  # fmt: skip
+    assert names(db, Criterion("nps", "<=", 6)) == {"何欣怡"}
+    assert names(db, Criterion("nps", ">=", 9)) == {"林晓峰"}
+    assert names(db, Criterion("csat", ">=", 4)) == {"林晓峰"}
+    assert names(db, Criterion("csat", "<=", 5)) == {"何欣怡", "林晓峰"}  # never asked: not listed
