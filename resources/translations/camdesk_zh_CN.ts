@@ -369,6 +369,33 @@
     </message>
 </context>
 <context>
+    <name>ChurnDialog</name>
+    <message>
+        <source>Why did %1 leave?</source>
+        <translation>%1 为什么流失？</translation>
+    </message>
+    <message>
+        <source>Churned since %1 (no order for longer than the churn limit).</source>
+        <translation>自 %1 起流失（超过流失期限未下单）。</translation>
+    </message>
+    <message>
+        <source>Marks the customer as lost today. Their lifecycle stage still follows their orders.</source>
+        <translation>今天标记为流失客户。其生命周期阶段仍按订单计算。</translation>
+    </message>
+    <message>
+        <source>Plan a win-back follow-up (挽回) for their owner</source>
+        <translation>为负责人安排挽回回访</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
         <source>Follow-up done: %1</source>
@@ -1229,6 +1256,26 @@
         <translation>重新打开…</translation>
     </message>
     <message>
+        <source>Latest NPS %1 (%2)</source>
+        <translation>最近 NPS %1（%2）</translation>
+    </message>
+    <message>
+        <source>latest CSAT %1 (%2)</source>
+        <translation>最近 CSAT %1（%2）</translation>
+    </message>
+    <message>
+        <source>No survey answers yet</source>
+        <translation>尚无问卷答复</translation>
+    </message>
+    <message>
+        <source>churned since %1: why is not recorded yet</source>
+        <translation>自 %1 起流失：尚未记录原因</translation>
+    </message>
+    <message>
+        <source>left on %1: %2</source>
+        <translation>%1 流失：%2</translation>
+    </message>
+    <message>
         <source>Open: %1 · overdue: %2 · in all: %3</source>
         <translation>未解决 %1 · 已超时 %2 · 共 %3</translation>
     </message>
@@ -1271,6 +1318,14 @@
     <message>
         <source>Overdue: past its service level</source>
         <translation>已超时：超过服务时限</translation>
+    </message>
+    <message>
+        <source>Why did they leave?…</source>
+        <translation>流失原因…</translation>
+    </message>
+    <message>
+        <source>Mark as lost…</source>
+        <translation>标记为流失…</translation>
     </message>
     <message>
         <source>Assign FB-%1</source>

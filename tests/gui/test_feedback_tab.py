@@ -82,3 +82,47 @@ def test_a_colleagues_step_meanwhile_is_said_and_the_tab_shows_it_as_it_is(qtbot
     qtbot.waitUntil(lambda: not tab.error.isHidden(), timeout=10000)
     assert "changed FB-1" in tab.error.text() and "Nothing was overwritten" in tab.error.text()
     qtbot.waitUntil(lambda: tab.table.item(0, 5).text() == "In progress", timeout=10000)
+
+
+def test_the_file_shows_latest_scores_and_records_why_a_churned_customer_left(qtbot, controller):
+    from datetime import UTC, date, datetime
+
+    from camdesk.models import CustomerValue, FollowUp, FollowUpKind, ValueChange, new_id
+    from camdesk.services.feedback.churn import churn_state
+    from camdesk.services.feedback.surveys import (
+        ResponseData,
+        SurveyData,
+        add_response,
+        save_survey,
+    )
+    from camdesk.views.feedback.churn_dialog import ChurnDialog
+
+    db, actor = controller.db, controller.actor
+    customer = make_customer(db, actor, name="曾晓燕")
+    survey = save_survey(db, SurveyData("回访", asks_nps=True), actor).value
+    add_response(db, ResponseData(customer.id, survey, nps=3, csat=2,
+                                  answered_at=datetime(2026, 9, 1, 4, tzinfo=UTC)), actor)  # fmt: skip
+    with db.write() as session:  # the lifecycle found them churned
+        session.add(CustomerValue(customer_id=customer.id, as_of=date(2026, 11, 30), tier="low",
+                                  stage="churned", computed_at=datetime.now(UTC)))  # fmt: skip
+        session.add(ValueChange(id=new_id(), customer_id=customer.id, on=date(2026, 10, 2),
+                                measure="stage", old="active", new="churned",
+                                recorded_at=datetime.now(UTC)))  # fmt: skip
+    file = controller.window.customers.open_editor(customer.id)
+    tab = file.feedback
+    qtbot.waitUntil(lambda: "Latest NPS 3" in tab.standing.text(), timeout=10000)
+    assert "latest CSAT 2" in tab.standing.text()
+    assert "churned since 2026-10-02" in tab.standing.text()
+    assert tab.churn_button.text() == "Why did they leave?…"
+    tab.churn_button.click()
+    dialog = _dialog(qtbot, ChurnDialog)
+    dialog.reason.setCurrentIndex(dialog.reason.findText("Went to a competitor"))
+    dialog.note.setPlainText("去了隔壁店")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "left on 2026-10-02: Went to a competitor" in tab.standing.text(),
+                    timeout=10000)  # fmt: skip
+    assert tab.churn_button.text() == "Mark as lost…"
+    assert churn_state(db, customer.id).latest.note == "去了隔壁店"
+    with db.read() as session:  # the win-back follow-up, named in the user's language
+        [task] = session.query(FollowUp).filter(FollowUp.kind == FollowUpKind.WINBACK).all()
+        assert task.purpose == "Went to a competitor: 去了隔壁店"

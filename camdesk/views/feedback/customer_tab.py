@@ -4,7 +4,7 @@ newest first, recorded and worked through to closed from here."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -24,11 +24,14 @@ from camdesk.errors import CamdeskError
 from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
 from camdesk.services.core.users import UserInfo
+from camdesk.services.feedback.churn import ChurnState
 from camdesk.services.feedback.queries import FeedbackRow
 from camdesk.services.feedback.rules import FeedbackRules
+from camdesk.services.feedback.scores import Scores
 from camdesk.services.feedback.workflow import OPEN_CODES as FEEDBACK_OPEN
 from camdesk.views.background import run_read, run_write
 from camdesk.views.errors import show_error
+from camdesk.views.feedback.churn_dialog import ChurnDialog
 from camdesk.views.feedback.dialogs import NewFeedbackDialog, StepDialog
 from camdesk.views.feedback.names import category_name, kind_name, severity_name, status_name
 from camdesk.views.form_parts import error_line, refused
@@ -46,14 +49,19 @@ class Loaded:
     rows: list[FeedbackRow]
     rules: FeedbackRules
     users: list[UserInfo]
+    scores: Scores = field(default_factory=Scores)
+    churn: ChurnState = field(default_factory=lambda: ChurnState(None, None))
 
 
 def _read(db: Database, customer: uuid.UUID) -> Loaded:
     from camdesk.services.core.users import list_users
+    from camdesk.services.feedback.churn import churn_state
     from camdesk.services.feedback.queries import list_feedback
     from camdesk.services.feedback.rules import read_rules
+    from camdesk.services.feedback.scores import scores_of
 
-    return Loaded(list_feedback(db, customer_id=customer), read_rules(db), list_users(db))
+    return Loaded(list_feedback(db, customer_id=customer), read_rules(db), list_users(db),
+                  scores_of(db, customer), churn_state(db, customer))  # fmt: skip
 
 
 class FeedbackTab(QWidget):
@@ -76,6 +84,12 @@ class FeedbackTab(QWidget):
         self._ready = False  # this customer's items, the team's lists and users are in
         self._open_when_ready = False
         self.summary = QLabel(self)
+        self.standing = QLabel(self)  # latest scores, and why they left
+        self.standing.setObjectName("feedbackStanding")
+        self.standing.setWordWrap(True)
+        self.churn_button = QPushButton(self)
+        self.churn_button.setObjectName("churnReason")
+        self.churn_button.clicked.connect(lambda: self.open_churn())
         self.error = error_line(self)
         self.table = read_only_table(self, "feedbackTable")
         self.table.itemSelectionChanged.connect(self._enable)
@@ -93,8 +107,12 @@ class FeedbackTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.new_button)
+        standing = QHBoxLayout()
+        standing.addWidget(self.standing, 1)
+        standing.addWidget(self.churn_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(standing)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addLayout(steps)
@@ -109,6 +127,25 @@ class FeedbackTab(QWidget):
         for name, button in self.buttons.items():
             button.setText(texts[name])
         self._show(self.loaded)
+
+    def _standing(self, loaded: Loaded) -> str:
+        scores, churn, parts = loaded.scores, loaded.churn, []
+        if scores.nps is not None and scores.nps_at is not None:
+            parts.append(self.tr("Latest NPS %1 (%2)").replace("%1", str(scores.nps))
+                         .replace("%2", f"{scores.nps_at.astimezone():%Y-%m-%d}"))  # fmt: skip
+        if scores.csat is not None and scores.csat_at is not None:
+            parts.append(self.tr("latest CSAT %1 (%2)").replace("%1", str(scores.csat))
+                         .replace("%2", f"{scores.csat_at.astimezone():%Y-%m-%d}"))  # fmt: skip
+        if not parts:
+            parts.append(self.tr("No survey answers yet"))
+        if churn.needs_reason and churn.churned_on is not None:
+            parts.append(self.tr("churned since %1: why is not recorded yet")
+                         .replace("%1", churn.churned_on.isoformat()))  # fmt: skip
+        elif churn.latest is not None:
+            parts.append(self.tr("left on %1: %2").replace("%1", churn.latest.on.isoformat())
+                         .replace("%2", category_name(churn.latest.reason,
+                                                      loaded.rules.churn_reasons)))  # fmt: skip
+        return " · ".join(parts)
 
     # -- showing -------------------------------------------------------------------
 
@@ -155,6 +192,10 @@ class FeedbackTab(QWidget):
                 item.setForeground(QBrush(LATE))
                 item.setToolTip(self.tr("Overdue: past its service level"))
         self.new_button.setEnabled(self._customer is not None)
+        self.standing.setText(self._standing(loaded))
+        self.churn_button.setText(self.tr("Why did they leave?…") if loaded.churn.needs_reason
+                                  else self.tr("Mark as lost…"))  # fmt: skip
+        self.churn_button.setEnabled(self._customer is not None)
         self.counted.emit(len(rows))
         self._enable()
 
@@ -207,6 +248,39 @@ class FeedbackTab(QWidget):
 
         def work(_state: object) -> Written[Loaded]:
             written = add_feedback(db, data, actor)
+            return Written(_read(db, customer), written.changes)
+
+        def saved(result: Written[Loaded]) -> None:
+            dialog.accept()
+            self._show(result.value)
+
+        dialog.buttons.setEnabled(False)
+        run_write(work, dialog, saved,
+                  lambda exc: refused(dialog, dialog.error, dialog.buttons, exc))  # fmt: skip
+
+    def open_churn(self) -> ChurnDialog | None:
+        """Ask why the customer left (window-modal); returns the dialog."""
+        if self._customer is None or not self._ready:
+            return None
+        churn = self.loaded.churn
+        since = churn.churned_on.isoformat() if churn.needs_reason and churn.churned_on else None
+        dialog = ChurnDialog(self._name, since, self.loaded.rules, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.buttons.accepted.connect(lambda: self._record_churn(dialog))
+        dialog.open()
+        return dialog
+
+    def _record_churn(self, dialog: ChurnDialog) -> None:
+        from camdesk.services.feedback.churn import ChurnData, record_churn
+
+        assert self._customer is not None
+        data = ChurnData(self._customer, dialog.reason.currentData(),
+                         dialog.note.toPlainText(), plan_winback=dialog.winback.isChecked(),
+                         reason_name=dialog.reason.currentText())  # fmt: skip
+        db, actor, customer = self._db, self._actor, self._customer
+
+        def work(_state: object) -> Written[Loaded]:
+            written = record_churn(db, data, actor)
             return Written(_read(db, customer), written.changes)
 
         def saved(result: Written[Loaded]) -> None:
