@@ -62,15 +62,7 @@ def list_feedback(db: Database, *, customer_id: uuid.UUID | None = None, number:
     overdue (open and past its due time)."""
     now = now or datetime.now(UTC)
     f = Feedback
-    assignee = aliased(User)
-    query: Any = (
-        select(f.id, f.number, f.version, f.kind, f.status, f.severity, f.category, f.channel,
-               f.customer_id, Customer.name, Customer.code, f.description,
-               assignee.display_name, f.received_at, f.due_at, f.resolution, f.reopened)
-        .join(Customer, Customer.id == f.customer_id)
-        .outerjoin(assignee, assignee.id == f.assignee_id)
-        .where(f.deleted_at.is_(None))
-    )  # fmt: skip
+    query, _assignee = row_select()
     if customer_id is not None:
         query = query.where(f.customer_id == customer_id)
     if number is not None:
@@ -82,10 +74,26 @@ def list_feedback(db: Database, *, customer_id: uuid.UUID | None = None, number:
     if overdue:
         query = query.where(f.due_at < now)
     rows = db_rows(db, query.order_by(f.received_at.desc(), f.id.desc()).limit(limit))
-    return [_row(r, now) for r in rows]
+    return [as_row(r, now) for r in rows]
 
 
-def _row(r: Any, now: datetime) -> FeedbackRow:
+def row_select() -> tuple[Any, Any]:
+    """The select of a :class:`FeedbackRow`'s columns (live items, their customer and
+    assignee joined), and the assignee's alias (to sort or filter by)."""
+    f = Feedback
+    assignee = aliased(User)
+    query = (
+        select(f.id, f.number, f.version, f.kind, f.status, f.severity, f.category, f.channel,
+               f.customer_id, Customer.name, Customer.code, f.description,
+               assignee.display_name, f.received_at, f.due_at, f.resolution, f.reopened)
+        .join(Customer, Customer.id == f.customer_id)
+        .outerjoin(assignee, assignee.id == f.assignee_id)
+        .where(f.deleted_at.is_(None))
+    )  # fmt: skip
+    return query, assignee
+
+
+def as_row(r: Any, now: datetime) -> FeedbackRow:
     (ident, number, version, kind, status, severity, category, channel, customer_id, name,
      code, description, assignee, received_at, due_at, resolution, reopened) = r  # fmt: skip
     return FeedbackRow(ident, number, version, kind.value, status.value, severity.value,
