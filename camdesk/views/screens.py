@@ -70,6 +70,12 @@ def _calendar(c: Context) -> QWidget:
     return CalendarPage(db=c.db, actor=c.actor, events=c.events, settings=c.settings)
 
 
+def _feedback(c: Context) -> QWidget:
+    from camdesk.views.feedback.page import FeedbackPage
+
+    return FeedbackPage(db=c.db, actor=c.actor, events=c.events)
+
+
 def _trends(c: Context) -> QWidget:
     from camdesk.views.trends.page import TrendsPage
 
@@ -94,12 +100,14 @@ SCREENS: tuple[Screen, ...] = (
            SP.SP_FileDialogDetailedView, "Ctrl+1", _customers, "users"),
     Screen("calendar", QT_TRANSLATE_NOOP("Screens", "Follow-ups"),
            SP.SP_FileDialogContentsView, "Ctrl+2", _calendar, "calendar-days"),
+    Screen("feedback", QT_TRANSLATE_NOOP("Screens", "Feedback"),
+           SP.SP_MessageBoxInformation, "Ctrl+3", _feedback, "message-circle"),
     Screen("value", QT_TRANSLATE_NOOP("Screens", "Customer value"),
-           SP.SP_FileDialogInfoView, "Ctrl+3", _value, "gem"),
+           SP.SP_FileDialogInfoView, "Ctrl+4", _value, "gem"),
     Screen("trends", QT_TRANSLATE_NOOP("Screens", "Trends"),
-           SP.SP_FileDialogInfoView, "Ctrl+4", _trends, "chart-line"),
+           SP.SP_FileDialogInfoView, "Ctrl+5", _trends, "chart-line"),
     Screen("duplicates", QT_TRANSLATE_NOOP("Screens", "Duplicates"),
-           SP.SP_FileDialogListView, "Ctrl+5", _duplicates, "copy"),
+           SP.SP_FileDialogListView, "Ctrl+6", _duplicates, "copy"),
     Screen("quality", QT_TRANSLATE_NOOP("Screens", "Data quality"),
-           SP.SP_MessageBoxWarning, "Ctrl+6", _quality, "shield-check"),
+           SP.SP_MessageBoxWarning, "Ctrl+7", _quality, "shield-check"),
 )  # fmt: skip

@@ -84,6 +84,16 @@
     </message>
 </context>
 <context>
+    <name>FeedbackPage</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PurchasesTab</name>
     <message numerus="yes">
         <source>margin %1 (of the %n order(s) with a cost)</source>

@@ -1163,6 +1163,100 @@
     </message>
 </context>
 <context>
+    <name>FeedbackFilters</name>
+    <message>
+        <source>Search: FB number, customer, or words said</source>
+        <translation>搜索：FB 编号、客户或反馈内容</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>全部反馈</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Any type</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>任意紧急程度</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>任意分类</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Not taken on</source>
+        <translation>无人处理</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackListModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应解决时间</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackNames</name>
     <message>
         <source>Complaint</source>
@@ -1222,6 +1316,39 @@
     </message>
 </context>
 <context>
+    <name>FeedbackPage</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 条反馈</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an item to see what was said and its steps.</source>
+        <translation>选择一条反馈，查看内容和处理步骤。</translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation>分类：%1</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>处理步骤</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <source>Open customer file</source>
+        <translation>打开客户档案</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackTab</name>
     <message>
         <source>New feedback…</source>
@@ -1230,30 +1357,6 @@
     <message>
         <source>Ctrl+Shift+F</source>
         <translation>Ctrl+Shift+F</translation>
-    </message>
-    <message>
-        <source>Assign…</source>
-        <translation>分派…</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始处理</translation>
-    </message>
-    <message>
-        <source>Resolve…</source>
-        <translation>解决…</translation>
-    </message>
-    <message>
-        <source>Customer informed…</source>
-        <translation>已告知客户…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Reopen…</source>
-        <translation>重新打开…</translation>
     </message>
     <message>
         <source>Latest NPS %1 (%2)</source>
@@ -1326,34 +1429,6 @@
     <message>
         <source>Mark as lost…</source>
         <translation>标记为流失…</translation>
-    </message>
-    <message>
-        <source>Assign FB-%1</source>
-        <translation>分派 FB-%1</translation>
-    </message>
-    <message>
-        <source>Resolve FB-%1</source>
-        <translation>解决 FB-%1</translation>
-    </message>
-    <message>
-        <source>How was it resolved? The customer will be told this.</source>
-        <translation>是如何解决的？会把这个结果告知客户。</translation>
-    </message>
-    <message>
-        <source>Customer informed: FB-%1</source>
-        <translation>已告知客户：FB-%1</translation>
-    </message>
-    <message>
-        <source>How and when was the customer told? (optional)</source>
-        <translation>何时、以何种方式告知了客户？（可选）</translation>
-    </message>
-    <message>
-        <source>Reopen FB-%1</source>
-        <translation>重新打开 FB-%1</translation>
-    </message>
-    <message>
-        <source>Why is it opened again? (optional)</source>
-        <translation>为什么重新打开？（可选）</translation>
     </message>
 </context>
 <context>
@@ -2558,6 +2633,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>回访日历</translation>
     </message>
     <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
         <source>Customer value</source>
         <translation>客户价值</translation>
     </message>
@@ -2731,6 +2810,61 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>camdesk databases (*.db);;All files (*)</source>
         <translation>camdesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>StepBar</name>
+    <message>
+        <source>Assign…</source>
+        <translation>分派…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
+        <source>Customer informed…</source>
+        <translation>已告知客户…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <source>Assign FB-%1</source>
+        <translation>分派 FB-%1</translation>
+    </message>
+    <message>
+        <source>Resolve FB-%1</source>
+        <translation>解决 FB-%1</translation>
+    </message>
+    <message>
+        <source>How was it resolved? The customer will be told this.</source>
+        <translation>是如何解决的？会把这个结果告知客户。</translation>
+    </message>
+    <message>
+        <source>Customer informed: FB-%1</source>
+        <translation>已告知客户：FB-%1</translation>
+    </message>
+    <message>
+        <source>How and when was the customer told? (optional)</source>
+        <translation>何时、以何种方式告知了客户？（可选）</translation>
+    </message>
+    <message>
+        <source>Reopen FB-%1</source>
+        <translation>重新打开 FB-%1</translation>
+    </message>
+    <message>
+        <source>Why is it opened again? (optional)</source>
+        <translation>为什么重新打开？（可选）</translation>
     </message>
 </context>
 <context>

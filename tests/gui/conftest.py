@@ -77,6 +77,15 @@ def _finish_background_jobs(qapp):
     qapp.processEvents()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _english_from_the_start(qapp):
+    """English as the app installs it at start (its plural forms: "1 item", "3 items"),
+    whatever the machine's locale, so no test depends on one before it switching."""
+    from camdesk.views import i18n
+
+    i18n.install("en")
+
+
 @pytest.fixture(autouse=True)
 def _english_afterwards(qapp):
     """A test that switches the UI language leaves English behind for the next one."""

@@ -6,13 +6,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,8 +31,9 @@ from camdesk.services.feedback.workflow import OPEN_CODES as FEEDBACK_OPEN
 from camdesk.views.background import run_read, run_write
 from camdesk.views.errors import show_error
 from camdesk.views.feedback.churn_dialog import ChurnDialog
-from camdesk.views.feedback.dialogs import NewFeedbackDialog, StepDialog
+from camdesk.views.feedback.dialogs import NewFeedbackDialog
 from camdesk.views.feedback.names import category_name, kind_name, severity_name, status_name
+from camdesk.views.feedback.steps import StepBar
 from camdesk.views.form_parts import error_line, refused
 from camdesk.views.i18n import error_text
 from camdesk.views.value.panels import fill_table, read_only_table
@@ -73,7 +73,6 @@ class FeedbackTab(QWidget):
     """
 
     counted = Signal(int)
-    STEPS = ("assign", "start", "resolve", "inform", "close", "reopen")
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,14 +95,11 @@ class FeedbackTab(QWidget):
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("newFeedback")
         self.new_button.clicked.connect(lambda: self.open_new())
-        self.buttons: dict[str, QPushButton] = {}
-        steps = QGridLayout()  # two rows of three: the file beside the list stays narrow
-        for index, name in enumerate(self.STEPS):
-            button = QPushButton(self)
-            button.setObjectName(f"step_{name}")
-            button.clicked.connect(lambda _c=False, n=name: self.take_step(n))
-            self.buttons[name] = button
-            steps.addWidget(button, index // 3, index % 3)
+        self.steps = StepBar(db, actor, self)
+        self.steps.moved.connect(self._moved)
+        self.steps.refused.connect(self._refused)
+        self.buttons = self.steps.buttons
+        self._select_after_reading: uuid.UUID | None = None
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.new_button)
@@ -115,17 +111,13 @@ class FeedbackTab(QWidget):
         layout.addLayout(standing)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
-        layout.addLayout(steps)
+        layout.addWidget(self.steps)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New feedback…"))
         self.new_button.setToolTip(self.tr("Ctrl+Shift+F"))
-        texts = {"assign": self.tr("Assign…"), "start": self.tr("Start"),
-                 "resolve": self.tr("Resolve…"), "inform": self.tr("Customer informed…"),
-                 "close": self.tr("Close"), "reopen": self.tr("Reopen…")}  # fmt: skip
-        for name, button in self.buttons.items():
-            button.setText(texts[name])
+        self.steps.retranslate()
         self._show(self.loaded)
 
     def _standing(self, loaded: Loaded) -> str:
@@ -159,6 +151,9 @@ class FeedbackTab(QWidget):
 
     def _arrived(self, loaded: Loaded) -> None:
         self._show(loaded)
+        if self._select_after_reading is not None:
+            self._select(self._select_after_reading)
+            self._select_after_reading = None
         self._ready = True
         if self._open_when_ready:
             self._open_when_ready = False
@@ -207,16 +202,7 @@ class FeedbackTab(QWidget):
         return self.loaded.rows[index] if index < len(self.loaded.rows) else None
 
     def _enable(self) -> None:
-        from camdesk.services.feedback.workflow import NEXT, S
-
-        row = self.selected()
-        can = NEXT[S(row.status)] if row else ()
-        done = row is not None and row.status not in FEEDBACK_OPEN
-        allowed = {"assign": S.ASSIGNED in can, "start": S.IN_PROGRESS in can and not done,
-                   "resolve": S.RESOLVED in can, "inform": S.INFORMED in can,
-                   "close": S.CLOSED in can, "reopen": done}  # fmt: skip
-        for name, button in self.buttons.items():
-            button.setEnabled(allowed[name])
+        self.steps.show_item(self.selected(), self.loaded.users)
 
     # -- writing -------------------------------------------------------------------
 
@@ -292,68 +278,13 @@ class FeedbackTab(QWidget):
                   lambda exc: refused(dialog, dialog.error, dialog.buttons, exc))  # fmt: skip
 
     def take_step(self, name: str) -> QDialog | None:
-        """Take the step ``name`` for the selected item; a step that needs words asks
-        for them first (the dialog is returned)."""
-        row = self.selected()
-        if row is None:
-            return None
-        users = self.loaded.users
-        asks = {"assign": ("assignee", self.tr("Assign FB-%1"), ""),
-                "resolve": ("resolution", self.tr("Resolve FB-%1"),
-                            self.tr("How was it resolved? The customer will be told this.")),
-                "inform": ("note", self.tr("Customer informed: FB-%1"),
-                           self.tr("How and when was the customer told? (optional)")),
-                "reopen": ("note", self.tr("Reopen FB-%1"),
-                           self.tr("Why is it opened again? (optional)"))}  # fmt: skip
-        target = {"assign": "assigned", "start": "in_progress", "resolve": "resolved",
-                  "inform": "informed", "close": "closed", "reopen": "in_progress"}[name]  # fmt: skip
-        if name not in asks:
-            self._move(row, target, {}, None)
-            return None
-        kind, title, prompt = asks[name]
-        dialog = StepDialog(title.replace("%1", str(row.number)), prompt, kind, users,
-                            text=row.resolution or "" if kind == "resolution" else "",
-                            parent=self)  # fmt: skip
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        """Take the step ``name`` for the selected item (see :class:`StepBar`)."""
+        return self.steps.take_step(name)
 
-        def given() -> dict[str, Any]:
-            text = dialog.text.toPlainText()
-            if kind == "assignee":
-                return {"assignee_id": dialog.assignee.currentData(), "note": text}
-            return {"resolution": text} if kind == "resolution" else {"note": text}
-
-        dialog.buttons.accepted.connect(lambda: self._move(row, target, given(), dialog))
-        dialog.open()
-        return dialog
-
-    def _move(self, row: FeedbackRow, to: str, given: dict[str, Any],
-              dialog: StepDialog | None) -> None:  # fmt: skip
-        from camdesk.services.feedback.workflow import move
-
-        db, actor, customer = self._db, self._actor, row.customer_id
-
-        def work(_state: object) -> Written[Loaded]:
-            written = move(db, row.ref, to, actor, **given)
-            return Written(_read(db, customer), written.changes)
-
-        def saved(result: Written[Loaded]) -> None:
-            if dialog is not None:
-                dialog.accept()
-            self.error.hide()
-            self._show(result.value)
-            self._select(row.id)
-
-        def failed(exc: BaseException) -> None:
-            if dialog is not None and not isinstance(exc, CamdeskError):
-                show_error(dialog, exc)
-            elif dialog is not None:
-                refused(dialog, dialog.error, dialog.buttons, exc)
-            else:
-                self._refused(exc)
-
-        if dialog is not None:
-            dialog.buttons.setEnabled(False)
-        run_write(work, dialog or self, saved, failed)
+    def _moved(self, ident: uuid.UUID) -> None:
+        self.error.hide()
+        self._select_after_reading = ident
+        self.reload()
 
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, CamdeskError):
