@@ -117,7 +117,11 @@ def _latest(answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _moment(rng: random.Random, first: date, last: date, now: datetime) -> datetime:
-    day = first + timedelta(days=rng.randint(0, max((last - first).days, 0) + 30))
+    """A moment from the first order to a month after the last one, never after now
+    (drawn within what has passed, so recent buyers do not pile up on today)."""
+    today = now.astimezone().date()
+    end = min(last + timedelta(days=30), today)
+    day = first + timedelta(days=rng.randint(0, max((end - first).days, 0)))
     at = datetime.combine(day, time(rng.randint(8, 21), rng.randint(0, 59))).astimezone()
     return min(at.astimezone(UTC), now - timedelta(minutes=rng.randint(5, 600)))
 
@@ -154,7 +158,8 @@ def _feedback(rng: random.Random, customer: uuid.UUID, number: int, first: date,
     if resolved:
         moves.append((FeedbackStatus.NEW, FeedbackStatus.RESOLVED, resolved))
     else:
-        moves.append((FeedbackStatus.NEW, FeedbackStatus.IN_PROGRESS, received))
+        started = received + timedelta(minutes=rng.randint(10, 240))
+        moves.append((FeedbackStatus.NEW, FeedbackStatus.IN_PROGRESS, min(started, now)))
     if closed:
         moves.append((FeedbackStatus.RESOLVED, FeedbackStatus.CLOSED, closed))
     steps = [{"id": new_id(), "feedback_id": ident, "from_status": old, "to_status": new,

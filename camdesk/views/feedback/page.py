@@ -80,6 +80,7 @@ class FeedbackPage(QWidget):
         self.team = Team(FeedbackRules(), [])
         self._chosen: uuid.UUID | None = None
         self._stale = True
+        self._sized = False
         self.filters = FeedbackFilters(self)
         self.filters.changed.connect(self._query)
         self.count = QLabel(self)
@@ -180,6 +181,10 @@ class FeedbackPage(QWidget):
             self.model.set_query(self.filters.query(self.model.query))
 
     def _counted(self, total: int) -> None:
+        if not self._sized and total:
+            self._sized = True  # once: the user's widths are kept from then on
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(2, min(self.table.columnWidth(2), 160))  # customer
         self.count.setText(self.tr("%n item(s)", "", total))
         self.error.hide()
         self.loaded.emit()
@@ -246,9 +251,12 @@ class FeedbackPage(QWidget):
         lines = []
         for step in steps:
             who = step.user or self.tr("someone")
-            text = (f"{step.at.astimezone():%Y-%m-%d %H:%M} · {html.escape(who)}: "
-                    f"{html.escape(status_name(step.from_status) or '–')} → "
-                    f"{html.escape(status_name(step.to_status))}")  # fmt: skip
+            moved = status_name(step.to_status)
+            if step.from_status is not None:
+                moved = f"{status_name(step.from_status)} → {moved}"
+            text = (
+                f"{step.at.astimezone():%Y-%m-%d %H:%M} · {html.escape(who)}: {html.escape(moved)}"
+            )
             if step.note:
                 text += f" — {html.escape(step.note)}"
             lines.append(f"<li>{text}</li>")
@@ -261,10 +269,11 @@ class FeedbackPage(QWidget):
             self.edit_requested.emit(row.customer_id)
 
     def _moved(self, ident: uuid.UUID) -> None:
+        """A step was written: the list reads again as every screen does on a change
+        (announced before this), and the item's steps are read again when it is back."""
         self._chosen = ident
-        self.detail.clear()  # its steps are read again
+        self.detail.clear()
         self.error.hide()
-        self.model.refresh()
 
     def _refused(self, exc: BaseException) -> None:
         if not isinstance(exc, CamdeskError):
