@@ -852,6 +852,14 @@
         <source>Predicted value</source>
         <translation>预测价值</translation>
     </message>
+    <message>
+        <source>Latest NPS</source>
+        <translation>最近 NPS</translation>
+    </message>
+    <message>
+        <source>Latest CSAT</source>
+        <translation>最近满意度</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>

@@ -28,6 +28,7 @@ from camdesk.models import (
     ChangeLog,
     Contact,
     Customer,
+    CustomerScore,
     CustomerTag,
     CustomerValue,
     CustomField,
@@ -69,13 +70,17 @@ LIST_COLUMNS = {"name": ("name",), "kind": ("kind",), "phone": ("mobile", "phone
                 "email": ("email",), "city": ("city",), "company": ("company_name",),
                 "owner": ("owner",), "last_contact": ("last_contact",), "tags": ("tags",),
                 "code": ("code",), "tier": ("tier",), "stage": ("stage",),
-                "segment": ("segment",), "clv": ("clv",)}  # fmt: skip
-# Value measures (computed, so not imported back): field -> header.
+                "segment": ("segment",), "clv": ("clv",), "nps": ("nps",),
+                "csat": ("csat",)}  # fmt: skip
+# Value measures and the latest survey scores (computed, so not imported back):
+# field -> header.
 VALUE_COLUMNS = {
-    "zh": {"tier": "价值分层", "stage": "生命周期阶段", "segment": "RFM分群", "clv": "预测价值"},
+    "zh": {"tier": "价值分层", "stage": "生命周期阶段", "segment": "RFM分群", "clv": "预测价值",
+           "nps": "最近NPS", "csat": "最近满意度"},
     "en": {"tier": "Value tier", "stage": "Lifecycle stage", "segment": "RFM segment",
-           "clv": "Predicted value"},
+           "clv": "Predicted value", "nps": "Latest NPS", "csat": "Latest CSAT"},
 }  # fmt: skip
+SCORE_COLUMNS = ("nps", "csat")
 _WORDS = {
     "zh": {"person": "个人", "company": "企业", "male": "男", "female": "女", "other": "其他"},
     "en": {"person": "Person", "company": "Company", "male": "Male", "female": "Female",
@@ -207,11 +212,16 @@ def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str], words:
                 .where(CustomValue.customer_id.in_(ids))
             ):  # fmt: skip
                 custom[(value.customer_id, f"custom:{key}")] = stored_value(value)
-        valued: dict[uuid.UUID, CustomerValue] = {}
-        if any(c in VALUE_COLUMNS["en"] for c in chosen):
+        valued: dict[uuid.UUID, Any] = {}
+        if any(c in VALUE_COLUMNS["en"] and c not in SCORE_COLUMNS for c in chosen):
             valued = {v.customer_id: v for v in session.execute(
                 select(CustomerValue).where(CustomerValue.customer_id.in_(ids))).scalars()}  # fmt: skip
-    cells = [_value_cell(key, valued, words) if key in VALUE_COLUMNS["en"]
+        scored: dict[uuid.UUID, Any] = {}
+        if any(c in SCORE_COLUMNS for c in chosen):
+            scored = {v.customer_id: v for v in session.execute(
+                select(CustomerScore).where(CustomerScore.customer_id.in_(ids))).scalars()}  # fmt: skip
+    cells = [_value_cell(key, scored if key in SCORE_COLUMNS else valued, words)
+             if key in VALUE_COLUMNS["en"]
              else (lambda customer: notes_text(notes.get(_ID(customer), ()))) if key == "notes"
              else _customer_cell(key, at, owners, tags, custom, kinds)
              for key in chosen]  # fmt: skip
@@ -227,13 +237,17 @@ _ID = itemgetter(0)
 _COLUMN = {"owner": "owner_id", "last_contact": "last_contact_at"}  # export key -> column
 
 
-def _value_cell(key: str, valued: dict[uuid.UUID, CustomerValue], words: ValueWords) -> Cell:
+def _value_cell(key: str, valued: dict[uuid.UUID, Any], words: ValueWords) -> Cell:
+    """A value measure (CustomerValue) or a latest score (CustomerScore) of a customer."""
+
     def cell(customer: tuple[Any, ...]) -> Any:
         value = valued.get(_ID(customer))
         if value is None:
             return None
         if key == "clv":
             return _yuan(value.clv)
+        if key in SCORE_COLUMNS:
+            return getattr(value, key)
         code = getattr(value, key)
         return words(key, code) if code else None
 

@@ -25,6 +25,7 @@ from camdesk.db import Database
 from camdesk.models import (
     Customer,
     CustomerKind,
+    CustomerScore,
     CustomerSearch,
     CustomerTag,
     CustomerValue,
@@ -213,9 +214,12 @@ def rows_for_ids(
                 CustomerValue.stage,
                 CustomerValue.segment,
                 CustomerValue.clv,
+                CustomerScore.nps,
+                CustomerScore.csat,
             )
             .outerjoin(User, User.id == Customer.owner_id)
             .outerjoin(CustomerValue, CustomerValue.customer_id == Customer.id)
+            .outerjoin(CustomerScore, CustomerScore.customer_id == Customer.id)
             .where(Customer.id.in_(ids))
         )
     }
@@ -260,6 +264,8 @@ def rows_for_ids(
                 stage=row.stage,
                 segment=row.segment,
                 clv=row.clv,
+                nps=row.nps,
+                csat=row.csat,
             )
         )
     return rows

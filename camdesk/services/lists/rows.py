@@ -76,6 +76,8 @@ class CustomerRow:
     stage: str | None = None
     segment: str | None = None
     clv: int | None = None  # fen
+    nps: int | None = None  # the latest survey answers (0-10, 1-5)
+    csat: int | None = None
 
 
 Anchor = tuple[str, uuid.UUID]

@@ -93,6 +93,10 @@ BASE_COLUMNS: tuple[Column, ...] = (
            lambda r: value_name("segment", r.segment)),
     Column("clv", QT_TRANSLATE_NOOP("CustomerTableModel", "Predicted value"), SortKey.CLV,
            lambda r: yuan(r.clv)),
+    Column("nps", QT_TRANSLATE_NOOP("CustomerTableModel", "Latest NPS"), None,
+           lambda r: "" if r.nps is None else r.nps),
+    Column("csat", QT_TRANSLATE_NOOP("CustomerTableModel", "Latest CSAT"), None,
+           lambda r: "" if r.csat is None else r.csat),
 )  # fmt: skip
 
 

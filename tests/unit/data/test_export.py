@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import shutil
 from dataclasses import asdict
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import openpyxl
@@ -200,3 +200,25 @@ def test_a_csv_export_writes_the_contacts_beside_it(db, actor, tmp_path):
                      "KH-1,杭州海纳科技有限公司,周婷,采购经理,139 0000 1111,,,"]  # fmt: skip
     shown = export_customers(db, tmp_path / "shown.csv", columns=["name"])
     assert (shown.files, shown.contacts) == ([tmp_path / "shown.csv"], 0)
+
+
+def test_latest_scores_show_in_the_list_and_export_with_their_names(db, actor, tmp_path):
+    from camdesk.services.feedback.surveys import (
+        ResponseData,
+        SurveyData,
+        add_response,
+        save_survey,
+    )
+
+    ann, bob = make_customer(db, actor, name="Ann"), make_customer(db, actor, name="Bob")
+    survey = save_survey(db, SurveyData("回访", asks_csat=True, asks_nps=True), actor).value
+    for nps, csat, day in ((9, 5, 1), (4, 2, 20)):  # the later answers are the latest
+        add_response(db, ResponseData(ann.id, survey, csat=csat, nps=nps,
+                                      answered_at=datetime(2026, 11, day, tzinfo=UTC)), actor)  # fmt: skip
+    rows = {r.name: r for r in fetch_page(db, ListQuery(), 0, 10)}
+    assert (rows["Ann"].nps, rows["Ann"].csat) == (4, 2)
+    assert (rows["Bob"].nps, rows["Bob"].csat) == (None, None)  # never asked: empty, not 0
+    path = tmp_path / "scored.xlsx"
+    export_customers(db, path, ListQuery(), ["name", "nps", "csat"], language="en")
+    found = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    assert found == [("Name", "Latest NPS", "Latest CSAT"), ("Ann", 4, 2), ("Bob", None, None)]
