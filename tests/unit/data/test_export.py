@@ -210,7 +210,8 @@ def test_latest_scores_show_in_the_list_and_export_with_their_names(db, actor, t
         save_survey,
     )
 
-    ann, bob = make_customer(db, actor, name="Ann"), make_customer(db, actor, name="Bob")
+    ann = make_customer(db, actor, name="Ann")
+    make_customer(db, actor, name="Bob")
     survey = save_survey(db, SurveyData("回访", asks_csat=True, asks_nps=True), actor).value
     for nps, csat, day in ((9, 5, 1), (4, 2, 20)):  # the later answers are the latest
         add_response(db, ResponseData(ann.id, survey, csat=csat, nps=nps,
