@@ -233,6 +233,15 @@ class FeedbackChanged(CamdeskError):
     )
 
 
+class FeedbackRulesChanged(CamdeskError):
+    """The team's feedback settings were changed by someone else since they were shown."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{changed_by} changed the feedback settings at {changed_at}. Nothing was overwritten: look at them as they are now and change them again.",
+    )
+
+
 class FeedbackStepRefused(CamdeskError):
     """A workflow step feedback cannot take from where it is (``current`` and ``wanted``
     are :class:`Term`s)."""

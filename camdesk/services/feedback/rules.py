@@ -7,16 +7,21 @@ the items that carry it and is no longer offered.
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
+from camdesk.errors import FeedbackRulesChanged, ValidationError
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import FeedbackSetting, Severity, utcnow
+from camdesk.models import FeedbackSetting, Severity, User, utcnow
+from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
+from camdesk.services.core.validation import Checker, clean_text
 
 RULES_KEY = "rules"
 
@@ -121,3 +126,102 @@ def read_rules(db: Database) -> FeedbackRules:
     """The team's feedback settings, read in their own transaction."""
     with db.read() as session:
         return load_rules(session)
+
+
+@dataclass(frozen=True)
+class SeenRules:
+    """The settings as a user was shown them: ``stamp`` tells a later change apart."""
+
+    rules: FeedbackRules
+    stamp: datetime | None  # when they were last stored (None: never, the defaults)
+
+
+HOURS_RANGE = QT_TRANSLATE_NOOP("errors", "Give a whole number from {low} to {high}.")
+NO_LABEL = QT_TRANSLATE_NOOP("errors", "Every entry of the list needs a name.")
+SAME_LABEL = QT_TRANSLATE_NOOP("errors", "“{value}” is in the list twice.")
+NONE_OFFERED = QT_TRANSLATE_NOOP("errors", "Keep at least one entry offered.")
+
+
+def read_seen(db: Database) -> SeenRules:
+    with db.read() as session:
+        row = session.get(FeedbackSetting, RULES_KEY)
+        return (
+            SeenRules(from_json(row.value), row.updated_at)
+            if row
+            else SeenRules(FeedbackRules(), None)
+        )
+
+
+def save_rules(
+    db: Database, rules: FeedbackRules, actor: Actor, seen: SeenRules
+) -> Written[SeenRules]:
+    """Store the team's settings as a user changed them from ``seen``.
+
+    Someone else's change since is :class:`FeedbackRulesChanged` (nothing is written). An
+    entry of a list is never lost: one left out is kept, retired (items carry its key);
+    a new entry (empty key) gets a key of its own.
+    """
+    check = Checker()
+    for severity, hours in rules.sla_hours.items():
+        _whole(check, f"sla_hours.{severity.value}", hours, 1, 8760)
+    _whole(check, "follow_up_hours", rules.follow_up_hours, 1, 720)
+    _whole(check, "check_after_days", rules.check_after_days, 0, 90)
+    with db.write() as session:
+        row = session.get(FeedbackSetting, RULES_KEY)
+        stamp = row.updated_at if row is not None else None
+        if stamp != seen.stamp:
+            who = (
+                session.scalar(select(User.display_name).where(User.id == row.updated_by))
+                if row
+                else None
+            )
+            when = stamp or seen.stamp
+            assert when is not None  # they differ, so one of them is a time
+            raise FeedbackRulesChanged(
+                changed_by=who or "?", changed_at=f"{when.astimezone():%Y-%m-%d %H:%M}"
+            )
+        before = load_rules(session)
+        kept = replace(
+            rules,
+            categories=_merged(check, "categories", rules.categories, before.categories),
+            churn_reasons=_merged(
+                check, "churn_reasons", rules.churn_reasons, before.churn_reasons
+            ),
+        )
+        if check.problems:
+            raise ValidationError(check.problems)
+        store_rules(session, kept, actor)
+        session.flush()
+        stamp = session.get(FeedbackSetting, RULES_KEY).updated_at  # type: ignore[union-attr]
+    return Written(SeenRules(kept, stamp), Changes.of(Kind.FEEDBACK))
+
+
+def _whole(check: Checker, name: str, value: int, low: int, high: int) -> None:
+    if not low <= value <= high:
+        check.fail(name, HOURS_RANGE, low=low, high=high)
+
+
+def _merged(check: Checker, name: str, given: tuple[Choice, ...],
+            before: tuple[Choice, ...]) -> tuple[Choice, ...]:  # fmt: skip
+    """``given`` checked, new entries keyed, and entries of ``before`` left out kept retired."""
+    taken = {c.key for c in (*before, *given) if c.key}
+    found: list[Choice] = []
+    seen: set[str] = set()
+    for choice in given:
+        label = clean_text(choice.label)
+        if not label:
+            check.fail(name, NO_LABEL)
+            continue
+        if label.casefold() in seen:
+            check.fail(name, SAME_LABEL, value=label)
+        seen.add(label.casefold())
+        key = choice.key
+        if not key:
+            key = next(f"custom_{n}" for n in itertools.count(1) if f"custom_{n}" not in taken)
+            taken.add(key)
+        found.append(Choice(key, label[:40], choice.retired))
+    given_keys = {c.key for c in found}
+    found += [replace(c, retired=True) for c in before if c.key not in given_keys]
+    if not any(not c.retired for c in found):
+        check.fail(name, NONE_OFFERED)
+    return tuple(found)
