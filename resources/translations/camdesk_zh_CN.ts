@@ -369,6 +369,21 @@
     </message>
 </context>
 <context>
+    <name>ChoiceList</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>可选用</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
     <name>ChurnDialog</name>
     <message>
         <source>Why did %1 leave?</source>
@@ -1354,6 +1369,69 @@
     <message>
         <source>Open customer file</source>
         <translation>打开客户档案</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Service levels, categories and churn reasons</source>
+        <translation>服务时限、分类和流失原因</translation>
+    </message>
+    <message>
+        <source>Surveys…</source>
+        <translation>问卷…</translation>
+    </message>
+    <message>
+        <source>What the satisfaction surveys ask</source>
+        <translation>满意度问卷的内容</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackSettingsDialog</name>
+    <message>
+        <source>Feedback settings</source>
+        <translation>反馈设置</translation>
+    </message>
+    <message>
+        <source>Hours to resolve new feedback, by its severity: an item not resolved by then is overdue.</source>
+        <translation>按紧急程度设定新反馈的解决时限（小时）：到时未解决即为超时。</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>A complaint, or an NPS of 0-6 or a CSAT of 1-2, plans a follow-up for the customer&apos;s owner due within this time.</source>
+        <translation>投诉，或 NPS 0-6、CSAT 1-2 的答复，会为客户负责人安排一次在此时间内到期的回访。</translation>
+    </message>
+    <message>
+        <source>Follow up complaints and unhappy answers within</source>
+        <translation>投诉和不满意答复的回访时限</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>不回访</translation>
+    </message>
+    <message>
+        <source>Ask about satisfaction after a complaint is resolved</source>
+        <translation>投诉解决后多久回访满意度</translation>
+    </message>
+    <message>
+        <source>Service levels</source>
+        <translation>服务时限</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Churn reasons</source>
+        <translation>流失原因</translation>
     </message>
 </context>
 <context>
@@ -2887,6 +2965,49 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     </message>
 </context>
 <context>
+    <name>SurveysDialog</name>
+    <message>
+        <source>Satisfaction surveys</source>
+        <translation>满意度问卷</translation>
+    </message>
+    <message>
+        <source>New survey</source>
+        <translation>新建问卷</translation>
+    </message>
+    <message>
+        <source>Asks for satisfaction (CSAT, 1 to 5)</source>
+        <translation>询问满意度（CSAT，1 到 5）</translation>
+    </message>
+    <message>
+        <source>Asks whether they would recommend us (NPS, 0 to 10)</source>
+        <translation>询问推荐意愿（NPS，0 到 10）</translation>
+    </message>
+    <message>
+        <source>Questions of its own, one per line (optional)</source>
+        <translation>自定义问题，每行一个（可选）</translation>
+    </message>
+    <message>
+        <source>Offered when answers are recorded</source>
+        <translation>记录答复时可选用</translation>
+    </message>
+    <message>
+        <source>Save survey</source>
+        <translation>保存问卷</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>%1 (not offered)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+</context>
+<context>
     <name>TimelineTab</name>
     <message>
         <source>Log a contact…</source>
@@ -3630,6 +3751,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>{changed_by} 已于 {changed_at} 修改了 FB-{number}。没有覆盖任何内容：请查看它的当前状态后再试一次。</translation>
     </message>
     <message>
+        <source>{changed_by} changed the feedback settings at {changed_at}. Nothing was overwritten: look at them as they are now and change them again.</source>
+        <translation>{changed_by} 在 {changed_at} 修改了反馈设置。没有覆盖任何内容：请查看当前设置后重新修改。</translation>
+    </message>
+    <message>
         <source>FB-{number} is “{current}”: it cannot go to “{wanted}” from there. Next it can be: {allowed}.</source>
         <translation>FB-{number} 当前为“{current}”，不能从这里改为“{wanted}”。下一步可以是：{allowed}。</translation>
     </message>
@@ -3964,6 +4089,22 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Another survey is called “{value}”.</source>
         <translation>已有问卷叫“{value}”。</translation>
+    </message>
+    <message>
+        <source>Give a whole number from {low} to {high}.</source>
+        <translation>请输入 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Every entry of the list needs a name.</source>
+        <translation>列表中的每一项都需要名称。</translation>
+    </message>
+    <message>
+        <source>“{value}” is in the list twice.</source>
+        <translation>“{value}”在列表中出现了两次。</translation>
+    </message>
+    <message>
+        <source>Keep at least one entry offered.</source>
+        <translation>请至少保留一项可选用。</translation>
     </message>
 </context>
 <context>

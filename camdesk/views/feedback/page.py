@@ -32,7 +32,9 @@ from camdesk.services.core.changes import Kind
 from camdesk.services.core.context import Actor
 from camdesk.services.core.users import UserInfo
 from camdesk.services.feedback.queries import FeedbackRow, StepRow
-from camdesk.services.feedback.rules import FeedbackRules
+from camdesk.services.feedback.rules import FeedbackRules, SeenRules
+from camdesk.services.feedback.surveys import SurveyInfo
+from camdesk.views.access import writable
 from camdesk.views.background import run_read
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents, Freshness
@@ -132,9 +134,19 @@ class FeedbackPage(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        self.settings_button = QPushButton(self)
+        self.settings_button.setObjectName("feedbackSettingsButton")
+        self.settings_button.clicked.connect(lambda: self.open_settings())
+        self.surveys_button = QPushButton(self)
+        self.surveys_button.setObjectName("surveysButton")
+        self.surveys_button.clicked.connect(lambda: self.open_surveys())
+        for button in (self.settings_button, self.surveys_button):
+            button.setEnabled(False)  # until a database that can be written is attached
         bar = QHBoxLayout()
         bar.addWidget(self.filters, 1)
         bar.addWidget(self.count)
+        bar.addWidget(self.settings_button)
+        bar.addWidget(self.surveys_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
@@ -153,6 +165,8 @@ class FeedbackPage(QWidget):
         self.model.use(lambda query: count_feedback(db, query),
                        lambda query, offset, limit: feedback_page(db, query, offset, limit))  # fmt: skip
         self.steps.attach(db, actor)
+        for button in (self.settings_button, self.surveys_button):
+            button.setEnabled(writable(db))
         self._stale = True
         if self.isVisible():
             self.reload()
@@ -284,6 +298,42 @@ class FeedbackPage(QWidget):
         self.detail.clear()
         self.model.refresh()  # as it is now
 
+    # -- the team's settings and surveys -------------------------------------------
+
+    def open_settings(self) -> None:
+        """The feedback settings as stored now, in a dialog (window-modal)."""
+        from camdesk.services.feedback.rules import read_seen
+        from camdesk.views.feedback.settings_dialog import FeedbackSettingsDialog
+
+        db, actor = self._db, self._actor
+        if db is None or actor is None:
+            return
+
+        def shown(seen: SeenRules) -> None:
+            dialog = FeedbackSettingsDialog(db=db, actor=actor, seen=seen, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.settings_dialog = dialog
+            dialog.open()
+
+        run_read(lambda _s: read_seen(db), self, shown, self._failed)
+
+    def open_surveys(self) -> None:
+        """The team's surveys, in a dialog (window-modal)."""
+        from camdesk.services.feedback.surveys import list_surveys
+        from camdesk.views.feedback.surveys_dialog import SurveysDialog
+
+        db, actor = self._db, self._actor
+        if db is None or actor is None:
+            return
+
+        def shown(surveys: list[SurveyInfo]) -> None:
+            dialog = SurveysDialog(db=db, actor=actor, surveys=surveys, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.surveys_dialog = dialog
+            dialog.open()
+
+        run_read(lambda _s: list_surveys(db), self, shown, self._failed)
+
     # -- language ------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -296,6 +346,10 @@ class FeedbackPage(QWidget):
         self.steps.retranslate()
         self.model.retranslate()
         self.file_button.setText(self.tr("Open customer file"))
+        self.settings_button.setText(self.tr("Settings…"))
+        self.settings_button.setToolTip(self.tr("Service levels, categories and churn reasons"))
+        self.surveys_button.setText(self.tr("Surveys…"))
+        self.surveys_button.setToolTip(self.tr("What the satisfaction surveys ask"))
         self.count.setText(self.tr("%n item(s)", "", self.model.rowCount(QModelIndex())))
         self.detail.clear()
         self._show_current()

@@ -15,6 +15,7 @@ from camdesk.services.core.context import Actor
 from camdesk.services.core.users import UserInfo
 from camdesk.services.feedback.queries import FeedbackRow
 from camdesk.services.feedback.workflow import NEXT, OPEN_CODES, S
+from camdesk.views.access import writable
 from camdesk.views.background import run_write
 from camdesk.views.errors import show_error
 from camdesk.views.feedback.dialogs import StepDialog
@@ -77,7 +78,7 @@ class StepBar(QWidget):
                    "resolve": S.RESOLVED in can, "inform": S.INFORMED in can,
                    "close": S.CLOSED in can, "reopen": done}  # fmt: skip
         for name, button in self.buttons.items():
-            button.setEnabled(allowed[name] and self._db is not None)
+            button.setEnabled(allowed[name] and writable(self._db))
 
     def take_step(self, name: str) -> QDialog | None:
         """Take the step ``name`` for the item shown; a step that needs words asks for
