@@ -1445,6 +1445,14 @@
         <translation>Ctrl+Shift+F</translation>
     </message>
     <message>
+        <source>Survey answers…</source>
+        <translation>问卷答复…</translation>
+    </message>
+    <message>
+        <source>Record what the customer answered to a satisfaction survey</source>
+        <translation>记录客户对满意度问卷的答复</translation>
+    </message>
+    <message>
         <source>Latest NPS %1 (%2)</source>
         <translation>最近 NPS %1（%2）</translation>
     </message>
@@ -2518,6 +2526,69 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Follow-up due: %1</source>
         <translation>回访到期：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseDialog</name>
+    <message>
+        <source>Survey answers: %1</source>
+        <translation>问卷答复：%1</translation>
+    </message>
+    <message>
+        <source>5 · very satisfied</source>
+        <translation>5 · 非常满意</translation>
+    </message>
+    <message>
+        <source>4 · satisfied</source>
+        <translation>4 · 满意</translation>
+    </message>
+    <message>
+        <source>3 · neutral</source>
+        <translation>3 · 一般</translation>
+    </message>
+    <message>
+        <source>2 · dissatisfied</source>
+        <translation>2 · 不满意</translation>
+    </message>
+    <message>
+        <source>1 · very dissatisfied</source>
+        <translation>1 · 非常不满意</translation>
+    </message>
+    <message>
+        <source>(no particular feedback)</source>
+        <translation>（不针对某条反馈）</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
+        <source>Would recommend (NPS)</source>
+        <translation>推荐意愿（NPS）</translation>
+    </message>
+    <message>
+        <source>Satisfaction (CSAT)</source>
+        <translation>满意度（CSAT）</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>针对</translation>
+    </message>
+    <message>
+        <source>No survey is offered yet: define one under Feedback &gt; Surveys…</source>
+        <translation>还没有可用的问卷：请在“反馈 &gt; 问卷…”中新建。</translation>
     </message>
 </context>
 <context>

@@ -126,3 +126,47 @@ def test_the_file_shows_latest_scores_and_records_why_a_churned_customer_left(qt
     with db.read() as session:  # the win-back follow-up, named in the user's language
         [task] = session.query(FollowUp).filter(FollowUp.kind == FollowUpKind.WINBACK).all()
         assert task.purpose == "Went to a competitor: 去了隔壁店"
+
+
+def test_survey_answers_recorded_in_the_file_update_the_scores_and_close_the_loop(qtbot,
+                                                                                controller):  # fmt: skip
+    from sqlalchemy import select
+
+    from camdesk.models import FollowUp
+    from camdesk.services.feedback.surveys import SurveyData, responses_of, save_survey
+    from camdesk.services.feedback.workflow import FeedbackData, Ref, add_feedback, move
+    from camdesk.views.combo import index_of
+    from camdesk.views.feedback.response_dialog import ResponseDialog
+
+    db, actor = controller.db, controller.actor
+    customer = make_customer(db, actor, name="林晓峰")
+    save_survey(db, SurveyData("旧问卷", asks_nps=True, active=False), actor)  # not offered
+    save_survey(db, SurveyData("售后回访", asks_csat=True, asks_nps=True,
+                               questions=("包装是否完好？",)), actor)  # fmt: skip
+    item = add_feedback(db, FeedbackData(customer.id, "complaint", "杯子有裂纹"), actor).value
+    version = move(db, Ref(item.id, 1), "in_progress", actor).value
+    move(db, Ref(item.id, version), "resolved", actor, resolution="已换新", plan_check=False)
+    file = controller.window.customers.open_editor(customer.id)
+    tab = file.feedback
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1 and tab.response_button.isEnabled(),
+                    timeout=10000)  # fmt: skip
+    qtbot.waitUntil(lambda: "No survey answers yet" in tab.standing.text(), timeout=10000)
+    tab.response_button.click()
+    dialog = _dialog(qtbot, ResponseDialog)
+    assert [dialog.survey.itemText(i) for i in range(dialog.survey.count())] == ["售后回访"]
+    assert list(dialog.answers) == ["包装是否完好？"]
+    dialog.nps.setCurrentIndex(index_of(dialog.nps, 3))
+    dialog.csat.setCurrentIndex(index_of(dialog.csat, 2))
+    dialog.answers["包装是否完好？"].setText("完好")
+    dialog.comment.setPlainText("换货太慢")
+    dialog.about.setCurrentIndex(index_of(dialog.about, item.id))  # after the complaint
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "Latest NPS 3" in tab.standing.text(), timeout=10000)
+    assert "latest CSAT 2" in tab.standing.text()
+    [answer] = responses_of(db, customer.id)
+    assert (answer.nps, answer.csat, answer.comment, answer.answers, answer.feedback_number) == (
+        3, 2, "换货太慢", {"包装是否完好？": "完好"}, item.number)  # fmt: skip
+    with db.read() as session:  # a detractor: the owner follows up (and the complaint did)
+        purposes = session.scalars(select(FollowUp.origin_key)
+                                   .where(FollowUp.customer_id == customer.id)).all()  # fmt: skip
+    assert any(key.startswith("detractor:") for key in purposes if key)

@@ -4,9 +4,10 @@ newest first, recorded and worked through to closed from here."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -27,12 +28,14 @@ from camdesk.services.feedback.churn import ChurnState
 from camdesk.services.feedback.queries import FeedbackRow
 from camdesk.services.feedback.rules import FeedbackRules
 from camdesk.services.feedback.scores import Scores
+from camdesk.services.feedback.surveys import SurveyInfo
 from camdesk.services.feedback.workflow import OPEN_CODES as FEEDBACK_OPEN
 from camdesk.views.background import run_read, run_write
 from camdesk.views.errors import show_error
 from camdesk.views.feedback.churn_dialog import ChurnDialog
 from camdesk.views.feedback.dialogs import NewFeedbackDialog
 from camdesk.views.feedback.names import category_name, kind_name, severity_name, status_name
+from camdesk.views.feedback.response_dialog import ResponseDialog
 from camdesk.views.feedback.steps import StepBar
 from camdesk.views.form_parts import error_line, refused
 from camdesk.views.i18n import error_text
@@ -42,6 +45,7 @@ if TYPE_CHECKING:
     from camdesk.db import Database
 
 LATE = QColor("#c62828")
+Saving = NewFeedbackDialog | ResponseDialog | ChurnDialog
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class Loaded:
     users: list[UserInfo]
     scores: Scores = field(default_factory=Scores)
     churn: ChurnState = field(default_factory=lambda: ChurnState(None, None))
+    surveys: list[SurveyInfo] = field(default_factory=list)  # those offered
 
 
 def _read(db: Database, customer: uuid.UUID) -> Loaded:
@@ -59,9 +64,11 @@ def _read(db: Database, customer: uuid.UUID) -> Loaded:
     from camdesk.services.feedback.queries import list_feedback
     from camdesk.services.feedback.rules import read_rules
     from camdesk.services.feedback.scores import scores_of
+    from camdesk.services.feedback.surveys import list_surveys
 
     return Loaded(list_feedback(db, customer_id=customer), read_rules(db), list_users(db),
-                  scores_of(db, customer), churn_state(db, customer))  # fmt: skip
+                  scores_of(db, customer), churn_state(db, customer),
+                  list_surveys(db, active_only=True))  # fmt: skip
 
 
 class FeedbackTab(QWidget):
@@ -89,6 +96,9 @@ class FeedbackTab(QWidget):
         self.churn_button = QPushButton(self)
         self.churn_button.setObjectName("churnReason")
         self.churn_button.clicked.connect(lambda: self.open_churn())
+        self.response_button = QPushButton(self)
+        self.response_button.setObjectName("recordResponse")
+        self.response_button.clicked.connect(lambda: self.open_response())
         self.error = error_line(self)
         self.table = read_only_table(self, "feedbackTable")
         self.table.itemSelectionChanged.connect(self._enable)
@@ -105,6 +115,7 @@ class FeedbackTab(QWidget):
         top.addWidget(self.new_button)
         standing = QHBoxLayout()
         standing.addWidget(self.standing, 1)
+        standing.addWidget(self.response_button)
         standing.addWidget(self.churn_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -118,6 +129,9 @@ class FeedbackTab(QWidget):
         self.new_button.setText(self.tr("New feedback…"))
         self.new_button.setToolTip(self.tr("Ctrl+Shift+F"))
         self.steps.retranslate()
+        self.response_button.setText(self.tr("Survey answers…"))
+        self.response_button.setToolTip(self.tr("Record what the customer answered to a "
+                                                "satisfaction survey"))  # fmt: skip
         self._show(self.loaded)
 
     def _standing(self, loaded: Loaded) -> str:
@@ -191,6 +205,7 @@ class FeedbackTab(QWidget):
         self.churn_button.setText(self.tr("Why did they leave?…") if loaded.churn.needs_reason
                                   else self.tr("Mark as lost…"))  # fmt: skip
         self.churn_button.setEnabled(self._customer is not None)
+        self.response_button.setEnabled(self._customer is not None)
         self.counted.emit(len(rows))
         self._enable()
 
@@ -230,11 +245,42 @@ class FeedbackTab(QWidget):
                             category=dialog.category.currentData(),
                             assignee_id=dialog.assignee.currentData(),
                             received_at=dialog.received_at)  # fmt: skip
-        db, actor, customer = self._db, self._actor, self._customer
+        db, actor = self._db, self._actor
+        self._save(dialog, lambda: add_feedback(db, data, actor))
+
+    def open_response(self) -> ResponseDialog | None:
+        """Ask for the customer's survey answers (window-modal); returns the dialog."""
+        from camdesk.services.feedback.workflow import DONE
+
+        if self._customer is None or not self._ready:
+            return None
+        done = {s.value for s in DONE}
+        resolved = [r for r in self.loaded.rows if r.status in done]
+        dialog = ResponseDialog(self._name, self.loaded.surveys, resolved, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.buttons.accepted.connect(lambda: self._record_response(dialog))
+        dialog.open()
+        return dialog
+
+    def _record_response(self, dialog: ResponseDialog) -> None:
+        from camdesk.services.feedback.surveys import add_response
+
+        assert self._customer is not None
+        data = dialog.data(self._customer)
+        if data is None:
+            return
+        db, actor = self._db, self._actor
+        self._save(dialog, lambda: add_response(db, data, actor))
+
+    def _save(self, dialog: Saving, write: Callable[[], Written[Any]]) -> None:
+        """Run ``write`` for ``dialog`` in the background, then show the customer's
+        feedback as it is now; a refusal is said in the dialog, which stays open."""
+        db, customer = self._db, self._customer
+        assert customer is not None
 
         def work(_state: object) -> Written[Loaded]:
-            written = add_feedback(db, data, actor)
-            return Written(_read(db, customer), written.changes)
+            changes = write().changes  # first: the file is read as the write left it
+            return Written(_read(db, customer), changes)
 
         def saved(result: Written[Loaded]) -> None:
             dialog.accept()
@@ -263,19 +309,8 @@ class FeedbackTab(QWidget):
         data = ChurnData(self._customer, dialog.reason.currentData(),
                          dialog.note.toPlainText(), plan_winback=dialog.winback.isChecked(),
                          reason_name=dialog.reason.currentText())  # fmt: skip
-        db, actor, customer = self._db, self._actor, self._customer
-
-        def work(_state: object) -> Written[Loaded]:
-            written = record_churn(db, data, actor)
-            return Written(_read(db, customer), written.changes)
-
-        def saved(result: Written[Loaded]) -> None:
-            dialog.accept()
-            self._show(result.value)
-
-        dialog.buttons.setEnabled(False)
-        run_write(work, dialog, saved,
-                  lambda exc: refused(dialog, dialog.error, dialog.buttons, exc))  # fmt: skip
+        db, actor = self._db, self._actor
+        self._save(dialog, lambda: record_churn(db, data, actor))
 
     def take_step(self, name: str) -> QDialog | None:
         """Take the step ``name`` for the selected item (see :class:`StepBar`)."""
