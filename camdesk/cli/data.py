@@ -12,10 +12,13 @@ from camdesk.cli.common import Add, ProgressBar, UsageError, open_db
 
 
 def add_commands(add: Add) -> None:
-    command = add("import", cmd_import, "import customers, orders or interactions from a file")
+    command = add("import", cmd_import,
+                  "import customers, orders, interactions or survey answers from a file")  # fmt: skip
     command.add_argument("file", type=Path, help=".xlsx, .xls or .csv")
-    command.add_argument("--kind", choices=["customers", "contacts", "orders", "interactions"],
-                         default="customers")  # fmt: skip
+    command.add_argument("--kind", choices=["customers", "contacts", "orders", "interactions",
+                                            "responses"], default="customers")  # fmt: skip
+    command.add_argument("--survey", help="survey answers: the survey of rows that name none "
+                                          "(created if it does not exist)")  # fmt: skip
     command.add_argument("--sheet", help="the sheet to read (default: the first)")
     command.add_argument("--mapping", type=Path,
                          help='JSON file {"header": "field", ...} (default: guessed)')  # fmt: skip
@@ -49,16 +52,14 @@ def add_commands(add: Add) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from camdesk.services.core.users import local_actor
-    from camdesk.services.data.imports.activity import import_activity
-    from camdesk.services.data.imports.contacts import import_contacts
     from camdesk.services.data.imports.customers import (
         ImportOptions,
         ImportRefused,
         OnMatch,
         OwnerPolicy,
-        import_customers,
     )
     from camdesk.services.data.imports.fields import ImportKind, guess_mapping
+    from camdesk.services.data.imports.kinds import importer
     from camdesk.services.data.sheets import read_table
 
     kind = ImportKind(args.kind)
@@ -80,14 +81,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(kind=kind, mapping=mapping, on_match=OnMatch(args.on_match),
                             create_missing=args.create_missing_customers,
                             all_or_nothing=args.all_or_nothing, dry_run=args.dry_run,
-                            owners=OwnerPolicy(args.owners), strict=args.strict)  # fmt: skip
+                            owners=OwnerPolicy(args.owners), strict=args.strict,
+                            survey=args.survey or "")  # fmt: skip
     db = open_db(args, create=True, quiet=True)
     started = time.perf_counter()
     bar = ProgressBar("import", enabled=sys.stderr.isatty() or args.progress)
     try:
-        run = {ImportKind.CUSTOMERS: import_customers,
-               ImportKind.CONTACTS: import_contacts}.get(kind, import_activity)  # fmt: skip
-        report = run(db, table, options, local_actor(db), progress=bar)
+        report = importer(kind)(db, table, options, local_actor(db), progress=bar)
         refused = None
     except ImportRefused as exc:
         report, refused = exc.report, exc

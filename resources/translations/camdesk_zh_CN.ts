@@ -333,6 +333,10 @@
         <translation>不导入这些行</translation>
     </message>
     <message>
+        <source>The survey of answers whose row names none; a name that is not a survey yet makes a new one</source>
+        <translation>未注明问卷的答复归入此问卷；输入尚不存在的名称会新建问卷</translation>
+    </message>
+    <message>
         <source>Create customers that are not found</source>
         <translation>找不到的客户自动创建</translation>
     </message>
@@ -347,6 +351,10 @@
     <message>
         <source>Owners who are not users</source>
         <translation>不是用户的负责人</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>问卷</translation>
     </message>
     <message>
         <source>Checking every row…</source>
@@ -1569,6 +1577,10 @@
     <message>
         <source>Interactions</source>
         <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Survey answers</source>
+        <translation>问卷答复</translation>
     </message>
     <message>
         <source>File</source>
@@ -3986,6 +3998,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>“{value}”不是日期时间（请使用 YYYY-MM-DD HH:MM 格式）。</translation>
     </message>
     <message>
+        <source>“{value}” is not a score: write a whole number, or for satisfaction 非常满意 to 非常不满意.</source>
+        <translation>“{value}”不是评分：请填写整数，满意度也可填写“非常满意”到“非常不满意”。</translation>
+    </message>
+    <message>
         <source>The customer code {value} is also in row {other}.</source>
         <translation>客户编号 {value} 与第 {other} 行重复。</translation>
     </message>
@@ -4176,6 +4192,14 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Keep at least one entry offered.</source>
         <translation>请至少保留一项可选用。</translation>
+    </message>
+    <message>
+        <source>No customer has this code, phone or email: import or add the customer first, then these answers.</source>
+        <translation>没有客户使用此编号、电话或邮箱：请先导入或新建该客户，再导入这些答复。</translation>
+    </message>
+    <message>
+        <source>Say which survey the answers belong to: map a survey column, or name one.</source>
+        <translation>请说明答复属于哪个问卷：对应问卷列，或填写问卷名称。</translation>
     </message>
 </context>
 <context>
@@ -4429,6 +4453,26 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Subject</source>
         <translation>主题</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
+        <source>NPS (0-10)</source>
+        <translation>推荐意愿 NPS（0-10）</translation>
+    </message>
+    <message>
+        <source>Satisfaction (CSAT 1-5)</source>
+        <translation>满意度 CSAT（1-5）</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
     </message>
 </context>
 <context>

@@ -222,3 +222,39 @@ def test_export_offers_every_field_of_the_file(qtbot, controller, tmp_path, monk
     people = list(book["Contacts"].iter_rows(values_only=True))
     assert people[1][:3] == (None, "海纳科技", "周婷")
     assert told[0].splitlines()[1] == "The companies' 1 contact is on the sheet “Contacts”."
+
+
+def test_survey_answers_import_into_the_survey_chosen(qtbot, controller, tmp_path):
+    from camdesk.services.feedback.scores import scores_of
+    from camdesk.services.feedback.surveys import list_surveys
+    from tests.factories import make_customer
+
+    he = make_customer(controller.db, controller.actor, name="何欣怡", mobile="13800138001")
+    book = openpyxl.Workbook()
+    for row in (["提交时间", "手机号", "满意度", "推荐意愿", "意见"],
+                ["2026-03-02 10:15", "13800138001", "满意", 9, "送货快"],
+                ["2026-03-03 11:00", "13900000000", "一般", 6, None]):  # fmt: skip
+        book.active.append(row)
+    path = tmp_path / "三月回访.xlsx"
+    book.save(path)
+    wizard = controller.window.open_import()
+    kinds = wizard.file_page.kind
+    kinds.setCurrentIndex(kinds.findData("responses"))
+    wizard.file_page.choose(path)
+    qtbot.waitUntil(lambda: wizard.table is not None, timeout=10000)
+    _next(qtbot, wizard)
+    assert wizard.mapping_page.mapping() == {"提交时间": "answered_at", "手机号": "mobile",
+                                             "满意度": "csat", "推荐意愿": "nps",
+                                             "意见": "comment"}  # fmt: skip
+    _next(qtbot, wizard)
+    check = wizard.check_page
+    qtbot.waitUntil(
+        lambda: check.survey.currentText() == "三月回访" and check.isComplete(), timeout=10000
+    )  # fmt: skip  (no survey yet: the file's name)
+    assert "1 new" in check.summary.text() and "1 refused" in check.summary.text()
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.run_page.isComplete, timeout=10000)
+    assert [s.name for s in list_surveys(controller.db)] == ["三月回访"]
+    scores = scores_of(controller.db, he.id)
+    assert (scores.csat, scores.nps) == (4, 9)
+    wizard.close()

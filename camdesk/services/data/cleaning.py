@@ -209,3 +209,26 @@ def tags(cell: Cell) -> tuple[str, ...]:
     from camdesk.services.core.validation import split_tags
 
     return split_tags(text(cell))
+
+
+_WORDS = {
+    "非常满意": 5, "很满意": 5, "满意": 4, "比较满意": 4, "一般": 3, "还行": 3, "不满意": 2,
+    "不太满意": 2, "非常不满意": 1, "很不满意": 1, "very satisfied": 5, "satisfied": 4,
+    "neutral": 3, "dissatisfied": 2, "unsatisfied": 2, "very dissatisfied": 1,
+}  # fmt: skip
+_SCORE = re.compile(r"^\s*(\d{1,2})\s*(?:分|星|points?|stars?|/\s*(?:5|10))?\s*$", re.IGNORECASE)
+
+
+def score(cell: Cell) -> int | None:
+    """A survey score: 9, "9分", "4星", "4/5", or a satisfaction word (非常满意 is 5 ...
+    非常不满意 1, as questionnaire tools export CSAT)."""
+    value = text(cell)
+    if value is None:
+        return None
+    word = _WORDS.get(value.lower())
+    if word is not None:
+        return word
+    found = _SCORE.match(value)
+    if found is None:
+        return whole(cell)  # raises ValueError for what is not a number
+    return int(found.group(1))

@@ -54,6 +54,7 @@ CHURN_REASONS = (
     Choice("no_need", QT_TRANSLATE_NOOP("feedback", "No longer needs it")),
     Choice("other", QT_TRANSLATE_NOOP("feedback", "Other")),
 )
+SEVERITIES = tuple(Severity)  # most urgent first, for screens that list them
 SLA_HOURS = {Severity.URGENT: 4, Severity.HIGH: 24, Severity.NORMAL: 72, Severity.LOW: 168}
 
 

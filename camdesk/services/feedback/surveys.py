@@ -199,8 +199,11 @@ def checked_response(session: Session, survey: Survey, data: ResponseData) -> di
 
 
 def write_responses(session: Session, log: ChangeWriter, rows: Sequence[dict[str, object]],
-                    rules: FeedbackRules, source: str = "hand") -> list[Recorded]:  # fmt: skip
-    """Store checked response rows; keep the latest scores; plan detractors' follow-ups."""
+                    rules: FeedbackRules, source: str = "hand",
+                    follow_up_after: datetime | None = None) -> list[Recorded]:  # fmt: skip
+    """Store checked response rows; keep the latest scores; plan detractors' follow-ups
+    (only for answers given after ``follow_up_after``, when given: an import of last
+    year's answers is history, not today's work)."""
     made = []
     now = datetime.now(UTC)
     for values in rows:
@@ -211,6 +214,9 @@ def write_responses(session: Session, log: ChangeWriter, rows: Sequence[dict[str
     recorded = []
     for row in made:
         log.add("survey_response", row.id, Op.INSERT)
+        if follow_up_after is not None and row.answered_at <= follow_up_after:
+            recorded.append(Recorded(row.id, None))
+            continue
         planned = loop.after_answer(session, log, rules, customer_id=row.customer_id,
                                     response_id=row.id, nps=row.nps, csat=row.csat,
                                     comment=row.comment, at=now)  # fmt: skip

@@ -46,6 +46,7 @@ from camdesk.services.data.imports.report import (
     RowProblem,
 )
 from camdesk.services.data.sheets import Table, read_table, sheet_names
+from camdesk.services.feedback.surveys import SurveyInfo
 from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.combo import choose
 from camdesk.views.errors import show_error
@@ -105,15 +106,12 @@ def problem_text(problem: RowProblem) -> str:
 
 def _run_import(db: Database, table: Table, options: ImportOptions, actor: Actor,
                 state: TaskState) -> ImportReport:  # fmt: skip
-    from camdesk.services.data.imports.activity import import_activity
-    from camdesk.services.data.imports.contacts import import_contacts
-    from camdesk.services.data.imports.customers import import_customers
+    from camdesk.services.data.imports.kinds import importer
     from camdesk.services.data.imports.report import ImportRefused
 
-    run = {ImportKind.CUSTOMERS: import_customers,
-           ImportKind.CONTACTS: import_contacts}.get(options.kind, import_activity)  # fmt: skip
     try:
-        return run(db, table, options, actor, progress=state.progress, cancelled=state.cancelled)
+        return importer(options.kind)(db, table, options, actor, progress=state.progress,
+                                      cancelled=state.cancelled)  # fmt: skip
     except ImportRefused as refused:
         return refused.report
 
@@ -152,7 +150,8 @@ class ImportWizard(QWizard):
                              on_match=OnMatch(page.on_match.currentData()),
                              create_missing=page.create_missing.isChecked(),
                              all_or_nothing=page.all_or_nothing.isChecked(), dry_run=dry_run,
-                             owners=OwnerPolicy(page.owners.currentData()))  # fmt: skip
+                             owners=OwnerPolicy(page.owners.currentData()),
+                             survey=page.survey.currentText().strip())  # fmt: skip
 
 
 class FilePage(QWizardPage):
@@ -175,7 +174,8 @@ class FilePage(QWizardPage):
         for kind, label in ((ImportKind.CUSTOMERS, self.tr("Customers")),
                             (ImportKind.CONTACTS, self.tr("Contacts of companies")),
                             (ImportKind.ORDERS, self.tr("Orders")),
-                            (ImportKind.INTERACTIONS, self.tr("Interactions"))):  # fmt: skip
+                            (ImportKind.INTERACTIONS, self.tr("Interactions")),
+                            (ImportKind.RESPONSES, self.tr("Survey answers"))):  # fmt: skip
             self.kind.addItem(label, kind.value)
         self.status = QLabel(self)
         self.status.setObjectName("importFileStatus")
@@ -344,6 +344,11 @@ class CheckPage(QWizardPage):
         self.unknown_owners = QLabel(self)
         self.unknown_owners.setObjectName("importUnknownOwners")
         self.unknown_owners.setWordWrap(True)
+        self.survey = QComboBox(self)
+        self.survey.setObjectName("importSurvey")
+        self.survey.setEditable(True)  # a new name makes a new survey
+        self.survey.setToolTip(self.tr("The survey of answers whose row names none; a name "
+                                       "that is not a survey yet makes a new one"))  # fmt: skip
         self.create_missing = QCheckBox(self.tr("Create customers that are not found"), self)
         self.all_or_nothing = QCheckBox(self.tr("Import nothing if any row has a problem"), self)
         self.summary = QLabel(self)
@@ -357,9 +362,11 @@ class CheckPage(QWizardPage):
         form.addRow(self.tr("Rows matching a customer (code, mobile or email)"), self.on_match)
         form.addRow(self.unknown_owners)
         form.addRow(self.tr("Owners who are not users"), self.owners)
+        form.addRow(self.tr("Survey"), self.survey)
         form.addRow(self.create_missing)
         form.addRow(self.all_or_nothing)
         self._owner_rows = (self.unknown_owners, self.owners, form.labelForField(self.owners))
+        self._survey_rows = (self.survey, form.labelForField(self.survey))
         self._show_owners({})
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -370,14 +377,44 @@ class CheckPage(QWizardPage):
         self.owners.currentIndexChanged.connect(self._check)
         self.create_missing.toggled.connect(self._check)
         self.all_or_nothing.toggled.connect(self._check)
+        self.survey.currentTextChanged.connect(lambda _t: self._check())
         self._state: TaskState | None = None
         self._checked = False
 
     def initializePage(self) -> None:
-        customers = self.owner.kind is ImportKind.CUSTOMERS
+        kind = self.owner.kind
+        customers, answers = kind is ImportKind.CUSTOMERS, kind is ImportKind.RESPONSES
         self.on_match.setEnabled(customers)
-        self.create_missing.setEnabled(not customers)
-        self._check()
+        self.create_missing.setEnabled(not customers and not answers)
+        for widget in self._survey_rows:
+            if widget is not None:
+                widget.setVisible(answers)
+        if answers:
+            self._offer_surveys()
+        else:
+            self._check()
+
+    def _offer_surveys(self) -> None:
+        """The surveys there are, then the file's own name as a new one (checked once in)."""
+        from camdesk.services.feedback.surveys import list_surveys
+
+        db, text = self.owner.db, self.owner.file_page.path.text()
+        path = Path(text) if text else None
+
+        def offered(surveys: list[SurveyInfo]) -> None:
+            self.survey.blockSignals(True)
+            self.survey.clear()
+            for survey in surveys:
+                self.survey.addItem(survey.name)
+            stem = path.stem if path is not None else ""
+            if stem and stem not in [s.name for s in surveys]:
+                self.survey.addItem(stem)
+            active = next((s.name for s in surveys if s.active), stem)
+            self.survey.setCurrentText(active)
+            self.survey.blockSignals(False)
+            self._check()
+
+        run_read(lambda _s: list_surveys(db), self, offered)
 
     def _check(self) -> None:
         table = self.owner.table

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.errors import ValidationError
-from camdesk.models import Severity
 from camdesk.services.core.context import Actor
-from camdesk.services.feedback.rules import SeenRules
+from camdesk.services.feedback.rules import SEVERITIES, SeenRules
 from camdesk.views.background import run_write
 from camdesk.views.feedback.choice_list import ChoiceList
 from camdesk.views.feedback.names import severity_name
@@ -60,7 +59,7 @@ class FeedbackSettingsDialog(QDialog):
         about.setWordWrap(True)
         form.addRow(about)
         self.hours = {s: _spin(levels, f"sla_{s.value}", 1, 8760, rules.sla_hours[s])
-                      for s in Severity}  # fmt: skip
+                      for s in SEVERITIES}  # fmt: skip
         for severity, box in self.hours.items():
             box.setSuffix(self.tr(" h"))
             form.addRow(severity_name(severity.value), box)

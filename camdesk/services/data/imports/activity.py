@@ -52,6 +52,7 @@ NO_NAME = QT_TRANSLATE_NOOP(
 )
 NEGATIVE = QT_TRANSLATE_NOOP("errors", "Must not be negative.")
 KEYS = ("code", "mobile", "phone", "email")
+Problem = tuple[str, str, dict[str, Any]]  # field, message, its parameters
 LIMITS = {"order_no": 40, "product": 200, "category": 60, "channel": 40, "subject": 200}
 
 
@@ -84,7 +85,7 @@ def import_activity(
         else:
             rows.append((number, values))
     with import_session(db, options) as session:
-        owners = _find_customers(session, [v for _, v in rows])
+        owners = find_customers(session, [v for _, v in rows])
         seen = _already_imported(session, orders, set(owners.values()))
         in_file: Counter[tuple[Any, ...]] = Counter()
         fresh: dict[tuple[str, str], dict[str, Any]] = {}  # new customers, by their first key
@@ -131,14 +132,22 @@ def import_activity(
         )
 
 
-def _checked(values: dict[str, Any], orders: bool) -> list[tuple[str, str, dict[str, Any]]]:
-    """Problems of the values themselves; phones and emails are normalised in place."""
-    check = Checker()
+def checked_keys(values: dict[str, Any], check: Checker | None = None) -> list[Problem]:
+    """Problems of the keys a row finds its customer by; phones and emails are
+    normalised in place (as the customer's own are stored)."""
+    check = check or Checker()
     for key in ("mobile", "phone"):
         if key in values:
             values[key] = check.phone(key, str(values[key]))
     if "email" in values:
         values["email"] = check.email("email", str(values["email"]))
+    return [(p.field, p.message, dict(p.params)) for p in check.problems]
+
+
+def _checked(values: dict[str, Any], orders: bool) -> list[Problem]:
+    """Problems of the values themselves; phones and emails are normalised in place."""
+    check = Checker()
+    checked_keys(values, check)
     for key, limit in LIMITS.items():
         if key in values:
             values[key] = check.text(key, str(values[key]), limit)
@@ -150,7 +159,7 @@ def _checked(values: dict[str, Any], orders: bool) -> list[tuple[str, str, dict[
     return [(p.field, p.message, dict(p.params)) for p in check.problems]
 
 
-def _find_customers(
+def find_customers(
     session: Session, rows: list[dict[str, Any]]
 ) -> dict[tuple[str, Any], uuid.UUID]:
     found: dict[tuple[str, Any], uuid.UUID] = {}

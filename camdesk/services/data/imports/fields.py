@@ -24,12 +24,13 @@ class ImportKind(StrEnum):
     ORDERS = "orders"
     INTERACTIONS = "interactions"
     CONTACTS = "contacts"  # people at company customers
+    RESPONSES = "responses"  # satisfaction survey answers
 
 
 CUS, ORD, INT = ImportKind.CUSTOMERS, ImportKind.ORDERS, ImportKind.INTERACTIONS
-CON = ImportKind.CONTACTS
-# Fields that also find the customer of an order or interaction, or make a contact.
-MATCHING = frozenset({CUS, ORD, INT, CON})
+CON, RES = ImportKind.CONTACTS, ImportKind.RESPONSES
+# Fields that also find the customer of an order, interaction or answer, or make a contact.
+MATCHING = frozenset({CUS, ORD, INT, CON, RES})
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,16 @@ TARGETS: tuple[Target, ...] = (
     _t("occurred_at", QT_TRANSLATE_NOOP("import", "Date and time"), {INT},
        "时间|日期|跟进时间|联系时间|回访时间|date|time|date and time"),
     _t("subject", QT_TRANSLATE_NOOP("import", "Subject"), {INT}, "主题|内容|跟进内容|回访内容|subject|summary"),
+    _t("survey", QT_TRANSLATE_NOOP("import", "Survey"), {RES},
+       "问卷|问卷名称|调查|调查名称|问卷标题|survey|survey name|questionnaire"),
+    _t("nps", QT_TRANSLATE_NOOP("import", "NPS (0-10)"), {RES},
+       "nps|推荐意愿|推荐度|推荐分|推荐指数|净推荐值|推荐可能性|推荐|nps score|likelihood to recommend|recommend"),
+    _t("csat", QT_TRANSLATE_NOOP("import", "Satisfaction (CSAT 1-5)"), {RES},
+       "满意度|满意度评分|满意程度|满意分|总体满意度|评分|csat|satisfaction|satisfaction score|rating"),
+    _t("answered_at", QT_TRANSLATE_NOOP("import", "Answered"), {RES},
+       "答复时间|回答时间|提交答卷时间|提交时间|填写时间|回访时间|调查时间|时间|日期|submitted at|submitted|response date|answered at|date|time"),
+    _t("comment", QT_TRANSLATE_NOOP("import", "Comment"), {RES},
+       "意见|意见建议|评价|评论|留言|客户意见|备注|comment|comments|feedback|remarks"),
 )  # fmt: skip
 
 ColumnMap = dict[str, str]  # header -> target key

@@ -56,6 +56,7 @@ class ImportOptions:
         owners: for owners that are not users (customer rows).
         strict: a bad cell refuses its whole row; otherwise the row is imported without
             that value, which is reported like a refusal (row, column, value, reason).
+        survey: the survey of answers whose row names none (survey answers).
     """
 
     kind: ImportKind = ImportKind.CUSTOMERS
@@ -66,6 +67,7 @@ class ImportOptions:
     dry_run: bool = False
     owners: OwnerPolicy = OwnerPolicy.EMPTY
     strict: bool = False
+    survey: str = ""
 
 
 @dataclass(frozen=True)

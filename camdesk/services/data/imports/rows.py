@@ -40,6 +40,10 @@ INVALID_WHOLE = QT_TRANSLATE_NOOP("errors", "“{value}” is not a whole number
 INVALID_MOMENT = QT_TRANSLATE_NOOP(
     "errors", "“{value}” is not a date and time (use YYYY-MM-DD HH:MM)."
 )
+INVALID_SCORE = QT_TRANSLATE_NOOP(
+    "errors",
+    "“{value}” is not a score: write a whole number, or for satisfaction 非常满意 to 非常不满意.",
+)
 # fmt: off
 
 _CONTACT_WORDS = {
@@ -92,10 +96,15 @@ CONVERTERS: dict[str, tuple[Converter, str]] = {
     "quantity": (cleaning.whole, INVALID_WHOLE),
     "interaction_kind": (contact_kind, INVALID_CONTACT),
     "occurred_at": (cleaning.moment, INVALID_MOMENT),
+    "answered_at": (cleaning.moment, INVALID_MOMENT),
+    "nps": (cleaning.score, INVALID_SCORE),
+    "csat": (cleaning.score, INVALID_SCORE),
+    "comment": (cleaning.long_text, INVALID_NUMBER),  # never refuses a cell
 }
 REQUIRED_FIELDS = {
     ImportKind.ORDERS: ("ordered_on", "amount"),
     ImportKind.INTERACTIONS: ("occurred_at", "interaction_kind"),
+    ImportKind.RESPONSES: ("answered_at",),
 }
 
 
