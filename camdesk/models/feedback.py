@@ -77,7 +77,17 @@ class Feedback(Tracked, Base):
     __table_args__ = (
         Index("ix_feedback_customer", "customer_id", "received_at"),
         Index("ix_feedback_open", "status", "due_at", "deleted_at"),  # overdue, SLA breaches
-        Index("ix_feedback_received", "received_at", "kind", "category"),  # monthly figures
+        # The monthly figures (services/trends): each a range of one covering index.
+        Index(
+            "ix_feedback_received",
+            "received_at",
+            "deleted_at",
+            "category",
+            "resolved_at",
+            "customer_id",
+        ),
+        Index("ix_feedback_resolved", "resolved_at", "deleted_at", "received_at", "customer_id"),
+        Index("ix_feedback_due", "due_at", "deleted_at", "resolved_at", "status", "customer_id"),
         Index("ix_feedback_assignee", "assignee_id", "status"),
     )
 

@@ -75,6 +75,7 @@ class CustomerValue(Base):
         Index("ix_customer_value_stage", "stage", "customer_id"),
         Index("ix_customer_value_segment", "segment", "customer_id"),
         Index("ix_customer_value_clv", "clv", "customer_id"),
+        Index("ix_customer_value_first", "first_order", "customer_id"),  # new customers by month
     )
 
 
@@ -93,7 +94,8 @@ class ValueChange(Base):
 
     __table_args__ = (
         Index("ix_value_change_customer", "customer_id", "on"),
-        Index("ix_value_change_new", "measure", "new", "on"),
+        Index("ix_value_change_new", "measure", "new", "on", "customer_id"),
+        Index("ix_value_change_old", "measure", "old", "on", "customer_id"),  # leaving a stage
     )
 
 

@@ -77,39 +77,51 @@ class FeedbackMonth:
     breaches: int  # due this month and resolved late, or still open past due
 
 
-def everyone(column: Any) -> ColumnElement[bool]:
-    return column.is_not(None)
-
-
-def churn(session: Session, start: date, end: date, within: Within = everyone) -> list[ChurnMonth]:
+def churn(
+    session: Session, start: date, end: date, within: Within | None = None
+) -> list[ChurnMonth]:
+    """Each month: active at its start, new in it, churned in it. What came before the
+    range is counted once (a count over an index range), the range's months grouped."""
     dialect = session.bind.dialect.name if session.bind else "sqlite"
-    first = month_of_day(CustomerValue.first_order, dialect)
-    firsts: dict[str, int] = dict(session.execute(
-        select(first, func.count()).where(CustomerValue.first_order.is_not(None),
-                                          within(CustomerValue.customer_id))
-        .group_by(first)
-    ).all())  # fmt: skip
-    on = month_of_day(ValueChange.on, dialect)
-    flows = {
-        month: (int(into or 0), int(out or 0))
-        for month, into, out in session.execute(
-            select(on, func.sum(case((ValueChange.new == "churned", 1), else_=0)),
-                   func.sum(case((ValueChange.old == "churned", 1), else_=0)))
-            .where(ValueChange.measure == "stage",
-                   or_(ValueChange.new == "churned", ValueChange.old == "churned"),
-                   within(ValueChange.customer_id))
-            .group_by(on)
-        ).all()
-    }  # fmt: skip
-    shown = months(start, end)
+    first, after = start.replace(day=1), _month_after(end)
+    cv = CustomerValue
+    chosen = _chosen(within, cv.customer_id)
+    bought = int(session.scalar(select(func.count()).where(cv.first_order < first, *chosen)) or 0)
+    firsts = _by_month(session, month_of_day(cv.first_order, dialect), cv.first_order, first,
+                       after, chosen)  # fmt: skip
+    vc = ValueChange
+    gone, flows = 0, []
+    for side, sign in ((vc.new, 1), (vc.old, -1)):
+        where = [vc.measure == "stage", side == "churned", *_chosen(within, vc.customer_id)]
+        before = session.scalar(select(func.count()).where(*where, vc.on < first)) or 0
+        gone += sign * int(before)
+        flows.append(_by_month(session, month_of_day(vc.on, dialect), vc.on, first, after, where))
+    into, out = flows
     found = []
-    for month in shown:
+    for month in months(start, end):
         key = month_key(month)
-        bought = sum(int(n) for m, n in firsts.items() if m < key)
-        gone = sum(into - out for m, (into, out) in flows.items() if m < key)
-        found.append(ChurnMonth(month, max(bought - gone, 0), int(firsts.get(key, 0)),
-                                flows.get(key, (0, 0))[0]))  # fmt: skip
+        found.append(ChurnMonth(month, max(bought - gone, 0), firsts.get(key, 0), into.get(key, 0)))
+        bought += firsts.get(key, 0)
+        gone += into.get(key, 0) - out.get(key, 0)
     return found
+
+
+def _by_month(session: Session, month: Any, day: Any, first: date, after: date,
+              where: list[Any]) -> dict[str, int]:  # fmt: skip
+    """Rows per month of a date column within [first, after)."""
+    rows = session.execute(select(month, func.count())
+                           .where(day >= first, day < after, *where).group_by(month))  # fmt: skip
+    return {key: int(n) for key, n in rows}
+
+
+def _chosen(within: Within | None, column: Any) -> list[Any]:
+    """The segment's condition on ``column`` (none for everyone)."""
+    return [] if within is None else [within(column)]
+
+
+def _month_after(day: date) -> date:
+    index = day.year * 12 + day.month  # the month after day's
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _in_month(column: Any, month: Any) -> ColumnElement[bool]:
@@ -118,12 +130,11 @@ def _in_month(column: Any, month: Any) -> ColumnElement[bool]:
 
 def _between(column: Any, start: date, end: date) -> ColumnElement[bool]:
     """A stored time within the local months of ``start`` to ``end``."""
-    index = end.year * 12 + end.month  # the month after end's
-    return and_(column >= midnight(start.replace(day=1)),
-                column < midnight(date(index // 12, index % 12 + 1, 1)))  # fmt: skip
+    return and_(column >= midnight(start.replace(day=1)), column < midnight(_month_after(end)))
 
 
-def scores(session: Session, start: date, end: date, within: Within = everyone) -> list[ScoreMonth]:
+def scores(session: Session, start: date, end: date,
+           within: Within | None = None) -> list[ScoreMonth]:  # fmt: skip
     r = SurveyResponse
     month = local_months(start, end)
     rows = session.execute(
@@ -133,7 +144,7 @@ def scores(session: Session, start: date, end: date, within: Within = everyone) 
                func.count(r.csat), func.avg(cast(r.csat, Float)))
         .join(month, _in_month(r.answered_at, month))
         .where(r.deleted_at.is_(None), or_(r.nps.is_not(None), r.csat.is_not(None)),
-               within(r.customer_id))
+               *_chosen(within, r.customer_id))
         .group_by(month.c.g)
     ).all()  # fmt: skip
     by_month = {row[0]: row[1:] for row in rows}
@@ -147,50 +158,53 @@ def scores(session: Session, start: date, end: date, within: Within = everyone) 
     return found
 
 
-def feedback(session: Session, start: date, end: date, within: Within = everyone,
+def feedback(session: Session, start: date, end: date, within: Within | None = None,
              now: datetime | None = None) -> list[FeedbackMonth]:  # fmt: skip
+    """Three passes, each over one covering index's months: received, resolved (with the
+    median time to resolve) and due (breaches)."""
     dialect = session.bind.dialect.name if session.bind else "sqlite"
     now = now or datetime.now(UTC)
     f = Feedback
-    live = and_(f.deleted_at.is_(None), within(f.customer_id))
+    live = [f.deleted_at.is_(None), *_chosen(within, f.customer_id)]
     month = local_months(start, end)
     received: dict[str, int] = dict(session.execute(
         select(month.c.g, func.count()).select_from(f)
-        .join(month, _in_month(f.received_at, month)).where(live).group_by(month.c.g)
+        .join(month, _in_month(f.received_at, month)).where(*live).group_by(month.c.g)
     ).all())  # fmt: skip
     durations = (
         select(month.c.g, hours_between(f.received_at, f.resolved_at, dialect).label("v"))
-        .select_from(f).join(month, _in_month(f.resolved_at, month))
-        .where(live, f.resolved_at.is_not(None))
+        .select_from(f).join(month, _in_month(f.resolved_at, month)).where(*live)
         .subquery()
     )  # fmt: skip
-    resolved: dict[str, int] = dict(session.execute(
-        select(durations.c.g, func.count()).group_by(durations.c.g)).all())  # fmt: skip
-    middle: dict[str, float] = dict(session.execute(medians(durations)).all())
+    resolved = {g: (int(n), m) for g, m, n in session.execute(medians(durations))}
     late = or_(f.resolved_at > f.due_at,
                and_(f.resolved_at.is_(None), f.due_at < now,
                     f.status.in_((FeedbackStatus.NEW, FeedbackStatus.ASSIGNED,
                                   FeedbackStatus.IN_PROGRESS))))  # fmt: skip
     breaches: dict[str, int] = dict(session.execute(
         select(month.c.g, func.count()).select_from(f)
-        .join(month, _in_month(f.due_at, month)).where(live, late).group_by(month.c.g)
+        .join(month, _in_month(f.due_at, month)).where(*live, late).group_by(month.c.g)
     ).all())  # fmt: skip
     found = []
     for day in months(start, end):
         key = month_key(day)
-        hours = middle.get(key)
-        found.append(FeedbackMonth(day, int(received.get(key, 0)), int(resolved.get(key, 0)),
+        count, hours = resolved.get(key, (0, None))
+        found.append(FeedbackMonth(day, int(received.get(key, 0)), count,
                                    float(hours) if hours is not None else None,
                                    int(breaches.get(key, 0))))  # fmt: skip
     return found
 
 
 def by_category(session: Session, start: date, end: date,
-                within: Within = everyone) -> list[tuple[str | None, int, float | None]]:  # fmt: skip
+                within: Within | None = None) -> list[tuple[str | None, int, float | None]]:  # fmt: skip
     """(category, items received in the range, median hours to resolve them), most first."""
     dialect = session.bind.dialect.name if session.bind else "sqlite"
     f = Feedback
-    where = (f.deleted_at.is_(None), within(f.customer_id), _between(f.received_at, start, end))
+    where = (
+        f.deleted_at.is_(None),
+        *_chosen(within, f.customer_id),
+        _between(f.received_at, start, end),
+    )
     counts = session.execute(
         select(f.category, func.count()).where(*where).group_by(f.category)).all()  # fmt: skip
     durations = (
@@ -198,28 +212,27 @@ def by_category(session: Session, start: date, end: date,
                hours_between(f.received_at, f.resolved_at, dialect).label("v"))
         .where(*where, f.resolved_at.is_not(None)).subquery()
     )  # fmt: skip
-    middle: dict[str, float] = dict(session.execute(medians(durations)).all())
+    middle: dict[str, float] = {g: m for g, m, _n in session.execute(medians(durations))}
     found = [(c, int(n), float(middle[c or ""]) if (c or "") in middle else None)
              for c, n in counts]  # fmt: skip
     return sorted(found, key=lambda row: (-row[1], row[0] or ""))
 
 
 def churn_reasons(session: Session, start: date, end: date,
-                  within: Within = everyone) -> list[tuple[str, int]]:  # fmt: skip
+                  within: Within | None = None) -> list[tuple[str, int]]:  # fmt: skip
     """(reason, customers who left for it in the range), most first."""
     c = ChurnReason
     rows = session.execute(
         select(c.reason, func.count())
         .where(c.deleted_at.is_(None), c.on >= start.replace(day=1), c.on <= _month_end(end),
-               within(c.customer_id))
+               *_chosen(within, c.customer_id))
         .group_by(c.reason)
     ).all()  # fmt: skip
     return sorted(((r, int(n)) for r, n in rows), key=lambda row: (-row[1], row[0]))
 
 
 def _month_end(day: date) -> date:
-    index = day.year * 12 + day.month
-    return date.fromordinal(date(index // 12, index % 12 + 1, 1).toordinal() - 1)
+    return date.fromordinal(_month_after(day).toordinal() - 1)
 
 
 def in_segment(ids: Select[Any]) -> Within:

@@ -80,7 +80,7 @@ def build_trends(db: Database, start: date, end: date, segment: SegmentInfo | No
     """The figures named in ``parts`` (all by default), each one aggregate in SQL."""
     if end < start:
         start, end = end, start
-    within: monthly.Within = monthly.everyone
+    within: monthly.Within | None = None
     if segment is not None:
         within = monthly.in_segment(matching_ids(query_of(segment), db.dialect))
     found = Trends(start, end, segment.name if segment else None)

@@ -60,17 +60,18 @@ def hours_between(start: Any, end: Any, dialect: str) -> ColumnElement[Any]:
 
 
 def medians(inner: Subquery) -> Select[Any]:
-    """(group, median of value) from ``inner`` selecting (group, value) labelled g and v:
-    the middle value of each group (the mean of the two middle ones for an even count),
-    by window functions, which SQLite and PostgreSQL both have."""
+    """(group, median of value, count) from ``inner`` selecting (group, value) labelled
+    g and v: the middle value of each group (the mean of the two middle ones for an even
+    count), by window functions, which SQLite and PostgreSQL both have."""
     ranked = select(
         inner.c.g, inner.c.v,
         func.row_number().over(partition_by=inner.c.g, order_by=inner.c.v).label("rn"),
-        func.count().over(partition_by=inner.c.g).label("n"),
+        # The same window as the row number (a whole-partition frame): one sort, not two.
+        func.count().over(partition_by=inner.c.g, order_by=inner.c.v, rows=(None, None)).label("n"),
     ).subquery()  # fmt: skip
     two = literal_column("2", Integer)
     return (
-        select(ranked.c.g, func.avg(ranked.c.v))
+        select(ranked.c.g, func.avg(ranked.c.v), func.max(ranked.c.n))
         .where(ranked.c.rn.in_([(ranked.c.n + 1) // two, (ranked.c.n + 2) // two]))
         .group_by(ranked.c.g)
     )
