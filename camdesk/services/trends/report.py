@@ -16,6 +16,7 @@ from camdesk.services.lists.segments import SegmentInfo, query_of
 from camdesk.services.trends import monthly
 from camdesk.services.trends.monthly import ChurnMonth, FeedbackMonth, ScoreMonth
 from camdesk.services.trends.sql import months
+from camdesk.services.trends.standing import Standing, standing
 
 # The workbook's column names (English; a screen passes its own translations).
 HEADERS = {
@@ -26,6 +27,9 @@ HEADERS = {
     "median_hours": "Median hours to resolve", "breaches": "Service level breaches",
     "category": "Category", "items": "Items", "reason": "Churn reason", "customers": "Customers",
     "months": "Months", "categories": "Categories", "reasons": "Churn reasons",
+    "tiers": "Value tiers", "tier": "Value tier", "revenue": "Revenue (yuan)",
+    "pareto": "Revenue Pareto", "customer_share": "Best customers (%)",
+    "revenue_share": "Their revenue (%)",
 }  # fmt: skip
 MONTH_COLUMNS = ("month", "active", "new", "churned", "churn_rate", "nps", "nps_responses",
                  "csat", "csat_responses", "received", "resolved", "median_hours", "breaches")  # fmt: skip
@@ -43,6 +47,7 @@ class Trends:
     feedback: list[FeedbackMonth] = field(default_factory=list)
     categories: list[tuple[str | None, int, float | None]] = field(default_factory=list)
     reasons: list[tuple[str, int]] = field(default_factory=list)
+    standing: Standing = field(default_factory=Standing)
 
     def month_rows(self) -> list[dict[str, Any]]:
         """One row per month, every figure (rates in %, one decimal; None: no figure)."""
@@ -65,6 +70,11 @@ class Trends:
             "categories": [{"category": c, "items": n, "median_hours": _round(h, 1)}
                            for c, n, h in self.categories],
             "churn_reasons": [{"reason": r, "customers": n} for r, n in self.reasons],
+            "tiers": [{"tier": t, "customers": n, "revenue": self.standing.revenue.get(t, 0) / 100}
+                      for t, n in self.standing.tiers.items()],
+            "pareto": [{"customer_share": _round(x * 100, 2), "revenue_share": _round(y * 100, 2)}
+                       for x, y in zip(self.standing.pareto_x, self.standing.pareto_y,
+                                       strict=True)],
         }  # fmt: skip
 
 
@@ -72,7 +82,7 @@ def _round(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
 
 
-PARTS = ("churn", "scores", "feedback", "categories", "reasons")
+PARTS = ("churn", "scores", "feedback", "categories", "reasons", "standing")
 
 
 def build_trends(db: Database, start: date, end: date, segment: SegmentInfo | None = None,
@@ -95,6 +105,8 @@ def build_trends(db: Database, start: date, end: date, segment: SegmentInfo | No
             found.categories = monthly.by_category(session, start, end, within)
         if "reasons" in parts:
             found.reasons = monthly.churn_reasons(session, start, end, within)
+        if "standing" in parts:
+            found.standing = standing(session, within)
     return found
 
 
@@ -117,6 +129,12 @@ def write_trends(path: Path, trends: Trends, headers: Mapping[str, str] = HEADER
               [[names.get(c or "", c or ""), n, _round(h, 1)] for c, n, h in trends.categories]),
         Sheet(headers["reasons"], [headers["reason"], headers["customers"]],
               [[names.get(r, r), n] for r, n in trends.reasons]),
+        Sheet(headers["tiers"], [headers["tier"], headers["customers"], headers["revenue"]],
+              [[names.get(t, t), n, trends.standing.revenue.get(t, 0) / 100]
+               for t, n in trends.standing.tiers.items()]),
+        Sheet(headers["pareto"], [headers["customer_share"], headers["revenue_share"]],
+              [[_round(x * 100, 2), _round(y * 100, 2)]
+               for x, y in zip(trends.standing.pareto_x, trends.standing.pareto_y, strict=True)]),
     ]  # fmt: skip
     return write_sheets(path, sheets)
 

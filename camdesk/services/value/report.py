@@ -119,14 +119,19 @@ def build_report(db: Database, today: date | None = None) -> ValueReport:
 def _pareto(report: ValueReport, revenue: np.ndarray) -> None:
     report.paying = len(revenue)
     report.revenue = int(revenue.sum())
-    if not len(revenue) or report.revenue <= 0:
-        return
+    report.pareto_x, report.pareto_y = pareto_curve(revenue)
+
+
+def pareto_curve(revenue: np.ndarray) -> tuple[list[float], list[float]]:
+    """The cumulative share of customers (best first) and of their revenue, 0-1, at most
+    :data:`CURVE_POINTS` points however many customers; empty without revenue."""
+    if not len(revenue) or revenue.sum() <= 0:
+        return [], []
     ordered = np.sort(revenue)[::-1]
     share = np.cumsum(ordered) / ordered.sum()
     positions = np.unique(np.linspace(0, len(ordered) - 1, min(CURVE_POINTS, len(ordered))).round())
     picked = positions.astype(np.int64)
-    report.pareto_x = [0.0, *((picked + 1) / len(ordered)).tolist()]
-    report.pareto_y = [0.0, *share[picked].tolist()]
+    return [0.0, *((picked + 1) / len(ordered)).tolist()], [0.0, *share[picked].tolist()]
 
 
 def _bands(clv: np.ndarray) -> list[tuple[int, int | None, int]]:

@@ -1,0 +1,49 @@
+"""Where the customers stand now, beside the months: how many are in each value tier (and
+their revenue), and the revenue Pareto curve, for everyone or a segment.
+
+The tier counts are one grouped SQL query; the curve sorts the paying customers' revenue
+in numpy (one column read, vectorised; the value screen draws the same curve).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from camdesk.models import CustomerValue
+from camdesk.services.core.raw import raw_rows
+from camdesk.services.trends.monthly import Within
+from camdesk.services.value.labels import TIER_CODES
+from camdesk.services.value.order import of_live_customers
+from camdesk.services.value.report import pareto_curve
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Customers and revenue (fen) by tier code; the Pareto curve (shares 0-1)."""
+
+    tiers: dict[str, int] = field(default_factory=dict)
+    revenue: dict[str, int] = field(default_factory=dict)
+    pareto_x: list[float] = field(default_factory=list)
+    pareto_y: list[float] = field(default_factory=list)
+
+    def revenue_share_of_best(self, customers: float) -> float | None:
+        """The share of revenue the best ``customers`` share (0-1) of paying customers bring."""
+        if not self.pareto_x:
+            return None
+        return float(np.interp(customers, self.pareto_x, self.pareto_y))
+
+
+def standing(session: Session, within: Within | None = None) -> Standing:
+    cv = CustomerValue
+    where = [of_live_customers(), *([] if within is None else [within(cv.customer_id)])]
+    rows = list(session.execute(select(cv.tier, func.count(), func.coalesce(func.sum(cv.revenue), 0))
+                                .where(*where).group_by(cv.tier)))  # fmt: skip
+    spent = raw_rows(session, select(cv.revenue).where(*where, cv.revenue > 0))
+    x, y = pareto_curve(np.fromiter((r[0] for r in spent), dtype=np.float64, count=len(spent)))
+    order = {code.value: index for index, code in enumerate(TIER_CODES)}  # high, mid, low
+    rows.sort(key=lambda row: order.get(row[0], len(order)))
+    return Standing({t: int(n) for t, n, _r in rows}, {t: int(r) for t, _n, r in rows}, x, y)
