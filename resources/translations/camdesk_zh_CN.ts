@@ -3188,6 +3188,14 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>流失原因</translation>
     </message>
     <message>
+        <source>Value tiers</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Revenue Pareto</source>
+        <translation>收入帕累托</translation>
+    </message>
+    <message>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
@@ -3224,8 +3232,28 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>超时未解决</translation>
     </message>
     <message>
+        <source>%1 (%2% of revenue)</source>
+        <translation>%1（占收入 %2%）</translation>
+    </message>
+    <message>
         <source>Median hours to resolve</source>
         <translation>解决时长中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Revenue (yuan)</source>
+        <translation>收入（元）</translation>
+    </message>
+    <message>
+        <source>Best customers (%)</source>
+        <translation>最佳客户（%）</translation>
+    </message>
+    <message>
+        <source>Their revenue (%)</source>
+        <translation>其收入占比（%）</translation>
     </message>
     <message>
         <source>No category</source>

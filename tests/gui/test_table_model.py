@@ -210,3 +210,36 @@ def test_a_sort_superseded_before_its_page_scan_starts_skips_the_scan(sqlite_db)
         run_next()
     assert [q.descending for q in scanned] == [True]  # only the newest order was scanned
     assert model._anchors is not None and model.data(model.index(0, 0)) == "客户29"
+
+
+def test_tier_and_stage_cells_carry_their_colour_and_scores_show(sqlite_db, qtmodeltester):
+    from datetime import UTC, date, datetime
+
+    from PySide6.QtGui import QColor
+
+    from camdesk.models import CustomerScore, CustomerValue
+    from camdesk.services.core.users import local_actor
+    from camdesk.views.palette import STAGE_COLORS, TIER_COLORS
+
+    actor = local_actor(sqlite_db)
+    valued = make_customer(sqlite_db, actor, name="何欣怡")
+    make_customer(sqlite_db, actor, name="林晓峰")  # not valued yet, never asked
+    with sqlite_db.write() as session:
+        session.add(CustomerValue(customer_id=valued.id, as_of=date(2026, 11, 30), tier="high",
+                                  stage="churned", computed_at=datetime.now(UTC)))  # fmt: skip
+        session.add(CustomerScore(customer_id=valued.id, nps=0, csat=1))
+    model = make_model(sqlite_db)
+    model.set_query(ListQuery())
+    qtmodeltester.check(model)
+    keys = [c.key for c in model.columns]
+    decoration = Qt.ItemDataRole.DecorationRole
+
+    def cell(row, key, role=Qt.ItemDataRole.DisplayRole):
+        return model.index(row, keys.index(key)).data(role)
+
+    assert cell(0, "tier", decoration) == QColor(TIER_COLORS["high"])
+    assert cell(0, "stage", decoration) == QColor(STAGE_COLORS["churned"])
+    assert cell(0, "name", decoration) is None
+    assert cell(1, "tier", decoration) is None  # no tier, no colour
+    assert (cell(0, "nps"), cell(0, "csat")) == (0, 1)  # a zero is a score
+    assert (cell(1, "nps"), cell(1, "csat")) == ("", "")

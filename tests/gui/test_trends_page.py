@@ -85,3 +85,37 @@ def test_the_dashboard_plots_the_months_and_follows_range_and_segment(qtbot, con
     assert [r[0] for r in rows[1:]] == ["2026-07", "2026-08", "2026-09"]
     assert [r[1] for r in rows[1:]] == page.charts["churn"].series["Active at start"]
     assert [r[5] for r in rows[1:]] == page.charts["scores"].series["NPS"]
+
+
+def test_tiers_and_the_revenue_pareto_in_the_tiers_own_colours(qtbot, controller, tmp_path):
+    from sqlalchemy import update
+
+    from camdesk.views.palette import TIER_COLORS
+
+    _seed(controller.db, controller.actor)
+    with controller.db.write() as session:  # 何欣怡 brings 900 of 1,000 yuan
+        for name, tier, spent in (("何欣怡", "high", 90_000), ("林晓峰", "low", 10_000)):
+            session.execute(update(CustomerValue).where(CustomerValue.customer_id.in_(
+                select_ids(session, name))).values(tier=tier, revenue=spent))  # fmt: skip
+    page = _open(qtbot, controller)
+    page.tabs.setCurrentWidget(page.tiers)
+    assert page.tiers.names == ["High value", "Low value"]
+    assert page.tiers.values == [1, 1]
+    assert page.tiers.colors == [TIER_COLORS["high"], TIER_COLORS["low"]]
+    assert page.tiers.value_labels == ["1 (90.0% of revenue)", "1 (10.0% of revenue)"]
+    page.tabs.setCurrentWidget(page.pareto)
+    _xs, ys = page.pareto.listDataItems()[0].getData()
+    assert list(ys) == [0.0, 90.0, 100.0]  # percent: the best half brings 90%
+    png = page.export_png(tmp_path / "pareto.png")
+    assert png is not None and png.stat().st_size > 1000
+    book = load_workbook(page.export_xlsx(tmp_path / "trends.xlsx"), read_only=True)
+    assert list(book["Value tiers"].iter_rows(values_only=True))[1:] == [
+        ("High value", 1, 900), ("Low value", 1, 100)]  # fmt: skip
+
+
+def select_ids(session, name):
+    from sqlalchemy import select
+
+    from camdesk.models import Customer
+
+    return select(Customer.id).where(Customer.name == name)

@@ -29,11 +29,13 @@ from PySide6.QtCore import (
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.services.lists.rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.views.background import TaskState, run_read
+from camdesk.views.palette import qcolor
 from camdesk.views.value_names import value_name, yuan
 
 Index = QModelIndex | QPersistentModelIndex
 Runner = Callable[..., Any]
 CONTEXT = "CustomerTableModel"
+COLOURED = ("tier", "stage")  # columns marked with their value's colour (views.palette)
 
 KIND_NAMES = {
     "person": QT_TRANSLATE_NOOP("CustomerTableModel", "Person"),
@@ -363,12 +365,16 @@ class CustomerTableModel(QAbstractTableModel):
         if not index.isValid() or role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.DecorationRole,
         ):
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
-        return self._columns[index.column()].value(row)
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole:  # a tier's or stage's colour, as in charts
+            return qcolor(column.key, getattr(row, column.key)) if column.key in COLOURED else None
+        return column.value(row)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -14,10 +14,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
+from camdesk.views.palette import SERIES
 from camdesk.views.value.charts import BAR_COLOR, static_chart
 
-# One palette for every chart: the n-th series of any chart has the n-th colour.
-PALETTE = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#76b7b2", "#edc948", "#b07aa1")
+PALETTE = SERIES  # one palette for every chart: the n-th series has the n-th colour
 GROUP_WIDTH = 0.8
 
 Shown = Callable[[float], str]  # a value as the chart's labels and tooltips say it
@@ -218,15 +218,18 @@ class CountChart(pg.PlotWidget):
         self.names: list[str] = []
         self.values: list[float] = []
         self.value_labels: list[str] = []
+        self.colors: list[str] = []
         self.setMinimumHeight(200)
 
-    def set_counts(self, names: Sequence[str], values: Sequence[float],
-                   labels: Sequence[str]) -> None:  # fmt: skip
+    def set_counts(self, names: Sequence[str], values: Sequence[float], labels: Sequence[str],
+                   colors: Sequence[str] | None = None) -> None:  # fmt: skip
+        """Bars top to bottom; ``colors``: each bar's own (a tier's, a stage's)."""
         self.clear()
         self.names, self.values, self.value_labels = list(names), list(values), list(labels)
+        self.colors = list(colors) if colors else [BAR_COLOR] * len(values)
         positions = [len(values) - 1 - n for n in range(len(values))]  # top to bottom
         self.addItem(pg.BarGraphItem(x0=0, y=positions, height=0.7, width=self.values,
-                                     brush=BAR_COLOR, pen=None))  # fmt: skip
+                                     brushes=[pg.mkBrush(c) for c in self.colors], pen=None))  # fmt: skip
         for y, value, label in zip(positions, self.values, labels, strict=True):
             text = pg.TextItem(label, color="#333", anchor=(0, 0.5))
             text.setPos(value, y)

@@ -36,10 +36,13 @@ from camdesk.views.combo import index_of
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents, Freshness
 from camdesk.views.feedback.names import category_name
+from camdesk.views.palette import SERIES, value_color
+from camdesk.views.value_names import value_name
 
 if TYPE_CHECKING:
     from camdesk.db import Database
     from camdesk.views.trends.charts import CountChart, MonthChart
+    from camdesk.views.value.charts import ParetoChart
 
 KINDS = Kind.VALUES | Kind.FEEDBACK | Kind.FILES | Kind.SEGMENTS
 
@@ -117,13 +120,18 @@ class TrendsPage(QWidget):
 
     def _build(self) -> None:
         from camdesk.views.trends.charts import CountChart, MonthChart
+        from camdesk.views.value.charts import ParetoChart
 
         self._built = True
         self.charts: dict[str, MonthChart] = {key: MonthChart(f"trend_{key}") for key in
                                               ("churn", "flow", "scores", "feedback")}  # fmt: skip
         self.categories: CountChart = CountChart("trend_categories")
         self.reasons: CountChart = CountChart("trend_reasons")
-        widgets: list[QWidget] = [*self.charts.values(), self.categories, self.reasons]
+        self.tiers: CountChart = CountChart("trend_tiers")
+        self.pareto: ParetoChart = ParetoChart()
+        self.pareto.setObjectName("trend_pareto")
+        widgets: list[QWidget] = [*self.charts.values(), self.categories, self.reasons,
+                                  self.tiers, self.pareto]  # fmt: skip
         for widget in widgets:
             self.tabs.addTab(widget, "")
 
@@ -149,7 +157,8 @@ class TrendsPage(QWidget):
         self._fill_segments()
         if self._built:
             titles = (self.tr("Churn rate"), self.tr("New and churned"), self.tr("Satisfaction"),
-                      self.tr("Feedback"), self.tr("By category"), self.tr("Churn reasons"))  # fmt: skip
+                      self.tr("Feedback"), self.tr("By category"), self.tr("Churn reasons"),
+                      self.tr("Value tiers"), self.tr("Revenue Pareto"))  # fmt: skip
             for index, title in enumerate(titles):
                 self.tabs.setTabText(index, title)
             self._show()
@@ -241,6 +250,25 @@ class TrendsPage(QWidget):
         self.reasons.set_counts([self._reason(r) for r, _n in trends.reasons],
                                 [n for _r, n in trends.reasons],
                                 [locale.toString(n) for _r, n in trends.reasons])  # fmt: skip
+        self._show_standing(locale)
+
+    def _show_standing(self, locale: QLocale) -> None:
+        """Tiers in their own colours, with their share of revenue; the Pareto curve with
+        where 80% and 95% of the revenue is reached (the ABC classes of these customers)."""
+        import numpy as np  # loaded with the charts, not with the window
+
+        assert self.trends is not None
+        standing = self.trends.standing
+        total = sum(standing.revenue.values()) or 1
+        self.tiers.set_counts(
+            [value_name("tier", t) for t in standing.tiers], list(standing.tiers.values()),
+            [self.tr("%1 (%2% of revenue)").replace("%1", locale.toString(n)).replace(
+                "%2", locale.toString(100 * standing.revenue.get(t, 0) / total, "f", 1))
+             for t, n in standing.tiers.items()],
+            [value_color("tier", t) or SERIES[0] for t in standing.tiers])  # fmt: skip
+        x, y = standing.pareto_x, standing.pareto_y
+        bounds = (float(np.interp(0.8, y, x)), float(np.interp(0.95, y, x))) if x else (0.0, 0.0)
+        self.pareto.set_curve(x, y, bounds, ("A", "B", "C"))
 
     def _category(self, key: str | None) -> str:
         return category_name(key, self._rules.categories) if key else self.tr("No category")
@@ -289,6 +317,7 @@ class TrendsPage(QWidget):
         headers = {**HEADERS, **self._headers()}
         names = {c or "": self._category(c) for c, _n, _h in self.trends.categories}
         names |= {r: self._reason(r) for r, _n in self.trends.reasons}
+        names |= {t: value_name("tier", t) for t in self.trends.standing.tiers}
         try:
             write_trends(path, self.trends, headers, names)
         except Exception as exc:  # a full disk, a file open elsewhere: said, not lost
@@ -309,4 +338,8 @@ class TrendsPage(QWidget):
             "items": self.tr("Items"), "reason": self.tr("Churn reason"),
             "customers": self.tr("Customers"), "months": self.tr("Months"),
             "categories": self.tr("Categories"), "reasons": self.tr("Churn reasons"),
+            "tiers": self.tr("Value tiers"), "tier": self.tr("Value tier"),
+            "revenue": self.tr("Revenue (yuan)"), "pareto": self.tr("Revenue Pareto"),
+            "customer_share": self.tr("Best customers (%)"),
+            "revenue_share": self.tr("Their revenue (%)"),
         }  # fmt: skip

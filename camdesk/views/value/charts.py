@@ -14,10 +14,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from camdesk.views.palette import SERIES
+
 pg.setConfigOptions(antialias=True)
 
-BAR_COLOR = "#4e79a7"
-ACCENT = "#e15759"
+BAR_COLOR, ACCENT = SERIES[0], SERIES[1]  # the app's palette (views.palette)
 BAR_WIDTH = 0.7
 
 

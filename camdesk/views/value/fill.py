@@ -89,6 +89,7 @@ def _tiers(page: ValuePage, report: ValueReport) -> None:
         headers,
         report.customers,
         QCoreApplication.translate("ValuePage", "%1: %2 customers (%3)"),
+        "tier",
     )
 
 
@@ -115,6 +116,7 @@ def _stages(page: ValuePage, report: ValueReport) -> None:
         ],
         report.customers,
         QCoreApplication.translate("ValuePage", "%1: %2 customers (%3)"),
+        "stage",
     )
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.services.value.report import RiskRow
+from camdesk.views.palette import SERIES, value_color
 from camdesk.views.value.charts import BarChart
 from camdesk.views.value_names import yuan
 
@@ -108,9 +109,9 @@ class CountsPanel(QWidget):
             self.chosen.emit(self.rows[row].code)
 
     def show_counts(self, rows: Sequence[CountRow], headers: Sequence[str], total: int,
-                    tip: str) -> None:  # fmt: skip
+                    tip: str, measure: str | None = None) -> None:  # fmt: skip
         """``headers``: name, count, share, then one per extra column; ``tip`` has %1 name,
-        %2 count, %3 share."""
+        %2 count, %3 share; ``measure`` ("tier", "stage") gives the bars their colours."""
         self.rows = list(rows)
         number = QLocale().toString
         fill_table(self.table, headers,
@@ -119,7 +120,8 @@ class CountsPanel(QWidget):
         fit_height(self.table)
         tips = [tip.replace("%1", r.name).replace("%2", number(r.count))
                 .replace("%3", share(r.count, total)) for r in rows]  # fmt: skip
-        self.chart.set_bars([r.name for r in rows], [r.count for r in rows], tips)
+        colors = [value_color(measure, r.code) or SERIES[0] for r in rows] if measure else None
+        self.chart.set_bars([r.name for r in rows], [r.count for r in rows], tips, colors)
 
 
 class RiskPanel(QWidget):
