@@ -2,14 +2,14 @@
 their revenue), and the revenue Pareto curve, for everyone or a segment.
 
 The tier counts are one grouped SQL query; the curve sorts the paying customers' revenue
-in numpy (one column read, vectorised; the value screen draws the same curve).
+in numpy (one column read, vectorised; the value screen draws the same curve). numpy is
+loaded when the figures are first read, not with the window.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -18,7 +18,6 @@ from camdesk.services.core.raw import raw_rows
 from camdesk.services.trends.monthly import Within
 from camdesk.services.value.labels import TIER_CODES
 from camdesk.services.value.order import of_live_customers
-from camdesk.services.value.report import pareto_curve
 
 
 @dataclass(frozen=True)
@@ -32,12 +31,18 @@ class Standing:
 
     def revenue_share_of_best(self, customers: float) -> float | None:
         """The share of revenue the best ``customers`` share (0-1) of paying customers bring."""
+        import numpy as np  # not with the window: the list works without numpy
+
         if not self.pareto_x:
             return None
         return float(np.interp(customers, self.pareto_x, self.pareto_y))
 
 
 def standing(session: Session, within: Within | None = None) -> Standing:
+    import numpy as np
+
+    from camdesk.services.value.report import pareto_curve  # numpy and scipy: when asked
+
     cv = CustomerValue
     where = [of_live_customers(), *([] if within is None else [within(cv.customer_id)])]
     rows = list(session.execute(select(cv.tier, func.count(), func.coalesce(func.sum(cv.revenue), 0))
