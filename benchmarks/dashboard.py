@@ -15,7 +15,8 @@ aggregate of the same figures run with sqlite3 in the same run (``*_ref_ms``):
 - ``churn``: active at each month's start, new and churned customers;
 - ``scores``: NPS and CSAT per month with their counts;
 - ``feedback``: items received, resolved, median hours to resolve, breaches per month;
-- ``categories``: items and median hours per category; ``reasons``: churn reasons.
+- ``categories``: items and median hours per category; ``reasons``: churn reasons;
+- ``standing``: customers and revenue per value tier, and the revenue Pareto curve.
 
 The goal is at most 1,500 ms per chart (500 ms hoped for). Timings are medians over
 repeats. Prints the figures, then one JSON line.
@@ -174,6 +175,10 @@ REF = {
     "reasons": [
         "SELECT reason, count(*) FROM churn_reason WHERE deleted_at IS NULL "
         'AND "on" >= :day_lo AND "on" <= :day_hi GROUP BY 1',
+    ],
+    "standing": [  # tiers, and the revenue the Pareto curve is drawn from (sorted here)
+        "SELECT tier, count(*), sum(revenue) FROM customer_value GROUP BY tier",
+        "SELECT revenue FROM customer_value WHERE revenue > 0 ORDER BY revenue DESC",
     ],
 }
 

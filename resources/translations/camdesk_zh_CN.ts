@@ -2163,6 +2163,14 @@
 <context>
     <name>ParetoChart</name>
     <message>
+        <source>Paying customers, best first (%)</source>
+        <translation>付费客户，按贡献从高到低（%）</translation>
+    </message>
+    <message>
+        <source>Share of revenue (%)</source>
+        <translation>收入占比（%）</translation>
+    </message>
+    <message>
         <source>Best %1% of paying customers: %2% of revenue (class %3)</source>
         <translation>消费最高的 %1% 付费客户：贡献 %2% 的收入（%3 类）</translation>
     </message>

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from camdesk.models import CustomerValue
 from camdesk.services.core.users import local_actor
 from camdesk.services.value.recompute import recompute
+from camdesk.views.palette import STAGE_COLORS
 from tests.value_seed import AS_OF, seed
 
 
@@ -43,6 +44,11 @@ def test_counts_match_the_database_and_a_bar_click_lists_its_customers(qtbot, co
         ("potential", "new", "active", "loyal", "silent", "churned")]  # fmt: skip
     assert "17 customers" in page.status.text() and AS_OF.isoformat() in page.status.text()
     assert "High value: " in page.tiers.chart.tips[0]  # what hovering the bar shows
+    # Each bar says its count, and each tier and stage has its colour from the app's palette.
+    assert page.tiers.chart.value_labels == [str(tiers.get(t, 0)) for t in ("high", "mid", "low")]
+    brushes = page.stages.chart.bars.opts["brushes"]
+    assert [b.color().name() for b in brushes] == [STAGE_COLORS[s] for s in
+        ("potential", "new", "active", "loyal", "silent", "churned")]  # fmt: skip
 
     chart = page.stages.chart
     churned = 5

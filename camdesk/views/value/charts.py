@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from camdesk.views.palette import SERIES
@@ -75,6 +75,7 @@ class BarChart(pg.PlotWidget):
         self.horizontal = horizontal
         self.values: list[float] = []
         self.tips: list[str] = []
+        self.value_labels: list[str] = []
         self.bars: _Bars | None = None
         self.setMinimumHeight(180)
 
@@ -97,14 +98,25 @@ class BarChart(pg.PlotWidget):
             axis = self.getPlotItem().getAxis("bottom")
         axis.setTicks([list(zip(positions, labels, strict=True))])
         self.addItem(self.bars)
+        # Each bar says its value (as the dashboard's do), at its end.
+        self.value_labels = [QLocale().toString(round(v)) for v in self.values]
+        for position, value, text in zip(positions, self.values, self.value_labels, strict=True):
+            label = pg.TextItem(
+                text, color="#333", anchor=(0, 0.5) if self.horizontal else (0.5, 1)
+            )
+            if self.horizontal:
+                label.setPos(value, position)
+            else:
+                label.setPos(position, value)
+            self.addItem(label)
         top = max(self.values, default=0) or 1
         count = max(len(values), 1)
         if self.horizontal:
-            self.setXRange(0, top * 1.05, padding=0)
+            self.setXRange(0, top * 1.15, padding=0)  # room for the labels
             self.setYRange(-0.6, count - 0.4, padding=0)
         else:
             self.setXRange(-0.6, count - 0.4, padding=0)
-            self.setYRange(0, top * 1.05, padding=0)
+            self.setYRange(0, top * 1.1, padding=0)
 
     def bar_at(self, point: QPointF) -> int | None:
         """The bar at ``point`` (in chart coordinates), if any."""
@@ -154,6 +166,8 @@ class ParetoChart(pg.PlotWidget):
                   labels: tuple[str, str, str]) -> None:  # fmt: skip
         """Shares in 0-1; ``bounds``: customer shares where class A and class B end."""
         self.clear()
+        self.setLabel("bottom", self.tr("Paying customers, best first (%)"), color="#333")
+        self.setLabel("left", self.tr("Share of revenue (%)"), color="#333")
         self._x = [v * 100 for v in x]
         self._y = [v * 100 for v in y]
         self.bounds = (bounds[0] * 100, bounds[1] * 100)
