@@ -3,13 +3,14 @@ line over a table with its buttons, an error line, Save/Cancel, and why a save w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,15 @@ def summary_over_table(owner: QWidget, summary: QLabel, buttons: Sequence[QWidge
     layout = QVBoxLayout(owner)
     layout.addLayout(top)
     layout.addWidget(table, 1)
+
+
+def named_button(parent: QWidget, name: str, clicked: Callable[[], object]) -> QPushButton:
+    """A push button tests and style sheets find by ``name``; its text is set on
+    retranslating."""
+    button = QPushButton(parent)
+    button.setObjectName(name)
+    button.clicked.connect(lambda: clicked())
+    return button
 
 
 def error_line(parent: QWidget) -> QLabel:

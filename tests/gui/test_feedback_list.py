@@ -13,6 +13,7 @@ from camdesk.services.feedback.workflow import FeedbackData, add_feedback
 from camdesk.views.combo import index_of
 from camdesk.views.feedback.dialogs import StepDialog
 from tests.factories import make_customer
+from tests.gui.screens import open_screen
 
 
 def _seed(db, actor):
@@ -31,12 +32,7 @@ def _seed(db, actor):
 
 
 def _open(qtbot, controller):
-    window = controller.window
-    window.show()
-    page = window.pages["feedback"]
-    with qtbot.waitSignal(page.loaded, timeout=10000):
-        window.nav.setCurrentRow(window.stack.indexOf(page))
-    return page
+    return open_screen(qtbot, controller, "feedback")
 
 
 def _column(page, key):

@@ -12,6 +12,7 @@ from camdesk.models import CustomerValue, Survey, SurveyResponse, ValueChange, n
 from camdesk.services.lists.criteria import Criterion
 from camdesk.services.lists.segments import save_segment
 from tests.factories import make_customer
+from tests.gui.screens import open_screen
 
 NOW = datetime.now(UTC)
 
@@ -38,12 +39,7 @@ def _seed(db, actor):
 
 
 def _open(qtbot, controller):
-    window = controller.window
-    window.show()
-    page = window.pages["trends"]
-    with qtbot.waitSignal(page.loaded, timeout=10000):
-        window.nav.setCurrentRow(window.stack.indexOf(page))
-    return page
+    return open_screen(qtbot, controller, "trends")
 
 
 def _range(qtbot, page, start, end):

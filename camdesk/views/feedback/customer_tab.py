@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +36,7 @@ from camdesk.views.feedback.dialogs import NewFeedbackDialog
 from camdesk.views.feedback.names import category_name, kind_name, severity_name, status_name
 from camdesk.views.feedback.response_dialog import ResponseDialog
 from camdesk.views.feedback.steps import StepBar
-from camdesk.views.form_parts import error_line, refused
+from camdesk.views.form_parts import error_line, named_button, refused
 from camdesk.views.i18n import error_text
 from camdesk.views.value.panels import fill_table, read_only_table
 
@@ -93,18 +92,12 @@ class FeedbackTab(QWidget):
         self.standing = QLabel(self)  # latest scores, and why they left
         self.standing.setObjectName("feedbackStanding")
         self.standing.setWordWrap(True)
-        self.churn_button = QPushButton(self)
-        self.churn_button.setObjectName("churnReason")
-        self.churn_button.clicked.connect(lambda: self.open_churn())
-        self.response_button = QPushButton(self)
-        self.response_button.setObjectName("recordResponse")
-        self.response_button.clicked.connect(lambda: self.open_response())
+        self.churn_button = named_button(self, "churnReason", lambda: self.open_churn())
+        self.response_button = named_button(self, "recordResponse", lambda: self.open_response())
         self.error = error_line(self)
         self.table = read_only_table(self, "feedbackTable")
         self.table.itemSelectionChanged.connect(self._enable)
-        self.new_button = QPushButton(self)
-        self.new_button.setObjectName("newFeedback")
-        self.new_button.clicked.connect(lambda: self.open_new())
+        self.new_button = named_button(self, "newFeedback", lambda: self.open_new())
         self.steps = StepBar(db, actor, self)
         self.steps.moved.connect(self._moved)
         self.steps.refused.connect(self._refused)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -42,6 +41,7 @@ from camdesk.views.feedback.list_filters import FeedbackFilters
 from camdesk.views.feedback.list_model import FeedbackListModel
 from camdesk.views.feedback.names import category_name, kind_name, status_name
 from camdesk.views.feedback.steps import StepBar
+from camdesk.views.form_parts import named_button
 from camdesk.views.i18n import error_text
 
 if TYPE_CHECKING:
@@ -118,9 +118,7 @@ class FeedbackPage(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828")
         self.error.hide()
-        self.file_button = QPushButton(self)
-        self.file_button.setObjectName("feedbackOpenFile")
-        self.file_button.clicked.connect(lambda: self.open_file())
+        self.file_button = named_button(self, "feedbackOpenFile", lambda: self.open_file())
         side = QWidget(self)
         right = QVBoxLayout(side)
         right.setContentsMargins(0, 0, 0, 0)
@@ -134,12 +132,10 @@ class FeedbackPage(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        self.settings_button = QPushButton(self)
-        self.settings_button.setObjectName("feedbackSettingsButton")
-        self.settings_button.clicked.connect(lambda: self.open_settings())
-        self.surveys_button = QPushButton(self)
-        self.surveys_button.setObjectName("surveysButton")
-        self.surveys_button.clicked.connect(lambda: self.open_surveys())
+        self.settings_button = named_button(
+            self, "feedbackSettingsButton", lambda: self.open_settings()
+        )
+        self.surveys_button = named_button(self, "surveysButton", lambda: self.open_surveys())
         for button in (self.settings_button, self.surveys_button):
             button.setEnabled(False)  # until a database that can be written is attached
         bar = QHBoxLayout()
