@@ -71,11 +71,12 @@ class CustomerValue(Base):
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (
-        Index("ix_customer_value_tier", "tier", "customer_id"),
+        Index("ix_customer_value_tier", "tier", "revenue", "customer_id"),  # revenue by tier
         Index("ix_customer_value_stage", "stage", "customer_id"),
         Index("ix_customer_value_segment", "segment", "customer_id"),
         Index("ix_customer_value_clv", "clv", "customer_id"),
         Index("ix_customer_value_first", "first_order", "customer_id"),  # new customers by month
+        Index("ix_customer_value_revenue", "revenue", "customer_id"),  # the Pareto curve
     )
 
 

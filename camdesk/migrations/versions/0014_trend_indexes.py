@@ -6,7 +6,8 @@ Create Date: 2026-12-03 13:00:00
 
 Each monthly figure is a range of one index, covering what the figure needs (customer_id
 too, for a segment): feedback received, resolved and due by month; first orders; stage
-changes into and out of "churned". See camdesk/services/trends/monthly.py.
+changes into and out of "churned"; customers by tier with their revenue, and revenue in
+order (the Pareto curve). See camdesk/services/trends/.
 """
 
 from __future__ import annotations
@@ -32,11 +33,14 @@ NEW = {
         ["due_at", "deleted_at", "resolved_at", "status", "customer_id"],
     ),
     "ix_customer_value_first": ("customer_value", ["first_order", "customer_id"]),
+    "ix_customer_value_tier": ("customer_value", ["tier", "revenue", "customer_id"]),
+    "ix_customer_value_revenue": ("customer_value", ["revenue", "customer_id"]),
     "ix_value_change_new": ("value_change", ["measure", "new", "on", "customer_id"]),
     "ix_value_change_old": ("value_change", ["measure", "old", "on", "customer_id"]),
 }
 OLD = {
     "ix_feedback_received": ("feedback", ["received_at", "kind", "category"]),
+    "ix_customer_value_tier": ("customer_value", ["tier", "customer_id"]),
     "ix_value_change_new": ("value_change", ["measure", "new", "on"]),
 }
 

@@ -58,3 +58,20 @@ def test_tiers_and_the_pareto_curve_for_everyone_and_a_segment(db, actor, tmp_pa
     assert ("低价值", 3, 500) in rows
     pareto = list(book["Revenue Pareto"].iter_rows(values_only=True))
     assert pareto[0] == ("Best customers (%)", "Their revenue (%)") and pareto[-1] == (100, 100)
+
+
+def test_the_curve_from_grouped_revenue_is_the_value_screens_curve():
+    from collections import Counter
+
+    import numpy as np
+
+    from camdesk.services.trends.standing import pareto_of_groups
+    from camdesk.services.value.report import pareto_curve
+
+    rng = np.random.default_rng(7)
+    spent = rng.choice([100, 250, 250, 900, 5_000, 12_000], size=1_000).astype(float)
+    groups = sorted(Counter(spent.tolist()).items(), reverse=True)
+    x, y = pareto_of_groups([(int(v), n) for v, n in groups])
+    expected_x, expected_y = pareto_curve(spent)
+    assert x == pytest.approx(expected_x) and y == pytest.approx(expected_y)
+    assert len(x) == 202  # the origin and at most 201 points, however many customers
