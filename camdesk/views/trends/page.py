@@ -8,7 +8,9 @@ every chart go to one workbook.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +32,15 @@ from camdesk.services.core.changes import Kind
 from camdesk.services.core.context import Actor
 from camdesk.services.feedback.rules import FeedbackRules, read_rules
 from camdesk.services.lists.segments import SegmentInfo, list_segments
-from camdesk.services.trends.report import HEADERS, Trends, build_trends, last_months, write_trends
+from camdesk.services.trends.report import (
+    HEADERS,
+    PARTS,
+    Trends,
+    build_trends,
+    last_months,
+    write_trends,
+)
+from camdesk.services.trends.sql import months
 from camdesk.views.background import run_read
 from camdesk.views.combo import index_of
 from camdesk.views.errors import show_error
@@ -45,6 +55,17 @@ if TYPE_CHECKING:
     from camdesk.views.value.charts import ParetoChart
 
 KINDS = Kind.VALUES | Kind.FEEDBACK | Kind.FILES | Kind.SEGMENTS
+Reading = tuple[list[SegmentInfo], Trends, FeedbackRules]  # one part's figures, as read
+# The month charts each part of the report is drawn on.
+# The part each tab draws (in tab order), and the parts by how long they take to read.
+TAB_PARTS = ("churn", "churn", "scores", "feedback", "categories", "reasons", "standing",
+             "standing")  # fmt: skip
+QUICKEST_FIRST = ("reasons", "scores", "churn", "standing", "feedback", "categories")
+CHARTS_OF = {"churn": ("churn", "flow"), "scores": ("scores",), "feedback": ("feedback",)}
+
+
+def _read_part(work: Callable[[str], Reading], part: str, _state: object) -> Reading:
+    return work(part)
 
 
 class TrendsPage(QWidget):
@@ -52,6 +73,7 @@ class TrendsPage(QWidget):
 
     Signals:
         loaded(): the figures of the latest choice of months and customers are on the charts.
+        part_shown(str): one part's figures (see ``PARTS``) were drawn.
 
     Attributes:
         trends: the figures shown (None until first read).
@@ -59,6 +81,7 @@ class TrendsPage(QWidget):
     """
 
     loaded = Signal()
+    part_shown = Signal(str)
 
     def __init__(self, *, db: Database | None, actor: Actor | None, events: AppEvents,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -71,6 +94,8 @@ class TrendsPage(QWidget):
         self._asked = 0  # readings asked for; only the latest is shown
         self._built = False
         self._stale = True
+        self._waiting: set[str] = set()  # the parts of the latest reading still on their way
+        self._next: Trends | None = None
         start, end = last_months(date.today())
         self.start_edit = self._month_edit("trendsFrom", start)
         self.end_edit = self._month_edit("trendsTo", end)
@@ -178,7 +203,8 @@ class TrendsPage(QWidget):
         return (date(start.year(), start.month(), 1), date(end.year(), end.month(), 1))
 
     def reload(self) -> None:
-        """Read the figures of the chosen months and customers again (in a worker)."""
+        """Read the figures of the chosen months and customers again: each chart's in a
+        job of its own (the database answers them side by side), drawn as it arrives."""
         db = self._db
         if db is None or not self._built:
             self._stale = True
@@ -189,68 +215,102 @@ class TrendsPage(QWidget):
         start, end = self.span()
         wanted = self.segment.currentData()
         self.status.setText(self.tr("Reading the figures…"))
+        self._waiting = set(PARTS)
+        self._next = Trends(start, end)
+        for button in (self.png_button, self.xlsx_button):
+            button.setEnabled(False)
 
-        def work(_state: object) -> tuple[list[SegmentInfo], Trends, FeedbackRules]:
+        def work(part: str) -> Reading:
             segments = list_segments(db)
             segment = next((s for s in segments if str(s.id) == wanted), None)
-            return segments, build_trends(db, start, end, segment), read_rules(db)
+            return segments, build_trends(db, start, end, segment, parts=(part,)), read_rules(db)
 
-        run_read(work, self, lambda result: self._loaded(asked, result))
+        for part in self._reading_order():
+            run_read(partial(_read_part, work, part), self,
+                     partial(self._arrived, asked, part))  # fmt: skip
 
-    def _loaded(self, asked: int, result: tuple[list[SegmentInfo], Trends, FeedbackRules]) -> None:
+    def _reading_order(self) -> list[str]:
+        """The chart shown first, then the quickest (two are read at a time)."""
+        shown = TAB_PARTS[self.tabs.currentIndex()] if self.tabs.count() else PARTS[0]
+        return [shown, *(p for p in QUICKEST_FIRST if p != shown)]
+
+    def _arrived(self, asked: int, part: str, result: Reading) -> None:
         if asked != self._asked:  # the range or segment changed again meanwhile
             return
-        self._segments, self.trends, self._rules = result
-        self._fill_segments()
-        self.status.setText("")
-        self._show()
-        self.loaded.emit()
+        self._segments, read, self._rules = result
+        assert self._next is not None
+        setattr(self._next, part, getattr(read, part))  # each part is a field of Trends
+        self._next.segment = read.segment
+        self.trends = self._next
+        self._waiting.discard(part)
+        if part == PARTS[0]:
+            self._fill_segments()
+        self._draw(part)
+        self.part_shown.emit(part)
+        if not self._waiting:
+            self.status.setText("")
+            for button in (self.png_button, self.xlsx_button):
+                button.setEnabled(True)
+            self.loaded.emit()
 
     # -- showing ---------------------------------------------------------------------
 
     def _show(self) -> None:
-        trends = self.trends
-        if trends is None or not self._built:
+        """Draw every chart whose figures are in (again, after a language change)."""
+        if self.trends is None or not self._built:
             return
-        locale = QLocale()
+        for part in PARTS:
+            if part not in self._waiting:
+                self._draw(part)
+
+    def _draw(self, part: str) -> None:
+        trends, locale = self.trends, QLocale()
+        assert trends is not None
         whole = lambda v: locale.toString(round(v))  # noqa: E731
-        labels = [locale.toString(QDate(m.month.year, m.month.month, 1), "yyyy-MM")
-                  for m in trends.churn]  # fmt: skip
-        for chart in self.charts.values():
-            chart.set_months(labels)
-        churn = self.charts["churn"]
-        churn.add_bars(self.tr("Active at start"), [m.active for m in trends.churn], whole,
-                       right=True)  # fmt: skip
-        churn.add_line(self.tr("Churn rate (%)"),
-                       [None if m.rate is None else round(m.rate * 100, 2) for m in trends.churn],
-                       lambda v: locale.toString(v, "f", 2) + "%")  # fmt: skip
-        flow = self.charts["flow"]
-        flow.add_bars(self.tr("New customers"), [m.new for m in trends.churn], whole)
-        flow.add_bars(self.tr("Churned"), [m.churned for m in trends.churn], whole)
-        scores = self.charts["scores"]
-        scores.add_line(self.tr("NPS"), [m.nps for m in trends.scores],
-                        lambda v: locale.toString(v, "f", 1))  # fmt: skip
-        scores.add_line(self.tr("Average CSAT (right, 1-5)"), [m.csat for m in trends.scores],
-                        lambda v: locale.toString(v, "f", 2), right=True)  # fmt: skip
-        scores.fix_scale(1, 5.2, right=True)
-        scores.add_note(self.tr("NPS responses"), [m.nps_responses for m in trends.scores], whole)
-        scores.add_note(self.tr("CSAT responses"), [m.csat_responses for m in trends.scores],
-                        whole)  # fmt: skip
-        feedback = self.charts["feedback"]
-        feedback.add_bars(self.tr("Received"), [m.received for m in trends.feedback], whole)
-        feedback.add_bars(self.tr("Service level breaches"), [m.breaches for m in trends.feedback],
-                          whole)  # fmt: skip
-        feedback.add_line(self.tr("Median hours to resolve (right)"),
-                          [m.median_hours for m in trends.feedback],
-                          lambda v: locale.toString(v, "f", 1), right=True)  # fmt: skip
-        self.categories.set_counts(
-            [self._category(c) for c, _n, _h in trends.categories],
-            [n for _c, n, _h in trends.categories],
-            [self._count_label(locale, n, h) for _c, n, h in trends.categories])  # fmt: skip
-        self.reasons.set_counts([self._reason(r) for r, _n in trends.reasons],
-                                [n for _r, n in trends.reasons],
-                                [locale.toString(n) for _r, n in trends.reasons])  # fmt: skip
-        self._show_standing(locale)
+        labels = [locale.toString(QDate(m.year, m.month, 1), "yyyy-MM")
+                  for m in months(trends.start, trends.end)]  # fmt: skip
+        for key in CHARTS_OF.get(part, ()):
+            self.charts[key].set_months(labels)
+        if part == "churn":
+            churn = self.charts["churn"]
+            churn.add_bars(self.tr("Active at start"), [m.active for m in trends.churn], whole,
+                           right=True)  # fmt: skip
+            churn.add_line(self.tr("Churn rate (%)"),
+                           [None if m.rate is None else round(m.rate * 100, 2) for m in trends.churn],
+                           lambda v: locale.toString(v, "f", 2) + "%")  # fmt: skip
+            flow = self.charts["flow"]
+            flow.add_bars(self.tr("New customers"), [m.new for m in trends.churn], whole)
+            flow.add_bars(self.tr("Churned"), [m.churned for m in trends.churn], whole)
+        elif part == "scores":
+            scores = self.charts["scores"]
+            scores.add_line(self.tr("NPS"), [m.nps for m in trends.scores],
+                            lambda v: locale.toString(v, "f", 1))  # fmt: skip
+            scores.add_line(self.tr("Average CSAT (right, 1-5)"), [m.csat for m in trends.scores],
+                            lambda v: locale.toString(v, "f", 2), right=True)  # fmt: skip
+            scores.fix_scale(1, 5.2, right=True)
+            scores.add_note(self.tr("NPS responses"), [m.nps_responses for m in trends.scores],
+                            whole)  # fmt: skip
+            scores.add_note(self.tr("CSAT responses"), [m.csat_responses for m in trends.scores],
+                            whole)  # fmt: skip
+        elif part == "feedback":
+            feedback = self.charts["feedback"]
+            feedback.add_bars(self.tr("Received"), [m.received for m in trends.feedback], whole)
+            feedback.add_bars(self.tr("Service level breaches"),
+                              [m.breaches for m in trends.feedback], whole)  # fmt: skip
+            feedback.add_line(self.tr("Median hours to resolve (right)"),
+                              [m.median_hours for m in trends.feedback],
+                              lambda v: locale.toString(v, "f", 1), right=True)  # fmt: skip
+        elif part == "categories":
+            self.categories.set_counts(
+                [self._category(c) for c, _n, _h in trends.categories],
+                [n for _c, n, _h in trends.categories],
+                [self._count_label(locale, n, h) for _c, n, h in trends.categories])  # fmt: skip
+        elif part == "reasons":
+            self.reasons.set_counts([self._reason(r) for r, _n in trends.reasons],
+                                    [n for _r, n in trends.reasons],
+                                    [locale.toString(n) for _r, n in trends.reasons])  # fmt: skip
+        elif part == "standing":
+            self._show_standing(locale)
 
     def _show_standing(self, locale: QLocale) -> None:
         """Tiers in their own colours, with their share of revenue; the Pareto curve with
