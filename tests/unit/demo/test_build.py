@@ -4,21 +4,34 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextlib import ExitStack
 
 import pytest
 from sqlalchemy import func, select
 
+from camdesk.db import open_database
 from camdesk.models import Contact, Customer, CustomerKind, Order
+from camdesk.services.core.users import local_actor
 from camdesk.services.core.validation import normalize_phone
 from camdesk.services.demo import reference as ref
 from camdesk.services.demo.build import DemoSpec, generate
 from camdesk.services.lists.page import ListQuery, count_customers
+from tests.conftest import postgresql_schema
 
 
-@pytest.fixture
-def demo(db, actor):
-    result = generate(db, DemoSpec(customers=3000, orders=20000, seed=3), actor)
-    return db, result
+@pytest.fixture(scope="module",
+                params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])  # fmt: skip
+def demo(request, tmp_path_factory):
+    """One demo database per backend for the tests that only read it (it takes seconds)."""
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            target = tmp_path_factory.mktemp("demo") / "demo.db"
+        else:
+            target = stack.enter_context(postgresql_schema())
+        db = open_database(target)
+        stack.callback(db.close)
+        result = generate(db, DemoSpec(customers=3000, orders=20000, seed=3), local_actor(db))
+        yield db, result
 
 
 def test_counts_and_kinds(demo):
