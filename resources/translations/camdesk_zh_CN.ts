@@ -1677,6 +1677,10 @@
         <translation>全部负责人</translation>
     </message>
     <message>
+        <source>Unassigned</source>
+        <translation>未分配负责人</translation>
+    </message>
+    <message>
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
@@ -2907,6 +2911,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
 </context>
 <context>
     <name>SegmentDialog</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配负责人</translation>
+    </message>
     <message>
         <source>Add condition</source>
         <translation>添加条件</translation>

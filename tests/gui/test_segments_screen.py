@@ -71,3 +71,22 @@ def test_tag_everyone_listed_then_undo(qtbot, controller, monkeypatch):
     qtbot.waitUntil(page.info_bar.isVisible, timeout=5000)
     page.undo_last()
     qtbot.waitUntil(lambda: count_customers(db, ListQuery(tag="春季活动")) == 0, timeout=10000)
+
+
+def test_the_owner_filter_offers_the_customers_nobody_owns(qtbot, controller):
+    from camdesk.services.core.users import ensure_user
+    from camdesk.services.lists.rows import NO_OWNER
+    from camdesk.services.lists.segments import assign_owner
+    from camdesk.views.combo import index_of
+
+    db, page = seeded(qtbot, controller)
+    lily = ensure_user(db, "lily", "莉莉")
+    first = page.model.customer_id(0)
+    assign_owner(db, [first], lily.id, local_actor(db))
+    owner = page.filters.owner_filter
+    assert owner.itemText(1) == "Unassigned"
+    owner.setCurrentIndex(index_of(owner, NO_OWNER))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10000)
+    dialog = page.segments.save_current()  # the filter becomes a segment's condition
+    assert [r.criterion().field for r in dialog.rows] == ["owner"]
+    dialog.reject()

@@ -26,6 +26,7 @@ from camdesk.models import (
 )
 from camdesk.models.customer import CustomerKind, Gender
 from camdesk.services.lists.criteria import CUSTOM_PREFIX, Criterion
+from camdesk.services.lists.rows import NO_OWNER
 
 _VALUE_COLUMNS: dict[str, Any] = {
     "tier": CustomerValue.tier,
@@ -97,8 +98,13 @@ def condition(criterion: Criterion, today: date | None = None) -> ColumnElement[
         return _compare(Customer.gender, criterion, tuple(Gender(v) for v in values))
     if name in _CUSTOMER_COLUMNS:
         return _compare(_CUSTOMER_COLUMNS[name], criterion, values)
-    if name == "owner":
-        return _compare(Customer.owner_id, criterion, tuple(uuid.UUID(v) for v in values))
+    if name == "owner":  # NO_OWNER among the values: customers without an owner too
+        owners = tuple(uuid.UUID(v) for v in values)
+        if NO_OWNER not in owners:
+            return _compare(Customer.owner_id, criterion, owners)
+        others = tuple(o for o in owners if o != NO_OWNER)
+        nobody = Customer.owner_id.is_(None)
+        return or_(nobody, Customer.owner_id.in_(others)) if others else nobody
     if name == "tag":
         tagged = (
             select(CustomerTag.customer_id)

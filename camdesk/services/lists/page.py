@@ -39,7 +39,7 @@ from camdesk.services.core.validation import display_phone
 from camdesk.services.customers import search, search_order
 from camdesk.services.customers.custom_fields import stored_value
 from camdesk.services.lists.criteria_sql import condition, custom_condition
-from camdesk.services.lists.rows import Anchor, CustomerRow, ListQuery, SortKey
+from camdesk.services.lists.rows import NO_OWNER, Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.services.value import order as value_order
 
 _SORT_COLUMNS = {
@@ -63,7 +63,9 @@ def _conditions(query: ListQuery, dialect: str) -> list[ColumnElement[bool]]:
         conditions.append(Customer.id.in_(search.matching_customer_ids(terms, dialect)))
     if query.kind:
         conditions.append(Customer.kind == CustomerKind(query.kind))
-    if query.owner_id:
+    if query.owner_id == NO_OWNER:
+        conditions.append(Customer.owner_id.is_(None))
+    elif query.owner_id:
         conditions.append(Customer.owner_id == query.owner_id)
     if query.city:
         conditions.append(Customer.city == query.city)

@@ -14,6 +14,8 @@ from typing import Any
 
 from camdesk.services.lists.criteria import Criterion
 
+NO_OWNER = uuid.UUID(int=0)  # the owner filter's "unassigned": customers nobody owns
+
 
 class SortKey(enum.StrEnum):
     """Columns the list can be ordered by (each has an index)."""
@@ -45,7 +47,7 @@ class ListQuery:
     search: str = ""
     kind: str | None = None
     tag: str | None = None
-    owner_id: uuid.UUID | None = None
+    owner_id: uuid.UUID | None = None  # NO_OWNER: those without an owner
     city: str | None = None
     custom_filter: tuple[tuple[str, str], ...] = ()
     sort: SortKey = SortKey.NAME

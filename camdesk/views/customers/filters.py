@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from camdesk.services.lists.criteria import FIELDS, Criterion
-from camdesk.services.lists.rows import ListQuery
+from camdesk.services.lists.rows import NO_OWNER, ListQuery
 from camdesk.views.combo import choose, index_of
 from camdesk.views.criteria_text import describe
 
@@ -202,7 +202,8 @@ class FilterBar(QWidget):
         fill(
             self.owner_filter,
             self.tr("All owners"),
-            [(u.display_name, u.id) for u in choices.owners] if choices else [],
+            [(self.tr("Unassigned"), NO_OWNER)]
+            + ([(u.display_name, u.id) for u in choices.owners] if choices else []),
         )
         fill(
             self.city_filter,
@@ -290,6 +291,7 @@ class FilterBar(QWidget):
 
     def _show_extra(self) -> None:
         names = {str(u.id): u.display_name for u in self._choices.owners} if self._choices else {}
+        names[str(NO_OWNER)] = self.tr("Unassigned")
         custom = {f.key: f.label for f in self.fields}
         text = "; ".join(describe(c, names, custom) for c in self._extra)
         self.extra_label.setText(self.tr("Also: %1").replace("%1", text) if text else "")

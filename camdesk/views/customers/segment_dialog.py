@@ -31,7 +31,7 @@ from camdesk.errors import CamdeskError
 from camdesk.services.core.changes import Written
 from camdesk.services.customers.choices import PROVINCE_CITIES
 from camdesk.services.lists.criteria import CUSTOM_PREFIX, FIELDS, Criterion
-from camdesk.services.lists.rows import ListQuery
+from camdesk.services.lists.rows import NO_OWNER, ListQuery
 from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.combo import choose
 from camdesk.views.errors import ERROR_STYLE
@@ -161,7 +161,8 @@ class SegmentDialog(QDialog):
             "province": [(p, p) for p in PROVINCE_CITIES],
             "city": [(c, c) for c in choices.cities] if choices else [],
             "tag": [(t, t) for t in choices.tags] if choices else [],
-            "owner": [(u.display_name, str(u.id)) for u in choices.owners] if choices else [],
+            "owner": [(self.tr("Unassigned"), str(NO_OWNER))]
+            + ([(u.display_name, str(u.id)) for u in choices.owners] if choices else []),
         }
         custom = {f.key: f.label for f in choices.fields} if choices else {}
         self._lookups, self._custom = lookups, custom

@@ -137,3 +137,22 @@ def test_no_anchors_for_searches_filters_or_columns_with_blanks(db, actor):
     assert page_anchors(db, ListQuery(), 5) == [
         (r.id and sort_key("甲"), r.id) for r in fetch_page(db, ListQuery(), 0, 1)
     ]
+
+
+def test_the_unassigned_choice_lists_customers_nobody_owns(db, actor):
+    from camdesk.services.lists.criteria import Criterion
+    from camdesk.services.lists.rows import NO_OWNER
+    from camdesk.services.lists.segments import query_of, save_segment
+
+    lily = ensure_user(db, "lily", "莉莉")
+    make_customer(db, actor, name="甲", owner_id=lily.id)
+    make_customer(db, actor, name="乙")
+    make_customer(db, actor, name="丙")
+    nobody = ListQuery(owner_id=NO_OWNER)
+    assert count_customers(db, nobody) == 2
+    assert sorted(r.name for r in fetch_page(db, nobody, 0, 10)) == ["丙", "乙"]
+    # As a segment's condition, alone or beside an owner.
+    segment = save_segment(db, "没人跟进", [Criterion("owner", "=", str(NO_OWNER))], actor).value
+    assert count_customers(db, query_of(segment)) == 2
+    either = ListQuery(criteria=(Criterion("owner", "in", (str(NO_OWNER), str(lily.id))),))
+    assert count_customers(db, either) == 3
