@@ -2412,16 +2412,36 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>没有手机、电话或邮箱</translation>
     </message>
     <message>
-        <source>invalid mobile</source>
-        <translation>手机号无效</translation>
+        <source>mobile {value}: {reason}</source>
+        <translation>手机 {value}：{reason}</translation>
     </message>
     <message>
-        <source>invalid phone</source>
-        <translation>电话无效</translation>
+        <source>phone {value}: {reason}</source>
+        <translation>电话 {value}：{reason}</translation>
     </message>
     <message>
-        <source>invalid email</source>
-        <translation>邮箱无效</translation>
+        <source>email {value}: {reason}</source>
+        <translation>邮箱 {value}：{reason}</translation>
+    </message>
+    <message>
+        <source>{digits} digits, where a mainland mobile has 11</source>
+        <translation>{digits} 位数字，大陆手机号应为 11 位</translation>
+    </message>
+    <message>
+        <source>no network gives out numbers like it</source>
+        <translation>没有运营商使用这样的号段</translation>
+    </message>
+    <message>
+        <source>not a phone number</source>
+        <translation>不是电话号码</translation>
+    </message>
+    <message>
+        <source>no @ in it</source>
+        <translation>缺少 @</translation>
+    </message>
+    <message>
+        <source>not an address mail can reach</source>
+        <translation>不是能收到邮件的地址</translation>
     </message>
     <message>
         <source>no city</source>

@@ -11,10 +11,11 @@ in the background, so a million customers take seconds.
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
@@ -33,9 +34,15 @@ from camdesk.services.core.validation import (
 )
 
 UNREACHABLE = QT_TRANSLATE_NOOP("Quality", "no mobile, phone or email")
-BAD_MOBILE = QT_TRANSLATE_NOOP("Quality", "invalid mobile")
-BAD_PHONE = QT_TRANSLATE_NOOP("Quality", "invalid phone")
-BAD_EMAIL = QT_TRANSLATE_NOOP("Quality", "invalid email")
+BAD_MOBILE = QT_TRANSLATE_NOOP("Quality", "mobile {value}: {reason}")
+BAD_PHONE = QT_TRANSLATE_NOOP("Quality", "phone {value}: {reason}")
+BAD_EMAIL = QT_TRANSLATE_NOOP("Quality", "email {value}: {reason}")
+# Why a value is wrong (the {reason} above; translated in context "Quality" too).
+DIGITS = QT_TRANSLATE_NOOP("Quality", "{digits} digits, where a mainland mobile has 11")
+NOT_IN_USE = QT_TRANSLATE_NOOP("Quality", "no network gives out numbers like it")
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("Quality", "not a phone number")
+NO_AT = QT_TRANSLATE_NOOP("Quality", "no @ in it")
+NOT_AN_ADDRESS = QT_TRANSLATE_NOOP("Quality", "not an address mail can reach")
 NO_CITY = QT_TRANSLATE_NOOP("Quality", "no city")
 NO_NAME = QT_TRANSLATE_NOOP("Quality", "name missing (the code, phone or email stands in)")
 
@@ -58,15 +65,45 @@ class LeftOut:
     params: dict[str, str]
 
 
+class Finding(NamedTuple):
+    """What is wrong, as an English source text (context "Quality") and its values; a
+    "reason" value is a source text of its own, translated alike."""
+
+    message: str
+    params: Mapping[str, str] = {}
+
+
 @dataclass(frozen=True)
 class QualityIssue:
-    """One customer and what is wrong with its file (English source texts, context "Quality"),
-    with what imports left out of it."""
+    """One customer and what is wrong with its file, with what imports left out of it."""
 
     customer_id: uuid.UUID
     name: str
-    problems: tuple[str, ...]
+    problems: tuple[Finding, ...]
     left_out: tuple[LeftOut, ...] = ()
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        return tuple(p.message for p in self.problems)
+
+
+def _phone_reason(raw: str, mobile: bool) -> Finding:
+    """Why ``raw`` is not a phone number: the digits of a mainland mobile counted, a block
+    no network uses, or not a number at all (letters in it, say)."""
+    if re.search(r"[^\d\s+\-().]", raw):
+        return Finding(NOT_A_NUMBER)
+    national = re.sub(r"\D", "", raw)
+    if national.startswith("861") and len(national) >= 12:  # +86 or 86 before the mobile
+        national = national[2:]
+    if mobile and national.startswith("1") and len(national) != 11:
+        return Finding(DIGITS, {"digits": str(len(national))})
+    if national.startswith("1"):
+        return Finding(NOT_IN_USE)
+    return Finding(NOT_A_NUMBER)
+
+
+def _wrong(message: str, value: str, reason: Finding) -> Finding:
+    return Finding(message, {"value": value, "reason": reason.message, **reason.params})
 
 
 def _valid(check: Callable[[str], str], value: str) -> bool:
@@ -100,21 +137,22 @@ def quality_issues(
                         raise Cancelled()
                     if progress is not None:
                         progress(count, count + 1)
-                problems = []
+                problems: list[Finding] = []
                 if name in (code, email) or (
                     name.isdigit() and name in (phone_digits(mobile), phone_digits(phone))
                 ):  # made from its key
-                    problems.append(NO_NAME)
+                    problems.append(Finding(NO_NAME))
                 if not (mobile or phone or email):
-                    problems.append(UNREACHABLE)
+                    problems.append(Finding(UNREACHABLE))
                 if mobile and not _valid(normalize_phone, mobile):
-                    problems.append(BAD_MOBILE)
+                    problems.append(_wrong(BAD_MOBILE, mobile, _phone_reason(mobile, True)))
                 if phone and not _valid(normalize_phone, phone):
-                    problems.append(BAD_PHONE)
+                    problems.append(_wrong(BAD_PHONE, phone, _phone_reason(phone, False)))
                 if email and not _valid(normalize_email, email):
-                    problems.append(BAD_EMAIL)
+                    reason = Finding(NOT_AN_ADDRESS if "@" in email else NO_AT)
+                    problems.append(_wrong(BAD_EMAIL, email, reason))
                 if not city:
-                    problems.append(NO_CITY)
+                    problems.append(Finding(NO_CITY))
                 kept = left_out.get(ident, ())
                 if problems or kept:
                     found.append(QualityIssue(as_uuid(ident), name, tuple(problems), tuple(kept)))

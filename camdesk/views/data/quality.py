@@ -28,7 +28,7 @@ from camdesk.views.undo import undo_in_background
 
 if TYPE_CHECKING:
     from camdesk.db import Database
-    from camdesk.services.data.quality import LeftOut, QualityIssue, Tidied
+    from camdesk.services.data.quality import Finding, LeftOut, QualityIssue, Tidied
 
 
 class QualityPage(QWidget):
@@ -132,7 +132,7 @@ class QualityPage(QWidget):
     def _fill(self) -> None:
         self.table.setRowCount(len(self.issues))
         for row, issue in enumerate(self.issues):
-            problems = [QCoreApplication.translate("Quality", p) for p in issue.problems]
+            problems = [finding_text(p) for p in issue.problems]
             problems += [self._left_out_text(kept) for kept in issue.left_out]
             self.table.setItem(row, 0, QTableWidgetItem(issue.name))
             item = QTableWidgetItem("  ·  ".join(problems))
@@ -219,3 +219,12 @@ class QualityPage(QWidget):
     def _on_changed(self, _changes: Changes) -> None:
         if self._checked:
             self.check()
+
+
+def finding_text(finding: Finding) -> str:
+    """A finding in the UI language, its reason too: "mobile 138 0000 00001: 12 digits..."."""
+    params = dict(finding.params)
+    if "reason" in params:
+        params["reason"] = QCoreApplication.translate("Quality", params["reason"]).format(**params)
+    text = QCoreApplication.translate("Quality", finding.message)
+    return text.format(**params) if params else text

@@ -23,12 +23,31 @@ def test_customers_needing_attention_are_listed_with_why(db, actor):
     with db.write() as session:  # as another tool left it, past the form's checks
         session.execute(update(Customer).where(Customer.id == broken.id)
                         .values(mobile="+8614900000000", email="not-an-email"))  # fmt: skip
-    found = {issue.name: issue.problems for issue in quality_issues(db)}
+    found = {issue.name: issue.messages for issue in quality_issues(db)}
     assert found == {
         "找不到": (UNREACHABLE,),
         "没城市": (NO_CITY,),
         "旧数据": (BAD_MOBILE, BAD_EMAIL),
     }
+
+
+def test_each_wrong_value_is_named_with_why(db, actor, qapp):
+    """ "mobile 138...: 12 digits", not "invalid mobile": the field, the value, the reason."""
+    from camdesk.views.data.quality import finding_text
+
+    people = {"多一位": ("+86138000000011", "a@b.cn"), "没人用的号段": ("+8614900000000", "x@y.cn"),
+              "邮箱没有@": ("13800000001", "zhang.example.cn"), "座机乱码": (None, "z@y.cn")}  # fmt: skip
+    for name, (mobile, email) in people.items():
+        made = make_customer(db, actor, name=name, mobile="13800000009", city="杭州")
+        with db.write() as session:  # as another tool left them, past the form's checks
+            session.execute(update(Customer).where(Customer.id == made.id)
+                            .values(mobile=mobile, email=email,
+                                    phone="abc-123" if name == "座机乱码" else None))  # fmt: skip
+    found = {i.name: [finding_text(p) for p in i.problems] for i in quality_issues(db)}
+    assert found["多一位"] == ["mobile +86138000000011: 12 digits, where a mainland mobile has 11"]
+    assert found["没人用的号段"] == ["mobile +8614900000000: no network gives out numbers like it"]
+    assert found["邮箱没有@"] == ["email zhang.example.cn: no @ in it"]
+    assert found["座机乱码"] == ["phone abc-123: not a phone number"]
 
 
 def test_standardize_tidies_stored_values_and_can_be_undone(db, actor):

@@ -158,5 +158,5 @@ def test_an_order_list_without_names_creates_its_customers_from_their_keys(db, a
     assert set(found) == {"K100", "K200"}
     assert get_customer(db, found["K100"].id).code == "K100"
     assert purchase_summary(db, found["K100"].id).orders == 2
-    issues = {i.name: i.problems for i in quality_issues(db)}
+    issues = {i.name: i.messages for i in quality_issues(db)}
     assert all(NO_NAME in issues[name] for name in ("K100", "K200"))
