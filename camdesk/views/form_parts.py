@@ -42,6 +42,17 @@ def named_button(parent: QWidget, name: str, clicked: Callable[[], object]) -> Q
     return button
 
 
+def say_refusal(owner: QWidget, line: QLabel, exc: BaseException) -> bool:
+    """A refusal (a user error) said in ``line``, True; anything else gets the error
+    dialog on ``owner``, False."""
+    if not isinstance(exc, CamdeskError):
+        show_error(owner, exc)
+        return False
+    line.setText(error_text(exc))
+    line.show()
+    return True
+
+
 def error_line(parent: QWidget) -> QLabel:
     """A hidden line for what is wrong with the dialog's input."""
     label = QLabel(parent)

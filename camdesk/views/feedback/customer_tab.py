@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from camdesk.errors import CamdeskError
 from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
 from camdesk.services.core.users import UserInfo
@@ -30,14 +29,12 @@ from camdesk.services.feedback.scores import Scores
 from camdesk.services.feedback.surveys import SurveyInfo
 from camdesk.services.feedback.workflow import OPEN_CODES as FEEDBACK_OPEN
 from camdesk.views.background import run_read, run_write
-from camdesk.views.errors import show_error
 from camdesk.views.feedback.churn_dialog import ChurnDialog
 from camdesk.views.feedback.dialogs import NewFeedbackDialog
 from camdesk.views.feedback.names import category_name, kind_name, severity_name, status_name
 from camdesk.views.feedback.response_dialog import ResponseDialog
 from camdesk.views.feedback.steps import StepBar
-from camdesk.views.form_parts import error_line, named_button, refused
-from camdesk.views.i18n import error_text
+from camdesk.views.form_parts import error_line, named_button, refused, say_refusal
 from camdesk.views.value.panels import fill_table, read_only_table
 
 if TYPE_CHECKING:
@@ -315,12 +312,8 @@ class FeedbackTab(QWidget):
         self.reload()
 
     def _refused(self, exc: BaseException) -> None:
-        if not isinstance(exc, CamdeskError):
-            show_error(self, exc)
-            return
-        self.error.setText(error_text(exc))
-        self.error.show()
-        self.reload()  # as it is now
+        if say_refusal(self, self.error, exc):
+            self.reload()  # as it is now
 
     def _select(self, ident: uuid.UUID) -> None:
         for index, row in enumerate(self.loaded.rows):

@@ -41,8 +41,7 @@ from camdesk.views.feedback.list_filters import FeedbackFilters
 from camdesk.views.feedback.list_model import FeedbackListModel
 from camdesk.views.feedback.names import category_name, kind_name, status_name
 from camdesk.views.feedback.steps import StepBar
-from camdesk.views.form_parts import named_button
-from camdesk.views.i18n import error_text
+from camdesk.views.form_parts import named_button, say_refusal
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -286,13 +285,9 @@ class FeedbackPage(QWidget):
         self.error.hide()
 
     def _refused(self, exc: BaseException) -> None:
-        if not isinstance(exc, CamdeskError):
-            show_error(self, exc)
-            return
-        self.error.setText(error_text(exc))
-        self.error.show()
-        self.detail.clear()
-        self.model.refresh()  # as it is now
+        if say_refusal(self, self.error, exc):
+            self.detail.clear()
+            self.model.refresh()  # as it is now
 
     # -- the team's settings and surveys -------------------------------------------
 
