@@ -158,20 +158,26 @@ class Controller(QObject):
     def offer_demo(self, first_start: bool = False) -> None:
         """Ask whether to fill the database with demo customers, then do it in the background."""
         parent = self.window
-        text = (
-            QCoreApplication.translate(
+        size = DEMO_SIZE
+        if first_start:
+            text = QCoreApplication.translate(
                 "Controller",
                 "This is a new, empty database. Load demo customers to try camdesk out?",
             )
-            if first_start
-            else QCoreApplication.translate(
-                "Controller", "Add demo customers and orders to this database?"
+            answer = QMessageBox.question(
+                parent, QCoreApplication.translate("Controller", "Demo data"), text
             )
-        )
-        answer = QMessageBox.question(
-            parent, QCoreApplication.translate("Controller", "Demo data"), text
-        )
-        if answer != QMessageBox.StandardButton.Yes or self.db is None or self.actor is None:
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        else:  # how much, and a warning when it joins customers already there
+            from camdesk.views.data.demo_dialog import DemoDialog
+
+            dialog = DemoDialog(self.window.customer_count if self.window else None, parent)
+            self.demo_dialog = dialog
+            if not dialog.exec():
+                return
+            size = dialog.chosen()
+        if self.db is None or self.actor is None:
             return
         db, actor = self.db, self.actor
         progress = QProgressDialog(
@@ -188,7 +194,7 @@ class Controller(QObject):
         def work(state: TaskState) -> object:
             from camdesk.services.demo.build import DemoSpec, generate
 
-            spec = DemoSpec(*DEMO_SIZE)
+            spec = DemoSpec(*size)
             return generate(db, spec, actor, progress=state.progress, cancelled=state.cancelled)
 
         def on_progress(done: int, total: int) -> None:

@@ -233,6 +233,11 @@ class MainWindow(QMainWindow):
         self._show_access()
 
     @property
+    def customer_count(self) -> int | None:
+        """The customers the list counted last (None until it has)."""
+        return self._count
+
+    @property
     def db(self) -> Database | None:
         """The database shown (None while it is still opening)."""
         return self._db

@@ -84,6 +84,16 @@
     </message>
 </context>
 <context>
+    <name>DemoDialog</name>
+    <message numerus="yes">
+        <source>This database already holds %Ln customer(s). Demo customers are added to them and cannot be told apart afterwards: to try camdesk out, make a new database first (File &gt; New database…).</source>
+        <translation>
+            <numerusform>This database already holds %Ln customer. Demo customers are added to them and cannot be told apart afterwards: to try camdesk out, make a new database first (File &gt; New database…).</numerusform>
+            <numerusform>This database already holds %Ln customers. Demo customers are added to them and cannot be told apart afterwards: to try camdesk out, make a new database first (File &gt; New database…).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FeedbackPage</name>
     <message numerus="yes">
         <source>%n item(s)</source>

@@ -568,10 +568,6 @@
         <translation>这是一个新的空数据库。要载入演示客户来试用 camdesk 吗？</translation>
     </message>
     <message>
-        <source>Add demo customers and orders to this database?</source>
-        <translation>向此数据库添加演示客户和订单？</translation>
-    </message>
-    <message>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -990,6 +986,31 @@
     <message>
         <source>Day</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDialog</name>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>%1 customers, %2 orders</source>
+        <translation>%1 位客户，%2 笔订单</translation>
+    </message>
+    <message numerus="yes">
+        <source>This database already holds %Ln customer(s). Demo customers are added to them and cannot be told apart afterwards: to try camdesk out, make a new database first (File &gt; New database…).</source>
+        <translation>
+            <numerusform>该数据库已有 %Ln 位客户。演示客户会加入其中，之后无法区分：如只想试用 camdesk，请先新建一个数据库（文件 &gt; 新建数据库…）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Made-up customers, orders, contacts, follow-ups and feedback, to try camdesk out.</source>
+        <translation>虚构的客户、订单、联系人、回访和反馈，用于试用 camdesk。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
     </message>
 </context>
 <context>
