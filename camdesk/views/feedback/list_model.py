@@ -183,11 +183,12 @@ class FeedbackListModel(QAbstractTableModel):
 
         self._runner(lambda _s: read(query, number * size, size), self, done, failed)
 
-    def row_of(self, ident: object) -> int | None:
-        """Where the item ``ident`` is among the rows read, if it is."""
+    def row_of(self, ident: object, *, by: str = "id") -> int | None:
+        """Where the item whose ``by`` ("id" or "number") is ``ident`` is among the rows
+        read, if it is (pages not read are not asked for)."""
         for number, page in self._pages.items():
             for offset, row in enumerate(page):
-                if row.id == ident:
+                if getattr(row, by) == ident:
                     return number * self.page_size + offset
         return None
 
