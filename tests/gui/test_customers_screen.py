@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from camdesk import app as app_module
 from camdesk.app import Controller
@@ -330,3 +338,25 @@ def test_the_window_title_names_the_area_shown(qtbot, controller):
                     timeout=5000)  # fmt: skip
     assert window.nav.item(row).text() in window.windowTitle()
     controller.set_language("en")
+
+
+def test_the_filter_bar_wraps_beside_an_open_file_instead_of_clipping(qtbot, controller):
+    record = make_customer(controller.db, controller.actor, name="李雷", city="北京")
+    window = controller.window
+    window.show()
+    window.resize(1200, 760)  # the size a first start opens at
+    page = page_of(controller)
+    page.model.refresh()
+    wait_rows(qtbot, page, 1)
+    dialog = page.open_editor(record.id)
+    qtbot.waitUntil(dialog.isEnabled, timeout=10000)
+    bar = page.filters
+    qtbot.waitUntil(lambda: bar.width() < 700, timeout=5000)  # the list has about half the room
+    kinds = (QComboBox, QPushButton, QSpinBox, QLineEdit)
+    shown = [w for w in bar.findChildren(QWidget) if isinstance(w, kinds) and w.isVisibleTo(bar)]
+    assert len(shown) >= 10
+    for widget in shown:
+        box = widget.rect().translated(widget.mapTo(bar, widget.rect().topLeft()))
+        assert bar.rect().contains(box), widget.objectName() or type(widget).__name__
+        assert widget.width() >= widget.minimumSizeHint().width() - 1  # nothing squeezed
+    assert bar.height() > bar.search.height() * 3  # it took more rows instead

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from camdesk.services.lists.criteria import FIELDS, Criterion
 from camdesk.services.lists.rows import NO_OWNER, ListQuery
 from camdesk.views.combo import choose, index_of
 from camdesk.views.criteria_text import describe
+from camdesk.views.flow import FlowLayout
 
 if TYPE_CHECKING:
     from camdesk.services.core.users import UserInfo
@@ -108,11 +108,8 @@ class FilterBar(QWidget):
         for box in (self.kind_filter, self.tag_filter, self.owner_filter, self.city_filter,
                     self.field_filter, *self.value_filters.values()):  # fmt: skip
             box.currentIndexChanged.connect(self.changed)
-        for box in self.value_filters.values():  # narrow: the second row must fit a laptop
-            box.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            box.setMinimumContentsLength(7)
+        for box in (self.kind_filter, *self.value_filters.values()):  # their words, whole
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.clv_label = QLabel(self)
         self.clv_min, self.clv_max = QSpinBox(self), QSpinBox(self)
         for name, spin in (("clvMin", self.clv_min), ("clvMax", self.clv_max)):
@@ -126,33 +123,43 @@ class FilterBar(QWidget):
             spin.valueChanged.connect(self._typing.start)
         self.extra_label = QLabel(self)
         self.extra_label.setObjectName("extraCriteria")
-        # Long conditions must not widen the window: the label shrinks, its tooltip says all.
-        self.extra_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.extra_label.setMinimumWidth(80)
+        # Long conditions must not widen the window: the label is cut, its tooltip says all.
+        self.extra_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 60)
         self.extra_clear = QPushButton(self)
         self.extra_clear.clicked.connect(lambda: self.show_criteria(self._boxed(), keep=True))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("matchCount")
 
         first = QHBoxLayout()
-        first.addWidget(self.search, 3)
-        row: tuple[QWidget, ...] = (self.kind_filter, self.tag_filter, self.owner_filter,
-                                    self.city_filter, self.field_filter, self.field_value)  # fmt: skip
-        for widget in row:
-            first.addWidget(widget)
-        second = QHBoxLayout()
-        row = (*self.value_filters.values(), self.clv_label, self.clv_min, self.clv_max,
-               self.extra_label, self.extra_clear)  # fmt: skip
-        for widget in row:  # the conditions listed in words take the room there is
-            second.addWidget(widget, 1 if widget is self.extra_label else 0)
-        second.addStretch(0)  # takes the room only while no conditions are listed
-        second.addWidget(self.count_label)
-        self.tools = QHBoxLayout()  # the page adds its segment and bulk-action buttons here
-        first.addLayout(self.tools)
+        first.addWidget(self.search, 1)
+        first.addWidget(self.count_label)
+        flow = FlowLayout()  # the boxes wrap beside an open file instead of clipping
+        for widget in (self.kind_filter, self.tag_filter, self.owner_filter, self.city_filter):
+            flow.addWidget(widget)
+        self.field_box = self._group(self.field_filter, self.field_value)
+        flow.addWidget(self.field_box)
+        for widget in self.value_filters.values():
+            flow.addWidget(widget)
+        flow.addWidget(self._group(self.clv_label, self.clv_min, self.clv_max))
+        self.extra_box = self._group(self.extra_label, self.extra_clear)
+        flow.addWidget(self.extra_box)
+        tools = QWidget(self)
+        self.tools = QHBoxLayout(tools)  # the page adds its segment and bulk-action buttons here
+        self.tools.setContentsMargins(0, 0, 0, 0)
+        flow.addWidget(tools)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(first)
-        layout.addLayout(second)
+        layout.addLayout(flow)
+
+    def _group(self, *widgets: QWidget) -> QWidget:
+        """Widgets that stay side by side when the bar wraps."""
+        group = QWidget(self)
+        row = QHBoxLayout(group)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            row.addWidget(widget)
+        return group
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
@@ -216,8 +223,7 @@ class FilterBar(QWidget):
         for key, box in self.value_filters.items():
             fill(box, everything[key], [(QCoreApplication.translate(context, label), code)
                                         for code, (context, label) in FIELDS[key].choices])  # fmt: skip
-        self.field_filter.setVisible(bool(fields))
-        self.field_value.setVisible(bool(fields))
+        self.field_box.setVisible(bool(fields))
 
     def query(self, base: ListQuery) -> ListQuery:
         """``base`` (its order and columns) with the search and filters shown here."""
@@ -296,8 +302,7 @@ class FilterBar(QWidget):
         text = "; ".join(describe(c, names, custom) for c in self._extra)
         self.extra_label.setText(self.tr("Also: %1").replace("%1", text) if text else "")
         self.extra_label.setToolTip(self.extra_label.text())
-        self.extra_label.setVisible(bool(text))
-        self.extra_clear.setVisible(bool(text))
+        self.extra_box.setVisible(bool(text))
 
     def is_filtered(self) -> bool:
         """Whether anything narrows the list."""
