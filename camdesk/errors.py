@@ -242,6 +242,28 @@ class FeedbackRulesChanged(CamdeskError):
     )
 
 
+class FieldChanged(CamdeskError):
+    """A custom field was changed (or retired) by someone else since it was shown."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{changed_by} changed the custom field {label} at {changed_at}. Nothing was overwritten: look at it as it is now and change it again.",
+    )
+
+
+class FieldInUse(CamdeskError):
+    """A change to a custom field would leave stored values without their field's meaning."""
+
+    choice = QT_TRANSLATE_NOOP(
+        "errors",
+        "{label}: {value} is in use (customer files: {count}), so it stays a choice. Change those files first, or keep it.",
+    )
+    kind = QT_TRANSLATE_NOOP(
+        "errors",
+        "{label} holds values (customer files: {count}), so its type stays as it is. Add a new field of the other type instead.",
+    )
+
+
 class FeedbackStepRefused(CamdeskError):
     """A workflow step feedback cannot take from where it is (``current`` and ``wanted``
     are :class:`Term`s)."""

@@ -128,6 +128,8 @@ class NewCustomers:
                     *(p for c in contacts for p in (c["mobile"], c["phone"]))),
             contact_names=tuple(c["name"] for c in contacts),
             contact_emails=tuple(c["email"] for c in contacts),
+            extras=tuple(str(v) for k, v in values["custom"].items() if v is not None
+                         and k in self.definitions and self.definitions[k].searchable),
         ))  # fmt: skip
         search = {"customer_id": ident, "words": words, "subs": subs, "sort_key": key}
         if self._search_ids is not None:

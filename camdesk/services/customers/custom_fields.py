@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.errors import ValidationError
@@ -33,9 +34,15 @@ class FieldInfo:
     kind: str
     choices: tuple[str, ...]
     show_in_list: bool
+    required: bool = False
+    searchable: bool = False  # text and choice fields only: their values are search keys
+    version: int = 1
 
 
-def _info(field: CustomField) -> FieldInfo:
+SEARCHABLE_KINDS = (FieldKind.TEXT, FieldKind.CHOICE)
+
+
+def info_of(field: CustomField) -> FieldInfo:
     return FieldInfo(
         field.id,
         field.key,
@@ -43,7 +50,18 @@ def _info(field: CustomField) -> FieldInfo:
         field.kind.value,
         tuple(field.choices or ()),
         field.show_in_list,
+        field.required,
+        field.searchable,
+        field.version,
     )
+
+
+def live_fields(session: Session) -> list[FieldInfo]:
+    """The live custom fields, in their order."""
+    fields = session.execute(
+        select(CustomField).where(CustomField.deleted_at.is_(None)).order_by(CustomField.position)
+    ).scalars()
+    return [info_of(f) for f in fields]
 
 
 def define_field(
@@ -54,8 +72,12 @@ def define_field(
     choices: tuple[str, ...] = (),
     *,
     show_in_list: bool = False,
+    required: bool = False,
+    searchable: bool = False,
+    user_id: uuid.UUID | None = None,
 ) -> Written[FieldInfo]:
-    """Add a custom field (keys are unique among live fields)."""
+    """Add a custom field (keys are unique among live fields); see also
+    :func:`camdesk.services.customers.field_settings.add_field`, which names the key."""
     checker = Checker()
     clean_key = checker.text("key", key, 40, required=True)
     clean_label = checker.text("label", label, 100, required=True)
@@ -70,21 +92,30 @@ def define_field(
             choices=list(choices),
             position=position,
             show_in_list=show_in_list,
+            required=required,
+            searchable=searchable and FieldKind(kind) in SEARCHABLE_KINDS,
+            updated_by=user_id,
         )
         session.add(field)
         session.flush()
-        info = _info(field)
+        info = info_of(field)
     return Written(info, Changes.of(Kind.FIELDS))
 
 
 def list_fields(db: Database) -> list[FieldInfo]:
     with db.read() as session:
-        fields = session.execute(
-            select(CustomField)
-            .where(CustomField.deleted_at.is_(None))
-            .order_by(CustomField.position)
-        ).scalars()
-        return [_info(f) for f in fields]
+        return live_fields(session)
+
+
+def searchable_texts(session: Session, customer_id: uuid.UUID) -> tuple[str, ...]:
+    """A customer's values of the searchable fields (part of its search keys)."""
+    return tuple(session.scalars(
+        select(CustomValue.value_text)
+        .join(CustomField, CustomField.id == CustomValue.field_id)
+        .where(CustomValue.customer_id == customer_id, CustomField.searchable.is_(True),
+               CustomField.deleted_at.is_(None), CustomValue.value_text.is_not(None))
+        .order_by(CustomField.position)
+    ))  # fmt: skip
 
 
 def parse_value(field: FieldInfo, raw: Any, checker: Checker) -> Any:

@@ -36,7 +36,7 @@ from camdesk.models import (
 from camdesk.services.core.changelog import ChangeWriter, Op, to_json
 from camdesk.services.core.changes import NOTHING, Changes, Kind, Written
 from camdesk.services.core.context import Actor
-from camdesk.services.core.validation import Checker
+from camdesk.services.core.validation import REQUIRED, Checker
 from camdesk.services.customers import custom_fields as cf
 from camdesk.services.customers.builder import NewCustomers
 from camdesk.services.customers.record import (
@@ -59,11 +59,20 @@ CODE_TAKEN = QT_TRANSLATE_NOOP("errors", "The customer code {code} is already us
 
 
 def validated(
-    session: Session, data: CustomerData, customer_id: uuid.UUID | None
+    session: Session, data: CustomerData, customer_id: uuid.UUID | None, *, required: bool = True
 ) -> dict[str, Any]:
+    """The values to store for a file saved in the app; its required custom fields must be
+    filled (``required``: imports and merges keep a file without them)."""
     check = Checker()
     definitions = {f.key: f for f in field_infos(session)}
     values = check_customer(data, definitions, check)
+    for key, info in definitions.items() if required else ():
+        if (
+            info.required
+            and values["custom"].get(key) is None
+            and f"custom:{key}" not in {p.field for p in check.problems}
+        ):
+            check.fail(f"custom:{key}", REQUIRED)
     if values["code"]:
         other = session.execute(
             select(Customer.name).where(
@@ -79,12 +88,7 @@ def validated(
     return values
 
 
-def field_infos(session: Session) -> list[cf.FieldInfo]:
-    rows = session.execute(select(CustomField).where(CustomField.deleted_at.is_(None))).scalars()
-    return [
-        cf.FieldInfo(f.id, f.key, f.label, f.kind.value, tuple(f.choices or ()), f.show_in_list)
-        for f in rows
-    ]
+field_infos = cf.live_fields
 
 
 # --------------------------------------------------------------------------- reading
@@ -218,6 +222,7 @@ def refresh_search_keys(session: Session, customer: Customer) -> None:
             ),
             contact_names=tuple(c.name for c in contacts),
             contact_emails=tuple(c.email for c in contacts),
+            extras=cf.searchable_texts(session, customer.id),
         ),
         customer.sort_key,
     )

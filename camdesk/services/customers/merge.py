@@ -92,7 +92,7 @@ def merge_customers(
         )
         session.expire(keep, ["contacts"])
         values = customers.validated(session, replace(data, contacts=(*data.contacts, *extra)),
-                                     keep_id)  # fmt: skip
+                                     keep_id, required=False)  # fmt: skip
         if latest != keep.last_contact_at:
             log.add("customer", keep_id, Op.UPDATE, "last_contact_at", keep.last_contact_at,
                     latest, keep.version)  # fmt: skip

@@ -198,6 +198,7 @@ class KeySource:
     phones: tuple[str | None, ...] = ()
     contact_names: tuple[str, ...] = ()
     contact_emails: tuple[str | None, ...] = ()
+    extras: tuple[str, ...] = ()  # values of searchable custom fields
 
 
 def build_keys(source: KeySource) -> tuple[str, str]:
@@ -207,6 +208,7 @@ def build_keys(source: KeySource) -> tuple[str, str]:
     names = itertools.chain(
         [(source.name, source.person), (source.company_name, False)],
         ((n, True) for n in source.contact_names),
+        ((e, False) for e in source.extras),
     )
     for name, person in names:
         if name:
@@ -227,6 +229,7 @@ def build_keys(source: KeySource) -> tuple[str, str]:
     parts.extend(phone_digits(p) for p in source.phones if p)
     parts.extend(normalize(n) for n in source.contact_names)
     parts.extend(normalize(e) for e in source.contact_emails if e)
+    parts.extend(normalize(e) for e in source.extras)
     subs = " | ".join(dict.fromkeys(p for p in parts if p))
     return key_words, subs
 

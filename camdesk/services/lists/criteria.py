@@ -100,7 +100,10 @@ FIELDS: dict[str, Field] = {
         Field("owner", QT_TRANSLATE_NOOP("criteria", "Owner"), "lookup"),
     )
 }  # fmt: skip
-CUSTOM_PREFIX = "custom:"  # "custom:<key>" compares a custom field's value (=, in, >=, <=)
+CUSTOM_PREFIX = "custom:"  # "custom:<key>" compares a custom field's value
+# A custom field's value: =, in (one of), >=, <=, <, > (numbers and dates), between
+# (two values, both included) and empty (no value; the value given is ignored).
+CUSTOM_OPS = ("=", "in", ">=", "<=", "<", ">", "between", "empty")
 
 
 @dataclass(frozen=True)
@@ -117,11 +120,13 @@ class Criterion:
         if not known:
             raise ValueError(f"unknown field {self.field!r}")
         custom = self.field not in FIELDS
-        ops = ("=", "in", ">=", "<=") if custom else FIELDS[self.field].ops
+        ops = CUSTOM_OPS if custom else FIELDS[self.field].ops
         if self.op not in ops:
             raise ValueError(f"{self.field} cannot be compared with {self.op!r}")
         if self.op == "in" and not isinstance(self.value, tuple):
             raise ValueError("'in' needs a list of values")
+        if self.op == "between" and not (isinstance(self.value, tuple) and len(self.value) == 2):
+            raise ValueError("'between' needs two values")
         if self.op in (">=", "<=") and not custom and not isinstance(self.value, int):
             raise ValueError(f"{self.field} {self.op} needs a whole number")
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, false, or_, select
 
 from camdesk.models import (
     Customer,
@@ -129,27 +129,38 @@ def _as_date(value: Any) -> date:
 
 
 def custom_condition(key: str, op: str, values: tuple[Any, ...]) -> ColumnElement[bool]:
-    """Customers whose custom field ``key`` compares (``=``, ``in``, ``>=``, ``<=``) with
-    ``values``. Number and date fields store their values in their own typed columns, so a
-    value given as text is compared there too when it reads as a number or a date."""
+    """Customers whose custom field ``key`` compares with ``values`` (see
+    :data:`~camdesk.services.lists.criteria.CUSTOM_OPS`). Number and date fields store
+    their values in their own typed columns, so a value given as text is compared there
+    too when it reads as a number or a date; "<" and ">" compare only there."""
+    holding = (
+        select(CustomValue.customer_id)
+        .join(CustomField, CustomField.id == CustomValue.field_id)
+        .where(CustomField.key == key)
+    )
+    if op == "empty":  # no value: the field is absent or blank in the file
+        return Customer.id.not_in(holding.where(or_(
+            CustomValue.value_text.is_not(None), CustomValue.value_number.is_not(None),
+            CustomValue.value_date.is_not(None))))  # fmt: skip
 
     def compare(column: Any, given: tuple[Any, ...]) -> ColumnElement[bool]:
-        if op == ">=":
-            return column >= given[0]
-        if op == "<=":
-            return column <= given[0]
+        if op in (">=", "<=", "<", ">"):
+            return {">=": column >= given[0], "<=": column <= given[0],
+                    "<": column < given[0], ">": column > given[0]}[op]  # fmt: skip
+        if op == "between":
+            low, high = sorted(given[:2])
+            return column.between(low, high)
         return column.in_(given) if len(given) > 1 else column == given[0]
 
-    options = [compare(CustomValue.value_text, tuple(str(v) for v in values))]
+    options = [] if op in ("<", ">", "between") else [
+        compare(CustomValue.value_text, tuple(str(v) for v in values))
+    ]  # fmt: skip
     for column, parse in ((CustomValue.value_number, _as_number),
                           (CustomValue.value_date, _as_date)):  # fmt: skip
         try:
             options.append(compare(column, tuple(parse(v) for v in values)))
         except (ValueError, ArithmeticError):
             continue
-    matching = (
-        select(CustomValue.customer_id)
-        .join(CustomField, CustomField.id == CustomValue.field_id)
-        .where(CustomField.key == key, or_(*options))
-    )
-    return Customer.id.in_(matching)
+    if not options:  # nothing reads as a number or a date: nobody is below or above it
+        return false()
+    return Customer.id.in_(holding.where(or_(*options)))

@@ -150,6 +150,21 @@ def test_number_and_date_custom_fields_filter_by_value(db: Database, actor: Acto
     assert names(db, Criterion("custom:signed", "<=", "2024-12-31")) == {"Small"}
     assert names(db, custom_filter=(("budget", "12000.5"),)) == {"Big"}  # the filter bar's box
     assert names(db, custom_filter=(("signed", "2024-03-01"),)) == {"Small"}
+    assert names(db, Criterion("custom:budget", "<", "800")) == set()  # strictly below
+    assert names(db, Criterion("custom:budget", ">", "800")) == {"Big"}
+    assert names(db, Criterion("custom:budget", "between", ("12000.5", "500"))) == {"Small", "Big"}
+    assert names(db, Criterion("custom:budget", "between", ("801", "12000"))) == set()
+    assert names(db, Criterion("custom:signed", ">", "2024-03-01")) == {"Big"}
+    assert names(db, Criterion("custom:signed", "between", ("2024-01-01", "2024-12-31"))) == {
+        "Small"
+    }
+    assert names(db, Criterion("custom:budget", "empty", "")) == {"None"}
+    assert names(db, Criterion("custom:budget", "<", "lots")) == set()  # not a number: nobody
+    criteria = (Criterion("custom:budget", "between", ("1", "2")),
+                Criterion("custom:signed", "empty", ""))  # fmt: skip
+    assert from_json(to_json(criteria)) == criteria  # a segment keeps them
+    with pytest.raises(ValueError):
+        Criterion("custom:budget", "between", "1")
 
 
 def test_days_since_last_contact_counts_local_days_and_never_contacted_counts_as_long_ago(
