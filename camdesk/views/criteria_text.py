@@ -44,6 +44,8 @@ def describe(criterion: Criterion, names: Mapping[str, str] | None = None,
              custom: Mapping[str, str] | None = None) -> str:  # fmt: skip
     """One criterion in words, e.g. "Predicted value (CLV) ≥ ¥5,000"."""
     what = field_name(criterion.field, custom)
+    if criterion.field.startswith(CUSTOM_PREFIX) and criterion.op not in ("=", "in"):
+        return _compared(what, criterion)
     if criterion.op in (">=", "<="):
         sign = "≥" if criterion.op == ">=" else "≤"
         return f"{what} {sign} {amount_text(criterion.field, criterion.number)}"
@@ -51,3 +53,15 @@ def describe(criterion: Criterion, names: Mapping[str, str] | None = None,
     separator = QCoreApplication.translate("criteria", " or ")
     return (QCoreApplication.translate("criteria", "%1: %2")
             .replace("%1", what).replace("%2", separator.join(shown)))  # fmt: skip
+
+
+def _compared(what: str, criterion: Criterion) -> str:
+    """A custom field compared: "预算 < 800", "签约日期: 2024-01-01 to 2024-12-31"."""
+    if criterion.op == "empty":
+        return QCoreApplication.translate("criteria", "%1 is empty").replace("%1", what)
+    if criterion.op == "between":
+        low, high = criterion.values
+        return (QCoreApplication.translate("criteria", "%1: %2 to %3")
+                .replace("%1", what).replace("%2", low).replace("%3", high))  # fmt: skip
+    sign = {">=": "≥", "<=": "≤"}.get(criterion.op, criterion.op)
+    return f"{what} {sign} {criterion.values[0]}"

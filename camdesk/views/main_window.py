@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         events.changed.connect(self._on_changed)
         # The list counts customers anyway; a second count at start would only compete.
         self.customers.total_changed.connect(self._show_count)
+        self.customers.fields_requested.connect(self.open_fields)
         state = settings.window_state(WINDOW_STATE)
         if state is None or not self.restoreGeometry(state):
             self.resize(1200, 760)
@@ -152,6 +153,8 @@ class MainWindow(QMainWindow):
         self.import_action.setObjectName("importAction")
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.demo_action = self.file_menu.addAction("", self.demo_requested.emit)
+        self.fields_action = self.file_menu.addAction("", self.open_fields)
+        self.fields_action.setObjectName("fieldsAction")
         self.settings_action = self.file_menu.addAction("", self.settings_requested.emit)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -212,6 +215,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.import_action.setText(self.tr("&Import from Excel or CSV…"))
         self.demo_action.setText(self.tr("Load &demo data…"))
+        self.fields_action.setText(self.tr("Custom &fields…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.customer_menu.setTitle(self.tr("&Customer"))
@@ -284,6 +288,7 @@ class MainWindow(QMainWindow):
 
         db = self._db
         self.import_action.setEnabled(writable(db))
+        self.fields_action.setEnabled(writable(db))
         self.demo_action.setEnabled(db is None or writable(db))
         self.banner.show_for(db)
 
@@ -303,6 +308,24 @@ class MainWindow(QMainWindow):
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
         return wizard
+
+    def open_fields(self) -> None:
+        """Settings > Custom fields (opened once the fields are read)."""
+        db, actor = self._db, self._actor
+        if db is None or actor is None:
+            return
+        from camdesk.services.customers.custom_fields import FieldInfo, list_fields
+        from camdesk.views.background import run_read
+
+        def show(fields: list[FieldInfo]) -> None:
+            from camdesk.views.customers.fields_dialog import FieldsDialog
+
+            dialog = FieldsDialog(db=db, actor=actor, fields=fields, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.fields_dialog = dialog
+            dialog.open()
+
+        run_read(lambda _state: list_fields(db), self, show)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -60,6 +60,11 @@ class Settings:
         [],
         "Custom fields (keys) the user chose to show in the customer list.",
     )
+    customer_hidden_columns = Option[list[str]](
+        "preferences/customer_hidden_columns",
+        [],
+        "Custom fields (keys) shown in the list by the team's settings that the user hid.",
+    )
     calendar_first = Option(
         "preferences/calendar_first",
         True,

@@ -153,6 +153,10 @@ class DetailsForm(QWidget):
         elif isinstance(widget, DateField):
             widget.edit.textChanged.connect(self.edited)
 
+    def label_for(self, name: str) -> QLabel:
+        """The label shown before field ``name`` ("custom:<key>" for a custom field)."""
+        return self._labels[name]
+
     def add_custom_fields(
         self, form: QFormLayout, fields: Iterable[custom_fields.FieldInfo]
     ) -> None:
@@ -171,7 +175,9 @@ class DetailsForm(QWidget):
                 if field.kind == "date":
                     widget.setPlaceholderText(self.tr("YYYY-MM-DD"))
             self.add_field(form, name, widget)
-            self._labels[name].setText(field.label)
+            self._labels[name].setText(f"{field.label} *" if field.required else field.label)
+            if field.required:
+                self._labels[name].setToolTip(self.tr("Required: fill it in to save the file"))
             self._custom_keys.append(field.key)
 
     def set_choices(self, owners: list[users.UserInfo], tags: list[str]) -> None:

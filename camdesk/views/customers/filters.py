@@ -28,6 +28,7 @@ from camdesk.services.lists.criteria import FIELDS, Criterion
 from camdesk.services.lists.rows import NO_OWNER, ListQuery
 from camdesk.views.combo import choose, index_of
 from camdesk.views.criteria_text import describe
+from camdesk.views.customers.field_filter import FieldFilter
 from camdesk.views.flow import FlowLayout
 
 if TYPE_CHECKING:
@@ -82,13 +83,8 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self._typing.start)
         self.kind_filter, self.tag_filter = QComboBox(self), QComboBox(self)
         self.owner_filter, self.city_filter = QComboBox(self), QComboBox(self)
-        self.field_filter = QComboBox(self)
-        self.field_value = QLineEdit(self)
-        self.field_value.setEnabled(False)
-        self.field_value.textChanged.connect(self._typing.start)
-        self.field_filter.currentIndexChanged.connect(
-            lambda: self.field_value.setEnabled(self.field_filter.currentData() is not None)
-        )
+        self.field_filter = FieldFilter(self)
+        self.field_filter.changed.connect(self.changed)
         self.value_filters: dict[str, QComboBox] = {}
         for key in ("tier", "stage", "segment"):
             box = QComboBox(self)
@@ -99,14 +95,13 @@ class FilterBar(QWidget):
             self.tag_filter,
             self.owner_filter,
             self.city_filter,
-            self.field_filter,
         ):  # narrow too: the list shares the screen with a file
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             box.setMinimumContentsLength(6)
         for box in (self.kind_filter, self.tag_filter, self.owner_filter, self.city_filter,
-                    self.field_filter, *self.value_filters.values()):  # fmt: skip
+                    *self.value_filters.values()):  # fmt: skip
             box.currentIndexChanged.connect(self.changed)
         for box in (self.kind_filter, *self.value_filters.values()):  # their words, whole
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -136,8 +131,7 @@ class FilterBar(QWidget):
         flow = FlowLayout()  # the boxes wrap beside an open file instead of clipping
         for widget in (self.kind_filter, self.tag_filter, self.owner_filter, self.city_filter):
             flow.addWidget(widget)
-        self.field_box = self._group(self.field_filter, self.field_value)
-        flow.addWidget(self.field_box)
+        flow.addWidget(self.field_filter)
         for widget in self.value_filters.values():
             flow.addWidget(widget)
         flow.addWidget(self._group(self.clv_label, self.clv_min, self.clv_max))
@@ -165,7 +159,7 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search name, pinyin, initials, phone, email, company or code")
         )
-        self.field_value.setPlaceholderText(self.tr("value"))
+        self.field_filter.retranslate()
         self.clv_label.setText(self.tr("Predicted value"))
         self.clv_min.setSpecialValueText(self.tr("from any"))
         self.clv_max.setSpecialValueText(self.tr("to any"))
@@ -217,18 +211,17 @@ class FilterBar(QWidget):
             self.tr("All cities"),
             [(c, c) for c in choices.cities] if choices else [],
         )
-        fill(self.field_filter, self.tr("Custom field…"), [(f.label, f.key) for f in fields])
+        self.field_filter.set_fields(fields)
         everything = {"tier": self.tr("All tiers"), "stage": self.tr("All stages"),
                       "segment": self.tr("All RFM segments")}  # fmt: skip
         for key, box in self.value_filters.items():
             fill(box, everything[key], [(QCoreApplication.translate(context, label), code)
                                         for code, (context, label) in FIELDS[key].choices])  # fmt: skip
-        self.field_box.setVisible(bool(fields))
+        self.field_filter.setVisible(bool(fields))
 
     def query(self, base: ListQuery) -> ListQuery:
         """``base`` (its order and columns) with the search and filters shown here."""
-        key = self.field_filter.currentData()
-        value = self.field_value.text().strip()
+        field = self.field_filter.criterion()
         return replace(
             base,
             search=self.search.text(),
@@ -236,8 +229,7 @@ class FilterBar(QWidget):
             tag=self.tag_filter.currentData(),
             owner_id=self.owner_filter.currentData(),
             city=self.city_filter.currentData(),
-            custom_filter=((key, value),) if key and value else (),
-            criteria=self._boxed() + self._extra,
+            criteria=self._boxed() + ((field,) if field else ()) + self._extra,
         )
 
     def _boxed(self) -> tuple[Criterion, ...]:
@@ -260,14 +252,13 @@ class FilterBar(QWidget):
         widgets = [*self.value_filters.values(), self.clv_min, self.clv_max]
         if not keep:
             widgets += [self.search, self.kind_filter, self.tag_filter, self.owner_filter,
-                        self.city_filter, self.field_filter, self.field_value]  # fmt: skip
+                        self.city_filter]  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
         if not keep:
             self.search.setText(search)
-            self.field_value.clear()
-            for box in (self.kind_filter, self.tag_filter, self.owner_filter, self.city_filter,
-                        self.field_filter):  # fmt: skip
+            self.field_filter.clear()
+            for box in (self.kind_filter, self.tag_filter, self.owner_filter, self.city_filter):
                 box.setCurrentIndex(0)
         for box in self.value_filters.values():
             box.setCurrentIndex(0)

@@ -47,6 +47,7 @@ from camdesk.views.undo import undo_in_background
 
 if TYPE_CHECKING:
     from camdesk.db import Database
+    from camdesk.services.customers.custom_fields import FieldInfo
     from camdesk.views.customers.editor import CustomerFile
     from camdesk.views.customers.file_pane import FilePane
 
@@ -70,6 +71,7 @@ class CustomersPage(QWidget):
 
     edit_requested = Signal(object)
     total_changed = Signal(int)
+    fields_requested = Signal()  # Settings > Custom fields, from the header's menu
 
     def __init__(self, *, db: Database | None, actor: Actor | None, settings: Settings,
                  events: AppEvents, preview: Path | None = None,
@@ -305,7 +307,7 @@ class CustomersPage(QWidget):
     def _on_choices_loaded(self, choices: Choices) -> None:
         self.filters.set_choices(choices)
         self.segments.load()
-        shown = [f for f in self.filters.fields if f.key in self._settings.customer_columns]
+        shown = self._shown_fields()
         current = [c.key for c in self.model.columns if c.key.startswith("custom:")]
         # Reset the list only when its columns really change (a reset loses the selection).
         if current != [f"custom:{f.key}" for f in shown]:
@@ -369,23 +371,31 @@ class CustomersPage(QWidget):
             act.toggled.connect(lambda on, s=section: header.setSectionHidden(s, not on))
         if self.filters.fields:
             menu.addSeparator()
-            shown = self._settings.customer_columns
+            shown = {f.key for f in self._shown_fields()}
             for field in self.filters.fields:
                 act = menu.addAction(field.label)
                 act.setCheckable(True)
                 act.setChecked(field.key in shown)
                 act.toggled.connect(lambda on, k=field.key: self._toggle_custom_column(k, on))
+        menu.addSeparator()
+        menu.addAction(self.tr("Custom fields…"), self.fields_requested.emit)
         menu.exec(header.mapToGlobal(pos))
 
     def _toggle_custom_column(self, key: str, on: bool) -> None:
         self.save_state()
         keys = [k for k in self._settings.customer_columns if k != key]
-        if on:
-            keys.append(key)
-        self._settings.customer_columns = keys
-        shown = [f for f in self.filters.fields if f.key in keys]
-        self.model.set_custom_columns([(f.key, f.label) for f in shown])
+        hidden = [k for k in self._settings.customer_hidden_columns if k != key]
+        (keys if on else hidden).append(key)
+        self._settings.customer_columns, self._settings.customer_hidden_columns = keys, hidden
+        self.model.set_custom_columns([(f.key, f.label) for f in self._shown_fields()])
         self._restore_header()
+
+    def _shown_fields(self) -> list[FieldInfo]:
+        """The custom fields shown as columns: those the user chose, and those the team's
+        settings show in the list unless the user hid them."""
+        chosen, hidden = self._settings.customer_columns, self._settings.customer_hidden_columns
+        return [f for f in self.filters.fields
+                if f.key in chosen or (f.show_in_list and f.key not in hidden)]  # fmt: skip
 
     def _restore_header(self) -> None:
         state = self._settings.window_state(HEADER_STATE)

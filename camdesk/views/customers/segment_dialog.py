@@ -34,10 +34,12 @@ from camdesk.services.lists.criteria import CUSTOM_PREFIX, FIELDS, Criterion
 from camdesk.services.lists.rows import NO_OWNER, ListQuery
 from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.combo import choose
+from camdesk.views.customers.field_filter import FieldFilter
 from camdesk.views.errors import ERROR_STYLE
 from camdesk.views.i18n import error_text
 
 if TYPE_CHECKING:
+    from camdesk.services.customers.custom_fields import FieldInfo
     from camdesk.services.lists.segments import SegmentInfo
     from camdesk.views.customers.filters import Choices
 
@@ -47,15 +49,20 @@ MOST = 2_000_000_000
 class ConditionRow(QWidget):
     """One condition: field, then ticked choices or at least / at most a number."""
 
-    def __init__(self, lookups: dict[str, list[tuple[str, str]]], custom: dict[str, str],
+    def __init__(self, lookups: dict[str, list[tuple[str, str]]], custom: list[FieldInfo],
                  changed: Callable[[], None], parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._lookups, self._changed = lookups, changed
+        self._custom = {CUSTOM_PREFIX + f.key: f for f in custom}
+        self._kept: Criterion | None = None  # a saved condition this row cannot show
         self.field = QComboBox(self)
         for key, spec in FIELDS.items():
             self.field.addItem(QCoreApplication.translate("criteria", spec.label), key)
-        for key, label in custom.items():
-            self.field.addItem(label, CUSTOM_PREFIX + key)
+        for key, info in self._custom.items():
+            self.field.addItem(info.label, key)
+        self.compared = FieldFilter(self)  # a custom field: how to compare, its value(s)
+        self.compared.field.hide()
+        self.compared.changed.connect(self._touched)
         self.choices = QListWidget(self)
         self.op = QComboBox(self)
         self.op.addItem(self.tr("at least"), ">=")
@@ -67,7 +74,7 @@ class ConditionRow(QWidget):
         self.remove = QPushButton(self.tr("Remove"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.field, self.choices, self.op, self.number, self.text):
+        for widget in (self.field, self.choices, self.op, self.number, self.text, self.compared):
             layout.addWidget(widget, 1 if widget is self.choices else 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignTop)
         self.field.currentIndexChanged.connect(self._on_field)
@@ -79,10 +86,20 @@ class ConditionRow(QWidget):
 
     def _kind(self) -> str:
         key = self.field.currentData()
-        return FIELDS[key].kind if key in FIELDS else "text"
+        return FIELDS[key].kind if key in FIELDS else "custom"
+
+    def _touched(self) -> None:
+        self._kept = None
+        self._changed()
 
     def _on_field(self) -> None:
         key, kind = self.field.currentData(), self._kind()
+        self._kept = None
+        custom = self._custom.get(key)
+        self.compared.set_fields([custom] if custom else [])
+        if custom is not None:
+            choose(self.compared.field, custom.key)
+        self.compared.setVisible(custom is not None)
         self.choices.blockSignals(True)
         self.choices.clear()
         if kind == "choice":
@@ -101,7 +118,7 @@ class ConditionRow(QWidget):
                                     + 2 * self.choices.frameWidth() + 4)  # fmt: skip
         chosen = kind in ("choice", "lookup")
         self.choices.setVisible(chosen)
-        self.op.setVisible(kind not in ("choice", "lookup", "text"))
+        self.op.setVisible(kind not in ("choice", "lookup", "text", "custom"))
         self.number.setVisible(self.op.isVisibleTo(self))
         self.text.setVisible(kind == "text")
         suffix = {"money": "", "days": self.tr(" days"), "years": self.tr(" years")}.get(kind, "")
@@ -111,7 +128,10 @@ class ConditionRow(QWidget):
 
     def set_criterion(self, criterion: Criterion) -> None:
         choose(self.field, criterion.field)
-        if criterion.op in (">=", "<="):
+        if self._kind() == "custom":
+            shown = self.compared.set_criterion(criterion)
+            self._kept = None if shown else criterion  # kept as saved, never altered
+        elif criterion.op in (">=", "<="):
             choose(self.op, criterion.op)
             value = criterion.number
             self.number.setValue(value // 100 if self._kind() == "money" else value)
@@ -127,6 +147,8 @@ class ConditionRow(QWidget):
     def criterion(self) -> Criterion | None:
         """The condition entered (None while it says nothing yet)."""
         key, kind = self.field.currentData(), self._kind()
+        if kind == "custom":
+            return self._kept or self.compared.criterion()
         if kind == "text":
             value = self.text.text().strip()
             return Criterion(key, "=", value) if value else None
@@ -164,8 +186,7 @@ class SegmentDialog(QDialog):
             "owner": [(self.tr("Unassigned"), str(NO_OWNER))]
             + ([(u.display_name, str(u.id)) for u in choices.owners] if choices else []),
         }
-        custom = {f.key: f.label for f in choices.fields} if choices else {}
-        self._lookups, self._custom = lookups, custom
+        self._lookups, self._custom = lookups, list(choices.fields) if choices else []
         self.name = QLineEdit(segment.name if segment else "", self)
         self.name.setObjectName("segmentName")
         self.search = QLineEdit(segment.search if segment else search, self)
