@@ -931,6 +931,10 @@
         <translation>客户：%1</translation>
     </message>
     <message>
+        <source>Custom fields…</source>
+        <translation>自定义字段…</translation>
+    </message>
+    <message>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -1018,6 +1022,10 @@
     <message>
         <source>YYYY-MM-DD</source>
         <translation>年-月-日，例如 2024-03-05</translation>
+    </message>
+    <message>
+        <source>Required: fill it in to save the file</source>
+        <translation>必填：填写后才能保存档案</translation>
     </message>
     <message>
         <source>(nobody)</source>
@@ -1555,6 +1563,104 @@
     </message>
 </context>
 <context>
+    <name>FieldFilter</name>
+    <message>
+        <source>Custom field…</source>
+        <translation>自定义字段…</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsDialog</name>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>New field</source>
+        <translation>新建字段</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>One choice per line</source>
+        <translation>每行一个选项</translation>
+    </message>
+    <message>
+        <source>Required when a file is saved</source>
+        <translation>保存档案时必填</translation>
+    </message>
+    <message>
+        <source>Found by the search box</source>
+        <translation>可被搜索框搜到</translation>
+    </message>
+    <message>
+        <source>Shown as a column of the customer list</source>
+        <translation>在客户列表中显示为一列</translation>
+    </message>
+    <message>
+        <source>Save field</source>
+        <translation>保存字段</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>searchable</source>
+        <translation>可搜索</translation>
+    </message>
+    <message>
+        <source>Retire field</source>
+        <translation>停用字段</translation>
+    </message>
+    <message>
+        <source>Retire %1? The files stop showing it and the list stops filtering and searching it. Its values are kept.</source>
+        <translation>停用“%1”？档案将不再显示它，列表也不再按它筛选和搜索。已填的值会保留。</translation>
+    </message>
+    <message>
+        <source>Updating the search for %1…</source>
+        <translation>正在更新“%1”的搜索…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
+<context>
     <name>FileDialog</name>
     <message>
         <source>Folder</source>
@@ -1658,10 +1764,6 @@
         <translation>搜索姓名、拼音、首字母、电话、邮箱、公司或编号</translation>
     </message>
     <message>
-        <source>value</source>
-        <translation>值</translation>
-    </message>
-    <message>
         <source>Predicted value</source>
         <translation>预测价值</translation>
     </message>
@@ -1704,10 +1806,6 @@
     <message>
         <source>All cities</source>
         <translation>全部城市</translation>
-    </message>
-    <message>
-        <source>Custom field…</source>
-        <translation>自定义字段…</translation>
     </message>
     <message>
         <source>All tiers</source>
@@ -1935,6 +2033,10 @@
     <message>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Custom &amp;fields…</source>
+        <translation>自定义字段(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -3823,6 +3925,42 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 为空</translation>
+    </message>
+    <message>
+        <source>%1: %2 to %3</source>
+        <translation>%1：%2 至 %3</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation>小于</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>不超过</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>大于</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>介于</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3921,6 +4059,18 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>{changed_by} changed the feedback settings at {changed_at}. Nothing was overwritten: look at them as they are now and change them again.</source>
         <translation>{changed_by} 在 {changed_at} 修改了反馈设置。没有覆盖任何内容：请查看当前设置后重新修改。</translation>
+    </message>
+    <message>
+        <source>{changed_by} changed the custom field {label} at {changed_at}. Nothing was overwritten: look at it as it is now and change it again.</source>
+        <translation>{changed_by} 于 {changed_at} 修改了自定义字段“{label}”。没有覆盖任何内容：请查看它现在的样子后再修改。</translation>
+    </message>
+    <message>
+        <source>{label}: {value} is in use (customer files: {count}), so it stays a choice. Change those files first, or keep it.</source>
+        <translation>“{label}”的“{value}”仍在使用（客户档案：{count} 份），因此保留为选项。请先修改这些档案，或保留该选项。</translation>
+    </message>
+    <message>
+        <source>{label} holds values (customer files: {count}), so its type stays as it is. Add a new field of the other type instead.</source>
+        <translation>“{label}”已有填写的值（客户档案：{count} 份），因此类型保持不变。如需其他类型，请新建一个字段。</translation>
     </message>
     <message>
         <source>FB-{number} is “{current}”: it cannot go to “{wanted}” from there. Next it can be: {allowed}.</source>
@@ -4286,6 +4436,18 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <source>Say which survey the answers belong to: map a survey column, or name one.</source>
         <translation>请说明答复属于哪个问卷：对应问卷列，或填写问卷名称。</translation>
     </message>
+    <message>
+        <source>There is a field called {label} already.</source>
+        <translation>已有名为“{label}”的字段。</translation>
+    </message>
+    <message>
+        <source>A choice field needs at least one choice.</source>
+        <translation>选项字段至少需要一个选项。</translation>
+    </message>
+    <message>
+        <source>Choose text, number, date or choice.</source>
+        <translation>请选择文本、数字、日期或选项。</translation>
+    </message>
 </context>
 <context>
     <name>feedback</name>
@@ -4399,6 +4561,25 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Double Ninth Festival</source>
         <translation>重阳节</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>选项</translation>
     </message>
 </context>
 <context>

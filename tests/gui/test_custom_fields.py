@@ -95,8 +95,9 @@ def test_a_field_is_reordered_renamed_and_retired_and_refusals_are_said(
     make_customer(db, actor, custom={level.key: "金", since.key: "2024-01-02"})
     dialog.list.setCurrentRow(1)
     dialog.up_button.click()
-    qtbot.waitUntil(lambda: [f.label for f in list_fields(db)] == ["入会日期", "等级"],
+    qtbot.waitUntil(lambda: [f.label for f in dialog.fields] == ["入会日期", "等级"],
                     timeout=10000)  # fmt: skip
+    assert [f.label for f in list_fields(db)] == ["入会日期", "等级"]
     assert dialog.list.currentRow() == 0 and "required" in dialog.list.item(0).text()
 
     dialog.list.setCurrentRow(1)
@@ -109,14 +110,14 @@ def test_a_field_is_reordered_renamed_and_retired_and_refusals_are_said(
     dialog.label.setText("会员等级")
     dialog.choices.setPlainText("金\n银\n铜")
     dialog.save_button.click()
-    qtbot.waitUntil(lambda: list_fields(db)[1].label == "会员等级", timeout=10000)
+    qtbot.waitUntil(lambda: dialog.fields[1].label == "会员等级", timeout=10000)
     assert list_fields(db)[1].choices == ("金", "银", "铜")
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.list.setCurrentRow(1)
     dialog.retire_button.click()
-    qtbot.waitUntil(lambda: [f.label for f in list_fields(db)] == ["入会日期"], timeout=10000)
-    assert dialog.list.count() == 1
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=10000)
+    assert [f.label for f in list_fields(db)] == ["入会日期"]
     assert dialog.list.item(0).data(Qt.ItemDataRole.UserRole) == since.id
 
 
@@ -131,3 +132,25 @@ def test_a_required_field_is_marked_and_asked_for_in_the_file(qtbot, controller)
     qtbot.waitUntil(lambda: any(k.startswith("custom:") for k in form.inputs), timeout=10000)
     name = next(k for k in form.inputs if k.startswith("custom:"))
     assert form.label_for(name).text() == "合同号 *"
+
+
+def test_a_segment_condition_on_a_custom_field_is_shown_and_never_altered(qtbot):
+    import uuid
+
+    from camdesk.services.customers.custom_fields import FieldInfo
+    from camdesk.services.lists.criteria import Criterion
+    from camdesk.views.customers.segment_dialog import ConditionRow
+
+    budget = FieldInfo(uuid.uuid4(), "field_2", "预算", "number", (), False)
+    level = FieldInfo(uuid.uuid4(), "field_1", "等级", "choice", ("金", "银"), False)
+    row = ConditionRow({}, [level, budget], lambda: None)
+    qtbot.addWidget(row)
+    between = Criterion("custom:field_2", "between", ("500", "1000"))
+    row.set_criterion(between)
+    assert row.criterion() == between
+    assert (row.compared.value.text(), row.compared.until.text()) == ("500", "1000")
+    either = Criterion("custom:field_1", "in", ("金", "银"))  # saved elsewhere (the CLI)
+    row.set_criterion(either)
+    assert row.criterion() == either  # this row cannot show it: it keeps it as saved
+    choose(row.compared.op, "empty")  # until the user changes it
+    assert row.criterion() == Criterion("custom:field_1", "empty", "")
