@@ -242,6 +242,15 @@ class FeedbackRulesChanged(CamdeskError):
     )
 
 
+class TagChanged(CamdeskError):
+    """A tag was renamed, recoloured, merged or deleted by someone else since it was shown."""
+
+    message = QT_TRANSLATE_NOOP(
+        "errors",
+        "{changed_by} changed the tag {name} at {changed_at}. Nothing was overwritten: look at the tags as they are now and try again.",
+    )
+
+
 class FieldChanged(CamdeskError):
     """A custom field was changed (or retired) by someone else since it was shown."""
 

@@ -10,7 +10,6 @@ them back), and export (:func:`camdesk.services.data.export.export_customers`).
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,12 +19,12 @@ from sqlalchemy.exc import IntegrityError
 from camdesk.db import Database
 from camdesk.errors import CamdeskError
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import ChangeLog, Customer, CustomerTag, Segment, Tag, utcnow
+from camdesk.models import ChangeLog, Customer, Segment, utcnow
 from camdesk.services.core.bulk import insert_rows
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.core.changes import NOTHING, Changes, Kind, Written
 from camdesk.services.core.context import Actor
-from camdesk.services.customers.files import tag_named, touch_customers
+from camdesk.services.customers.files import touch_customers
 from camdesk.services.lists import criteria as crit
 from camdesk.services.lists.rows import ListQuery
 
@@ -43,7 +42,6 @@ NAME_EMPTY = QT_TRANSLATE_NOOP("errors", "Give the segment a name.")
 NOTHING_CHOSEN = QT_TRANSLATE_NOOP(
     "errors", "A segment needs at least one condition or search text."
 )
-TAG_EMPTY = QT_TRANSLATE_NOOP("errors", "Enter the tag to add.")
 
 
 @dataclass(frozen=True)
@@ -122,38 +120,6 @@ def delete_segment(db: Database, segment_id: uuid.UUID, actor: Actor) -> Changes
             return NOTHING
         row.deleted_at, row.updated_by = utcnow(), actor.user_id
     return SEGMENTS_CHANGED
-
-
-def add_tag(db: Database, ids: Sequence[uuid.UUID], tag: str, actor: Actor) -> Changes:
-    """Give every customer of ``ids`` the tag (created if new); the changes name the
-    action to undo, or are empty if all had it already."""
-    name = tag.strip()
-    if not name:
-        raise SegmentError(TAG_EMPTY)
-    txn = uuid.uuid4()
-    with db.write() as session:
-        found = tag_named(session, name)
-        tags: dict[uuid.UUID, list[str]] = defaultdict(list)
-        for start in range(0, len(ids), CHUNK):
-            for customer, tag_name in session.execute(
-                select(CustomerTag.customer_id, Tag.name)
-                .join(Tag, Tag.id == CustomerTag.tag_id)
-                .where(CustomerTag.customer_id.in_(ids[start : start + CHUNK]))
-            ):
-                tags[customer].append(tag_name)
-        wanted = [i for i in dict.fromkeys(ids) if name not in tags[i]]
-        if not wanted:
-            return NOTHING
-        writer = ChangeWriter(session, actor, txn)
-        insert_rows(session.connection(), CustomerTag,
-                    [{"customer_id": i, "tag_id": found.id} for i in wanted])  # fmt: skip
-        insert_rows(session.connection(), ChangeLog, [
-            writer.row("customer", i, Op.UPDATE, "tags", sorted(tags[i]),
-                       sorted([*tags[i], name]))
-            for i in wanted
-        ])  # fmt: skip
-        touch_customers(session, wanted, actor.user_id)
-    return Changes.of(Kind.FILES, wanted, txn)
 
 
 def assign_owner(db: Database, ids: Sequence[uuid.UUID], owner_id: uuid.UUID | None,

@@ -242,7 +242,7 @@ class SegmentActions(QObject):
 
 
 def _add_tag(db: object, ids: list[uuid.UUID], tag: str, actor: object) -> Changes:
-    from camdesk.services.lists.segments import add_tag
+    from camdesk.services.customers.tags import add_tag
 
     return add_tag(db, ids, tag, actor)  # type: ignore[arg-type]
 

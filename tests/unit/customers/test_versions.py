@@ -23,10 +23,10 @@ from camdesk.services.customers.files import (
     get_customer,
     update_customer,
 )
+from camdesk.services.customers.tags import add_tag
 from camdesk.services.data.imports.customers import ImportOptions, OnMatch, import_customers
 from camdesk.services.data.imports.fields import ImportKind, guess_mapping
 from camdesk.services.data.sheets import read_table
-from camdesk.services.lists import segments
 from tests.factories import make_customer
 
 
@@ -57,7 +57,7 @@ CHANGES: dict[str, Callable[..., None]] = {
     "a contact removed": lambda db, actor, r, _p: _save(db, actor, r, contacts=()) and None,
     "a custom value": lambda db, actor, r, _p: _save(db, actor, r, custom={"level": "银卡"}) and None,
     "an import adding a tag": _import_tag,
-    "a bulk tag": lambda db, actor, r, _p: segments.add_tag(db, [r.id], "活动", actor).action and None,
+    "a bulk tag": lambda db, actor, r, _p: add_tag(db, [r.id], "活动", actor).action and None,
 }  # fmt: skip
 
 

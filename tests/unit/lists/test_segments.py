@@ -5,16 +5,17 @@ from __future__ import annotations
 import pytest
 
 from camdesk.db import Database
+from camdesk.errors import ValidationError
 from camdesk.services.core.context import Actor
 from camdesk.services.core.users import ensure_user
 from camdesk.services.customers.files import get_customer
+from camdesk.services.customers.tags import add_tag
 from camdesk.services.customers.undo import undo
 from camdesk.services.lists.criteria import Criterion
 from camdesk.services.lists.page import count_customers, ordered_ids
 from camdesk.services.lists.rows import ListQuery
 from camdesk.services.lists.segments import (
     SegmentError,
-    add_tag,
     assign_owner,
     delete_segment,
     list_segments,
@@ -71,5 +72,5 @@ def test_bulk_tag_and_owner_are_logged_and_undone_as_one_action(db: Database, ac
     undo(db, txn, actor)
     assert set(get_customer(db, plain).tags) == {"老客户"}
     assert set(get_customer(db, tagged).tags) == {"VIP"}
-    with pytest.raises(SegmentError):
+    with pytest.raises(ValidationError):
         add_tag(db, ids, " ", actor)
