@@ -48,7 +48,10 @@ def say_refusal(owner: QWidget, line: QLabel, exc: BaseException) -> bool:
     if not isinstance(exc, CamdeskError):
         show_error(owner, exc)
         return False
-    line.setText(error_text(exc))
+    if isinstance(exc, ValidationError):  # which field, and what is wrong with it
+        line.setText("\n".join(problem_text(p) for p in exc.problems))
+    else:
+        line.setText(error_text(exc))
     line.show()
     return True
 

@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         for action in (page.new_action, page.open_action, page.open_window_action,
                        page.log_action, page.feedback_action, page.find_action,
                        page.delete_action,
-                       page.undo_action, page.export_action):  # fmt: skip
+                       page.undo_action, page.export_action, page.tags_action):  # fmt: skip
             self.customer_menu.addAction(action)
         self.help_menu = bar.addMenu("")
         self.about_action = self.help_menu.addAction("", self._on_about)

@@ -131,6 +131,16 @@
     </message>
 </context>
 <context>
+    <name>TagsDialog</name>
+    <message numerus="yes">
+        <source>Delete the tag %1? It is taken off %n customer(s); Undo in the customer list puts it back.</source>
+        <translation>
+            <numerusform>Delete the tag %1? It is taken off %n customer; Undo in the customer list puts it back.</numerusform>
+            <numerusform>Delete the tag %1? It is taken off %n customers; Undo in the customer list puts it back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ValuePage</name>
     <message numerus="yes">
         <source>every %n day(s)</source>

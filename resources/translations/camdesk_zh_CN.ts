@@ -911,6 +911,10 @@
         <translation>导出当前列表(&amp;E)…</translation>
     </message>
     <message>
+        <source>Manage &amp;tags…</source>
+        <translation>管理标签(&amp;T)…</translation>
+    </message>
+    <message>
         <source>&amp;Log a contact…</source>
         <translation>记录联系(&amp;L)…</translation>
     </message>
@@ -3000,10 +3004,6 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>删除此分群</translation>
     </message>
     <message>
-        <source>Add a tag to everyone listed…</source>
-        <translation>给列表中所有客户添加标签…</translation>
-    </message>
-    <message>
         <source>Assign an owner to everyone listed…</source>
         <translation>为列表中所有客户指定负责人…</translation>
     </message>
@@ -3022,18 +3022,6 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Delete the segment %1? Its customers stay as they are.</source>
         <translation>删除分群“%1”？其中的客户不受影响。</translation>
-    </message>
-    <message>
-        <source>Add a tag</source>
-        <translation>添加标签</translation>
-    </message>
-    <message>
-        <source>Tag to add to the %1 customers listed:</source>
-        <translation>给列表中的 %1 位客户添加标签：</translation>
-    </message>
-    <message>
-        <source>Tagged the customers listed “%1”.</source>
-        <translation>已给列表中的客户添加标签“%1”。</translation>
     </message>
     <message>
         <source>(nobody)</source>
@@ -3247,6 +3235,146 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>%1 (not offered)</source>
         <translation>%1（已停用）</translation>
+    </message>
+</context>
+<context>
+    <name>TagActions</name>
+    <message>
+        <source>Add a tag to everyone listed…</source>
+        <translation>给列出的全部客户加标签…</translation>
+    </message>
+    <message>
+        <source>Remove a tag from everyone listed…</source>
+        <translation>从列出的全部客户去掉标签…</translation>
+    </message>
+    <message>
+        <source>Add a tag to the selected customers…</source>
+        <translation>给选中的客户加标签…</translation>
+    </message>
+    <message>
+        <source>Remove a tag from the selected customers…</source>
+        <translation>从选中的客户去掉标签…</translation>
+    </message>
+    <message>
+        <source>Manage tags…</source>
+        <translation>管理标签…</translation>
+    </message>
+    <message>
+        <source>Tag to add to the %1 customers listed:</source>
+        <translation>要加给列出的 %1 位客户的标签：</translation>
+    </message>
+    <message>
+        <source>Tag to add to the %1 selected customers:</source>
+        <translation>要加给选中的 %1 位客户的标签：</translation>
+    </message>
+    <message>
+        <source>Tag to remove from the %1 customers listed:</source>
+        <translation>要从列出的 %1 位客户去掉的标签：</translation>
+    </message>
+    <message>
+        <source>Tag to remove from the %1 selected customers:</source>
+        <translation>要从选中的 %1 位客户去掉的标签：</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>加标签</translation>
+    </message>
+    <message>
+        <source>Remove a tag</source>
+        <translation>去掉标签</translation>
+    </message>
+    <message>
+        <source>Tagged the customers listed “%1”.</source>
+        <translation>已给列出的客户加上“%1”。</translation>
+    </message>
+    <message>
+        <source>Tagged the selected customers “%1”.</source>
+        <translation>已给选中的客户加上“%1”。</translation>
+    </message>
+    <message>
+        <source>Took “%1” off the customers listed.</source>
+        <translation>已从列出的客户去掉“%1”。</translation>
+    </message>
+    <message>
+        <source>Took “%1” off the selected customers.</source>
+        <translation>已从选中的客户去掉“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>颜色…</translation>
+    </message>
+    <message>
+        <source>No colour</source>
+        <translation>无颜色</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>合并到…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>“%1”的颜色</translation>
+    </message>
+    <message>
+        <source>Rename tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>New name of %1:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <source>Renamed the tag %1 to %2.</source>
+        <translation>已将标签“%1”改名为“%2”。</translation>
+    </message>
+    <message>
+        <source>Merge tags</source>
+        <translation>合并标签</translation>
+    </message>
+    <message>
+        <source>Every customer tagged %1 gets this tag instead, and %1 is gone:</source>
+        <translation>带“%1”的客户都改为带这个标签，“%1”随之删除：</translation>
+    </message>
+    <message>
+        <source>Merged the tag %1 into %2.</source>
+        <translation>已将标签“%1”合并到“%2”。</translation>
+    </message>
+    <message>
+        <source>Delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the tag %1? It is taken off %n customer(s); Undo in the customer list puts it back.</source>
+        <translation>
+            <numerusform>删除标签“%1”？它将从 %n 位客户身上去掉；在客户列表中点“撤销”可恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted the tag %1.</source>
+        <translation>已删除标签“%1”。</translation>
     </message>
 </context>
 <context>
@@ -4061,6 +4189,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>{changed_by} 在 {changed_at} 修改了反馈设置。没有覆盖任何内容：请查看当前设置后重新修改。</translation>
     </message>
     <message>
+        <source>{changed_by} changed the tag {name} at {changed_at}. Nothing was overwritten: look at the tags as they are now and try again.</source>
+        <translation>{changed_by} 于 {changed_at} 修改了标签“{name}”。没有覆盖任何内容：请查看标签现在的样子后再试。</translation>
+    </message>
+    <message>
         <source>{changed_by} changed the custom field {label} at {changed_at}. Nothing was overwritten: look at it as it is now and change it again.</source>
         <translation>{changed_by} 于 {changed_at} 修改了自定义字段“{label}”。没有覆盖任何内容：请查看它现在的样子后再修改。</translation>
     </message>
@@ -4309,10 +4441,6 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>分群至少需要一个条件或搜索文字。</translation>
     </message>
     <message>
-        <source>Enter the tag to add.</source>
-        <translation>请输入要添加的标签。</translation>
-    </message>
-    <message>
         <source>Values can be worked out as of today or an earlier day, not as of {day}: nobody&apos;s orders of that day are known yet.</source>
         <translation>价值只能按今天或更早的日期计算，不能按 {day}：那一天的订单还无从得知。</translation>
     </message>
@@ -4447,6 +4575,22 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Choose text, number, date or choice.</source>
         <translation>请选择文本、数字、日期或选项。</translation>
+    </message>
+    <message>
+        <source>Enter the tag.</source>
+        <translation>请输入标签。</translation>
+    </message>
+    <message>
+        <source>There is a tag called {name} already: merge the two instead of renaming.</source>
+        <translation>已有名为“{name}”的标签：请把两者合并，而不是重命名。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a colour (use #RRGGBB).</source>
+        <translation>“{value}”不是颜色（请用 #RRGGBB）。</translation>
+    </message>
+    <message>
+        <source>Choose another tag to merge {name} into.</source>
+        <translation>请选择另一个标签来合并“{name}”。</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ def test_tag_everyone_listed_then_undo(qtbot, controller, monkeypatch):
     city.setCurrentIndex(city.findData("杭州"))
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10000)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("春季活动", True))
-    page.segments.tag_all()
+    page.segments.tags.add_all.trigger()
     qtbot.waitUntil(lambda: count_customers(db, ListQuery(tag="春季活动")) == 3, timeout=10000)
     qtbot.waitUntil(page.info_bar.isVisible, timeout=5000)
     page.undo_last()

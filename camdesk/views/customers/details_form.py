@@ -28,6 +28,7 @@ from camdesk.services.customers import custom_fields
 from camdesk.services.customers.choices import COMPANY_SIZES, PROVINCE_CITIES, SOURCES
 from camdesk.services.customers.files import CustomerRecord
 from camdesk.views.combo import choose
+from camdesk.views.customers.chips import chips_html
 from camdesk.views.customers.file_data import lunar_shown
 from camdesk.views.customers.labels import VALUE_LABELS, field_label
 from camdesk.views.customers.labels import tr as tr_field
@@ -105,6 +106,12 @@ class DetailsForm(QWidget):
         self.add_field(form, "owner_id", self.owner)
         self.tags = QLineEdit()
         self.add_field(form, "tags", self.tags)
+        self.tag_chips = QLabel()  # the tags typed, on their colours
+        self.tag_chips.setObjectName("tagChips")
+        self.tag_chips.setTextFormat(Qt.TextFormat.RichText)
+        self._tag_colors: dict[str, str] = {}
+        self.tags.textChanged.connect(self._show_chips)
+        form.addRow("", self.tag_chips)
         preferences = QPlainTextEdit()  # notes are dated entries of the contact log
         preferences.setTabChangesFocus(True)
         preferences.setFixedHeight(self.fontMetrics().height() * 4)
@@ -180,7 +187,15 @@ class DetailsForm(QWidget):
                 self._labels[name].setToolTip(self.tr("Required: fill it in to save the file"))
             self._custom_keys.append(field.key)
 
-    def set_choices(self, owners: list[users.UserInfo], tags: list[str]) -> None:
+    def _show_chips(self) -> None:
+        names = checks.split_tags(self.tags.text())
+        self.tag_chips.setText(chips_html(names, self._tag_colors))
+        self.tag_chips.setVisible(bool(names))
+
+    def set_choices(self, owners: list[users.UserInfo], tags: list[str],
+                    colors: dict[str, str] | None = None) -> None:  # fmt: skip
+        self._tag_colors = dict(colors or {})
+        self._show_chips()
         self.owner.clear()
         self.owner.addItem(self.tr("(nobody)"), None)
         for user in owners:

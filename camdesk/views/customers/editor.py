@@ -255,7 +255,7 @@ class CustomerFile(QWidget):
         first = self._data is None
         self._loading = True  # filling the form is not an edit
         self._data = data
-        self.details.set_choices(data.owners, data.tags)
+        self.details.set_choices(data.owners, data.tags, data.tag_colors or {})
         self.details.add_custom_fields(self.custom_form, data.fields)
         self.tabs.setTabVisible(self._tab("custom"), bool(data.fields))
         for name in ("timeline", "purchases", "feedback", "history", "value", "points"):

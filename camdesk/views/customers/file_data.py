@@ -11,6 +11,7 @@ from camdesk.services.core.lunar_days import lunar_text, parse_lunar
 from camdesk.services.customers import custom_fields, interactions, points
 from camdesk.services.customers import history as history_service
 from camdesk.services.customers import orders as order_service
+from camdesk.services.customers import tags as tag_service
 from camdesk.services.customers.files import CustomerRecord, get_customer
 from camdesk.services.lists import page as customer_list
 from camdesk.services.value import explain as value_explain
@@ -33,6 +34,7 @@ class EditorData:
     value: value_explain.ValueFile | None = None
     points: list[points.Entry] | None = None
     timeline: list[interactions.InteractionRow] | None = None
+    tag_colors: dict[str, str] | None = None
 
 
 def load_editor_data(db: Database, customer_id: uuid.UUID | None) -> EditorData:
@@ -48,6 +50,7 @@ def load_editor_data(db: Database, customer_id: uuid.UUID | None) -> EditorData:
         value=value_explain.value_file(db, customer_id) if customer_id else None,
         points=points.ledger(db, customer_id) if customer_id else None,
         timeline=interactions.list_interactions(db, customer_id) if customer_id else None,
+        tag_colors=tag_service.tag_colors(db),
     )
 
 

@@ -9,7 +9,7 @@ words with a Clear button.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
@@ -44,6 +44,7 @@ class Choices:
     cities: list[str]
     owners: list[UserInfo]
     fields: list[FieldInfo]
+    colors: dict[str, str] = field(default_factory=dict)  # tag colours, by tag name
 
 
 class FilterBar(QWidget):

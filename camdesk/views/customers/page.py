@@ -37,9 +37,10 @@ from camdesk.services.lists import quick as quick_list
 from camdesk.services.lists.criteria import Criterion
 from camdesk.services.lists.rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.views.background import TaskState, run_read, run_write
+from camdesk.views.customers.chips import TagChips
 from camdesk.views.customers.filters import Choices, FilterBar
 from camdesk.views.customers.segment_actions import SegmentActions
-from camdesk.views.customers.table_model import CustomerTableModel
+from camdesk.views.customers.table_model import TAGS_ROLE, CustomerTableModel
 from camdesk.views.errors import show_error
 from camdesk.views.events import AppEvents, Freshness
 from camdesk.views.settings import Settings
@@ -187,6 +188,10 @@ class CustomersPage(QWidget):
         header.customContextMenuRequested.connect(self._on_header_menu)
         header.setDefaultSectionSize(120)
         self.view.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.chips = TagChips(TAGS_ROLE, lambda: self.filters.choices.colors
+                              if self.filters.choices else {}, self.view)  # fmt: skip
+        self.model.modelReset.connect(self._place_chips)
+        self._place_chips()
 
         self.info_bar = QFrame(self)
         self.info_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -246,6 +251,8 @@ class CustomersPage(QWidget):
         self.view.addAction(self.feedback_action)
         self.filters.addAction(self.feedback_action)
         self.export_action = action("Ctrl+E", lambda: self.export_list())
+        self.tags_action = QAction(self)
+        self.tags_action.triggered.connect(lambda: self.segments.tags.open_manager())
         self.undo_action = action(QKeySequence.StandardKey.Undo, self.undo_last)
         self.undo_action.setEnabled(False)
         from camdesk.views.icons import SP, icon
@@ -273,6 +280,7 @@ class CustomersPage(QWidget):
         self.delete_action.setText(self.tr("&Delete"))
         self.undo_action.setText(self.tr("&Undo"))
         self.export_action.setText(self.tr("&Export this list…"))
+        self.tags_action.setText(self.tr("Manage &tags…"))
         self.log_action.setText(self.tr("&Log a contact…"))
         self.feedback_action.setText(self.tr("New &feedback…"))
         self.undo_button.setText(self.tr("Undo"))
@@ -289,6 +297,12 @@ class CustomersPage(QWidget):
 
     # -- filters -------------------------------------------------------------------
 
+    def _place_chips(self) -> None:
+        """The Tags column draws its chips (the columns move as custom ones come and go)."""
+        for section, column in enumerate(self.model.columns):
+            chosen = self.chips if column.key == "tags" else self.view.itemDelegate()
+            self.view.setItemDelegateForColumn(section, chosen)
+
     def _load_choices(self) -> None:
         db = self._db
         if db is None:
@@ -296,16 +310,18 @@ class CustomersPage(QWidget):
 
         def work(_state: TaskState) -> Choices:
             from camdesk.services.core import users
-            from camdesk.services.customers import custom_fields
+            from camdesk.services.customers import custom_fields, tags
             from camdesk.services.lists import page as customer_list
 
             return Choices(customer_list.tag_names(db), customer_list.distinct_cities(db),
-                            users.list_users(db), custom_fields.list_fields(db))  # fmt: skip
+                           users.list_users(db), custom_fields.list_fields(db),
+                           tags.tag_colors(db))  # fmt: skip
 
         run_read(work, self, self._on_choices_loaded)  # fmt: skip
 
     def _on_choices_loaded(self, choices: Choices) -> None:
         self.filters.set_choices(choices)
+        self.view.viewport().update()  # the tags' colours may have changed
         self.segments.load()
         shown = self._shown_fields()
         current = [c.key for c in self.model.columns if c.key.startswith("custom:")]

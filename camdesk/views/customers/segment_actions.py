@@ -2,9 +2,8 @@
 
 A "Segment" box lists the team's saved segments: choosing one lists its
 customers (live).  The Segments menu saves the current filters as a segment,
-edits or deletes the chosen one; the "Everyone listed" menu adds a tag or
-assigns an owner to every customer of the list (one undoable action) or exports
-them.
+edits or deletes the chosen one; the bulk menu assigns an owner to every customer of the list (one undoable action)
+or exports them, and adds or removes a tag (see :mod:`tag_actions`).
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox, QTool
 from camdesk.services.core.changes import Changes
 from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.combo import choose
+from camdesk.views.customers.tag_actions import TagActions
 from camdesk.views.errors import show_error
 
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ class ListPage(Protocol):
 
     def remember_action(self, txn: uuid.UUID, message: str) -> None: ...
 
+    def selected_ids(self) -> list[uuid.UUID]: ...
+
 
 class SegmentActions(QObject):
     """The segment box and the two menus, working on ``page``."""
@@ -71,9 +73,10 @@ class SegmentActions(QObject):
         self.delete_action = self.menu.addAction("", self.delete_chosen)
         self.menu_button.setMenu(self.menu)
         self.bulk = QMenu(widget)
-        self.tag_action = self.bulk.addAction("", self.tag_all)
         self.owner_action = self.bulk.addAction("", self.assign_all)
         self.export_action = self.bulk.addAction("", lambda: page.export_list())
+        self.bulk.addSeparator()
+        self.tags = TagActions(page, widget, self.bulk, page.selected_ids)
         self.bulk_button.setMenu(self.bulk)
         for widget in (self.box, self.menu_button, self.bulk_button):
             page.filters.tools.addWidget(widget)
@@ -85,7 +88,7 @@ class SegmentActions(QObject):
         self.save_action.setText(self.tr("Save these filters as a segment…"))
         self.edit_action.setText(self.tr("Edit this segment…"))
         self.delete_action.setText(self.tr("Delete this segment"))
-        self.tag_action.setText(self.tr("Add a tag to everyone listed…"))
+        self.tags.retranslate()
         self.owner_action.setText(self.tr("Assign an owner to everyone listed…"))
         self.export_action.setText(self.tr("Export everyone listed to Excel…"))
         self._fill()
@@ -198,18 +201,6 @@ class SegmentActions(QObject):
 
     # -- bulk actions --------------------------------------------------------------
 
-    def tag_all(self) -> None:
-        tags = self.page.filters.choices.tags if self.page.filters.choices else []
-        count = QLocale().toString(self.page.model.rowCount())
-        tag, ok = QInputDialog.getItem(
-            self.widget, self.tr("Add a tag"),
-            self.tr("Tag to add to the %1 customers listed:").replace("%1", count),
-            tags, 0, True,
-        )  # fmt: skip
-        if ok and tag.strip():
-            self._bulk(lambda db, ids, actor: _add_tag(db, ids, tag, actor),
-                       self.tr("Tagged the customers listed “%1”.").replace("%1", tag.strip()))  # fmt: skip
-
     def assign_all(self) -> None:
         owners = self.page.filters.choices.owners if self.page.filters.choices else []
         names = [self.tr("(nobody)"), *(u.display_name for u in owners)]
@@ -239,12 +230,6 @@ class SegmentActions(QObject):
                 self.page.remember_action(changes.action, message)
 
         run_write(work, self, done, lambda exc: show_error(self.widget, exc))  # fmt: skip
-
-
-def _add_tag(db: object, ids: list[uuid.UUID], tag: str, actor: object) -> Changes:
-    from camdesk.services.customers.tags import add_tag
-
-    return add_tag(db, ids, tag, actor)  # type: ignore[arg-type]
 
 
 def _assign(db: object, ids: list[uuid.UUID], owner: uuid.UUID | None,

@@ -54,6 +54,9 @@ def _days_since(moment: datetime | None) -> int | str:
     return (date.today() - moment.astimezone().date()).days
 
 
+TAGS_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's tag names, in the Tags column
+
+
 @dataclass(frozen=True)
 class Column:
     """A list column: its key, header text, sort order and how to show a row."""
@@ -366,12 +369,15 @@ class CustomerTableModel(QAbstractTableModel):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.DecorationRole,
+            TAGS_ROLE,
         ):
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
         column = self._columns[index.column()]
+        if role == TAGS_ROLE:  # the tags themselves, for their chips
+            return tuple(row.tags) if column.key == "tags" else None
         if role == Qt.ItemDataRole.DecorationRole:  # a tier's or stage's colour, as in charts
             return qcolor(column.key, getattr(row, column.key)) if column.key in COLOURED else None
         return column.value(row)
