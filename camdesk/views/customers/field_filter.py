@@ -39,10 +39,8 @@ class FieldFilter(QWidget):
         self._typing.timeout.connect(self.changed)
         self.field = QComboBox(self)
         self.field.setObjectName("fieldFilter")
-        self.field.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.field.setMinimumContentsLength(6)
+        self.field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.field.setMaximumWidth(self.fontMetrics().averageCharWidth() * 28)
         self.op = QComboBox(self)
         self.op.setObjectName("fieldOp")
         self.choice = QComboBox(self)
