@@ -82,7 +82,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                             create_missing=args.create_missing_customers,
                             all_or_nothing=args.all_or_nothing, dry_run=args.dry_run,
                             owners=OwnerPolicy(args.owners), strict=args.strict,
-                            survey=args.survey or "")  # fmt: skip
+                            survey=args.survey or "", source=args.file.name)  # fmt: skip
     db = open_db(args, create=True, quiet=True)
     started = time.perf_counter()
     bar = ProgressBar("import", enabled=sys.stderr.isatty() or args.progress)

@@ -142,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     from camdesk.cli.data import add_commands
 
     add_commands(add)
+    from camdesk.cli.imports import add_commands as add_import_commands
+
+    add_import_commands(add)
     from camdesk.cli.value import add_commands as add_value_commands
 
     add_value_commands(add)

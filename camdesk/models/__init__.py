@@ -23,6 +23,7 @@ from camdesk.models.feedback import (
     Severity,
 )
 from camdesk.models.followup import FollowUp, FollowUpKind, FollowUpStatus
+from camdesk.models.import_run import ImportRun
 from camdesk.models.interaction import Direction, Interaction, InteractionKind
 from camdesk.models.left_out import LeftOutValue
 from camdesk.models.order import Order
@@ -57,6 +58,7 @@ __all__ = [
     "FollowUpKind",
     "FollowUpStatus",
     "Gender",
+    "ImportRun",
     "Interaction",
     "InteractionKind",
     "LeftOutValue",

@@ -260,3 +260,23 @@ def test_report_trends_prints_and_writes_the_monthly_figures(tmp_path: Path, cap
         with pytest.raises(SystemExit) as stop:
             main(["report", "trends", "--db", db_path, *wrong])
         assert stop.value.code == 2 and said in capsys.readouterr().err
+
+
+def test_imports_are_listed_and_one_is_undone(tmp_path: Path, capsys):
+    db = str(tmp_path / "c.db")
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("姓名,手机\n张三,13812345678\n李四,13912345678\n", encoding="utf-8")
+    code, _, _ = run(capsys, "import", "--db", db, str(sheet))
+    assert code == 0
+    code, out, _ = run(capsys, "imports", "list", "--db", db, "--json")
+    [listed] = [json.loads(line) for line in out.splitlines()]
+    assert (listed["file"], listed["rows"], listed["created"], listed["undone_at"]) == (
+        "名单.csv", 2, 2, None)  # fmt: skip
+    code, out, _ = run(capsys, "imports", "undo", "--db", db, listed["id"][:8])
+    assert code == 0 and "import undone; 0 changes kept" in out
+    code, out, _ = run(capsys, "find", "--db", db, "张三")
+    assert "张三" not in out
+    code, out, _ = run(capsys, "imports", "list", "--db", db)
+    assert "undone" in out and "名单.csv" in out
+    code, _, err = run(capsys, "imports", "undo", "--db", db, listed["id"])
+    assert code == 1 and "undone already" in err

@@ -8,6 +8,8 @@ someone changed it since, nothing is reverted and :class:`UndoError` explains.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -32,6 +34,7 @@ from camdesk.models import (
 from camdesk.services.core.changelog import ChangeWriter, Op, to_json
 from camdesk.services.core.changes import Changes, Kind
 from camdesk.services.core.context import Actor
+from camdesk.services.core.progress import step
 from camdesk.services.core.validation import Checker
 from camdesk.services.customers import files as customers
 from camdesk.services.customers.custom_fields import parse_value
@@ -103,11 +106,39 @@ def _revert_field(
             getattr(row, "version", None))  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What a partial undo left as it is: the row (a customer's or one of its parts), the
+    field (None: the whole row) and the customer it belongs to."""
+
+    table: str
+    row_id: uuid.UUID
+    field: str | None
+    customer_id: uuid.UUID | None
+
+
 def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> Changes:
     """Revert the action ``txn_id``; the changes name the undo's own action (undoing it
-    redoes) and the customers whose data it reverted."""
+    redoes) and the customers whose data it reverted.  All or nothing: anything changed
+    since raises :class:`UndoError`."""
+    return _undo(db, txn_id, actor, partly=False)[0]
+
+
+def undo_partly(db: Database, txn_id: uuid.UUID, actor: Actor, *,
+                progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> tuple[Changes, list[Kept]]:  # fmt: skip
+    """Revert what of ``txn_id`` nobody changed since (an import's undo) and keep the rest:
+    a row created by it that was edited since stays, as does a field changed since; what
+    was kept is returned.  One transaction: a cancel leaves everything as it was."""
+    return _undo(db, txn_id, actor, partly=True, progress=progress, cancelled=cancelled)
+
+
+def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
+          progress: Callable[[int, int], None] | None = None,
+          cancelled: Callable[[], bool] | None = None) -> tuple[Changes, list[Kept]]:  # fmt: skip
     new_txn = uuid.uuid4()
-    with db.write() as session:
+    kept: list[Kept] = []
+    with db.write(bulk=partly) as session:
         entries = (
             session.execute(
                 select(ChangeLog).where(ChangeLog.txn_id == txn_id).order_by(ChangeLog.hlc.desc())
@@ -123,12 +154,26 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> Changes:
         touched: dict[uuid.UUID, Customer] = {}
         versions: dict[uuid.UUID, int] = {}  # as read, before this undo wrote anything
         kinds, whose = Kind.NONE, set()
-        for entry in entries:
-            row: Any = session.get(_TABLES[entry.table_name], entry.row_id)
+        later = _changed_later(session, txn_id, created) if partly else set()
+        staying = {e.row_id for e in entries if e.table_name == "customer" and e.row_id in later}
+        for number, entry in enumerate(entries):
+            if number % 500 == 0:
+                step(progress, cancelled, number, len(entries))
+            model = _TABLES.get(entry.table_name)
+            row: Any = session.get(model, entry.row_id) if model is not None else None
             if row is None:
-                raise NotFound(what=entry.table_name)
+                if not partly:
+                    raise NotFound(what=entry.table_name)
+                kept.append(Kept(entry.table_name, entry.row_id, entry.field, None))
+                continue
+            owner_id = row.id if isinstance(row, Customer) else row.customer_id
+            if owner_id in staying and entry.row_id in created and entry.row_id != owner_id:
+                continue  # what came with a customer that stays, stays with it
+            if entry.row_id in later and (entry.op == Op.INSERT or entry.field is None):
+                kept.append(Kept(entry.table_name, row.id, entry.field, owner_id))
+                continue
             kinds |= _KINDS[entry.table_name]
-            whose.add(row.id if isinstance(row, Customer) else row.customer_id)
+            whose.add(owner_id)
             if hasattr(row, "updated_by"):  # points entries record only who made them
                 row.updated_by = actor.user_id
             if entry.field is not None and entry.row_id in created:
@@ -136,7 +181,13 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> Changes:
             elif entry.field is None:
                 _revert_row(row, entry, log)
             else:
-                _revert_field(session, row, entry, log)
+                try:
+                    _revert_field(session, row, entry, log)
+                except UndoError:
+                    if not partly:
+                        raise
+                    kept.append(Kept(entry.table_name, row.id, entry.field, owner_id))
+                    continue
             if isinstance(row, Customer | Contact):  # search keys hold names and contacts
                 owner = row if isinstance(row, Customer) else session.get(Customer, row.customer_id)
                 if owner is not None:
@@ -159,7 +210,20 @@ def undo(db: Database, txn_id: uuid.UUID, actor: Actor) -> Changes:
                 )
                 session.refresh(customer, ["contacts"])
                 customers.refresh_search_keys(session, customer)
-    return Changes.of(kinds, whose, new_txn)
+        step(progress, None, len(entries), len(entries))
+    return Changes.of(kinds, whose, new_txn), kept
+
+
+def _changed_later(session: Session, txn_id: uuid.UUID, rows: set[uuid.UUID]) -> set[uuid.UUID]:
+    """The rows of ``rows`` (created by ``txn_id``) another action changed since: any
+    other entry in the log names them (every write of a file logs what it changed)."""
+    wanted, found = sorted(rows), set[uuid.UUID]()
+    for start in range(0, len(wanted), 500):
+        found.update(session.scalars(
+            select(ChangeLog.row_id).where(ChangeLog.row_id.in_(wanted[start : start + 500]),
+                                           ChangeLog.txn_id != txn_id).distinct()
+        ))  # fmt: skip
+    return found
 
 
 def last_action(db: Database, customer_id: uuid.UUID) -> uuid.UUID | None:

@@ -84,7 +84,7 @@ def import_activity(
                                   params) for f, m, params in found)  # fmt: skip
         else:
             rows.append((number, values))
-    with import_session(db, options) as session:
+    with import_session(db, options, report, actor) as session:
         owners = find_customers(session, [v for _, v in rows])
         seen = _already_imported(session, orders, set(owners.values()))
         in_file: Counter[tuple[Any, ...]] = Counter()

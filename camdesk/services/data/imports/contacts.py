@@ -81,7 +81,7 @@ def import_contacts(
             rows.append((number, contact))
         if index % 1000 == 0:
             step(progress, cancelled, index, 2 * len(table.rows))
-    with import_session(db, options) as session:
+    with import_session(db, options, report, actor) as session:
         by_code = existing_customers(
             session, Customer.code, {c["code"] for _, c in rows if c["code"]}
         )

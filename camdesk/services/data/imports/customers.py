@@ -44,6 +44,7 @@ from camdesk.services.customers.files import CustomerData, CustomerRecord, as_ed
 from camdesk.services.customers.notes import add_notes, new_notes
 from camdesk.services.data import cleaning
 from camdesk.services.data.imports.fields import ColumnMap, ImportKind
+from camdesk.services.data.imports.history import note_run
 from camdesk.services.data.imports.report import (
     FieldChange,
     ImportOptions,
@@ -117,7 +118,7 @@ def import_customers(
         definitions = {f.key: f for f in customer_service.field_infos(session)}
         owners = _owners(session)
     good = _check_rows(table, options, definitions, owners, report, step)
-    with import_session(db, options) as session:
+    with import_session(db, options, report, actor) as session:
         _match(session, table, good, options, report)
         if options.dry_run:
             _preview_updates(session, table, good, options, definitions, report)
@@ -347,16 +348,20 @@ IMPORT_LOCK = "import"
 
 
 @contextmanager
-def import_session(db: Database, options: ImportOptions) -> Iterator[Session]:
+def import_session(db: Database, options: ImportOptions, report: ImportReport,
+                   actor: Actor) -> Iterator[Session]:  # fmt: skip
     """Where an import matches its rows to the database and writes them: one transaction
     under the import lock, so a second import (another window, another PC, the CLI) waits
-    and then sees what the first wrote. A dry run only reads."""
+    and then sees what the first wrote. A dry run only reads. An import that wrote
+    something enters the import history in the same transaction."""
     if options.dry_run:
         with db.read() as session:
             yield session
     else:
         with db.write(lock=IMPORT_LOCK, bulk=True) as session:
             yield session
+            if report.change_id is not None:
+                note_run(session, options, report, actor)
 
 
 def write_attached(

@@ -57,6 +57,7 @@ class ImportOptions:
         strict: a bad cell refuses its whole row; otherwise the row is imported without
             that value, which is reported like a refusal (row, column, value, reason).
         survey: the survey of answers whose row names none (survey answers).
+        source: the file's name, for the import history.
     """
 
     kind: ImportKind = ImportKind.CUSTOMERS
@@ -68,6 +69,7 @@ class ImportOptions:
     owners: OwnerPolicy = OwnerPolicy.EMPTY
     strict: bool = False
     survey: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)

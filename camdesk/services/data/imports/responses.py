@@ -75,7 +75,7 @@ def import_responses(
                        for f, m, params in found)  # fmt: skip
         else:
             rows.append((table.row_numbers[index], values))
-    with import_session(db, options) as session:
+    with import_session(db, options, report, actor) as session:
         owners = find_customers(session, [v for _, v in rows])
         surveys = _surveys(session, rows, options, columns)
         seen = _already_imported(session, set(owners.values()))
