@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         self.import_action = self.file_menu.addAction("", self.open_import)
         self.import_action.setObjectName("importAction")
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.imports_action = self.file_menu.addAction("", self.open_imports)
+        self.imports_action.setObjectName("importsAction")
         self.demo_action = self.file_menu.addAction("", self.demo_requested.emit)
         self.fields_action = self.file_menu.addAction("", self.open_fields)
         self.fields_action.setObjectName("fieldsAction")
@@ -214,6 +216,7 @@ class MainWindow(QMainWindow):
         self.open_db_action.setText(self.tr("&Open database…"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.import_action.setText(self.tr("&Import from Excel or CSV…"))
+        self.imports_action.setText(self.tr("Import &history…"))
         self.demo_action.setText(self.tr("Load &demo data…"))
         self.fields_action.setText(self.tr("Custom &fields…"))
         self.settings_action.setText(self.tr("&Settings…"))
@@ -289,6 +292,7 @@ class MainWindow(QMainWindow):
         db = self._db
         self.import_action.setEnabled(writable(db))
         self.fields_action.setEnabled(writable(db))
+        self.imports_action.setEnabled(db is not None)
         self.demo_action.setEnabled(db is None or writable(db))
         self.banner.show_for(db)
 
@@ -308,6 +312,17 @@ class MainWindow(QMainWindow):
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
         return wizard
+
+    def open_imports(self) -> QWidget | None:
+        """Data > Imports: the import history, with Undo."""
+        if self._db is None or self._actor is None:
+            return None
+        from camdesk.views.data.imports_dialog import ImportsDialog
+
+        dialog = ImportsDialog(db=self._db, actor=self._actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_fields(self) -> None:
         """Settings > Custom fields (opened once the fields are read)."""

@@ -14,6 +14,20 @@
 <context>
     <name>CheckPage</name>
     <message numerus="yes">
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Import %n row</numerusform>
+            <numerusform>Import %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n row(s)? Nothing is written until you click the button below.</source>
+        <translation>
+            <numerusform>Import %n row? Nothing is written until you click the button below.</numerusform>
+            <numerusform>Import %n rows? Nothing is written until you click the button below.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1 (%n row(s))</source>
         <translation>
             <numerusform>%1 (%n row)</numerusform>
@@ -100,6 +114,16 @@
         <translation>
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportsDialog</name>
+    <message numerus="yes">
+        <source>The import is undone, except %n change(s) made since, kept as they are:</source>
+        <translation>
+            <numerusform>The import is undone, except %n change made since, kept as it is:</numerusform>
+            <numerusform>The import is undone, except %n changes made since, kept as they are:</numerusform>
         </translation>
     </message>
 </context>

@@ -360,6 +360,22 @@
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
+    <message numerus="yes">
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>导入 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n row(s)? Nothing is written until you click the button below.</source>
+        <translation>
+            <numerusform>导入 %n 行？点击下方按钮之前不会写入任何内容。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>, </source>
         <comment>between names in a list</comment>
@@ -1954,6 +1970,103 @@
     </message>
 </context>
 <context>
+    <name>ImportsDialog</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Survey answers</source>
+        <translation>问卷答复</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>With problems</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Undo this import…</source>
+        <translation>撤销这次导入…</translation>
+    </message>
+    <message>
+        <source>%1 (undone)</source>
+        <translation>%1（已撤销）</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? Customers it created go back to the deleted ones, and the fields it changed get their old values, except where someone changed them since.</source>
+        <translation>撤销“%1”的导入？它新建的客户将回到已删除状态，它改过的字段恢复原值；之后有人改过的地方保持不变。</translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>The import is undone, except %n change(s) made since, kept as they are:</source>
+        <translation>
+            <numerusform>导入已撤销，但之后做出的 %n 处修改保持不变：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import is undone entirely.</source>
+        <translation>导入已全部撤销。</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>整份档案</translation>
+    </message>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
         <source>Add a note: %1</source>
@@ -2033,6 +2146,10 @@
     <message>
         <source>&amp;Import from Excel or CSV…</source>
         <translation>从 Excel 或 CSV 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;history…</source>
+        <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
         <source>Load &amp;demo data…</source>
@@ -4592,6 +4709,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <source>Choose another tag to merge {name} into.</source>
         <translation>请选择另一个标签来合并“{name}”。</translation>
     </message>
+    <message>
+        <source>This import was undone already ({undone_at}). Nothing was changed.</source>
+        <translation>这次导入已于 {undone_at} 撤销，未做任何改动。</translation>
+    </message>
 </context>
 <context>
     <name>feedback</name>
@@ -4883,6 +5004,21 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>Comment</source>
         <translation>意见</translation>
+    </message>
+</context>
+<context>
+    <name>imports</name>
+    <message>
+        <source>changed since the import</source>
+        <translation>导入之后有人改过</translation>
+    </message>
+    <message>
+        <source>the file was edited since the import: kept</source>
+        <translation>导入之后档案被编辑过：保留</translation>
+    </message>
+    <message>
+        <source>no longer there</source>
+        <translation>已不存在</translation>
     </message>
 </context>
 <context>

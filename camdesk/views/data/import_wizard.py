@@ -151,7 +151,8 @@ class ImportWizard(QWizard):
                              create_missing=page.create_missing.isChecked(),
                              all_or_nothing=page.all_or_nothing.isChecked(), dry_run=dry_run,
                              owners=OwnerPolicy(page.owners.currentData()),
-                             survey=page.survey.currentText().strip())  # fmt: skip
+                             survey=page.survey.currentText().strip(),
+                             source=Path(self.file_page.path.text()).name)  # fmt: skip
 
 
 class FilePage(QWizardPage):
@@ -380,6 +381,8 @@ class CheckPage(QWizardPage):
         self.survey.currentTextChanged.connect(lambda _t: self._check())
         self._state: TaskState | None = None
         self._checked = False
+        self.setCommitPage(True)  # nothing is written until the user confirms the count
+        self._confirm(None)
 
     def initializePage(self) -> None:
         kind = self.owner.kind
@@ -437,6 +440,7 @@ class CheckPage(QWizardPage):
             self.progress.setValue(100)
             self._show_owners(report.unknown_owners)
             show_report(self.summary, self.problems, report, dry_run=True)
+            self._confirm(report)
             self._checked = True
             self.completeChanged.emit()
 
@@ -448,6 +452,16 @@ class CheckPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self._checked
+
+    def _confirm(self, report: ImportReport | None) -> None:
+        """The button that imports says how many rows it writes (the check's count)."""
+        count = report.created + report.updated if report is not None else 0
+        text = self.tr("Import %n row(s)", "", count) if report is not None else self.tr("Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, text)
+        if report is not None:
+            self.summary.setText(self.summary.text() + "\n" + self.tr(
+                "Import %n row(s)? Nothing is written until you click the button below.", "",
+                count))  # fmt: skip
 
     def _show_owners(self, unknown: dict[str, int]) -> None:
         """List the owners the file names who are not users, with their rows."""
