@@ -2061,10 +2061,6 @@
         <source>The import is undone entirely.</source>
         <translation>导入已全部撤销。</translation>
     </message>
-    <message>
-        <source>the file</source>
-        <translation>整份档案</translation>
-    </message>
 </context>
 <context>
     <name>LogDialog</name>

@@ -167,10 +167,9 @@ class ImportsDialog(QDialog):
         self.kept.clear()
         for item in done.kept[:500]:
             who = f"{item.customer} ({item.code})" if item.code else item.customer or "—"
-            what = field_label(item.field) if item.field else self.tr("the file")
-            self.kept.addItem(
-                f"{who}: {what}: {QCoreApplication.translate('imports', item.reason)}"
-            )
+            reason = QCoreApplication.translate("imports", item.reason)
+            self.kept.addItem(f"{who}: {field_label(item.field)}: {reason}" if item.field
+                              else f"{who}: {reason}")  # fmt: skip
         self.kept.setVisible(bool(done.kept))
         self.load(run.id)
 
