@@ -25,7 +25,7 @@ TABLES = (
     "custom_value", "orders", "interaction", "follow_up", "points_entry", "customer_value", "value_change",
     "value_setting", "left_out_value", "feedback", "feedback_step", "feedback_setting",
     "survey", "survey_response", "customer_score", "churn_reason",
-    "change_log", "customer_search",
+    "change_log", "import_run", "customer_search",
 )  # fmt: skip
 BATCH = 500
 
