@@ -1103,6 +1103,30 @@
         <translation>名字相近，城市相同</translation>
     </message>
     <message>
+        <source>names that sound alike, mobiles one digit apart</source>
+        <translation>姓名同音，手机号只差一位</translation>
+    </message>
+    <message>
+        <source>names that sound alike, same birthday</source>
+        <translation>姓名同音，生日相同</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>

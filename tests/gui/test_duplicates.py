@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtWidgets import QLabel
+
 from camdesk.services.core.changes import Kind
 from camdesk.services.customers.orders import add_order, purchase_summary
 from camdesk.services.lists.page import count_customers
@@ -29,6 +31,11 @@ def test_scan_merge_and_undo(qtbot, controller):
     dialog = page.merge_selected()
     assert dialog is not None
     qtbot.waitUntil(lambda: len(dialog.records) == 2, timeout=10000)
+    owner, orders, last_contact, created = dialog.facts  # what tells them apart
+    assert orders == ["0", "1"] and owner == ["—", "—"] and last_contact == ["—", "—"]
+    assert created == [f"{r.created_at.astimezone():%Y-%m-%d}" for r in dialog.records]
+    shown = {w.text() for w in dialog.findChildren(QLabel)}
+    assert {"Owner", "Orders", "Last contact", "Created"} <= shown
     dialog.choices["email"].button(1).setChecked(True)  # take the second one's email
     # The merge's own announcement (a background value update may announce its own first).
     with qtbot.waitSignal(window._events.changed, timeout=10000,

@@ -34,7 +34,10 @@ from camdesk.services.core.raw import as_uuid, raw_cursor
 # Reasons, as stable keys (the GUI translates them).
 CODE, MOBILE, EMAIL, PHONE = "code", "mobile", "email", "phone"
 NAME_COMPANY, NAME_CITY = "name+company", "name+city"
-SCORES = {CODE: 100, MOBILE: 95, EMAIL: 90, PHONE: 70}
+# Names that sound the same (林晓峰 / 林小峰, or the same name twice) and a second fact: mobiles
+# one digit apart (a typo in one of them) or the same birthday.
+SOUND_MOBILE, SOUND_BIRTHDAY = "sound+mobile", "sound+birthday"
+SCORES = {CODE: 100, MOBILE: 95, EMAIL: 90, PHONE: 70, SOUND_MOBILE: 80, SOUND_BIRTHDAY: 75}
 NAME_CUTOFF = 90  # rapidfuzz ratio of the pinyin keys
 BLOCK = 2  # letters of the pinyin that a block shares
 
@@ -67,6 +70,7 @@ class _Person(NamedTuple):
     mobile: str | None
     email: str | None
     phone: str | None
+    birthday: Any
 
 
 def find_duplicates(
@@ -97,6 +101,7 @@ def _find(
     step(progress, cancelled, 1, 3)
     edges += _alike_names(people, lambda p: p.company, NAME_COMPANY, 85, cancelled)
     edges += _alike_names(people, lambda p: p.city, NAME_CITY, 70, cancelled)
+    edges += _sounding_alike(people, cancelled)
     step(progress, cancelled, 2, 3)
     groups = _groups(people, edges)
     step(progress, cancelled, 3, 3)
@@ -107,7 +112,7 @@ def _load(db: Database) -> list[_Person]:
     """Every live customer's keys, oldest first, read with the driver's own cursor."""
     columns = (Customer.id, Customer.name, Customer.sort_key, Customer.city,
                Customer.company_name, Customer.code, Customer.mobile, Customer.email,
-               Customer.phone)  # fmt: skip
+               Customer.phone, Customer.birthday)  # fmt: skip
     statement = select(*columns).where(Customer.deleted_at.is_(None)).order_by(Customer.created_at)
     with db.read() as session, raw_cursor(session, statement) as cursor:
         return [_Person(*row) for row in cursor]
@@ -168,6 +173,55 @@ def _alike_names(
                 similarity = min(similarity, 95)
             edges.append((members[row], members[col], weight * similarity // 100, reason))
     return edges
+
+
+def _sounding_alike(people: list[_Person],
+                    cancelled: Callable[[], bool] | None) -> list[tuple[int, int, int, str]]:  # fmt: skip
+    """Pairs whose names sound the same (the same pinyin) and whose mobiles are one digit
+    apart, or whose birthdays agree while nothing tells them apart. Blocks are the pinyin
+    of a whole name, pairs within one are found through shared keys (a birthday; a mobile
+    with one digit masked), never compared one by one."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, person in enumerate(people):
+        if person.key and len(person.key) >= 4 and (person.mobile or person.birthday):
+            blocks[person.key].append(index)
+    edges = []
+    for count, members in enumerate(blocks.values()):
+        if len(members) < 2:
+            continue
+        if count % 5000 == 0 and cancelled is not None and cancelled():
+            raise Cancelled()
+        masked: dict[str, list[int]] = defaultdict(list)
+        born: dict[Any, list[int]] = defaultdict(list)
+        for index in members:
+            mobile, birthday = people[index].mobile, people[index].birthday
+            if mobile:
+                for at in range(len(mobile) - 8, len(mobile)):  # the 8 digits after the prefix
+                    masked[f"{mobile[:at]}*{mobile[at + 1 :]}"].append(index)
+            if birthday:
+                born[birthday].append(index)
+        seen: set[tuple[int, int]] = set()
+        for found in masked.values():
+            for a, b in _pairs(found):
+                pa, pb = people[a], people[b]
+                if pa.mobile != pb.mobile and not _told_apart(pa, pb, (CODE, EMAIL)):
+                    seen.add((a, b))
+                    edges.append((a, b, SCORES[SOUND_MOBILE], SOUND_MOBILE))
+        for found in born.values():
+            for a, b in _pairs(found):
+                if (a, b) not in seen and not _conflict(people[a], people[b]):
+                    edges.append((a, b, SCORES[SOUND_BIRTHDAY], SOUND_BIRTHDAY))
+    return edges
+
+
+def _pairs(found: list[int]) -> Iterable[tuple[int, int]]:
+    if len(found) > 50:  # a crowd sharing one key tells nothing apart
+        return ()
+    return ((a, b) for i, a in enumerate(found) for b in found[i + 1 :])
+
+
+def _told_apart(a: _Person, b: _Person, keys: tuple[str, ...]) -> bool:
+    return any(getattr(a, k) and getattr(b, k) and getattr(a, k) != getattr(b, k) for k in keys)
 
 
 def _groups(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -52,7 +52,18 @@ REASONS = {
     "phone": QT_TRANSLATE_NOOP("Duplicates", "same phone"),
     "name+company": QT_TRANSLATE_NOOP("Duplicates", "alike names, same company"),
     "name+city": QT_TRANSLATE_NOOP("Duplicates", "alike names, same city"),
+    "sound+mobile": QT_TRANSLATE_NOOP(
+        "Duplicates", "names that sound alike, mobiles one digit apart"
+    ),
+    "sound+birthday": QT_TRANSLATE_NOOP("Duplicates", "names that sound alike, same birthday"),
 }
+# Facts shown for each candidate of a merge, to choose the one to keep.
+FACTS = (
+    ("owner", QT_TRANSLATE_NOOP("Duplicates", "Owner")),
+    ("orders", QT_TRANSLATE_NOOP("Duplicates", "Orders")),
+    ("last_contact", QT_TRANSLATE_NOOP("Duplicates", "Last contact")),
+    ("created", QT_TRANSLATE_NOOP("Duplicates", "Created")),
+)
 # Fields chosen in the merge dialog: (attribute, label).
 MERGED_FIELDS = (
     ("name", QT_TRANSLATE_NOOP("Duplicates", "Name")),
@@ -261,14 +272,16 @@ class MergeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(900, 560)
 
-        def load(_state: TaskState) -> list[CustomerRecord]:
+        def load(_state: TaskState) -> tuple[list[CustomerRecord], list[int]]:
             from camdesk.services.customers.files import get_customer
+            from camdesk.services.customers.orders import purchase_summary
 
-            return [get_customer(db, i) for i in ids]
+            return ([get_customer(db, i) for i in ids],
+                    [purchase_summary(db, i).orders for i in ids])  # fmt: skip
 
-        run_read(load, self, self._show)
+        run_read(load, self, lambda found: self._show(*found))
 
-    def _show(self, records: list[CustomerRecord]) -> None:
+    def _show(self, records: list[CustomerRecord], orders: list[int] | None = None) -> None:
         self.records = records
         self.grid.addWidget(QLabel(QCoreApplication.translate("Duplicates", "Keep"), self), 0, 0)
         for column, record in enumerate(records, start=1):
@@ -276,7 +289,8 @@ class MergeDialog(QDialog):
             keep.setChecked(column == 1)
             self.keep_group.addButton(keep, column - 1)
             self.grid.addWidget(keep, 0, column)
-        for row, (name, label) in enumerate(MERGED_FIELDS, start=1):
+        self.facts = self._show_facts(records, orders or [0] * len(records))
+        for row, (name, label) in enumerate(MERGED_FIELDS, start=len(FACTS) + 1):
             self.grid.addWidget(QLabel(_tr(label), self), row, 0)
             group = QButtonGroup(self)
             values = [getattr(r, name) for r in records]
@@ -289,6 +303,28 @@ class MergeDialog(QDialog):
                 self.grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignTop)
             self.choices[name] = group
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+
+    def _show_facts(self, records: list[CustomerRecord], orders: list[int]) -> list[list[str]]:
+        """What tells the candidates apart when choosing the one to keep (rows 1-4)."""
+        locale = QLocale()
+
+        def moment(value: Any) -> str:
+            return f"{value.astimezone():%Y-%m-%d}" if value is not None else "—"
+
+        shown = []
+        for row, (key, label) in enumerate(FACTS, start=1):
+            self.grid.addWidget(QLabel(_tr(label), self), row, 0)
+            texts = [
+                {"owner": r.owner_name or "—", "orders": locale.toString(n),
+                 "last_contact": moment(r.last_contact_at), "created": moment(r.created_at)}[key]
+                for r, n in zip(records, orders, strict=True)
+            ]  # fmt: skip
+            for column, text in enumerate(texts, start=1):
+                fact = QLabel(text, self)
+                fact.setObjectName(f"mergeFact_{key}")
+                self.grid.addWidget(fact, row, column)
+            shown.append(texts)
+        return shown
 
     def choice(self) -> tuple[uuid.UUID, list[uuid.UUID], Any]:
         """(customer kept, the others, the values it keeps) as chosen."""

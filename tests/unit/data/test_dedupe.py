@@ -41,3 +41,26 @@ def test_deleted_customers_are_not_duplicates(db, actor):
     assert len(find_duplicates(db)) == 1
     delete_customers(db, [first.id], actor)
     assert find_duplicates(db) == []
+
+
+def test_names_that_sound_alike_pair_on_a_mobile_one_digit_off_or_the_same_birthday(db, actor):
+    from datetime import date
+
+    make_customer(db, actor, name="何欣怡", mobile=None, email="hxy@a.cn", city="成都")
+    make_customer(db, actor, name="何欣怡", mobile="13811112222", city="成都")  # no key shared
+    make_customer(db, actor, name="林晓峰", mobile="13912345678", city="厦门")
+    make_customer(db, actor, name="林小峰", mobile="13912345679", city="泉州")  # a typo
+    make_customer(db, actor, name="周婷", mobile=None, birthday=date(1990, 4, 1), city="上海")
+    make_customer(db, actor, name="周亭", mobile=None, birthday=date(1990, 4, 1), city="北京")
+    # Not pairs: the same birthday but different mobiles; mobiles two digits apart; names
+    # that sound alike but one digit off with different emails.
+    make_customer(db, actor, name="吴磊", mobile="13700000001", birthday=date(1988, 1, 1))
+    make_customer(db, actor, name="吴蕾", mobile="13700000099", birthday=date(1988, 1, 1))
+    make_customer(db, actor, name="郑凯", mobile="13600000011", email="a@z.cn")
+    make_customer(db, actor, name="郑楷", mobile="13600000012", email="b@z.cn")
+    groups = _groups(db)
+    assert set(groups) == {frozenset({"何欣怡"}), frozenset({"林晓峰", "林小峰"}),
+                           frozenset({"周婷", "周亭"})}  # fmt: skip
+    assert groups[frozenset({"何欣怡"})][1] == ("name+city",)
+    assert groups[frozenset({"林晓峰", "林小峰"})] == (80, ("sound+mobile",))
+    assert groups[frozenset({"周婷", "周亭"})] == (75, ("sound+birthday",))
