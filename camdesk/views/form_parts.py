@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -40,6 +41,17 @@ def named_button(parent: QWidget, name: str, clicked: Callable[[], object]) -> Q
     button.setObjectName(name)
     button.clicked.connect(lambda: clicked())
     return button
+
+
+def pick_table(parent: QWidget, name: str, columns: int) -> QTableWidget:
+    """A read-only table to choose one row of (by ``name`` for tests and style sheets)."""
+    table = QTableWidget(0, columns, parent)
+    table.setObjectName(name)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return table
 
 
 def say_refusal(owner: QWidget, line: QLabel, exc: BaseException) -> bool:

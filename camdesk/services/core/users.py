@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,6 +21,13 @@ class UserInfo:
     username: str
     display_name: str
     role: str
+
+
+def last_change(session: Session, row: Any) -> dict[str, str]:
+    """Who last changed ``row`` (a versioned row) and when, as a conflict message names
+    them: ``changed_by`` and ``changed_at`` (local time)."""
+    who = session.scalar(select(User.display_name).where(User.id == row.updated_by))
+    return {"changed_by": who or "?", "changed_at": f"{row.updated_at.astimezone():%Y-%m-%d %H:%M}"}
 
 
 def ensure_user(db: Database, username: str, display_name: str | None = None) -> UserInfo:

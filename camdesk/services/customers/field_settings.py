@@ -24,10 +24,11 @@ from sqlalchemy.orm import Session, selectinload
 from camdesk.db import Database
 from camdesk.errors import FieldChanged, FieldInUse, NotFound, ValidationError
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import Customer, CustomField, CustomValue, FieldKind, User, utcnow
+from camdesk.models import Customer, CustomField, CustomValue, FieldKind, utcnow
 from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.core.progress import step
+from camdesk.services.core.users import last_change
 from camdesk.services.core.validation import Checker, clean_text
 from camdesk.services.customers import custom_fields as cf
 
@@ -203,9 +204,7 @@ def _current(session: Session, field: cf.FieldInfo) -> CustomField:
     if row is None:
         raise NotFound(what="field")
     if row.version != field.version or row.deleted_at is not None:
-        who = session.scalar(select(User.display_name).where(User.id == row.updated_by))
-        raise FieldChanged(label=field.label, changed_by=who or "?",
-                           changed_at=f"{row.updated_at.astimezone():%Y-%m-%d %H:%M}")  # fmt: skip
+        raise FieldChanged(label=field.label, **last_change(session, row))
     return row
 
 

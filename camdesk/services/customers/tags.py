@@ -24,11 +24,12 @@ from sqlalchemy.orm import Session
 from camdesk.db import Database
 from camdesk.errors import FieldProblem, NotFound, TagChanged, ValidationError
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import ChangeLog, Customer, CustomerTag, Tag, User, utcnow
+from camdesk.models import ChangeLog, Customer, CustomerTag, Tag, utcnow
 from camdesk.services.core.bulk import insert_rows
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.core.changes import NOTHING, Changes, Kind
 from camdesk.services.core.context import Actor
+from camdesk.services.core.users import last_change
 from camdesk.services.core.validation import Checker
 from camdesk.services.customers.files import tag_named, touch_customers
 
@@ -229,9 +230,7 @@ def _current(session: Session, tag: TagInfo) -> Tag:
     if row is None:
         raise NotFound(what="tag")
     if row.version != tag.version or row.deleted_at is not None:
-        who = session.scalar(select(User.display_name).where(User.id == row.updated_by))
-        raise TagChanged(name=tag.name, changed_by=who or "?",
-                         changed_at=f"{row.updated_at.astimezone():%Y-%m-%d %H:%M}")  # fmt: skip
+        raise TagChanged(name=tag.name, **last_change(session, row))
     return row
 
 

@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 from camdesk.db import Database
 from camdesk.errors import NotFound, SurveyChanged, ValidationError
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import Customer, Feedback, Survey, SurveyResponse, User, new_id
+from camdesk.models import Customer, Feedback, Survey, SurveyResponse, new_id
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
+from camdesk.services.core.users import last_change
 from camdesk.services.core.validation import FUTURE_DATE, Checker
 from camdesk.services.customers.interactions import CHANNELS
 from camdesk.services.feedback import loop, scores
@@ -137,9 +138,7 @@ def _current_survey(session: Session, survey: SurveyInfo) -> Survey:
 
 
 def _changed(session: Session, row: Survey | SurveyResponse) -> SurveyChanged:
-    who = session.scalar(select(User.display_name).where(User.id == row.updated_by))
-    return SurveyChanged(changed_by=who or "?",
-                         changed_at=f"{row.updated_at.astimezone():%Y-%m-%d %H:%M}")  # fmt: skip
+    return SurveyChanged(**last_change(session, row))
 
 
 def add_response(db: Database, data: ResponseData, actor: Actor) -> Written[Recorded]:

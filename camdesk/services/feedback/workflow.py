@@ -40,6 +40,7 @@ from camdesk.models import (
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
+from camdesk.services.core.users import last_change
 from camdesk.services.core.validation import FUTURE_DATE, Checker
 from camdesk.services.customers.interactions import CHANNELS
 from camdesk.services.feedback import loop
@@ -229,9 +230,7 @@ def _current(session: Session, ref: Ref) -> Feedback:
     if row is None or row.deleted_at is not None:
         raise NotFound()
     if row.version != ref.version:
-        who = session.scalar(select(User.display_name).where(User.id == row.updated_by))
-        raise FeedbackChanged(changed_by=who or "?", number=row.number,
-                              changed_at=f"{row.updated_at.astimezone():%Y-%m-%d %H:%M}")  # fmt: skip
+        raise FeedbackChanged(number=row.number, **last_change(session, row))
     return row
 
 

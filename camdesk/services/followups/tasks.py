@@ -28,11 +28,11 @@ from camdesk.models import (
     FollowUpKind,
     FollowUpStatus,
     InteractionKind,
-    User,
 )
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
+from camdesk.services.core.users import last_change
 from camdesk.services.core.validation import TOO_OLD, Checker
 from camdesk.services.customers.interactions import Entry, add_interaction, checked_entry
 from camdesk.services.followups import recurrence
@@ -220,12 +220,7 @@ def _planned(session: Session, refs: Sequence[Ref]) -> list[FollowUp]:
             raise NotFound()
         name = session.scalar(select(Customer.name).where(Customer.id == row.customer_id))
         if row.version != ref.version:
-            who = session.scalar(select(User.display_name).where(User.id == row.updated_by))
-            raise FollowUpChanged(
-                changed_by=who or "?",
-                customer=name or "?",
-                changed_at=f"{row.updated_at.astimezone():%Y-%m-%d %H:%M}",
-            )
+            raise FollowUpChanged(customer=name or "?", **last_change(session, row))
         if row.status is not PLANNED:
             raise FollowUpClosed(customer=name or "?", status=row.status.value)
         rows.append(row)

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QColorDialog,
     QDialog,
     QDialogButtonBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QMessageBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,7 @@ from camdesk.services.core.changes import Changes
 from camdesk.services.core.context import Actor
 from camdesk.services.customers.tags import TagInfo
 from camdesk.views.background import run_read, run_write
-from camdesk.views.form_parts import error_line, named_button, say_refusal
+from camdesk.views.form_parts import error_line, named_button, pick_table, say_refusal
 from camdesk.views.palette import SERIES
 
 if TYPE_CHECKING:
@@ -50,12 +48,7 @@ class TagsDialog(QDialog):
         self.setObjectName("tagsDialog")
         self._db, self._actor, self._undoable = db, actor, undoable
         self.tags: list[TagInfo] = []
-        self.table = QTableWidget(0, 2, self)
-        self.table.setObjectName("tagTable")
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = pick_table(self, "tagTable", 2)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

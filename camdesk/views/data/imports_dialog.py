@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMessageBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,7 +30,7 @@ from camdesk.services.core.context import Actor
 from camdesk.services.data.imports.history import ImportInfo, UndoneImport
 from camdesk.views.background import TaskState, run_read, write_with_progress
 from camdesk.views.customers.labels import field_label
-from camdesk.views.form_parts import named_button
+from camdesk.views.form_parts import named_button, pick_table
 
 if TYPE_CHECKING:
     from camdesk.db import Database
@@ -55,12 +53,7 @@ class ImportsDialog(QDialog):
         self._db, self._actor = db, actor
         self.runs: list[ImportInfo] = []
         self.undone: UndoneImport | None = None
-        self.table = QTableWidget(0, 8, self)
-        self.table.setObjectName("importTable")
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = pick_table(self, "importTable", 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._enable)
