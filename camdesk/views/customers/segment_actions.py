@@ -9,7 +9,7 @@ or exports them, and adds or removes a tag (see :mod:`tag_actions`).
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox, QToolButton, QWidget
@@ -17,37 +17,13 @@ from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox, QTool
 from camdesk.services.core.changes import Changes
 from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.combo import choose
+from camdesk.views.customers.list_page import ListPage
 from camdesk.views.customers.tag_actions import TagActions
 from camdesk.views.errors import show_error
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from camdesk.db import Database
-    from camdesk.services.core.context import Actor
     from camdesk.services.lists.segments import SegmentInfo
-    from camdesk.views.customers.filters import FilterBar
     from camdesk.views.customers.segment_dialog import SegmentDialog
-    from camdesk.views.customers.table_model import CustomerTableModel
-
-
-class ListPage(Protocol):
-    """What the segment box and its menus work on: the customer list's page."""
-
-    filters: FilterBar
-    model: CustomerTableModel
-
-    @property
-    def db(self) -> Database | None: ...
-
-    @property
-    def actor(self) -> Actor | None: ...
-
-    def export_list(self, path: Path | None = None) -> None: ...
-
-    def remember_action(self, txn: uuid.UUID, message: str) -> None: ...
-
-    def selected_ids(self) -> list[uuid.UUID]: ...
 
 
 class SegmentActions(QObject):

@@ -18,7 +18,7 @@ from camdesk.views.errors import show_error
 if TYPE_CHECKING:
     from camdesk.db import Database
     from camdesk.services.core.context import Actor
-    from camdesk.views.customers.segment_actions import ListPage
+    from camdesk.views.customers.list_page import ListPage
 
 Retag = Callable[["Database", list[uuid.UUID], str, "Actor"], Changes]
 
