@@ -161,7 +161,7 @@ class ImportsDialog(QDialog):
         for item in done.kept[:500]:
             who = f"{item.customer} ({item.code})" if item.code else item.customer or "—"
             reason = QCoreApplication.translate("imports", item.reason)
-            self.kept.addItem(f"{who}: {field_label(item.field)}: {reason}" if item.field
+            self.kept.addItem(f"{who}: {field_label(item.field, done.labels)}: {reason}" if item.field
                               else f"{who}: {reason}")  # fmt: skip
         self.kept.setVisible(bool(done.kept))
         self.load(run.id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from camdesk.db import Database
 from camdesk.errors import CamdeskError, NotFound
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import Customer, ImportRun, User, utcnow
+from camdesk.models import Customer, CustomField, ImportRun, User, utcnow
 from camdesk.services.core.changes import Changes
 from camdesk.services.core.context import Actor
 from camdesk.services.customers.undo import undo_partly
@@ -72,6 +72,7 @@ class UndoneImport:
 
     kept: list[NotReverted]
     changes: Changes
+    labels: dict[str, str] = field(default_factory=dict)  # custom field keys -> labels
 
 
 def note_run(session: Session, options: ImportOptions, report: ImportReport,
@@ -119,6 +120,11 @@ def undo_import(
         found = {i: (n, c) for i, n, c in session.execute(
             select(Customer.id, Customer.name, Customer.code).where(Customer.id.in_(owners))
         )} if owners else {}  # fmt: skip
+        keys = {k.field.removeprefix("custom:") for k in kept
+                if k.field and k.field.startswith("custom:")}  # fmt: skip
+        labels = {key: label for key, label in session.execute(
+            select(CustomField.key, CustomField.label).where(CustomField.key.in_(keys))
+        )} if keys else {}  # fmt: skip
     listed = []
     for item in kept:
         name, code = found.get(item.customer_id, ("", None)) if item.customer_id else ("", None)
@@ -129,4 +135,4 @@ def undo_import(
         else:
             reason = CHANGED_SINCE
         listed.append(NotReverted(name, code, item.field, reason))
-    return UndoneImport(listed, changes)
+    return UndoneImport(listed, changes, labels)
