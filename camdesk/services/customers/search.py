@@ -360,6 +360,48 @@ def matching_search_ids(terms: Iterable[Term], dialect: str) -> Select[Any] | Co
     return select(CustomerSearch.id).where(and_(*(CustomerSearch.id.in_(s) for s in sets)))
 
 
+def exact_search_ids(terms: Sequence[Term], dialect: str) -> Select[Any] | None:
+    """The ``customer_search`` ids whose *whole name* is what was typed, or None.
+
+    Listed first (see :mod:`camdesk.services.lists.page`): "zxy" puts 曾晓燕 (the
+    whole name's initials) before 张小燕子 or 王子贤毅 that merely contain them,
+    "zengxiaoyan" the names that read so in full, "张伟" 张伟 before 张伟明.  One
+    name term only (a word of 2+ letters or Chinese text); otherwise no ranking.
+
+    A whole name's initials are a token of exactly the typed letters, in a name of
+    as many characters (``subs`` begins with the name), whose pinyin starts with the
+    first letter and does not end with them: a suffix's initials are shorter than its
+    name, and a token its name's pinyin ends with is the last syllables' pinyin.
+    """
+    if len(terms) != 1 or terms[0].kind not in (TermKind.WORD, TermKind.CJK):
+        return None
+    term = terms[0]
+    if term.kind is TermKind.CJK:
+        keys = {sort_key(term.text, person=True), sort_key(term.text, person=False)}
+        return _where(CustomerSearch.sort_key.in_(sorted(keys))).where(
+            CustomerSearch.id.in_(_term_ids(term, dialect))
+        )
+    if len(term.text) < 2 or term.text.isdigit():
+        return None
+    typed = term.text
+    name = func.substr(CustomerSearch.subs, 1, len(typed))
+    if dialect == "sqlite":
+        token: Select[Any] = _fts(_FTS_WORD, "search_word_fts", _quote(typed))
+        no_latin = name.op("NOT GLOB")("*[a-z0-9]*")
+    else:
+        token = _where(CustomerSearch.words.like(f"% {_like(typed)} %", escape="\\"))
+        no_latin = name.op("!~")("[a-z0-9]")
+    as_long = "_" * len(typed)
+    initials = and_(
+        CustomerSearch.id.in_(token),
+        CustomerSearch.subs.like(as_long) | CustomerSearch.subs.like(f"{as_long} | %"),
+        no_latin,  # 张yang is not a name of five Chinese characters
+        CustomerSearch.sort_key.like(f"{typed[0]}%"),
+        CustomerSearch.sort_key.not_like(f"%{typed}"),  # 李莉's "li" is its last syllable
+    )
+    return _where(initials | (CustomerSearch.sort_key == typed))
+
+
 def count_matches(session: Session, terms: Iterable[Term], dialect: str) -> int:
     """How many live customers match every term (keys exist only for live customers).
 

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, case, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from camdesk.db import Database
@@ -114,6 +114,7 @@ def _ordered_ids(query: ListQuery, dialect: str) -> Select[Any]:
             # SQLite would look rows up by rowid in the wide table; the narrow index is faster.
             .with_hint(CustomerSearch, "INDEXED BY ix_customer_search_order", "sqlite")
             .where(CustomerSearch.id.in_(search.matching_search_ids(terms, dialect)))
+            .order_by(*_exact_first(terms, dialect, CustomerSearch.id))
             .order_by(*(k.desc() if query.descending else k.asc() for k in keys))
         )
     if query.sort is SortKey.CLV:  # empty values last, either way (see value_order)
@@ -128,7 +129,22 @@ def _ordered_ids(query: ListQuery, dialect: str) -> Select[Any]:
     if dialect != "sqlite":  # SQLite's own NULL order is this already, and keeps the index
         first = first.nulls_last() if query.descending else first.nulls_first()
     order = [first, Customer.id.desc() if query.descending else Customer.id.asc()]
+    if query.sort is SortKey.NAME:
+        order[:0] = _exact_first(terms, dialect, Customer.id, customers=True)
     return select(Customer.id).where(*_conditions(query, dialect)).order_by(*order)
+
+
+def _exact_first(
+    terms: list[search.Term], dialect: str, ident: Any, *, customers: bool = False
+) -> list[Any]:
+    """An ORDER BY term putting whole-name matches first (search ids, or customer ids
+    when ``customers``), or none."""
+    exact = search.exact_search_ids(terms, dialect)
+    if exact is None:
+        return []
+    if customers:
+        exact = select(CustomerSearch.customer_id).where(CustomerSearch.id.in_(exact))
+    return [case((ident.in_(exact), 0), else_=1)]
 
 
 def page_anchors(db: Database, query: ListQuery, page_size: int) -> list[Anchor] | None:
@@ -168,10 +184,8 @@ def fetch_page(
     terms = search.parse_query(query.search)
     if db.dialect == "sqlite" and terms and _only_search(query) and query.sort is SortKey.NAME:
         # Search ids follow the name order there: only the matches near the page are sorted.
-        matches = search.matching_search_ids(terms, db.dialect)
-        statement = search_order.page_ids(matches, offset, limit, query.descending)
         with db.read() as session:
-            ids = [row[0] for row in session.execute(statement)]
+            ids = _searched_page(session, terms, offset, limit, query.descending)
             return rows_for_ids(session, ids, query.custom_columns)
     if db.dialect == "sqlite" and query.sort is SortKey.CLV and not terms and _only_search(query):
         with db.read() as session:  # the plain list, from the value index (see value_order)
@@ -188,6 +202,31 @@ def fetch_page(
     with db.read() as session:
         ids = [row[0] for row in session.execute(statement.limit(limit))]
         return rows_for_ids(session, ids, query.custom_columns)
+
+
+def _searched_page(
+    session: Session, terms: list[search.Term], offset: int, limit: int, descending: bool
+) -> list[uuid.UUID]:
+    """One page of a search in name order on SQLite: whole-name matches first (see
+    :func:`search.exact_search_ids`), then the others, each part paged by its ids."""
+    matches = search.matching_search_ids(terms, "sqlite")
+    exact = search.exact_search_ids(terms, "sqlite")
+    ids: list[uuid.UUID] = []
+    if exact is not None:
+        keys = (CustomerSearch.sort_key, CustomerSearch.customer_id)
+        first = select(CustomerSearch.customer_id).where(CustomerSearch.id.in_(exact))
+        first = first.order_by(*(k.desc() if descending else k.asc() for k in keys))
+        ids = list(session.execute(first.offset(offset).limit(limit)).scalars())
+        ahead = int(
+            session.execute(select(func.count()).select_from(exact.subquery())).scalar_one()
+        )
+        if len(ids) == limit:
+            return ids
+        offset, limit = max(0, offset - ahead), limit - len(ids)
+        rest = CustomerSearch.id.in_(matches), CustomerSearch.id.not_in(exact)
+        matches = select(CustomerSearch.id).where(*rest)
+    statement = search_order.page_ids(matches, offset, limit, descending)
+    return ids + list(session.execute(statement).scalars())
 
 
 def rows_for_ids(

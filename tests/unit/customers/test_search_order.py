@@ -46,7 +46,7 @@ def crowd(db, actor):
 
 
 def test_every_page_of_a_search_is_in_name_order(db, crowd):
-    for search in ["zhang", "zh", "w", "伟", "xiaoyan", "zhang1", "z w"]:
+    for search in ["zhang", "zh", "zw", "w", "伟", "xiaoyan", "zhang1", "z w"]:
         for descending in (False, True):
             query = ListQuery(search=search, descending=descending)
             # A filter every customer passes takes the general path: it sorts all matches.
@@ -56,8 +56,29 @@ def test_every_page_of_a_search_is_in_name_order(db, crowd):
             for size in (1, 7, 25):
                 pages = [fetch_page(db, query, at, size) for at in range(0, len(reference), size)]
                 assert [r.id for page in pages for r in page] == [r.id for r in reference]
-            keys = [(sort_key(r.name), str(r.id)) for r in reference]
-            assert keys == sorted(keys, reverse=descending)
+            whole = _whole_name_matches(db, search)  # listed first (see exact_search_ids)
+            assert bool(whole) == (search == "zw"), search
+            parts = [r.id not in whole for r in reference]
+            assert parts == sorted(parts)
+            for part in (False, True):
+                keys = [
+                    (sort_key(r.name), str(r.id)) for r in reference if (r.id not in whole) == part
+                ]
+                assert keys == sorted(keys, reverse=descending)
+
+
+def _whole_name_matches(db, text):
+    from sqlalchemy import select
+
+    from camdesk.models import CustomerSearch
+    from camdesk.services.customers.search import exact_search_ids, parse_query
+
+    exact = exact_search_ids(parse_query(text), db.dialect)
+    if exact is None:
+        return set()
+    with db.read() as session:
+        found = select(CustomerSearch.customer_id).where(CustomerSearch.id.in_(exact))
+        return set(session.execute(found).scalars())
 
 
 def test_a_renamed_customer_moves_in_the_search_order(db, actor):

@@ -156,3 +156,29 @@ def test_the_unassigned_choice_lists_customers_nobody_owns(db, actor):
     assert count_customers(db, query_of(segment)) == 2
     either = ListQuery(criteria=(Criterion("owner", "in", (str(NO_OWNER), str(lily.id))),))
     assert count_customers(db, either) == 3
+
+
+def test_a_search_lists_whole_name_matches_first(db, actor):
+    """ "zxy" puts 曾晓燕 (the whole name's initials) before names that merely contain
+    the letters; pages stay consistent slices of that order, going up and down."""
+    for name in ["安子夏阳", "白张小燕", "曾晓燕", "张兴毅", "赵小雨辰", "李莉", "刘力", "黎丽丽"]:
+        make_customer(db, actor, name=name)
+    make_customer(db, actor, name="陈明", email="zxy@example.com")
+    query = ListQuery(search="zxy")
+    names = [r.name for r in fetch_page(db, query, 0, 100)]
+    assert names == ["曾晓燕", "张兴毅", "安子夏阳", "白张小燕", "陈明", "赵小雨辰"]
+    assert [r.name for p in (0, 2, 4) for r in fetch_page(db, query, p, 2)] == names
+    going_down = ListQuery(search="zxy", descending=True)
+    assert [r.name for r in fetch_page(db, going_down, 0, 100)] == [
+        "张兴毅", "曾晓燕", "赵小雨辰", "陈明", "白张小燕", "安子夏阳"
+    ]  # fmt: skip
+    # a last syllable is not a whole name's initials; the whole pinyin and name are
+    assert [r.name for r in fetch_page(db, ListQuery(search="li"), 0, 3)] == [
+        "李莉",
+        "黎丽丽",
+        "刘力",
+    ]
+    assert [r.name for r in fetch_page(db, ListQuery(search="lili"), 0, 1)] == ["李莉"]
+    assert [r.name for r in fetch_page(db, ListQuery(search="张小燕"), 0, 1)] == ["白张小燕"]
+    filtered = ListQuery(search="zxy", city="杭州")  # every customer's: the general path
+    assert [r.name for r in fetch_page(db, filtered, 0, 100)] == names
