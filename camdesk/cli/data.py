@@ -43,6 +43,12 @@ def add_commands(add: Add) -> None:
     export.add_argument("file", type=Path, help=".xlsx or .csv (by its suffix)")
     export.add_argument("--kind", choices=["customers", "orders", "changes"], default="customers")
     export.add_argument("--query", default="", help="only the customers this search finds")
+    export.add_argument(
+        "--layout",
+        choices=["camdesk", "zoho", "fxiaoke"],
+        default="camdesk",
+        help="columns as camdesk, Zoho CRM or FxiaoKe (纷享销客) import them",
+    )
     export.add_argument("--language", choices=["zh", "en"], default="zh",
                         help="headers and words of the file (default: zh, Chinese)")  # fmt: skip
     dedupe = add("dedupe", cmd_dedupe, "list groups of likely duplicate customers")
@@ -60,6 +66,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     from camdesk.services.data.imports.fields import ImportKind, guess_mapping
     from camdesk.services.data.imports.kinds import importer
+    from camdesk.services.data.imports.peers import keep_other_columns
     from camdesk.services.data.sheets import read_table
 
     kind = ImportKind(args.kind)
@@ -72,8 +79,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         if reason is not None:
             raise errors.DatabaseReadOnly(reason, path=db.display_name)
     table = read_table(args.file, args.sheet)
-    mapping = _mapping(args.mapping, table.headers) if args.mapping else guess_mapping(
-        table.headers, kind)  # fmt: skip
+    if args.mapping:
+        mapping = _mapping(args.mapping, table.headers)
+    else:
+        mapping = guess_mapping(table.headers, kind)
+        if kind is ImportKind.CUSTOMERS:  # the other columns become fields of their own
+            mapping = keep_other_columns(table.headers, table.rows, mapping)
     if not mapping:
         raise UsageError("no column matches a field; give --mapping")
     for header, field in mapping.items():
@@ -140,19 +151,25 @@ def _shown(value: object) -> str:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from camdesk.services.data.export import export_changes, export_customers, export_orders
+    from camdesk.services.data.export_layouts import export_layout
     from camdesk.services.lists.rows import ListQuery
 
     if args.file.suffix.lower() not in (".xlsx", ".csv"):
         raise UsageError("the file must end in .xlsx or .csv")
     if args.query and args.kind != "customers":
         raise UsageError("--query applies to customers only")
+    if args.layout != "camdesk" and args.kind != "customers":
+        raise UsageError("--layout applies to customers only")
     db = open_db(args)
     started = time.perf_counter()
     also = ""
     try:
         if args.kind == "customers":
-            result = export_customers(db, args.file, ListQuery(search=args.query),
-                                      language=args.language)  # fmt: skip
+            query = ListQuery(search=args.query)
+            if args.layout == "camdesk":
+                result = export_customers(db, args.file, query, language=args.language)
+            else:  # a file Zoho CRM or FxiaoKe imports
+                result = export_layout(db, args.file, args.layout, query)
             count = result.customers
             if result.contacts:  # on a sheet of their own, or (CSV) in a file of their own
                 where = f" ({result.files[-1]})" if len(result.files) > 1 else ""

@@ -2271,8 +2271,20 @@
         <translation>字段</translation>
     </message>
     <message>
+        <source>Do not import (the other program&apos;s record keeping)</source>
+        <translation>不导入（原系统的记录信息）</translation>
+    </message>
+    <message>
+        <source>Who created or changed the record and when, as the program it comes from keeps it: not customer data.</source>
+        <translation>原系统记录的创建人、修改人和时间，不是客户资料。</translation>
+    </message>
+    <message>
         <source>Do not import</source>
         <translation>不导入</translation>
+    </message>
+    <message>
+        <source>New field “%1”</source>
+        <translation>新建字段“%1”</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from camdesk.services.lists.page import ListQuery, count_customers
@@ -257,4 +258,38 @@ def test_survey_answers_import_into_the_survey_chosen(qtbot, controller, tmp_pat
     assert [s.name for s in list_surveys(controller.db)] == ["三月回访"]
     scores = scores_of(controller.db, he.id)
     assert (scores.csat, scores.nps) == (4, 9)
+    wizard.close()
+
+
+def test_a_fxiaoke_account_sheet_shows_what_each_column_becomes(qtbot, controller, tmp_path):
+    """Its companies import as companies, 客户级别 as a new field (a list column), and
+    FxiaoKe's record keeping (创建人) is shown as not imported."""
+    from camdesk.services.lists.page import fetch_page
+
+    book = openpyxl.Workbook()
+    book.active.append(["客户名称", "客户级别", "市", "创建人"])
+    book.active.append(["杭州远航科技有限公司", "重要客户", "Hangzhou", "王五"])
+    book.active.append(["张三", "普通客户", "Wuhan", "王五"])
+    book.save(tmp_path / "客户.xlsx")
+    wizard = controller.window.open_import()
+    wizard.file_page.choose(tmp_path / "客户.xlsx")
+    qtbot.waitUntil(lambda: wizard.table is not None, timeout=10000)
+    _next(qtbot, wizard)
+    boxes = wizard.mapping_page.boxes
+    assert [b.currentText() for b in boxes] == [
+        "Name", "New field “客户级别”", "City", "Do not import (the other program's record keeping)"
+    ]  # fmt: skip
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.check_page.isComplete, timeout=10000)
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.run_page.isComplete, timeout=10000)
+    rows = {r.name: r for r in fetch_page(controller.db, ListQuery(), 0, 10)}
+    assert {n: (r.kind, r.city) for n, r in rows.items()} == {
+        "杭州远航科技有限公司": ("company", "杭州"), "张三": ("person", "武汉")}  # fmt: skip
+    model = controller.window.customers.model
+
+    def headers():
+        return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+    qtbot.waitUntil(lambda: "客户级别" in headers(), timeout=10000)  # the new field, listed
     wizard.close()

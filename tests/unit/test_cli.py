@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from camdesk.cli import main
@@ -110,6 +111,18 @@ def test_import_and_export_commands(tmp_path: Path, capsys):
     assert code == 0 and "1 customers" in out and out_file.exists()
     code, out, _ = run(capsys, "export", "--db", db, str(tmp_path / "o.csv"), "--kind", "orders")
     assert code == 0 and "1 orders" in out
+    zoho = tmp_path / "zoho.xlsx"
+    code, out, _ = run(capsys, "export", "--db", db, str(zoho), "--layout", "zoho")
+    sheets = openpyxl.load_workbook(zoho)
+    written = sum(sheets[name].max_row - 1 for name in ("Contacts", "Accounts"))
+    assert code == 0 and f"{written} customers" in out
+    assert sheets.sheetnames == ["Contacts", "Accounts"]
+    assert [c.value for c in sheets["Contacts"][1]][:3] == [
+        "Contact Owner",
+        "First Name",
+        "Last Name",
+    ]
+    assert {row[2].value for row in sheets["Contacts"].iter_rows(min_row=2)} == {"张三", "李四"}
     with pytest.raises(SystemExit) as bad:
         main(["export", "--db", db, str(tmp_path / "out.pdf")])
     assert bad.value.code == 2

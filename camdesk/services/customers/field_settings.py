@@ -61,22 +61,27 @@ class FieldSaved:
 def add_field(db: Database, actor: Actor, draft: FieldDraft) -> Written[FieldSaved]:
     """A new field, last in the order, with a key of its own."""
     with db.write() as session:
-        label, choices = _checked(session, draft, None)
-        taken = set(session.scalars(select(CustomField.key)))
-        number = len(taken) + 1
-        while f"field_{number}" in taken:
-            number += 1
-        kind = FieldKind(draft.kind)
-        row = CustomField(
-            key=f"field_{number}", label=label, kind=kind, choices=list(choices),
-            position=_next_position(session), show_in_list=draft.show_in_list,
-            required=draft.required, searchable=draft.searchable and kind in cf.SEARCHABLE_KINDS,
-            updated_by=actor.user_id,
-        )  # fmt: skip
-        session.add(row)
-        session.flush()
-        info = cf.info_of(row)
+        info = create_field(session, actor, draft)
     return Written(FieldSaved(info, reindex=False), Changes.of(Kind.FIELDS))
+
+
+def create_field(session: Session, actor: Actor, draft: FieldDraft) -> cf.FieldInfo:
+    """:func:`add_field` inside the caller's transaction (an import making its fields)."""
+    label, choices = _checked(session, draft, None)
+    taken = set(session.scalars(select(CustomField.key)))
+    number = len(taken) + 1
+    while f"field_{number}" in taken:
+        number += 1
+    kind = FieldKind(draft.kind)
+    row = CustomField(
+        key=f"field_{number}", label=label, kind=kind, choices=list(choices),
+        position=_next_position(session), show_in_list=draft.show_in_list,
+        required=draft.required, searchable=draft.searchable and kind in cf.SEARCHABLE_KINDS,
+        updated_by=actor.user_id,
+    )  # fmt: skip
+    session.add(row)
+    session.flush()
+    return cf.info_of(row)
 
 
 def change_field(

@@ -17,6 +17,7 @@ from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import CustomerKind, Gender
 from camdesk.services.core.validation import Checker, short_city, short_province
 from camdesk.services.customers import custom_fields as cf
+from camdesk.services.customers.places import chinese_name
 
 # Columns a person edits on the customer form, in form order.
 FIELDS = (
@@ -128,8 +129,9 @@ def check_customer(
         ("company_size", 20),
     ):
         values[name] = check.text(name, getattr(data, name), limit)
-    values["province"] = short_province(values["province"])
-    values["city"] = short_city(values["city"])
+    # Place names have one spelling, the Chinese one (Zhejiang Province -> 浙江; see places).
+    values["province"] = short_province(chinese_name(values["province"], province=True))
+    values["city"] = short_city(chinese_name(values["city"], province=False))
     values["preferences"] = check.text("preferences", data.preferences, 4000, multiline=True)
     contacts = []
     for index, contact in enumerate(data.contacts):

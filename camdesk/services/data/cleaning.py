@@ -180,8 +180,11 @@ _GENDERS = {"男": "male", "女": "female", "先生": "male", "女士": "female"
             "m": "male", "f": "female", "male": "male", "female": "female", "其他": "other",
             "other": "other"}  # fmt: skip
 _KINDS = {"个人": "person", "企业": "company", "公司": "company", "单位": "company",
-          "机构": "company", "person": "person", "individual": "person", "company": "company",
-          "organization": "company", "organisation": "company", "business": "company"}  # fmt: skip
+          "机构": "company", "个人客户": "person", "企业客户": "company", "公司客户": "company",
+          "单位客户": "company", "机构客户": "company", "自然人": "person", "法人": "company",
+          "person": "person", "individual": "person", "consumer": "person", "b2c": "person",
+          "company": "company", "organization": "company", "organisation": "company",
+          "business": "company", "account": "company", "b2b": "company"}  # fmt: skip
 
 
 def gender(cell: Cell) -> str | None:

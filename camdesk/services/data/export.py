@@ -142,27 +142,27 @@ def export_customers(
         for start in range(0, len(ids), CHUNK):
             if cancelled is not None and cancelled():
                 raise Cancelled()
-            yield from _customer_rows(db, ids[start : start + CHUNK], chosen, words,
+            yield from customer_rows(db, ids[start : start + CHUNK], chosen, words,
                                       _WORDS[language])  # fmt: skip
             if progress is not None:
                 progress(min(start + CHUNK, len(ids)), len(ids))
 
     result = Exported(customers=len(ids))
     sheets = [Sheet(CUSTOMER_SHEET[language], headers, rows())]
-    if columns is None and _has_contacts(db):
+    if columns is None and has_contacts(db):
         sheets.append(Sheet(CONTACT_SHEET[language], CONTACT_HEADERS[language],
-                            _contact_rows(db, ids, cancelled, result)))  # fmt: skip
+                            contact_rows(db, ids, cancelled, result)))  # fmt: skip
     result.files = write_sheets(path, sheets)
     return result
 
 
-def _has_contacts(db: Database) -> bool:
+def has_contacts(db: Database) -> bool:
     with db.read() as session:
         return session.execute(select(Contact.id).where(Contact.deleted_at.is_(None)).limit(1)
                                ).first() is not None  # fmt: skip
 
 
-def _contact_rows(db: Database, ids: list[uuid.UUID], cancelled: Callable[[], bool] | None,
+def contact_rows(db: Database, ids: list[uuid.UUID], cancelled: Callable[[], bool] | None,
                   result: Exported) -> Iterator[list[Any]]:  # fmt: skip
     """The live contacts of these customers, in the customers' order, then as entered."""
     for start in range(0, len(ids), CHUNK):
@@ -187,7 +187,7 @@ def _contact_rows(db: Database, ids: list[uuid.UUID], cancelled: Callable[[], bo
             yield from people.get(ident, ())
 
 
-def _customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str], words: ValueWords,
+def customer_rows(db: Database, ids: list[uuid.UUID], chosen: list[str], words: ValueWords,
                    kinds: dict[str, str]) -> Iterator[list[Any]]:  # fmt: skip
     table = Customer.__table__.c
     shown = (_COLUMN.get(key, key) for key in chosen if key != "notes")  # notes: the log's

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from camdesk.errors import CamdeskError, Cancelled
 from camdesk.services.core.context import Actor
 from camdesk.services.data import cleaning
+from camdesk.services.data.imports import peers
 from camdesk.services.data.imports.fields import ImportKind, guess_mapping, targets
 from camdesk.services.data.imports.report import (
     LEFT_OUT,
@@ -287,6 +288,8 @@ class MappingPage(QWizardPage):
             with_fields = [(f.key, f.label) for f in custom_fields.list_fields(self.owner.db)]
         remembered = self.owner.settings.import_mapping(table.headers)
         mapping = remembered or guess_mapping(table.headers, kind, with_fields)
+        if kind is ImportKind.CUSTOMERS and not remembered:
+            mapping = peers.keep_other_columns(table.headers, table.rows, mapping)
         self.grid.setRowCount(len(table.headers))
         self.boxes = []
         for row, header in enumerate(table.headers):
@@ -300,7 +303,20 @@ class MappingPage(QWizardPage):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.grid.setItem(row, column, item)
             box = QComboBox(self.grid)
-            box.addItem(self.tr("Do not import"), "")
+            if peers.is_system_column(header):
+                box.addItem(self.tr("Do not import (the other program's record keeping)"), "")
+                box.setToolTip(
+                    self.tr(
+                        "Who created or changed the record and when, as the "
+                        "program it comes from keeps it: not customer data."
+                    )
+                )
+            else:
+                box.addItem(self.tr("Do not import"), "")
+            if kind is ImportKind.CUSTOMERS:
+                box.addItem(
+                    self.tr("New field “%1”").replace("%1", header), peers.NEW_FIELD + header
+                )
             for target in targets(kind, with_fields):
                 label = target.label if target.key.startswith("custom:") else (
                     QCoreApplication.translate("import", target.label))  # fmt: skip

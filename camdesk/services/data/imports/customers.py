@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.models import Customer, LeftOutValue, User, new_id, utcnow
+from camdesk.models import Customer, CustomerKind, LeftOutValue, User, new_id, utcnow
 from camdesk.services.core.bulk import gc_paused, indexes_rebuilt, insert_rows
 from camdesk.services.core.changelog import ChangeWriter
 from camdesk.services.core.changes import Kind
@@ -43,6 +43,7 @@ from camdesk.services.customers.custom_fields import FieldInfo
 from camdesk.services.customers.files import CustomerData, CustomerRecord, as_edited, check_customer
 from camdesk.services.customers.notes import add_notes, new_notes
 from camdesk.services.data import cleaning
+from camdesk.services.data.imports import new_fields, peers
 from camdesk.services.data.imports.fields import ColumnMap, ImportKind
 from camdesk.services.data.imports.history import note_run
 from camdesk.services.data.imports.report import (
@@ -117,6 +118,7 @@ def import_customers(
     with db.read() as session:
         definitions = {f.key: f for f in customer_service.field_infos(session)}
         owners = _owners(session)
+    options = replace(options, mapping=new_fields.plan(options.mapping, definitions))
     good = _check_rows(table, options, definitions, owners, report, step)
     with import_session(db, options, report, actor) as session:
         _match(session, table, good, options, report)
@@ -127,6 +129,8 @@ def import_customers(
         writer = ChangeWriter(session, actor, uuid.uuid4())
         _create_owners(session, good)
         kept = [r for r in good if not r.problems and not r.skipped]
+        if new_fields.create(session, actor, definitions, kept):
+            report.kinds |= Kind.FIELDS
         fresh = [r for r in kept if r.match is None]
         updates = [r for r in kept if r.match is not None]
         made = insert_customers(session, writer, [r.values for r in fresh], definitions,
@@ -188,6 +192,7 @@ def _check_rows(
     kind, or ``options.strict`` asks to refuse the whole row."""
     columns = _columns(options.mapping)
     kinds = {key: str(info.kind) for key, info in definitions.items()}
+    companies = peers.lists_companies(columns.get("name"))
     good: list[_Row] = []
     for index, cells in enumerate(table.rows):
         if index % 1000 == 0:
@@ -231,6 +236,8 @@ def _check_rows(
         report.add(RowProblem(number, columns.get(f, ""), value, message, params,
                               dropped=not refused) for f, value, message, params in found)  # fmt: skip
         if not refused:
+            if "kind" not in given and (companies or peers.company_by_name(values["name"])):
+                values["kind"] = CustomerKind.COMPANY  # a new file only: updates keep theirs
             left_out = [(f, value, message, dict(params)) for f, value, message, params in found]
             good.append(_Row(index, given, values, new_owner=new_owner, note=note,
                              left_out=left_out + owner_left_out))  # fmt: skip

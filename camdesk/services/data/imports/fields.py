@@ -69,7 +69,7 @@ TARGETS: tuple[Target, ...] = (
     _t("code", QT_TRANSLATE_NOOP("import", "Customer code"), MATCHING,
        "客户编号|客户编码|客户代码|编号|会员号|会员编号|客户id|code|customer code|customer no|customer number|account number|customer id"),
     _t("kind", QT_TRANSLATE_NOOP("import", "Type (person or company)"), {CUS},
-       "客户类型|类型|客户性质|type|customer type|account type"),
+       "客户类型|类型|客户性质|type|customer type"),
     _t("gender", QT_TRANSLATE_NOOP("import", "Gender"), {CUS}, "性别|gender|sex"),
     _t("birthday", QT_TRANSLATE_NOOP("import", "Birthday"), {CUS},
        "生日|出生日期|出生年月日|birthday|date of birth|birth date|dob"),
@@ -132,6 +132,12 @@ TARGETS: tuple[Target, ...] = (
 )  # fmt: skip
 
 ColumnMap = dict[str, str]  # header -> target key
+# The peers' own fields that camdesk has none for: never matched by containment (Zoho's
+# Account Type is Customer or Partner, not a customer type), so they become fields.
+OWN_FIELDS = frozenset(header_key(h) for h in (
+    "Account Type", "Rating", "Ownership", "Account Site", "Parent Account", "Lead Status",
+    "客户级别", "客户等级", "成交状态", "客户状态", "跟进状态", "上级客户",
+))  # fmt: skip
 
 
 def targets(kind: ImportKind, custom: Sequence[tuple[str, str]] = ()) -> list[Target]:
@@ -166,7 +172,7 @@ def guess_mapping(
             mapping[header] = target.key
             used.add(target.key)
     for header, key in zip(headers, keys, strict=True):
-        if header in mapping or not key:
+        if header in mapping or not key or key in OWN_FIELDS:
             continue
         candidates = [
             (len(name), t.key)

@@ -131,7 +131,9 @@ def convert(
         except ValueError:
             problems.append(CellProblem(key, message, {"value": cleaning.text(cell) or ""}))
             continue
-        if value is not None and value != ():
+        if key == "tags" and value and "tags" in values:  # several columns of tags
+            values[key] = tuple(dict.fromkeys((*values[key], *value)))
+        elif value is not None and value != ():
             values[key] = value
     _join_names(values)
     for key in REQUIRED_FIELDS.get(kind, ()):
