@@ -2255,8 +2255,8 @@
         <translation>对应列</translation>
     </message>
     <message>
-        <source>Columns are matched by their headers; change any that is wrong. Columns left on “Do not import” are ignored.</source>
-        <translation>已按表头自动对应各列，如有不对请修改。设为“不导入”的列将被忽略。</translation>
+        <source>Columns are matched by their headers; change any that is wrong. A column with no field of its own becomes a new field; columns left on “Do not import” are ignored.</source>
+        <translation>已按表头自动对应各列，如有不对请修改。没有对应字段的列将新建为字段；设为“不导入”的列将被忽略。</translation>
     </message>
     <message>
         <source>Column</source>

@@ -264,7 +264,7 @@ class MappingPage(QWizardPage):
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Match the columns"))
-        self.setSubTitle(self.tr("Columns are matched by their headers; change any that is wrong. Columns left on “Do not import” are ignored."))  # fmt: skip
+        self.setSubTitle(self.tr("Columns are matched by their headers; change any that is wrong. A column with no field of its own becomes a new field; columns left on “Do not import” are ignored."))  # fmt: skip
         self.grid = QTableWidget(0, 3, self)
         self.grid.setObjectName("importMapping")
         self.grid.setHorizontalHeaderLabels(
