@@ -17,6 +17,12 @@ Then measures, in this run:
 - ``export_s``: exporting those customers (every field) to .xlsx;
 - ``raw_write_s``: a bare openpyxl write-only workbook of the same cells (the reference).
 
+- ``import_ratio``: import_s / (raw_read_s + raw_store_s), the target being at most 1.5;
+- ``import_into_1m_s``: the same workbook imported into a copy of the 1,000,000-customer
+  demo file (its codes start with "B", so its rows are new there too), and
+  ``into_1m_ratio`` = import_into_1m_s / import_s (target: at most 1.3);
+- ``undo_s``: undoing the 100,000-row import from the import history.
+
 - ``dedupe_s``: the duplicate scan of the 1,000,000-customer demo database that
   benchmarks/customers.py builds (null, with a note, if it has not been built).
 Prints the figures, then one JSON line.
@@ -38,7 +44,8 @@ HEADER = ["客户名称", "客户编号", "手机号码", "邮箱", "生日", "�
 
 
 def ensure_sheet(folder: Path, rows: int) -> Path:
-    sheet = folder / f"customers-{rows}.xlsx"
+    # Codes start with "B": the same rows are new customers in the 1,000,000-customer file too.
+    sheet = folder / f"customers-{rows}-b.xlsx"
     if sheet.exists():
         return sheet
     folder.mkdir(parents=True, exist_ok=True)
@@ -78,7 +85,7 @@ def ensure_sheet(folder: Path, rows: int) -> Path:
         src,
     ) in enumerate(found):
         phone = mobile[3:] if mobile else None
-        out.append([name, code, int(phone) if phone and n % 2 else phone, email, birthday,
+        out.append([name, f"B{code}" if code else None, int(phone) if phone and n % 2 else phone, email, birthday,
                     f"{province}省" if province and n % 3 == 0 else province, city, address,
                     company, src])  # fmt: skip
     partial_sheet = sheet.with_suffix(".partial.xlsx")
@@ -169,17 +176,18 @@ def timed_dedupe(folder: Path) -> tuple[float | None, int]:
     return elapsed, len(groups)
 
 
-def timed_import(sheet: Path, folder: Path) -> tuple[float, dict[str, int]]:
+def timed_import(sheet: Path, target: Path, *, fresh: bool = True) -> tuple[float, dict[str, int]]:
+    """Read, check and write the sheet into ``target`` (a new database when ``fresh``)."""
     from camdesk.db import open_database
     from camdesk.services.core.users import local_actor
     from camdesk.services.data.imports.customers import ImportOptions, import_customers
     from camdesk.services.data.imports.fields import ImportKind, guess_mapping
     from camdesk.services.data.sheets import read_table
 
-    target = folder / "import-target.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    db = open_database(target)
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+    db = open_database(target, create=fresh)
     actor = local_actor(db)
     started = time.perf_counter()
     table = read_table(sheet)
@@ -187,30 +195,72 @@ def timed_import(sheet: Path, folder: Path) -> tuple[float, dict[str, int]]:
     report = import_customers(db, table, ImportOptions(mapping=mapping), actor)
     elapsed = time.perf_counter() - started
     db.close()
-    return elapsed, {"created": report.created, "rejected": report.rejected}
+    return elapsed, {"created": report.created, "updated": report.updated,
+                     "rejected": report.rejected}  # fmt: skip
+
+
+def timed_undo(target: Path) -> float:
+    """Undo the import just made in ``target`` (from the import history)."""
+    from camdesk.db import open_database
+    from camdesk.services.core.users import local_actor
+    from camdesk.services.data.imports.history import list_imports, undo_import
+
+    db = open_database(target, create=False)
+    run = list_imports(db)[0]
+    started = time.perf_counter()
+    undo_import(db, run.id, local_actor(db))
+    elapsed = time.perf_counter() - started
+    db.close()
+    return elapsed
+
+
+def timed_import_into_1m(
+    sheet: Path, folder: Path, work: Path
+) -> tuple[float | None, dict[str, int]]:
+    """The same sheet imported into a copy of the 1,000,000-customer benchmark file."""
+    source = folder / "customers-1000000.db"
+    if not source.exists():
+        return None, {}
+    target = work / "import-1m.db"
+    shutil.copy(source, target)  # not timed
+    with target.open("rb") as fh:  # read once: the OS cache holds it, as for the empty file
+        while fh.read(1 << 24):
+            pass
+    return timed_import(sheet, target, fresh=False)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--dir", type=Path, default=Path.home() / ".cache" / "camdesk-bench")
+    parser.add_argument(
+        "--skip-1m",
+        action="store_true",
+        help="leave out the import into and the dedupe of the 1M file",
+    )
     args = parser.parse_args()
     sheet = ensure_sheet(args.dir, args.rows)
     work = args.dir / "import-work"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     raw = min(raw_read(sheet) for _ in range(3))
-    imported, counts = timed_import(sheet, work)
+    imported, counts = timed_import(sheet, work / "import-target.db")
     stored = raw_store(work)
     exported, raw_write = timed_export(work)
+    undone = timed_undo(work / "import-target.db")
+    into_1m, counts_1m = (None, {}) if args.skip_1m else timed_import_into_1m(sheet, args.dir, work)
     shutil.rmtree(work, ignore_errors=True)
-    deduped, groups = timed_dedupe(args.dir)
+    deduped, groups = (None, 0) if args.skip_1m else timed_dedupe(args.dir)
     print(f"rows:                 {args.rows:,}")
     print(f"import (read, check, write): {imported:.2f} s   ({counts['created']:,} created, "
           f"{counts['rejected']:,} rejected)")  # fmt: skip
     print(f"raw read (calamine):  {raw:.2f} s   (import is {imported / raw:.1f}x)")
     print(f"raw store (sqlite3):  {stored:.2f} s   (the same rows written with no Python per row; "
-          f"read + store: {raw + stored:.2f} s)")  # fmt: skip
+          f"read + store: {raw + stored:.2f} s; import is {imported / (raw + stored):.2f}x)")  # fmt: skip
+    if into_1m is not None:
+        print(f"import into 1M file:  {into_1m:.2f} s   ({counts_1m['created']:,} created, "
+              f"{counts_1m['updated']:,} updated; {into_1m / imported:.2f}x the empty file)")  # fmt: skip
+    print(f"undo of the import:   {undone:.2f} s")
     print(f"export:               {exported:.2f} s   (bare openpyxl write-only of the same cells: "
           f"{raw_write:.2f} s, {exported / raw_write:.1f}x)")  # fmt: skip
     if deduped is None:
@@ -222,6 +272,10 @@ def main() -> int:
     print(json.dumps({
         "benchmark": "import_export", "rows": args.rows, "import_s": round(imported, 2),
         "raw_read_s": round(raw, 2), "raw_store_s": round(stored, 2),
+        "import_ratio": round(imported / (raw + stored), 2),
+        "import_into_1m_s": None if into_1m is None else round(into_1m, 2),
+        "into_1m_ratio": None if into_1m is None else round(into_1m / imported, 2),
+        "undo_s": round(undone, 2),
         "export_s": round(exported, 2),
         "raw_write_s": round(raw_write, 2),
         "dedupe_s": None if deduped is None else round(deduped, 1),

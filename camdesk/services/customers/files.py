@@ -450,12 +450,12 @@ def delete_customers(db: Database, customer_ids: Iterable[uuid.UUID], actor: Act
             log.add("customer", customer.id, Op.DELETE, base_version=customer.version)
             customer.deleted_at = utcnow()
             customer.updated_by = actor.user_id
-            drop_keys(session, customer.id)
             for task in session.scalars(select(FollowUp).where(
                     FollowUp.customer_id == customer.id, FollowUp.status == FollowUpStatus.PLANNED,
                     FollowUp.deleted_at.is_(None))):  # fmt: skip
                 log.add("follow_up", task.id, Op.DELETE, base_version=task.version)
                 task.deleted_at = utcnow()
+        drop_keys(session, customer_ids)
     return Changes.of(Kind.FILES | Kind.FOLLOWUPS, customer_ids, txn)
 
 

@@ -78,7 +78,7 @@ def merge_customers(
             other.updated_by = actor.user_id
             log.add("customer", other_id, Op.DELETE, base_version=other.version)
             log.add("customer", other_id, Op.UPDATE, MERGED_INTO, None, keep_id, other.version)
-            drop_keys(session, other_id)
+            drop_keys(session, [other_id])
         session.flush()  # the others' codes are free for the customer kept
         # The contacts that moved belong to the customer kept, beside those the caller lists.
         listed = {c.id for c in data.contacts if c.id}

@@ -8,7 +8,7 @@ someone changed it since, nothing is reverted and :class:`UndoError` explains.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -156,6 +156,7 @@ def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
         kinds, whose = Kind.NONE, set()
         later = _changed_later(session, txn_id, created) if partly else set()
         staying = {e.row_id for e in entries if e.table_name == "customer" and e.row_id in later}
+        loaded = _load_rows(session, entries)  # held: session.get then finds them at once
         for number, entry in enumerate(entries):
             if number % 500 == 0:
                 step(progress, cancelled, number, len(entries))
@@ -201,17 +202,31 @@ def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
             if customer.version == versions[ident]:
                 customers.touch(customer)
         session.flush()
-        for customer in touched.values():
-            if customer.deleted_at is not None:
-                drop_keys(session, customer.id)
-            else:
-                customer.sort_key = sort_key(
-                    customer.name, person=customer.kind is CustomerKind.PERSON
-                )
-                session.refresh(customer, ["contacts"])
-                customers.refresh_search_keys(session, customer)
+        drop_keys(session, [c.id for c in touched.values() if c.deleted_at is not None])
+        for customer in (c for c in touched.values() if c.deleted_at is None):
+            customer.sort_key = sort_key(customer.name, person=customer.kind is CustomerKind.PERSON)
+            session.refresh(customer, ["contacts"])
+            customers.refresh_search_keys(session, customer)
         step(progress, None, len(entries), len(entries))
+        del loaded
     return Changes.of(kinds, whose, new_txn), kept
+
+
+def _load_rows(session: Session, entries: Sequence[ChangeLog]) -> list[Any]:
+    """Read the rows the entries name, 500 per query, into the session (which holds
+    objects weakly: the caller keeps the list while it works on them)."""
+    wanted: dict[Any, set[uuid.UUID]] = {}
+    for entry in entries:
+        model = _TABLES.get(entry.table_name)
+        if model is not None:
+            wanted.setdefault(model, set()).add(entry.row_id)
+    loaded: list[Any] = []
+    for model, ids in wanted.items():
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            loaded += session.scalars(select(model).where(model.id.in_(chunk))).all()
+    return loaded
 
 
 def _changed_later(session: Session, txn_id: uuid.UUID, rows: set[uuid.UUID]) -> set[uuid.UUID]:
