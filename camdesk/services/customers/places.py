@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 # fmt: off
 PLACES: dict[str, str] = {
@@ -113,7 +113,12 @@ def _names(provinces: bool) -> dict[str, str]:
 
 def chinese_name(text: str | None, *, province: bool) -> str | None:
     """The Chinese name of a province or city typed in pinyin or English, else ``text``."""
-    if not text:
+    if not text or "\u3400" <= text[0] <= "\u9fff":  # typed in Chinese: as it is
         return text
+    return _chinese_name(text, province)
+
+
+@lru_cache(maxsize=4096)  # an import of 100,000 rows names a few hundred places
+def _chinese_name(text: str, province: bool) -> str:
     names = _names(province)
     return next((names[s] for s in _spellings(text) if s in names), text)
