@@ -39,6 +39,7 @@ from camdesk.services.lists.rows import Anchor, CustomerRow, ListQuery, SortKey
 from camdesk.views.background import TaskState, run_read, run_write
 from camdesk.views.customers.chips import TagChips
 from camdesk.views.customers.filters import Choices, FilterBar
+from camdesk.views.customers.kept_selection import KeptSelection
 from camdesk.views.customers.segment_actions import SegmentActions
 from camdesk.views.customers.table_model import TAGS_ROLE, CustomerTableModel
 from camdesk.views.errors import show_error
@@ -192,6 +193,7 @@ class CustomersPage(QWidget):
                               if self.filters.choices else {}, self.view)  # fmt: skip
         self.model.modelReset.connect(self._place_chips)
         self._place_chips()
+        self.kept_selection = KeptSelection(self.view, self.model)
 
         self.info_bar = QFrame(self)
         self.info_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -579,6 +581,7 @@ class CustomersPage(QWidget):
         filters' choices if owners, tags, cities or fields may have changed."""
         if self._db is None:
             return
+        self.kept_selection.remember()  # the same customers stay selected
         self.model.refresh()
         if changes.touches(Kind.FILES | Kind.USERS | Kind.FIELDS):
             self._load_choices()
