@@ -2727,6 +2727,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <source>name missing (the code, phone or email stands in)</source>
         <translation>缺少姓名（暂以编号、电话或邮箱代替）</translation>
     </message>
+    <message>
+        <source>{label}: required, but empty</source>
+        <translation>{label}：必填，但为空</translation>
+    </message>
 </context>
 <context>
     <name>QualityPage</name>

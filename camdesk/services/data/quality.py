@@ -4,7 +4,8 @@ A customer file is only useful if the customer can be reached and placed:
 :func:`quality_issues` lists live customers without any way to reach them (no
 mobile, phone or email), with a phone or email the checks of the customer form
 would refuse (data that came in before those checks, or from another tool), or
-without a city, and the values an import left out of their rows (a malformed
+without a city, or with a required custom field empty, and the values an import left
+out of their rows (a malformed
 email, an owner who is not a user) while the field is still empty.  The scan reads the key columns with the driver's own cursor,
 in the background, so a million customers take seconds.
 """
@@ -45,6 +46,7 @@ NO_AT = QT_TRANSLATE_NOOP("Quality", "no @ in it")
 NOT_AN_ADDRESS = QT_TRANSLATE_NOOP("Quality", "not an address mail can reach")
 NO_CITY = QT_TRANSLATE_NOOP("Quality", "no city")
 NO_NAME = QT_TRANSLATE_NOOP("Quality", "name missing (the code, phone or email stands in)")
+REQUIRED_EMPTY = QT_TRANSLATE_NOOP("Quality", "{label}: required, but empty")
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ def quality_issues(
     found: list[QualityIssue] = []
     with db.read() as session:
         left_out = _left_out(session)
+        required = _required_holders(session)
         with raw_cursor(session, statement) as cursor:
             for count, (ident, name, mobile, phone, email, city, code) in enumerate(cursor):
                 if count % 20000 == 0:
@@ -153,9 +156,31 @@ def quality_issues(
                     problems.append(_wrong(BAD_EMAIL, email, reason))
                 if not city:
                     problems.append(Finding(NO_CITY))
+                problems += [Finding(REQUIRED_EMPTY, {"label": label})
+                             for label, holders in required if ident not in holders]  # fmt: skip
                 kept = left_out.get(ident, ())
                 if problems or kept:
                     found.append(QualityIssue(as_uuid(ident), name, tuple(problems), tuple(kept)))
+    return found
+
+
+def _required_holders(session: Any) -> list[tuple[str, set[Any]]]:
+    """Each required custom field's label with the customers holding a value in it (ids
+    as the raw cursor gives them, like the scan's own: imports keep a row whose required
+    field is empty, so this list is where the user finds it)."""
+    found = []
+    for field_id, label in session.execute(
+        select(CustomField.id, CustomField.label)
+        .where(CustomField.required.is_(True), CustomField.deleted_at.is_(None))
+        .order_by(CustomField.position)
+    ):  # fmt: skip
+        held = select(CustomValue.customer_id).where(
+            CustomValue.field_id == field_id,
+            (CustomValue.value_text.is_not(None)) | (CustomValue.value_number.is_not(None))
+            | (CustomValue.value_date.is_not(None)),
+        )  # fmt: skip
+        with raw_cursor(session, held) as cursor:
+            found.append((label, {ident for (ident,) in cursor}))
     return found
 
 

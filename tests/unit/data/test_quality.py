@@ -113,3 +113,24 @@ def test_what_an_import_left_out_stays_listed_until_the_field_is_filled(db, acto
     assert [k.field for k in issue.left_out] == ["owner"]
     assert dismiss_left_out(db, issue.customer_id).value == 2
     assert quality_issues(db) == []
+
+
+def test_a_required_field_left_empty_is_listed_by_its_label(db, actor):
+    """An import keeps a row whose required field is empty; this list is where it shows."""
+    from camdesk.services.customers.custom_fields import define_field
+    from camdesk.services.data.quality import REQUIRED_EMPTY
+
+    define_field(db, "level", "会员等级", "text", required=True)
+    define_field(db, "note", "爱好", "text")  # not required: never listed
+    make_customer(db, actor, name="有等级", mobile="13800000001", city="杭州",
+                  custom={"level": "金卡"})  # fmt: skip
+    from camdesk.services.data.imports.customers import ImportOptions, import_customers
+    from camdesk.services.data.sheets import Table
+
+    table = Table("", ("姓名", "手机", "城市"), [("没等级", "13800000002", "杭州")], [2], 1)
+    mapping = {"姓名": "name", "手机": "mobile", "城市": "city"}
+    assert import_customers(db, table, ImportOptions(mapping=mapping), actor).created == 1
+    found = {issue.name: issue.problems for issue in quality_issues(db)}
+    assert list(found) == ["没等级"]
+    assert [(p.message, dict(p.params)) for p in found["没等级"]] == [
+        (REQUIRED_EMPTY, {"label": "会员等级"})]  # fmt: skip
