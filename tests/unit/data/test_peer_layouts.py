@@ -156,3 +156,15 @@ def test_camdesk_to_a_peer_layout_and_back_gives_the_same_customers(db, actor, t
         assert head_a == head_b and len(rows_a) == len(rows_b) > 10
         for row_a, row_b in zip(rows_a, rows_b, strict=True):
             assert dict(zip(head_a, row_a, strict=True)) == dict(zip(head_b, row_b, strict=True))
+
+
+def test_a_sheet_of_many_unknown_columns_proposes_at_most_thirty_new_fields():
+    from camdesk.services.data.imports.peers import MOST_NEW_FIELDS
+
+    headers = ["姓名", *(f"列{n}" for n in range(100)), "空列"]
+    rows = [("张三", *(f"v{n}" for n in range(100)), None)]
+    mapping = keep_other_columns(headers, rows, {"姓名": "name"})
+    made = [h for h, key in mapping.items() if key.startswith("custom:new:")]
+    assert made == [f"列{n}" for n in range(MOST_NEW_FIELDS)]
+    assert keep_other_columns(["姓名", "空列"], [("张三", None)], {"姓名": "name"}) == {
+        "姓名": "name"}  # an empty column makes no field  # fmt: skip

@@ -53,6 +53,7 @@ SYSTEM_HEADERS = frozenset(header_key(h) for h in (
     "Latest CSAT", "Last contact",
 ))  # fmt: skip
 ROWS_LOOKED_AT = 1000  # a column empty in the first rows is taken for an empty column
+MOST_NEW_FIELDS = 30  # new fields one import proposes at most (the rest: "Do not import")
 
 
 def company_by_name(name: str | None) -> bool:
@@ -82,11 +83,15 @@ def keep_other_columns(
     """A customer import's mapping with every other column that holds values (and is
     no peer's record keeping) kept as a new field named after its header."""
     kept = dict(mapping)
+    made = 0
     for index, header in enumerate(headers):
         if header in kept or not header_key(header) or is_system_column(header):
             continue
+        if made == MOST_NEW_FIELDS:  # a sheet of hundreds of columns: the user chooses
+            break
         if any(index < len(r) and cleaning.text(r[index]) for r in rows[:ROWS_LOOKED_AT]):
             kept[header] = NEW_FIELD + header
+            made += 1
     return kept
 
 
