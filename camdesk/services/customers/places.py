@@ -5,8 +5,9 @@ A sheet from Zoho or an English spreadsheet says "Wuhan", "Zhejiang Province" or
 duplicate scan treat them alike (:func:`chinese_name`, called by the customer rules).
 The pinyin of each name is made by pypinyin from the list below (readings it gets
 wrong for place names are set in :data:`_READINGS`), plus the English names in use
-(Harbin, Inner Mongolia, Hong Kong, Shaanxi).  A spelling that names two places
-(Suzhou: 苏州 and 宿州; Fuzhou, Taizhou, Yichun, Yulin) is kept as typed.
+(Harbin, Inner Mongolia, Hong Kong, Shaanxi).  A spelling that names two cities
+(Suzhou: 苏州 and 宿州; Fuzhou, Taizhou, Yichun, Yulin) is decided by the province
+when the file has one, else kept as typed.
 """
 
 from __future__ import annotations
@@ -95,7 +96,8 @@ def _spellings(text: str) -> list[str]:
 
 
 @cache
-def _names(provinces: bool) -> dict[str, str]:
+def _names(provinces: bool) -> dict[str, tuple[str, ...]]:
+    """Each spelling and the places it may name (one, or two such as Suzhou's)."""
     from pypinyin import lazy_pinyin
 
     found: defaultdict[str, set[str]] = defaultdict(set)
@@ -104,21 +106,27 @@ def _names(provinces: bool) -> dict[str, str]:
         spelled = _READINGS.get(name) or "".join(lazy_pinyin(name))
         found[spelled].add(name)
         found[spelled.replace("v", "u")].add(name)  # 吕梁: lvliang, Lüliang
-    unique = {spelled: next(iter(n)) for spelled, n in found.items() if len(n) == 1}
-    unique.update(_ENGLISH)
+    spellings = {spelled: tuple(sorted(n)) for spelled, n in found.items()}
+    spellings.update((k, (v,)) for k, v in _ENGLISH.items())
     if provinces:
-        unique.update(_PROVINCE_ENGLISH)
-    return unique
+        spellings.update((k, (v,)) for k, v in _PROVINCE_ENGLISH.items())
+    return spellings
 
 
-def chinese_name(text: str | None, *, province: bool) -> str | None:
-    """The Chinese name of a province or city typed in pinyin or English, else ``text``."""
+def chinese_name(text: str | None, *, province: bool, in_province: str | None = None) -> str | None:
+    """The Chinese name of a province or city typed in pinyin or English, else ``text``.
+
+    A spelling of two cities is decided by ``in_province`` (Suzhou in 江苏 is 苏州, in
+    安徽 宿州); without it, or if neither lies there, the text stays as typed."""
     if not text or "\u3400" <= text[0] <= "\u9fff":  # typed in Chinese: as it is
         return text
-    return _chinese_name(text, province)
+    return _chinese_name(text, province, in_province)
 
 
 @lru_cache(maxsize=4096)  # an import of 100,000 rows names a few hundred places
-def _chinese_name(text: str, province: bool) -> str:
-    names = _names(province)
-    return next((names[s] for s in _spellings(text) if s in names), text)
+def _chinese_name(text: str, province: bool, in_province: str | None) -> str:
+    spellings = _names(province)
+    places = next((spellings[s] for s in _spellings(text) if s in spellings), ())
+    if len(places) > 1 and in_province in PLACES:
+        places = tuple(p for p in places if p in PLACES[in_province].split())
+    return places[0] if len(places) == 1 else text

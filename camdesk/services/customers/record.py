@@ -131,7 +131,9 @@ def check_customer(
         values[name] = check.text(name, getattr(data, name), limit)
     # Place names have one spelling, the Chinese one (Zhejiang Province -> 浙江; see places).
     values["province"] = short_province(chinese_name(values["province"], province=True))
-    values["city"] = short_city(chinese_name(values["city"], province=False))
+    values["city"] = short_city(
+        chinese_name(values["city"], province=False, in_province=values["province"])
+    )
     values["preferences"] = check.text("preferences", data.preferences, 4000, multiline=True)
     contacts = []
     for index, contact in enumerate(data.contacts):

@@ -61,8 +61,8 @@ def test_a_fxiaoke_account_sheet_imports_companies_and_keeps_its_other_columns(d
     assert places == {
         "杭州远航科技有限公司": ("浙江", "杭州"),
         "星光工作室": ("湖北", "武汉"),
-        "张三": ("江苏", "Suzhou"),
-    }  # fmt: skip  Suzhou: 苏州 or 宿州, kept
+        "张三": ("江苏", "苏州"),  # Suzhou in 江苏 (宿州 is in 安徽)
+    }  # fmt: skip
     (level,) = [f for f in list_fields(db) if f.label == "客户级别"]
     assert level.kind == "text" and level.show_in_list
     assert get_customer(db, found["张三"].id).custom == {level.key: "普通客户"}
@@ -74,11 +74,13 @@ def test_a_fxiaoke_account_sheet_imports_companies_and_keeps_its_other_columns(d
 def test_a_zoho_accounts_sheet_lists_companies_and_its_rating_becomes_a_field(db, actor):
     table = _table(
         ["Account Name", "Account Type", "Rating", "Billing City", "Billing State", "Record Id",
-         "Modified Time"],
-        ["Zylker", "Customer", "Active", "Shenzhen", "Guangdong", "zcrm_1", "2024-02-01"],
-        ["Li Wei", "Partner", None, "Xi'an", "Shaanxi", "zcrm_2", "2024-02-01"],
+         "Modified Time", "Email Opt Out"],
+        ["Zylker", "Customer", "Active", "Shenzhen", "Guangdong", "zcrm_1", "2024-02-01", "false"],
+        ["Li Wei", "Partner", None, "Xi'an", "Shaanxi", "zcrm_2", "2024-02-01", "true"],
     )  # fmt: skip
-    mapping, _report = _import(db, actor, table)
+    mapping, report = _import(db, actor, table)
+    assert report.problems == []  # "Email Opt Out" is no email address
+    assert mapping["Email Opt Out"] == "custom:new:Email Opt Out"
     assert mapping["Account Type"] == "custom:new:Account Type"
     assert mapping["Rating"] == "custom:new:Rating"
     assert not {"Record Id", "Modified Time"} & mapping.keys()
@@ -87,7 +89,8 @@ def test_a_zoho_accounts_sheet_lists_companies_and_its_rating_becomes_a_field(db
         "Zylker": ("company", "广东", "深圳"), "Li Wei": ("company", "陕西", "西安")}  # fmt: skip
     labels = {f.label: f.key for f in list_fields(db)}
     assert get_customer(db, found["Zylker"].id).custom == {
-        labels["Account Type"]: "Customer", labels["Rating"]: "Active"}  # fmt: skip
+        labels["Account Type"]: "Customer", labels["Rating"]: "Active",
+        labels["Email Opt Out"]: "false"}  # fmt: skip
 
 
 def test_a_type_column_decides_and_an_update_keeps_the_stored_type(db, actor):
@@ -107,7 +110,7 @@ def test_places_in_pinyin_are_stored_by_their_chinese_names_on_the_form_too(db, 
     assert (made.province, made.city) == ("广东", "广州")
     changed = update_customer(db, made.id, _edited(made, city="Fuzhou"),
                               expected_version=made.version, actor=actor)  # fmt: skip
-    assert changed.value.city == "Fuzhou"  # 福州 or 抚州: kept as typed
+    assert changed.value.city == "Fuzhou"  # 福州 or 抚州, neither in 广东: kept as typed
     assert [r.name for r in fetch_page(db, ListQuery(city="广州"), 0, 10)] == []
 
 

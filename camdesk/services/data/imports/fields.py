@@ -136,7 +136,8 @@ ColumnMap = dict[str, str]  # header -> target key
 # Account Type is Customer or Partner, not a customer type), so they become fields.
 OWN_FIELDS = frozenset(header_key(h) for h in (
     "Account Type", "Rating", "Ownership", "Account Site", "Parent Account", "Lead Status",
-    "客户级别", "客户等级", "成交状态", "客户状态", "跟进状态", "上级客户",
+    "Email Opt Out", "Secondary Email", "Asst Phone", "Assistant", "Reports To",
+    "客户级别", "客户等级", "成交状态", "客户状态", "跟进状态", "上级客户", "父级客户",
 ))  # fmt: skip
 
 
