@@ -43,17 +43,20 @@ def _by_name(db):
 
 def test_a_fxiaoke_account_sheet_imports_companies_and_keeps_its_other_columns(db, actor):
     table = _table(
-        ["客户名称", "客户级别", "客户来源", "行业", "省", "市", "创建人", "创建时间", "锁定状态"],
+        ["客户名称", "客户级别", "客户来源", "行业", "省", "市", "创建人", "创建时间", "锁定状态",
+         "业务类型", "负责人主属部门"],
         ["杭州远航科技有限公司", "重要客户", "展会", "软件", "Zhejiang", "Hangzhou", "王五",
-         "2024-01-02 10:00", "未锁定"],
+         "2024-01-02 10:00", "未锁定", "默认业务类型", "销售一部"],
         ["星光工作室", "普通客户", "老客户介绍", "设计", "Hubei Province", "Wuhan", "王五",
-         "2024-01-03", "未锁定"],
-        ["张三", "普通客户", "线上商城", None, "Jiangsu", "Suzhou", "王五", "2024-01-04", "未锁定"],
+         "2024-01-03", "未锁定", "默认业务类型", "销售一部"],
+        ["张三", "普通客户", "线上商城", None, "Jiangsu", "Suzhou", "王五", "2024-01-04", "未锁定",
+         "默认业务类型", "销售二部"],
     )  # fmt: skip
     mapping, report = _import(db, actor, table)
     assert report.created == 3
     assert mapping["客户级别"] == "custom:new:客户级别" and mapping["客户来源"] == "source"
-    assert not {"创建人", "创建时间", "锁定状态"} & mapping.keys()  # FxiaoKe's record keeping
+    # FxiaoKe's record keeping, even where its header holds a field's name (类型, 负责人)
+    assert not {"创建人", "创建时间", "锁定状态", "业务类型", "负责人主属部门"} & mapping.keys()
     found = _by_name(db)
     kinds = {name: c.kind.value for name, c in found.items()}
     assert kinds == {"杭州远航科技有限公司": "company", "星光工作室": "company", "张三": "person"}

@@ -132,6 +132,20 @@ TARGETS: tuple[Target, ...] = (
 )  # fmt: skip
 
 ColumnMap = dict[str, str]  # header -> target key
+# The peers' record keeping: not the customer's data, so never guessed by containment
+# (FxiaoKe's 业务类型 is no customer type) and not imported unless chosen (see peers).
+SYSTEM_HEADERS = frozenset(header_key(h) for h in (
+    "Record Id", "Created By", "Modified By", "Created Time", "Modified Time",
+    "Last Activity Time", "Last Visited Time", "Layout", "Locked", "Change Log Time",
+    "Unsubscribed Mode", "Unsubscribed Time", "Data Processing Basis",
+    "创建人", "创建时间", "最后修改人", "最后修改时间", "生命状态", "锁定状态", "业务类型",
+    "负责人主属部门", "归属部门", "相关团队", "数据id", "外部负责人", "领取时间", "回收时间",
+    "所属公海", "最后跟进时间", "序号", "行号", "id",
+    # computed by camdesk itself (an export of the list's columns)
+    "价值分层", "生命周期阶段", "RFM分群", "预测价值", "最近NPS", "最近满意度", "最近联系",
+    "Value tier", "Lifecycle stage", "RFM segment", "Predicted value", "Latest NPS",
+    "Latest CSAT", "Last contact",
+))  # fmt: skip
 # The peers' own fields that camdesk has none for: never matched by containment (Zoho's
 # Account Type is Customer or Partner, not a customer type), so they become fields.
 OWN_FIELDS = frozenset(header_key(h) for h in (
@@ -173,7 +187,7 @@ def guess_mapping(
             mapping[header] = target.key
             used.add(target.key)
     for header, key in zip(headers, keys, strict=True):
-        if header in mapping or not key or key in OWN_FIELDS:
+        if header in mapping or not key or key in OWN_FIELDS or key in SYSTEM_HEADERS:
             continue
         candidates = [
             (len(name), t.key)

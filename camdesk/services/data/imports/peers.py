@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from camdesk.services.data import cleaning
-from camdesk.services.data.imports.fields import ColumnMap, header_key
+from camdesk.services.data.imports.fields import SYSTEM_HEADERS, ColumnMap, header_key
 from camdesk.services.data.sheets import Cell
 
 NEW_FIELD = "custom:new:"  # + the header: a text field made by the import
@@ -38,19 +38,6 @@ _LATIN_ENDING = re.compile(
 ACCOUNT_HEADERS = frozenset(header_key(h) for h in (
     "Account Name", "Account", "公司名称", "企业名称", "单位名称", "公司全称", "Company Name",
     "Organization", "Organisation", "Organization Name",
-))  # fmt: skip
-# The peers' record keeping: not the customer's data, so not imported unless chosen.
-SYSTEM_HEADERS = frozenset(header_key(h) for h in (
-    "Record Id", "Created By", "Modified By", "Created Time", "Modified Time",
-    "Last Activity Time", "Last Visited Time", "Layout", "Locked", "Change Log Time",
-    "Unsubscribed Mode", "Unsubscribed Time", "Data Processing Basis",
-    "创建人", "创建时间", "最后修改人", "最后修改时间", "生命状态", "锁定状态", "业务类型",
-    "负责人主属部门", "归属部门", "相关团队", "数据id", "外部负责人", "领取时间", "回收时间",
-    "所属公海", "最后跟进时间", "序号", "行号", "id",
-    # computed by camdesk itself (an export of the list's columns)
-    "价值分层", "生命周期阶段", "RFM分群", "预测价值", "最近NPS", "最近满意度", "最近联系",
-    "Value tier", "Lifecycle stage", "RFM segment", "Predicted value", "Latest NPS",
-    "Latest CSAT", "Last contact",
 ))  # fmt: skip
 ROWS_LOOKED_AT = 1000  # a column empty in the first rows is taken for an empty column
 MOST_NEW_FIELDS = 30  # new fields one import proposes at most (the rest: "Do not import")
