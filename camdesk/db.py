@@ -43,6 +43,10 @@ from camdesk.migrations import HEAD
 
 log = logging.getLogger(__name__)
 
+# A bulk write this soon after a whole-file check of this process does not check again
+# (a million customers: 6 s). Damage found since is still refused by SQLite as it is met.
+RECHECK_AFTER_S = 600.0
+
 RECOVERED = QT_TRANSLATE_NOOP(
     "errors",
     "A save to {path} had been interrupted (by a crash or a power cut); camdesk has put the database back as it was before that save.",
@@ -81,6 +85,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self._wrote = False
+        self._checked_at = time.monotonic() if self.checked else None
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
             self.engine.execution_options(camdesk_write=True), expire_on_commit=False
@@ -121,7 +126,9 @@ class Database:
         SQLite has one writer anyway; PostgreSQL takes a transaction advisory lock.
 
         A ``bulk`` write (an import, a merge, a recompute) first checks the file
-        (:meth:`verify`), so damage is found before such a write could spread it.
+        (:meth:`verify`), so damage is found before such a write could spread it,
+        unless this process checked it in the last :data:`RECHECK_AFTER_S` seconds
+        (the window checks a large file as it opens, while the user picks what to import).
 
         Raises:
             DatabaseReadOnly: the database can only be read (nothing is attempted).
@@ -129,7 +136,7 @@ class Database:
         """
         if self.read_only is not None:
             raise errors.DatabaseReadOnly(self.read_only, path=self.display_name)
-        if bulk:
+        if bulk and not self._checked_lately():
             self.verify()
         self._wrote = True
         with _translate_errors(self), self._writer.begin() as session:
@@ -168,11 +175,15 @@ class Database:
         if self.dialect != "sqlite" or not self.url.database:
             return
         damage = check_file(Path(self.url.database))
-        self.checked = True
+        self.checked, self._checked_at = True, time.monotonic()
         if damage is not None:
             log.info("%s is damaged: %s", self.display_name, damage.replace("\n", " "))
             self.read_only = dbfaults.DAMAGED_READ_ONLY
             raise errors.DatabaseDamaged(path=self.display_name)
+
+    def _checked_lately(self) -> bool:
+        return self._checked_at is not None and (
+            time.monotonic() - self._checked_at < RECHECK_AFTER_S)  # fmt: skip
 
     def analyze(self) -> None:
         """Refresh the planner's statistics (after bulk loads)."""

@@ -156,3 +156,31 @@ def test_recover_reaches_the_rows_after_a_damaged_first_page(tmp_path):
     customers = result.tables["customer"]
     assert customers.lost is not None and 0 < customers.lost < 100
     assert customers.copied + customers.lost == 600
+
+
+def test_a_bulk_write_checks_the_file_unless_this_process_checked_it_lately(tmp_path,
+                                                                            monkeypatch):  # fmt: skip
+    """The window checks a large file as it opens; an import minutes later does not wait
+    for a second check, one after RECHECK_AFTER_S does."""
+    import camdesk.db as database
+    from camdesk import dbfaults
+
+    database.open_database(tmp_path / "shop.db").close()
+    monkeypatch.setattr(dbfaults, "QUICK_CHECK_BYTES", 0)  # as if too large to check at once
+    db = database.open_database(tmp_path / "shop.db", create=False)
+    assert not db.checked
+    checks = []
+    real = database.check_file
+    monkeypatch.setattr(database, "check_file", lambda path: checks.append(path) or real(path))
+    try:
+        with db.write(bulk=True):
+            pass
+        with db.write(bulk=True):
+            pass
+        assert len(checks) == 1
+        monkeypatch.setattr(database, "RECHECK_AFTER_S", 0.0)
+        with db.write(bulk=True):
+            pass
+        assert len(checks) == 2
+    finally:
+        db.close()

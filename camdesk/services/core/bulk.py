@@ -143,6 +143,18 @@ def id_range(count: int) -> range:
     return range(start, start + count)
 
 
+def id_sequence() -> Callable[[], uuid.UUID]:
+    """A source of new ids for one bulk load, each call the next of an :func:`id_range`:
+    they sort in the order made, for a fifth of what a fresh UUIDv7 each costs."""
+
+    def numbers() -> Iterator[int]:
+        while True:  # a load of more than 16,777,216 rows goes on with a fresh range
+            yield from id_range(1 << 24)
+
+    made = numbers()
+    return lambda: uuid.UUID(int=next(made))
+
+
 def stored_form(conn: Connection) -> Callable[[int], Any]:
     """Turns an id integer into the form the driver stores for ``conn``: 32 hex digits on
     SQLite (as SQLAlchemy's Uuid type stores them), a ``uuid.UUID`` elsewhere."""

@@ -72,8 +72,8 @@ def to_json(value: Any) -> Any:
         return str(value)
     if isinstance(value, list | tuple):
         return [to_json(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, dict):  # a whole record (a new customer): mostly plain values
+        return {str(k): v if type(v) in _PLAIN else to_json(v) for k, v in value.items()}
     return value
 
 
@@ -118,10 +118,12 @@ class ChangeWriter:
         new: Any = None,
         base_version: int | None = None,
         at: datetime | None = None,
+        ident: uuid.UUID | None = None,
     ) -> dict[str, Any]:
-        """One entry as column values, for bulk inserts (demo data, imports)."""
+        """One entry as column values, for bulk inserts (demo data, imports); ``ident``
+        is its id when the load hands them out (:func:`bulk.id_sequence`)."""
         return {
-            "id": new_id(),
+            "id": ident or new_id(),
             "txn_id": self.txn_id,
             "at": at or utcnow(),
             "hlc": CLOCK.now(self.actor.device_id),

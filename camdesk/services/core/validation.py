@@ -226,7 +226,8 @@ class Checker:
         required: bool = False,
         multiline: bool = False,
     ) -> str | None:
-        value = clean_text(value, multiline=multiline)
+        if value is not None:  # most fields of most rows are empty: no call for them
+            value = clean_text(value, multiline=multiline)
         if value is None and required:
             self.fail(field, REQUIRED)
         elif value is not None and len(value) > limit:

@@ -33,7 +33,7 @@ from camdesk.models import (
     new_id,
     utcnow,
 )
-from camdesk.services.core.bulk import insert_rows
+from camdesk.services.core.bulk import id_sequence, insert_rows
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.core.validation import Checker
 from camdesk.services.customers.custom_fields import FieldInfo, apply_value
@@ -69,6 +69,7 @@ class NewCustomers:
             if many:
                 self._search_ids.load_all()
         self._rows: dict[Any, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        self._new_id = id_sequence() if many else new_id
 
     def check(self, data: CustomerData) -> dict[str, Any]:
         """``data`` checked by the customer form's rules; ValidationError if it fails them."""
@@ -85,7 +86,7 @@ class NewCustomers:
         ``created_at`` backdates a customer (the demo's history); ``last_contact_at``
         is what its interactions say, when they are added with it.
         """
-        ident = new_id()
+        ident = self._new_id()
         self.made.append(ident)
         at = created_at or utcnow()
         user = self.writer.actor.user_id
@@ -101,7 +102,9 @@ class NewCustomers:
             }
         )  # fmt: skip
         self._rows[ChangeLog].append(
-            self.writer.row("customer", ident, Op.INSERT, new=_logged(values), at=at)
+            self.writer.row(
+                "customer", ident, Op.INSERT, new=_logged(values), at=at, ident=self._new_id()
+            )
         )
         self._rows[CustomerTag] += [
             {"customer_id": ident, "tag_id": self._tag_id(name)} for name in values["tags"]
@@ -113,13 +116,15 @@ class NewCustomers:
                 )
         contacts = [{n: c[n] for n in CONTACT_FIELDS} for c in values["contacts"]]
         for contact in contacts:
-            contact_id = new_id()
+            contact_id = self._new_id()
             self._rows[Contact].append(
                 contact | {"id": contact_id, "customer_id": ident, "created_at": at,
                            "updated_at": at, "updated_by": user, "version": 1, "deleted_at": None}
             )  # fmt: skip
             self._rows[ChangeLog].append(
-                self.writer.row("contact", contact_id, Op.INSERT, new=contact, at=at)
+                self.writer.row(
+                    "contact", contact_id, Op.INSERT, new=contact, at=at, ident=self._new_id()
+                )
             )
         words, subs = build_keys(KeySource(
             name=values["name"], person=person, company_name=values["company_name"],

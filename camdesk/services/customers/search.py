@@ -241,7 +241,8 @@ def normalize(text: str) -> str:
     """The form text is looked up in: half-width, lower case, single spaces, none between
     Chinese characters ("张 三", as spreadsheets pad two-character names, is 张三). Keys
     only: the text itself is stored as typed."""
-    folded = unicodedata.normalize("NFKC", text).lower().strip()
+    # ASCII is its own NFKC form (most emails, codes and latin names): skip the table look-up.
+    folded = (text if text.isascii() else unicodedata.normalize("NFKC", text)).lower().strip()
     if " " in folded or "\t" in folded or "\u3000" in text:
         folded = _CJK_GAP.sub("", " ".join(folded.split()))
     return folded

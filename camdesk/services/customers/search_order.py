@@ -19,6 +19,7 @@ well, and writers there may run concurrently).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, CompoundSelect, Select, func, literal_column, select, text
@@ -60,6 +61,11 @@ def bucket(sort_key: str) -> int:
     After a character whose class holds others too, the rest counts as past the
     end: two keys that differ only later may not be ordered by what follows it.
     """
+    return _prefix_bucket(sort_key[:PREFIX])
+
+
+@lru_cache(maxsize=65536)  # only the first PREFIX characters count, and they repeat (zhangxia)
+def _prefix_bucket(sort_key: str) -> int:
     value, exact = 0, True
     for index in range(PREFIX):
         digit = 0

@@ -22,9 +22,10 @@ MAX_CELLS = 20_000_000
 MAX_SHEET_BYTES = 2 << 30  # uncompressed XML of one sheet
 MAX_CELL_CHARS = 1 << 20  # one CSV field; the form's own limits then name what is too long
 
-# A cell's reference; rows without cells (formatting left on a million empty rows) and the
-# sheet's <dimension> (which counts formatted cells too) are not data.
-_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
+# A cell's reference (r="B12": a row's r= has no letters, a range's is ref= or sqref=);
+# rows without cells (formatting left on a million empty rows) and the sheet's <dimension>
+# (which counts formatted cells too) are not data. A bare literal start keeps the scan fast.
+_REF = re.compile(rb'r="([A-Z]{1,3})(\d+)"')
 
 
 def column_number(letters: bytes | str) -> int:
@@ -56,9 +57,11 @@ def _scan(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     with archive.open(info) as stream:
         while chunk := stream.read(1 << 20):
             data = tail + chunk
-            for letters, digits in _REF.findall(data):
-                rows = max(rows, int(digits))
-                columns = max(columns, column_number(letters))
+            found = _REF.findall(data)
+            if found:  # a sheet's columns are few: each distinct letters once
+                letters, digits = zip(*found, strict=True)
+                rows = max(rows, *map(int, digits))
+                columns = max(columns, *map(column_number, set(letters)))
             if rows > MAX_ROWS + 100 or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
                 raise errors.SheetTooLarge(path=str(path), rows=f"{MAX_ROWS:,}",
                                            columns=f"{MAX_COLUMNS:,}")  # fmt: skip

@@ -35,6 +35,27 @@ def test_a_workbook_whose_only_far_cell_is_at_the_sheets_end_is_refused_before_r
     assert f"{MAX_COLUMNS}" in caught.value.text() and "300,000 rows" in caught.value.text()
 
 
+@pytest.mark.parametrize("cell", ['<c s="0" r="XFD1048576"', '<c\n r="XFD1048576"'])
+def test_a_far_cell_is_found_whatever_its_attributes_order(tmp_path, cell):
+    """Other programs write a cell's style before its reference, or break the line."""
+    import zipfile
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "姓名"
+    book.active["XFD1048576"] = "x"
+    book.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as source, \
+            zipfile.ZipFile(tmp_path / "far.xlsx", "w") as target:  # fmt: skip
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert b'<c r="XFD1048576"' in data
+                data = data.replace(b'<c r="XFD1048576"', cell.encode())
+            target.writestr(info, data)
+    with pytest.raises(errors.SheetTooLarge):
+        check_xlsx(tmp_path / "far.xlsx")
+
+
 def test_too_many_rows_are_refused_before_they_are_all_kept(tmp_path, monkeypatch):
     monkeypatch.setattr(sheets, "MAX_ROWS", 50)
     path = tmp_path / "many.csv"

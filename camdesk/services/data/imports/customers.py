@@ -55,7 +55,7 @@ from camdesk.services.data.imports.report import (
     OwnerPolicy,
     RowProblem,
 )
-from camdesk.services.data.imports.rows import convert
+from camdesk.services.data.imports.rows import row_reader
 from camdesk.services.data.sheets import Table
 
 CHUNK = 2000
@@ -194,11 +194,11 @@ def _check_rows(
     kinds = {key: str(info.kind) for key, info in definitions.items()}
     companies = peers.lists_companies(columns.get("name"))
     good: list[_Row] = []
+    read = row_reader(table.headers, options.mapping, ImportKind.CUSTOMERS, kinds)
     for index, cells in enumerate(table.rows):
         if index % 1000 == 0:
             step(index)
-        given, cell_problems = convert(table.headers, cells, options.mapping,
-                                       ImportKind.CUSTOMERS, kinds)  # fmt: skip
+        given, cell_problems = read(cells)
         number = table.row_numbers[index]
         found = [(p.field, str(p.params.get("value", "")), p.message, p.params)
                  for p in cell_problems]  # fmt: skip

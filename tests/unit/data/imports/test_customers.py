@@ -377,3 +377,15 @@ def test_an_owner_change_is_listed_by_the_owners_names(db, actor, tmp_path):
     book.save(tmp_path / "owner.xlsx")
     dry = _run(db, actor, tmp_path / "owner.xlsx", dry_run=True, on_match=importer.OnMatch.UPDATE)
     assert [(c.field, c.old, c.new) for c in dry.field_changes] == [("owner_id", "陈磊", "王芳")]
+
+
+def test_a_bulk_loads_ids_are_distinct_time_ordered_uuids_even_past_one_range(monkeypatch):
+    """A million-row load takes its ids from ranges (one UUIDv7's randomness each); they
+    stay version 7, distinct, and in the order made, also where one range runs out."""
+    whole = bulk.id_range
+    monkeypatch.setattr(bulk, "id_range", lambda count: whole(3))
+    made = bulk.id_sequence()
+    ids = [made() for _ in range(10)]
+    assert len(set(ids)) == 10
+    assert all(i.version == 7 for i in ids)
+    assert ids == sorted(ids)
