@@ -22,7 +22,9 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from operator import itemgetter
+from threading import Thread
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert
@@ -31,6 +33,7 @@ from camdesk.models import new_id
 
 SLICE = 50_000  # rows converted and handed to the driver at a time by insert_columns
 REBUILD_FEWEST = 5_000  # rows added before indexes_rebuilt considers building indexes anew
+STAGE = "camdesk_stage"  # the temporary table a trigger table's rows wait in
 
 
 @contextmanager
@@ -54,14 +57,127 @@ def gc_paused() -> Iterator[None]:
 
 def insert_rows(conn: Connection, model: Any, rows: Sequence[dict[str, Any]]) -> None:
     """Insert ``rows`` (column name -> value; all rows with the same keys) into ``model``."""
+    batch = prepared(conn, model, rows)
+    if batch is not None:
+        insert_prepared(conn, batch)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Rows of one table as the driver takes them (see :func:`prepared`)."""
+
+    table: Table
+    names: list[str]
+    params: Sequence[Any]  # tuples on SQLite, the rows' dictionaries elsewhere
+
+
+def prepared(conn: Connection, model: Any, rows: Sequence[dict[str, Any]]) -> Prepared | None:
+    """``rows`` converted for :func:`insert_prepared` (None if there are none).
+
+    Pure Python: the connection is not used, so rows can be made ready while another
+    thread has it (:func:`written_behind`).
+    """
     if not rows:
-        return
+        return None
     table = cast(Table, model.__table__)
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), list(rows))
-        return
     names = list(rows[0])
-    _execute(conn, table, names, _params(rows, names, _processors(conn, table, names)))
+    if conn.dialect.name != "sqlite":
+        return Prepared(table, names, list(rows))
+    return Prepared(table, names, _params(rows, names, _processors(conn, table, names)))
+
+
+def insert_prepared(conn: Connection, batch: Prepared) -> None:
+    """Insert rows made ready by :func:`prepared`."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(batch.table), list(batch.params))
+        return
+    _execute(conn, batch.table, batch.names, batch.params)
+
+
+class Behind:
+    """Rows of one table with triggers (the search rows) written on a worker thread while
+    the caller goes on in Python (see :func:`written_behind`)."""
+
+    def __init__(self, conn: Connection, model: Any) -> None:
+        self._conn, self._model, self._table = conn, model, cast(Table, model.__table__)
+        self._thread: Thread | None = None
+        self._error: BaseException | None = None
+        self._cursor: Any = None
+
+    def start(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Write ``rows`` behind: once the rows started before are in (raising what made
+        them fail), they are staged on this thread and the worker moves them into the table.
+        Elsewhere than SQLite they are inserted at once."""
+        self.wait()
+        if self._conn.dialect.name != "sqlite" or not rows:
+            insert_rows(self._conn, self._model, rows)
+            return
+        if self._cursor is None:
+            self._cursor = _cursor(self._conn)
+        else:
+            _drop_stage(self._cursor)
+        names = list(rows[0])
+        params = _params(rows, names, _processors(self._conn, self._table, names))
+        _stage(self._conn, self._cursor, self._table, names, params)
+        statement, cursor = _from_stage(self._conn, self._table, names), self._cursor
+
+        def run() -> None:
+            try:
+                cursor.execute(statement)
+            except BaseException as error:  # handed to wait(), on the caller's thread
+                self._error = error
+
+        self._thread = Thread(target=run, name="camdesk-bulk", daemon=True)
+        self._thread.start()
+
+    def busy(self) -> bool:
+        """Whether rows are still being written: until then the connection is not to be
+        used (SQLite holds it for the statement; a session is not for two threads)."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def wait(self) -> None:
+        """Until the rows started are written; raises what made writing them fail."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def _close(self, *, failed: bool) -> None:
+        if failed and self.busy():
+            self._conn.connection.driver_connection.interrupt()  # type: ignore[union-attr]
+        try:
+            self.wait()
+        except BaseException:
+            failed = True
+            raise
+        finally:
+            if self._cursor is not None:
+                _drop_stage(self._cursor, after_failure=failed)
+                self._cursor.close()
+
+
+@contextmanager
+def written_behind(conn: Connection, model: Any) -> Iterator[Behind]:
+    """Rows of ``model``'s table (one with triggers) written on a worker thread, a part at a
+    time with :meth:`Behind.start`, while the body goes on in Python.
+
+    SQLite runs each part's ordered ``INSERT ... SELECT`` from the stage without Python's
+    lock, so its seconds of full-text indexing overlap the body's building of other rows.
+    While :meth:`Behind.busy` the body must not use the connection: it makes rows ready
+    with :func:`prepared` and inserts them after :meth:`Behind.wait`. On leaving, the
+    rows are in, or the first failure is raised: the worker's, or the body's (which
+    interrupts the worker; the caller rolls the transaction back).
+    """
+    behind = Behind(conn, model)
+    try:
+        yield behind
+    except BaseException:
+        with contextlib.suppress(BaseException):  # the body's failure is the one to report
+            behind._close(failed=True)
+        raise
+    behind._close(failed=False)
 
 
 def insert_columns(conn: Connection, model: Any, columns: Mapping[str, Sequence[Any]], *,
@@ -182,32 +298,62 @@ def _processors(conn: Connection, table: Table,
 
 def _execute(conn: Connection, table: Table, names: list[str],
              params: Sequence[tuple[Any, ...]], *, replace: bool = False) -> None:  # fmt: skip
-    quoted = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
-    marks = ", ".join("?" * len(names))
     verb = "INSERT OR REPLACE" if replace else "INSERT"
-    statement = f"{verb} INTO {table.name} ({quoted}) VALUES ({marks})"
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = _cursor(conn)
     try:
         if not _has_triggers(cursor, table.name):
-            cursor.executemany(statement, params)
+            cursor.executemany(f"{verb} INTO {table.name} ({_quoted(conn, names)}) "
+                               f"VALUES ({', '.join('?' * len(names))})", params)  # fmt: skip
             return
-        keys = [c.name for c in table.primary_key.columns if c.name in names]
-        order = ", ".join(conn.dialect.identifier_preparer.quote(n) for n in keys) or "rowid"
-        cursor.execute(f"CREATE TEMP TABLE camdesk_stage AS SELECT {quoted} FROM {table.name} "
-                       "WHERE 0")  # fmt: skip
+        _stage(conn, cursor, table, names, params)
         try:
-            cursor.executemany(f"INSERT INTO temp.camdesk_stage VALUES ({marks})", params)
-            cursor.execute(f"INSERT INTO {table.name} ({quoted}) SELECT {quoted} "
-                           f"FROM temp.camdesk_stage ORDER BY {order}")  # fmt: skip
+            cursor.execute(_from_stage(conn, table, names))
         except BaseException:
-            # The first failure is the one to report (a full disk fails the clean-up too);
-            # the stage goes with the rolled-back transaction's connection anyway.
-            with contextlib.suppress(sqlite3.Error):
-                cursor.execute("DROP TABLE temp.camdesk_stage")
+            _drop_stage(cursor, after_failure=True)
             raise
-        cursor.execute("DROP TABLE temp.camdesk_stage")
+        _drop_stage(cursor)
     finally:
         cursor.close()
+
+
+def _cursor(conn: Connection) -> Any:
+    return conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+
+
+def _quoted(conn: Connection, names: Sequence[str]) -> str:
+    return ", ".join(conn.dialect.identifier_preparer.quote(n) for n in names)
+
+
+def _stage(conn: Connection, cursor: Any, table: Table, names: list[str],
+           params: Sequence[tuple[Any, ...]]) -> None:  # fmt: skip
+    """The rows in a temporary stage shaped like ``table``, for :func:`_from_stage`."""
+    cursor.execute(f"CREATE TEMP TABLE {STAGE} AS SELECT {_quoted(conn, names)} "
+                   f"FROM {table.name} WHERE 0")  # fmt: skip
+    try:
+        cursor.executemany(f"INSERT INTO temp.{STAGE} VALUES ({', '.join('?' * len(names))})",
+                           params)  # fmt: skip
+    except BaseException:
+        _drop_stage(cursor, after_failure=True)
+        raise
+
+
+def _from_stage(conn: Connection, table: Table, names: list[str]) -> str:
+    """The statement that moves the stage into ``table`` in primary-key order (one savepoint
+    and one flush of its full-text index for all the rows)."""
+    keys = [c.name for c in table.primary_key.columns if c.name in names]
+    quoted = _quoted(conn, names)
+    return (f"INSERT INTO {table.name} ({quoted}) SELECT {quoted} FROM temp.{STAGE} "
+            f"ORDER BY {_quoted(conn, keys) or 'rowid'}")  # fmt: skip
+
+
+def _drop_stage(cursor: Any, *, after_failure: bool = False) -> None:
+    if not after_failure:
+        cursor.execute(f"DROP TABLE temp.{STAGE}")
+        return
+    # The first failure is the one to report (a full disk fails the clean-up too);
+    # the stage goes with the rolled-back transaction's connection anyway.
+    with contextlib.suppress(sqlite3.Error):
+        cursor.execute(f"DROP TABLE temp.{STAGE}")
 
 
 def _params(

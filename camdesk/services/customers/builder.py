@@ -14,11 +14,11 @@ wait for :meth:`NewCustomers.finish` so SQLite's full-text index is flushed once
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from camdesk.errors import ValidationError
@@ -33,7 +33,14 @@ from camdesk.models import (
     new_id,
     utcnow,
 )
-from camdesk.services.core.bulk import id_sequence, insert_rows
+from camdesk.services.core.bulk import (
+    Prepared,
+    id_sequence,
+    insert_prepared,
+    insert_rows,
+    prepared,
+    written_behind,
+)
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.core.validation import Checker
 from camdesk.services.customers.custom_fields import FieldInfo, apply_value
@@ -43,6 +50,8 @@ from camdesk.services.customers.search_order import OrderedIds
 
 # The tables a bulk load fills (for bulk.indexes_rebuilt), parents first.
 TABLES = (Customer, Contact, CustomerTag, CustomValue, ChangeLog, CustomerSearch)
+CHUNK = 2000  # customers whose other rows add_many builds at a time
+PART = 25_000  # at most this many customers' search rows indexed at a time by add_many
 
 
 class NewCustomers:
@@ -86,10 +95,62 @@ class NewCustomers:
         ``created_at`` backdates a customer (the demo's history); ``last_contact_at``
         is what its interactions say, when they are added with it.
         """
+        at = created_at or utcnow()
+        ident = self._add_customer(values, at, last_contact_at)
+        self._add_rest(ident, values, at)
+        return ident
+
+    def add_many(self, rows: Sequence[dict[str, Any]], *, step: Callable[[int], None],
+                 created_at: datetime | None = None) -> list[uuid.UUID]:  # fmt: skip
+        """Add and write many customers (an import); the ids of all added.
+
+        Stores for each what :meth:`add` stores. ``step(done)`` reports progress from 0 to
+        ``len(rows)``. On SQLite the search rows' full-text indexing (most of the writing)
+        runs on a worker thread (:func:`bulk.written_behind`) a part at a time: while one
+        part is indexed, the next part's customers and search keys are built, and while
+        the last is, everyone's change log, contacts, tags and custom values.
+        """
+        if not rows:
+            return self.made
+        self.know_tags({t for r in rows for t in r["tags"]})  # none looked up while writing
+        at = created_at or utcnow()
+        conn = self.session.connection()
+        size = min(PART, max(CHUNK, -(-len(rows) // 4)))
+        made: list[uuid.UUID] = []
+        with written_behind(conn, CustomerSearch) as behind:
+            for start in range(0, len(rows), size):
+                part = rows[start : start + size]
+                made += [self._add_customer(values, at, None) for values in part]
+                customers = prepared(conn, Customer, self._rows[Customer])
+                search = self._rows[CustomerSearch]
+                self._rows[Customer], self._rows[CustomerSearch] = [], []
+                behind.wait()  # the part before is in: the connection is free
+                if customers is not None:
+                    insert_prepared(conn, customers)  # the search rows' parents
+                behind.start(search)
+                step((start + len(part)) // 2)
+            waiting: list[Prepared] = []
+            for start in range(0, len(rows), CHUNK):
+                for ident, values in zip(made[start : start + CHUNK], rows[start : start + CHUNK],
+                                         strict=True):  # fmt: skip
+                    self._add_rest(ident, values, at)
+                waiting += self._prepared_rest(conn)
+                if not behind.busy():
+                    behind.wait()
+                    for batch in waiting:
+                        insert_prepared(conn, batch)
+                    waiting = []
+                step((len(rows) + min(start + CHUNK, len(rows))) // 2)
+            behind.wait()
+            for batch in waiting:
+                insert_prepared(conn, batch)
+        return self.made
+
+    def _add_customer(self, values: dict[str, Any], at: datetime,
+                      last_contact_at: datetime | None) -> uuid.UUID:  # fmt: skip
+        """The customer's row and its search row; its id."""
         ident = self._new_id()
         self.made.append(ident)
-        at = created_at or utcnow()
-        user = self.writer.actor.user_id
         person = values["kind"].value == "person"
         key = sort_key(values["name"], person=person)
         self._rows[Customer].append(
@@ -97,35 +158,12 @@ class NewCustomers:
             | {
                 "id": ident, "kind": values["kind"].value,
                 "gender": values["gender"].value if values["gender"] else None,
-                "sort_key": key, "created_at": at, "updated_at": at, "updated_by": user,
-                "version": 1, "deleted_at": None, "last_contact_at": last_contact_at,
+                "sort_key": key, "created_at": at, "updated_at": at,
+                "updated_by": self.writer.actor.user_id, "version": 1, "deleted_at": None,
+                "last_contact_at": last_contact_at,
             }
         )  # fmt: skip
-        self._rows[ChangeLog].append(
-            self.writer.row(
-                "customer", ident, Op.INSERT, new=_logged(values), at=at, ident=self._new_id()
-            )
-        )
-        self._rows[CustomerTag] += [
-            {"customer_id": ident, "tag_id": self._tag_id(name)} for name in values["tags"]
-        ]
-        for field_key, value in values["custom"].items():
-            if value is not None and field_key in self.definitions:
-                self._rows[CustomValue].append(
-                    _custom_row(ident, self.definitions[field_key], value)
-                )
-        contacts = [{n: c[n] for n in CONTACT_FIELDS} for c in values["contacts"]]
-        for contact in contacts:
-            contact_id = self._new_id()
-            self._rows[Contact].append(
-                contact | {"id": contact_id, "customer_id": ident, "created_at": at,
-                           "updated_at": at, "updated_by": user, "version": 1, "deleted_at": None}
-            )  # fmt: skip
-            self._rows[ChangeLog].append(
-                self.writer.row(
-                    "contact", contact_id, Op.INSERT, new=contact, at=at, ident=self._new_id()
-                )
-            )
+        contacts = values["contacts"]
         words, subs = build_keys(KeySource(
             name=values["name"], person=person, company_name=values["company_name"],
             code=values["code"], email=values["email"],
@@ -141,6 +179,44 @@ class NewCustomers:
             search["id"] = self._search_ids.take(key)
         self._rows[CustomerSearch].append(search)
         return ident
+
+    def _add_rest(self, ident: uuid.UUID, values: dict[str, Any], at: datetime) -> None:
+        """The customer's change-log entries, tags, custom values and contacts."""
+        user = self.writer.actor.user_id
+        self._rows[ChangeLog].append(
+            self.writer.row(
+                "customer", ident, Op.INSERT, new=_logged(values), at=at, ident=self._new_id()
+            )
+        )
+        self._rows[CustomerTag] += [
+            {"customer_id": ident, "tag_id": self._tag_id(name)} for name in values["tags"]
+        ]
+        for field_key, value in values["custom"].items():
+            if value is not None and field_key in self.definitions:
+                self._rows[CustomValue].append(
+                    _custom_row(ident, self.definitions[field_key], value)
+                )
+        for contact in ({n: c[n] for n in CONTACT_FIELDS} for c in values["contacts"]):
+            contact_id = self._new_id()
+            self._rows[Contact].append(
+                contact | {"id": contact_id, "customer_id": ident, "created_at": at,
+                           "updated_at": at, "updated_by": user, "version": 1, "deleted_at": None}
+            )  # fmt: skip
+            self._rows[ChangeLog].append(
+                self.writer.row(
+                    "contact", contact_id, Op.INSERT, new=contact, at=at, ident=self._new_id()
+                )
+            )
+
+    def _prepared_rest(self, conn: Connection) -> list[Prepared]:
+        """The rows :meth:`_add_rest` collected, made ready for the driver (parents first)."""
+        ready = []
+        for model in (Contact, CustomerTag, CustomValue, ChangeLog):
+            batch = prepared(conn, model, self._rows[model])
+            self._rows[model] = []
+            if batch is not None:
+                ready.append(batch)
+        return ready
 
     def know_tags(self, names: Iterable[str]) -> None:
         """Look up (or create) these tags at once, before adding many customers with them."""

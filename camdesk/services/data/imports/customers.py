@@ -58,7 +58,6 @@ from camdesk.services.data.imports.report import (
 from camdesk.services.data.imports.rows import row_reader
 from camdesk.services.data.sheets import Table
 
-CHUNK = 2000
 CODE_REPEATED = QT_TRANSLATE_NOOP("errors", "The customer code {value} is also in row {other}.")
 CODE_TAKEN = QT_TRANSLATE_NOOP("errors", "The customer code {value} belongs to {name}.")
 NOT_A_USER = QT_TRANSLATE_NOOP("errors", "No user is called “{value}”.")
@@ -431,15 +430,8 @@ def insert_customers(
     if not rows:
         return []
     builder = NewCustomers(session, writer, definitions, many=True)
-    builder.know_tags({t for r in rows for t in r["tags"]})
-    at = utcnow()
     with indexes_rebuilt(session.connection(), TABLES, len(rows)):
-        for start in range(0, len(rows), CHUNK):
-            for values in rows[start : start + CHUNK]:
-                builder.add(values, created_at=at)
-            builder.write()
-            step(min(start + CHUNK, len(rows)))
-        return builder.finish()
+        return builder.add_many(rows, step=step)
 
 
 class _Changes:

@@ -12,6 +12,7 @@ from sqlalchemy import func, inspect, select, text
 from camdesk.errors import Cancelled
 from camdesk.models import ChangeLog, Customer
 from camdesk.services.core import bulk
+from camdesk.services.customers import builder
 from camdesk.services.customers.files import get_customer
 from camdesk.services.data.imports import customers as importer
 from camdesk.services.data.imports.customers import (
@@ -142,7 +143,7 @@ def test_all_or_nothing_and_dry_run_change_nothing(db, actor, tmp_path):
 
 
 def test_a_cancelled_import_leaves_the_database_as_it_was(db, actor, tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "CHUNK", 1)
+    monkeypatch.setattr(builder, "CHUNK", 1)
     path = _sheet(tmp_path, [[f"客户{n}", None, None, None, None, None, None, None, None]
                              for n in range(6)])  # fmt: skip
     before = _snapshot(db)
@@ -205,7 +206,7 @@ def test_a_bulk_import_builds_indexes_anew_and_a_cancel_keeps_them(db, actor, tm
     assert [r.name for r in rows] == ["Alice Wong", "张三"]
     assert count_customers(db, ListQuery(search="zhangsan")) == 1
 
-    monkeypatch.setattr(importer, "CHUNK", 1)
+    monkeypatch.setattr(builder, "CHUNK", 1)
     before = _snapshot(db)
     path = _sheet(tmp_path, [[f"客户{n}", None, None, None, None, None, None, None, None]
                              for n in range(6)], "more.xlsx")  # fmt: skip
