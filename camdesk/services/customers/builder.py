@@ -8,7 +8,9 @@ through the same rules and stores the same things: the demo cannot write a value
 would refuse.
 
 Rows are collected and written in bulk (:mod:`bulk`), a chunk at a time; the search rows
-wait for :meth:`NewCustomers.finish` so SQLite's full-text index is flushed once.
+wait for :meth:`NewCustomers.finish` so SQLite's full-text index is flushed once, or, for
+an import, are indexed on a worker thread while the other rows are built
+(:meth:`NewCustomers.add_many`).
 """
 
 from __future__ import annotations
