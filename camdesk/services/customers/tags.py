@@ -6,8 +6,10 @@ shows (a rename too) is logged on that customer (its "tags" before and after) an
 its version: a form opened before the change cannot save the old tags back over it, and
 one undo takes the whole action back.  Deleting or merging tombstones the tag row; the
 customers' links to it are moved or removed in the same transaction, so a link always
-points at a live tag.  A tag's own row (name, colour) carries a version: a colleague's
-change meanwhile is a :class:`~camdesk.errors.TagChanged`, not an overwrite.
+points at a live tag.  The tag row's own rename or tombstone is logged too (table
+"tag"), so an undo gives back that tag, colour and all, not a new one of the old name.
+A tag's own row (name, colour) carries a version: a colleague's change meanwhile is a
+:class:`~camdesk.errors.TagChanged`, not an overwrite.
 """
 
 from __future__ import annotations
@@ -99,6 +101,9 @@ def rename_tag(db: Database, actor: Actor, tag: TagInfo, name: str) -> Changes:
         changed = _log_retag(session, actor, txn, _carriers(session, row.id),
                              lambda names: [new if n == old else n for n in names])  # fmt: skip
         row.name, row.updated_by = new, actor.user_id
+        # Logged after the customers' lists, so an undo renames the tag back first.
+        ChangeWriter(session, actor, txn).add("tag", row.id, Op.UPDATE, "name", old, new,
+                                              row.version)  # fmt: skip
     return Changes.of(Kind.FILES, changed, txn) if changed else Changes.of(Kind.FILES, ())
 
 
@@ -114,6 +119,7 @@ def merge_tags(db: Database, actor: Actor, tag: TagInfo, into: TagInfo) -> Chang
                          lambda names: sorted({target.name if n == row.name else n
                                                for n in names}))  # fmt: skip
         row.deleted_at, row.updated_by = utcnow(), actor.user_id
+        _log_gone(session, actor, txn, row)
     return Changes.of(Kind.FILES, changed, txn)
 
 
@@ -125,6 +131,7 @@ def delete_tag(db: Database, actor: Actor, tag: TagInfo) -> Changes:
         changed = _retag(session, actor, txn, _carriers(session, row.id),
                          lambda names: [n for n in names if n != row.name])  # fmt: skip
         row.deleted_at, row.updated_by = utcnow(), actor.user_id
+        _log_gone(session, actor, txn, row)
     return Changes.of(Kind.FILES, changed, txn)
 
 
@@ -188,6 +195,12 @@ def _log_retag(session: Session, actor: Actor, txn: uuid.UUID, ids: Sequence[uui
     before = _tags_of(session, ids)
     return _log(session, actor, txn, {i: (names, sorted(edit(list(names))))
                                       for i, names in before.items()})  # fmt: skip
+
+
+def _log_gone(session: Session, actor: Actor, txn: uuid.UUID, row: Tag) -> None:
+    """Log a deleted (or merged) tag after the customers' lists: an undo brings the tag
+    itself back first (its colour), and the lists then find it."""
+    ChangeWriter(session, actor, txn).add("tag", row.id, Op.DELETE, base_version=row.version)
 
 
 def _log(session: Session, actor: Actor, txn: uuid.UUID,

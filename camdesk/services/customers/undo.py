@@ -24,11 +24,13 @@ from camdesk.models import (
     Contact,
     Customer,
     CustomerKind,
+    CustomerTag,
     FollowUp,
     Gender,
     Interaction,
     Order,
     PointsEntry,
+    Tag,
     utcnow,
 )
 from camdesk.services.core.changelog import ChangeWriter, Op, to_json
@@ -78,13 +80,17 @@ def _revert_row(row: Customer | Contact, entry: ChangeLog, log: ChangeWriter) ->
 
 
 def _revert_field(
-    session: Session, row: Customer | Contact, entry: ChangeLog, log: ChangeWriter
+    session: Session,
+    row: Customer | Contact,
+    entry: ChangeLog,
+    log: ChangeWriter,
+    renamed: dict[str, str],
 ) -> None:
     name = entry.field or ""
     if name == MERGED_INTO:  # only a note; reverting the tombstone takes the merge apart
         return
     if name == "tags":
-        current: Any = sorted(customers.tags_of(session, row.id))
+        current: Any = sorted(renamed.get(n, n) for n in customers.tags_of(session, row.id))
     elif name.startswith("custom:"):
         current = to_json(customers.custom_of(session, row.id).get(name[7:]))
     else:
@@ -157,9 +163,12 @@ def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
         later = _changed_later(session, txn_id, created) if partly else set()
         staying = {e.row_id for e in entries if e.table_name == "customer" and e.row_id in later}
         loaded = _load_rows(session, entries)  # held: session.get then finds them at once
+        renamed = _tags_back(session, entries, log)
         for number, entry in enumerate(entries):
             if number % 500 == 0:
                 step(progress, cancelled, number, len(entries))
+            if entry.table_name == "tag":
+                continue  # before the loop (_tags_back) or after it (_tags_gone)
             model = _TABLES.get(entry.table_name)
             row: Any = session.get(model, entry.row_id) if model is not None else None
             if row is None:
@@ -183,7 +192,7 @@ def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
                 _revert_row(row, entry, log)
             else:
                 try:
-                    _revert_field(session, row, entry, log)
+                    _revert_field(session, row, entry, log, renamed)
                 except UndoError:
                     if not partly:
                         raise
@@ -198,6 +207,7 @@ def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
             session.flush()
         except IntegrityError:  # e.g. a restored customer's code was reused since
             raise UndoError() from None
+        _tags_gone(session, entries, log)
         for ident, customer in touched.items():  # tags, custom values, contacts: the file moved on
             if customer.version == versions[ident]:
                 customers.touch(customer)
@@ -210,6 +220,59 @@ def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
         step(progress, None, len(entries), len(entries))
         del loaded
     return Changes.of(kinds, whose, new_txn), kept
+
+
+def _tags_back(session: Session, entries: Sequence[ChangeLog], log: ChangeWriter
+               ) -> dict[str, str]:  # fmt: skip
+    """Before the customers' tag lists are put back: a renamed tag takes its old name
+    again and a deleted or merged one comes back, so the lists find that tag (its colour)
+    rather than a new one of the name. Returns old name -> the name the action gave it
+    (what the customers' logged lists hold)."""
+    renamed: dict[str, str] = {}
+    for entry in entries:
+        if entry.table_name != "tag":
+            continue
+        tag = session.get(Tag, entry.row_id)
+        if tag is None:
+            raise UndoError()
+        if entry.field == "name":
+            old, new = str(entry.old), str(entry.new)
+            if tag.deleted_at is not None or tag.name != new or _live_tag(session, old):
+                raise UndoError()  # renamed, merged or deleted since, or the name is taken
+            tag.name = old
+            log.add("tag", tag.id, Op.UPDATE, "name", new, old, tag.version)
+            renamed[old] = new
+        elif (
+            entry.op == Op.DELETE
+            and tag.deleted_at is not None
+            and not _live_tag(session, tag.name)
+        ):  # a new tag of the name since: the lists take that one
+            tag.deleted_at = None
+            log.add("tag", tag.id, Op.RESTORE, base_version=tag.version)
+    session.flush()
+    return renamed
+
+
+def _tags_gone(session: Session, entries: Sequence[ChangeLog], log: ChangeWriter) -> None:
+    """After the lists: a tag the action brought back (an undone delete, redone now) is
+    deleted again once nobody carries it, so a link always points at a live tag."""
+    for entry in entries:
+        if entry.table_name != "tag" or entry.op != Op.RESTORE:
+            continue
+        tag = session.get(Tag, entry.row_id)
+        carried = session.scalar(
+            select(CustomerTag.customer_id).where(CustomerTag.tag_id == entry.row_id).limit(1)
+        )
+        if tag is not None and tag.deleted_at is None and carried is None:
+            tag.deleted_at = utcnow()
+            log.add("tag", tag.id, Op.DELETE, base_version=tag.version)
+    session.flush()
+
+
+def _live_tag(session: Session, name: str) -> bool:
+    return (
+        session.scalar(select(Tag.id).where(Tag.name == name, Tag.deleted_at.is_(None))) is not None
+    )
 
 
 def _load_rows(session: Session, entries: Sequence[ChangeLog]) -> list[Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from camdesk.errors import ConflictError, TagChanged, ValidationError
+from camdesk.errors import ConflictError, TagChanged, UndoError, ValidationError
 from camdesk.services.customers.files import as_edited, get_customer, update_customer
 from camdesk.services.customers.history import customer_history
 from camdesk.services.customers.tags import (
@@ -58,8 +58,24 @@ def test_rename_shows_on_every_file_keeps_the_colour_and_undoes(db, actor):
     with pytest.raises(ValidationError) as taken:
         rename_tag(db, actor, tag(db, "老顾客"), "VIP")
     assert "merge" in taken.value.problems[0].text()
-    undo(db, changes.action, actor)
+    undone = undo(db, changes.action, actor)
     assert set(get_customer(db, two.id).tags) == {"老客户"}
+    # The tag itself took its name back: its colour, and no empty 老顾客 left behind.
+    assert tags(db) == {"老客户": 2, "VIP": 2}
+    assert tag_colors(db) == {"老客户": "#43a047"}
+    undo(db, undone.action, actor)  # undoing the undo renames it again
+    assert tags(db) == {"老顾客": 2, "VIP": 2}
+    assert tag_colors(db) == {"老顾客": "#43a047"}
+    assert get_customer(db, one.id).tags == ("VIP", "老顾客")
+
+
+def test_a_rename_is_not_undone_over_a_later_one(db, actor):
+    make_customer(db, actor, tags=("老客户",))
+    first = rename_tag(db, actor, tag(db, "老客户"), "老顾客")
+    rename_tag(db, actor, tag(db, "老顾客"), "熟客")
+    with pytest.raises(UndoError):
+        undo(db, first.action, actor)
+    assert tags(db) == {"熟客": 1}  # nothing changed
 
 
 def test_an_edit_begun_before_a_rename_is_a_conflict_not_a_revert(db, actor):
@@ -75,7 +91,9 @@ def test_merge_moves_every_customer_once_and_deletes_the_other_tag(db, actor):
     both = make_customer(db, actor, tags=("VIP", "vip客户"))
     only = make_customer(db, actor, tags=("vip客户", "老客户"))
     make_customer(db, actor, tags=("VIP",))
-    changes = merge_tags(db, actor, tag(db, "vip客户"), tag(db, "VIP"))
+    set_color(db, actor, tag(db, "vip客户"), "#1e88e5")
+    merged = tag(db, "vip客户")
+    changes = merge_tags(db, actor, merged, tag(db, "VIP"))
     assert tags(db) == {"VIP": 3, "老客户": 1}
     assert get_customer(db, both.id).tags == ("VIP",)
     assert get_customer(db, only.id).tags == ("VIP", "老客户")
@@ -84,17 +102,24 @@ def test_merge_moves_every_customer_once_and_deletes_the_other_tag(db, actor):
     undo(db, changes.action, actor)
     assert set(get_customer(db, only.id).tags) == {"vip客户", "老客户"}
     assert set(get_customer(db, both.id).tags) == {"VIP", "vip客户"}
+    assert tag(db, "vip客户").id == merged.id  # the tag itself, with its colour
+    assert tag_colors(db) == {"vip客户": "#1e88e5"}
 
 
 def test_delete_takes_the_tag_off_everyone_and_undo_puts_it_back(db, actor):
     one = make_customer(db, actor, tags=("活动", "VIP"))
     two = make_customer(db, actor, tags=("活动",))
+    set_color(db, actor, tag(db, "活动"), "#fb8c00")
     changes = delete_tag(db, actor, tag(db, "活动"))
     assert tags(db) == {"VIP": 1}
     assert get_customer(db, two.id).tags == ()
-    undo(db, changes.action, actor)
+    undone = undo(db, changes.action, actor)
     assert get_customer(db, one.id).tags == ("VIP", "活动")
     assert tags(db)["活动"] == 2
+    assert tag_colors(db) == {"活动": "#fb8c00"}  # the tag itself came back
+    undo(db, undone.action, actor)  # and goes again when the undo is undone
+    assert tags(db) == {"VIP": 1}
+    assert get_customer(db, one.id).tags == ("VIP",)
 
 
 def test_bulk_add_and_remove_touch_only_who_changes(db, actor):
