@@ -253,11 +253,16 @@ def touch_customers(session: Session, ids: Iterable[uuid.UUID], user_id: uuid.UU
         )  # fmt: skip
 
 
-def tag_named(session: Session, name: str) -> Tag:
-    """The live tag called ``name``, created if there is none."""
-    tag = session.execute(
+def live_tag(session: Session, name: str) -> Tag | None:
+    """The live tag called ``name``, if there is one."""
+    return session.execute(
         select(Tag).where(Tag.name == name, Tag.deleted_at.is_(None))
     ).scalar_one_or_none()
+
+
+def tag_named(session: Session, name: str) -> Tag:
+    """The live tag called ``name``, created if there is none."""
+    tag = live_tag(session, name)
     if tag is None:
         tag = Tag(name=name)
         session.add(tag)

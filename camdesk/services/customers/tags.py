@@ -33,7 +33,7 @@ from camdesk.services.core.changes import NOTHING, Changes, Kind
 from camdesk.services.core.context import Actor
 from camdesk.services.core.users import last_change
 from camdesk.services.core.validation import Checker
-from camdesk.services.customers.files import tag_named, touch_customers
+from camdesk.services.customers.files import live_tag, tag_named, touch_customers
 
 CHUNK = 500
 COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -94,8 +94,7 @@ def rename_tag(db: Database, actor: Actor, tag: TagInfo, name: str) -> Changes:
         row = _current(session, tag)
         if new == row.name:
             return NOTHING
-        other = session.scalar(select(Tag.id).where(Tag.name == new, Tag.deleted_at.is_(None)))
-        if other is not None:
+        if live_tag(session, new) is not None:
             raise ValidationError([_problem("name", NAME_TAKEN, name=new)])
         old = row.name
         changed = _log_retag(session, actor, txn, _carriers(session, row.id),

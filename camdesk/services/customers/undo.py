@@ -237,7 +237,7 @@ def _tags_back(session: Session, entries: Sequence[ChangeLog], log: ChangeWriter
             raise UndoError()
         if entry.field == "name":
             old, new = str(entry.old), str(entry.new)
-            if tag.deleted_at is not None or tag.name != new or _live_tag(session, old):
+            if tag.deleted_at is not None or tag.name != new or customers.live_tag(session, old):
                 raise UndoError()  # renamed, merged or deleted since, or the name is taken
             tag.name = old
             log.add("tag", tag.id, Op.UPDATE, "name", new, old, tag.version)
@@ -245,7 +245,7 @@ def _tags_back(session: Session, entries: Sequence[ChangeLog], log: ChangeWriter
         elif (
             entry.op == Op.DELETE
             and tag.deleted_at is not None
-            and not _live_tag(session, tag.name)
+            and customers.live_tag(session, tag.name) is None
         ):  # a new tag of the name since: the lists take that one
             tag.deleted_at = None
             log.add("tag", tag.id, Op.RESTORE, base_version=tag.version)
@@ -267,12 +267,6 @@ def _tags_gone(session: Session, entries: Sequence[ChangeLog], log: ChangeWriter
             tag.deleted_at = utcnow()
             log.add("tag", tag.id, Op.DELETE, base_version=tag.version)
     session.flush()
-
-
-def _live_tag(session: Session, name: str) -> bool:
-    return (
-        session.scalar(select(Tag.id).where(Tag.name == name, Tag.deleted_at.is_(None))) is not None
-    )
 
 
 def _load_rows(session: Session, entries: Sequence[ChangeLog]) -> list[Any]:
