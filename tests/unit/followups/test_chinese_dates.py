@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
 import pytest
+from lunar_python import Solar
 
 from camdesk.services.followups.chinese_dates import (
     Festival,
@@ -29,6 +31,17 @@ def test_a_lunar_birthday_across_the_lunar_and_gregorian_year_boundary():
     # 正月初三 in the Gregorian year's first weeks: the 2026 one, not the 2025 one.
     assert next_lunar(LunarDay(1, 3), date(2025, 12, 31)) == date(2026, 2, 19)
     assert lunar_of(date(2026, 2, 17)) == LunarDay(1, 1)  # 春节 2026
+
+
+def test_lunar_days_read_from_the_year_tables_agree_with_lunar_python_day_by_day():
+    # Birthdays of a century, asked in random order (how the demo and care dates ask).
+    rng = random.Random(5)
+    days = [date(1920, 1, 1) + timedelta(days=rng.randrange(365 * 110)) for _ in range(1500)]
+    days += [date(2033, 12, 20) + timedelta(days=n) for n in range(60)]  # a leap 11th month
+    for day in days:
+        lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
+        expected = LunarDay(abs(lunar.getMonth()), lunar.getDay(), lunar.getMonth() < 0)
+        assert lunar_of(day) == expected, day
 
 
 def test_a_leap_month_birthday_and_years_without_that_leap_month():
