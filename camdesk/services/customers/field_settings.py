@@ -95,7 +95,7 @@ def change_field(
         kind = FieldKind(draft.kind)
         texts = {row.kind, kind} <= set(cf.SEARCHABLE_KINDS)  # text <-> choice keeps values
         if kind is not row.kind and not texts:
-            held = _held(session, row.id)
+            held = held_by(session, row.id)
             if held:
                 raise FieldInUse(FieldInUse.kind, label=row.label, count=held)
         if kind is FieldKind.CHOICE:  # every value held must stay (or become) a choice
@@ -213,7 +213,7 @@ def _current(session: Session, field: cf.FieldInfo) -> CustomField:
     return row
 
 
-def _held(session: Session, field_id: uuid.UUID) -> int:
+def held_by(session: Session, field_id: uuid.UUID) -> int:
     """How many live customers hold a value of the field."""
     return session.scalar(
         select(func.count()).select_from(CustomValue)

@@ -24,13 +24,11 @@ from camdesk.models import (
     Contact,
     Customer,
     CustomerKind,
-    CustomerTag,
     FollowUp,
     Gender,
     Interaction,
     Order,
     PointsEntry,
-    Tag,
     utcnow,
 )
 from camdesk.services.core.changelog import ChangeWriter, Op, to_json
@@ -39,6 +37,7 @@ from camdesk.services.core.context import Actor
 from camdesk.services.core.progress import step
 from camdesk.services.core.validation import Checker
 from camdesk.services.customers import files as customers
+from camdesk.services.customers import undo_definitions as defs
 from camdesk.services.customers.custom_fields import parse_value
 from camdesk.services.customers.merge import MERGED_INTO
 from camdesk.services.customers.search import drop_keys, sort_key
@@ -163,12 +162,12 @@ def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
         later = _changed_later(session, txn_id, created) if partly else set()
         staying = {e.row_id for e in entries if e.table_name == "customer" and e.row_id in later}
         loaded = _load_rows(session, entries)  # held: session.get then finds them at once
-        renamed = _tags_back(session, entries, log)
+        renamed = defs.tags_back(session, entries, log)
         for number, entry in enumerate(entries):
             if number % 500 == 0:
                 step(progress, cancelled, number, len(entries))
-            if entry.table_name == "tag":
-                continue  # before the loop (_tags_back) or after it (_tags_gone)
+            if entry.table_name in defs.TABLES:
+                continue  # tags before the loop, tags and fields after it
             model = _TABLES.get(entry.table_name)
             row: Any = session.get(model, entry.row_id) if model is not None else None
             if row is None:
@@ -207,7 +206,12 @@ def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
             session.flush()
         except IntegrityError:  # e.g. a restored customer's code was reused since
             raise UndoError() from None
-        _tags_gone(session, entries, log)
+        defs.tags_gone(session, entries, log)
+        fields_changed, fields_kept = defs.fields_back(session, entries, log, partly=partly)
+        if fields_changed:
+            kinds |= Kind.FIELDS | Kind.FILES
+        kept += [Kept("custom_field", f.field_id, f"custom:{f.key}", None) for f in fields_kept
+                 if partly]  # fmt: skip
         for ident, customer in touched.items():  # tags, custom values, contacts: the file moved on
             if customer.version == versions[ident]:
                 customers.touch(customer)
@@ -220,53 +224,6 @@ def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
         step(progress, None, len(entries), len(entries))
         del loaded
     return Changes.of(kinds, whose, new_txn), kept
-
-
-def _tags_back(session: Session, entries: Sequence[ChangeLog], log: ChangeWriter
-               ) -> dict[str, str]:  # fmt: skip
-    """Before the customers' tag lists are put back: a renamed tag takes its old name
-    again and a deleted or merged one comes back, so the lists find that tag (its colour)
-    rather than a new one of the name. Returns old name -> the name the action gave it
-    (what the customers' logged lists hold)."""
-    renamed: dict[str, str] = {}
-    for entry in entries:
-        if entry.table_name != "tag":
-            continue
-        tag = session.get(Tag, entry.row_id)
-        if tag is None:
-            raise UndoError()
-        if entry.field == "name":
-            old, new = str(entry.old), str(entry.new)
-            if tag.deleted_at is not None or tag.name != new or customers.live_tag(session, old):
-                raise UndoError()  # renamed, merged or deleted since, or the name is taken
-            tag.name = old
-            log.add("tag", tag.id, Op.UPDATE, "name", new, old, tag.version)
-            renamed[old] = new
-        elif (
-            entry.op == Op.DELETE
-            and tag.deleted_at is not None
-            and customers.live_tag(session, tag.name) is None
-        ):  # a new tag of the name since: the lists take that one
-            tag.deleted_at = None
-            log.add("tag", tag.id, Op.RESTORE, base_version=tag.version)
-    session.flush()
-    return renamed
-
-
-def _tags_gone(session: Session, entries: Sequence[ChangeLog], log: ChangeWriter) -> None:
-    """After the lists: a tag the action brought back (an undone delete, redone now) is
-    deleted again once nobody carries it, so a link always points at a live tag."""
-    for entry in entries:
-        if entry.table_name != "tag" or entry.op != Op.RESTORE:
-            continue
-        tag = session.get(Tag, entry.row_id)
-        carried = session.scalar(
-            select(CustomerTag.customer_id).where(CustomerTag.tag_id == entry.row_id).limit(1)
-        )
-        if tag is not None and tag.deleted_at is None and carried is None:
-            tag.deleted_at = utcnow()
-            log.add("tag", tag.id, Op.DELETE, base_version=tag.version)
-    session.flush()
 
 
 def _load_rows(session: Session, entries: Sequence[ChangeLog]) -> list[Any]:

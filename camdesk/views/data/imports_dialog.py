@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.services.core.changes import Written
 from camdesk.services.core.context import Actor
-from camdesk.services.data.imports.history import ImportInfo, UndoneImport
+from camdesk.services.data.imports.history import FIELD_KEPT, ImportInfo, UndoneImport
 from camdesk.views.background import TaskState, run_read, write_with_progress
 from camdesk.views.customers.labels import field_label
 from camdesk.views.form_parts import named_button, pick_table
@@ -161,8 +161,11 @@ class ImportsDialog(QDialog):
         for item in done.kept[:500]:
             who = f"{item.customer} ({item.code})" if item.code else item.customer or "—"
             reason = QCoreApplication.translate("imports", item.reason)
-            self.kept.addItem(f"{who}: {field_label(item.field, done.labels)}: {reason}" if item.field
-                              else f"{who}: {reason}")  # fmt: skip
+            if item.reason == FIELD_KEPT:  # a field the import made, not a customer
+                self.kept.addItem(f"{field_label(item.field, done.labels)}: {reason}")
+            else:
+                self.kept.addItem(f"{who}: {field_label(item.field, done.labels)}: {reason}"
+                                  if item.field else f"{who}: {reason}")  # fmt: skip
         self.kept.setVisible(bool(done.kept))
         self.load(run.id)
 

@@ -128,7 +128,7 @@ def import_customers(
         writer = ChangeWriter(session, actor, uuid.uuid4())
         _create_owners(session, good)
         kept = [r for r in good if not r.problems and not r.skipped]
-        if new_fields.create(session, actor, definitions, kept):
+        if new_fields.create(writer, definitions, kept):
             report.kinds |= Kind.FIELDS
         fresh = [r for r in kept if r.match is None]
         updates = [r for r in kept if r.match is not None]

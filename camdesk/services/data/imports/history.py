@@ -31,6 +31,9 @@ from camdesk.services.data.imports.report import ImportOptions, ImportReport
 CHANGED_SINCE = QT_TRANSLATE_NOOP("imports", "changed since the import")
 EDITED_SINCE = QT_TRANSLATE_NOOP("imports", "the file was edited since the import: kept")
 GONE = QT_TRANSLATE_NOOP("imports", "no longer there")
+FIELD_KEPT = QT_TRANSLATE_NOOP(
+    "imports", "field made by the import: kept, it holds values or was changed since"
+)
 
 
 class ImportUndone(CamdeskError):
@@ -128,7 +131,9 @@ def undo_import(
     listed = []
     for item in kept:
         name, code = found.get(item.customer_id, ("", None)) if item.customer_id else ("", None)
-        if item.customer_id is None:
+        if item.table == "custom_field":
+            reason = FIELD_KEPT
+        elif item.customer_id is None:
             reason = GONE
         elif item.field is None:
             reason = EDITED_SINCE if item.table == "customer" else CHANGED_SINCE

@@ -13,10 +13,8 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from camdesk.models import FieldKind
-from camdesk.services.core.context import Actor
+from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.customers.custom_fields import FieldInfo
 from camdesk.services.customers.field_settings import FieldDraft, create_field
 from camdesk.services.data.imports.fields import ColumnMap
@@ -44,14 +42,17 @@ def plan(mapping: ColumnMap, definitions: dict[str, FieldInfo]) -> ColumnMap:
 
 
 def create(
-    session: Session, actor: Actor, definitions: dict[str, FieldInfo], rows: Iterable[Any]
+    writer: ChangeWriter, definitions: dict[str, FieldInfo], rows: Iterable[Any]
 ) -> list[FieldInfo]:
     """Create the planned fields and move the rows' values (``given`` and ``values``) to
-    their keys; ``definitions`` then holds the real fields.  The fields made."""
+    their keys; ``definitions`` then holds the real fields.  Each field's creation is in
+    the import's log, so undoing the import retires it again.  The fields made."""
     made: dict[str, FieldInfo] = {}
     for key in [k for k in definitions if k.startswith("new:")]:
         planned = definitions.pop(key)
-        real = create_field(session, actor, FieldDraft(planned.label, show_in_list=True))
+        real = create_field(writer.session, writer.actor,
+                            FieldDraft(planned.label, show_in_list=True))  # fmt: skip
+        writer.add("custom_field", real.id, Op.INSERT)
         made[key] = definitions[real.key] = real
     if not made:
         return []
