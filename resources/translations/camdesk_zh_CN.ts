@@ -5056,6 +5056,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <source>no longer there</source>
         <translation>已不存在</translation>
     </message>
+    <message>
+        <source>field made by the import: kept, it holds values or was changed since</source>
+        <translation>导入新建的字段：已保留，因为仍有客户填写了该字段或之后被修改过</translation>
+    </message>
 </context>
 <context>
     <name>rfm</name>
