@@ -265,7 +265,7 @@ class FieldInUse(CamdeskError):
 
     choice = QT_TRANSLATE_NOOP(
         "errors",
-        "{label}: {value} is in use (customer files: {count}), so it stays a choice. Change those files first, or keep it.",
+        "{label}: {value} is in use (customer files: {count}), so it stays a choice. Retype it on its own line to rename it in those files too, or keep it.",
     )
     kind = QT_TRANSLATE_NOOP(
         "errors",

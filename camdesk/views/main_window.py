@@ -335,7 +335,8 @@ class MainWindow(QMainWindow):
         def show(fields: list[FieldInfo]) -> None:
             from camdesk.views.customers.fields_dialog import FieldsDialog
 
-            dialog = FieldsDialog(db=db, actor=actor, fields=fields, parent=self)
+            dialog = FieldsDialog(db=db, actor=actor, fields=fields,
+                                  undoable=self.customers.remember_action, parent=self)  # fmt: skip
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.fields_dialog = dialog
             dialog.open()

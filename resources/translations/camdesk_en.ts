@@ -118,6 +118,16 @@
     </message>
 </context>
 <context>
+    <name>FieldsDialog</name>
+    <message numerus="yes">
+        <source>Renamed a choice of %1 in %n customer file(s).</source>
+        <translation>
+            <numerusform>Renamed a choice of %1 in %n customer file.</numerusform>
+            <numerusform>Renamed a choice of %1 in %n customer files.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportsDialog</name>
     <message numerus="yes">
         <source>The import is undone, except %n change(s) made since, kept as they are:</source>

@@ -1664,6 +1664,10 @@
         <translation>每行一个选项</translation>
     </message>
     <message>
+        <source>One choice per line. Edit a choice on its line to rename it: the files holding it are renamed with it.</source>
+        <translation>每行一个选项。在原来那一行修改选项即为重命名：填写了该选项的客户档案会一并改名。</translation>
+    </message>
+    <message>
         <source>Required when a file is saved</source>
         <translation>保存档案时必填</translation>
     </message>
@@ -1694,6 +1698,16 @@
     <message>
         <source>Retire %1? The files stop showing it and the list stops filtering and searching it. Its values are kept.</source>
         <translation>停用“%1”？档案将不再显示它，列表也不再按它筛选和搜索。已填的值会保留。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Renamed a choice of %1 in %n customer file(s).</source>
+        <translation>
+            <numerusform>已在 %n 份客户档案中重命名“%1”的选项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list&apos;s Undo takes it back.</source>
+        <translation>可用客户列表的“撤销”恢复。</translation>
     </message>
     <message>
         <source>Updating the search for %1…</source>
@@ -4350,8 +4364,8 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
         <translation>{changed_by} 于 {changed_at} 修改了自定义字段“{label}”。没有覆盖任何内容：请查看它现在的样子后再修改。</translation>
     </message>
     <message>
-        <source>{label}: {value} is in use (customer files: {count}), so it stays a choice. Change those files first, or keep it.</source>
-        <translation>“{label}”的“{value}”仍在使用（客户档案：{count} 份），因此保留为选项。请先修改这些档案，或保留该选项。</translation>
+        <source>{label}: {value} is in use (customer files: {count}), so it stays a choice. Retype it on its own line to rename it in those files too, or keep it.</source>
+        <translation>“{label}”的“{value}”仍在使用（客户档案：{count} 份），因此保留为选项。可在它所在的那一行直接改名，这些档案会一并改名；或保留该选项。</translation>
     </message>
     <message>
         <source>{label} holds values (customer files: {count}), so its type stays as it is. Add a new field of the other type instead.</source>
@@ -4748,6 +4762,10 @@ Return visits are due one value tier&apos;s interval after the last contact (tod
     <message>
         <source>This import was undone already ({undone_at}). Nothing was changed.</source>
         <translation>这次导入已于 {undone_at} 撤销，未做任何改动。</translation>
+    </message>
+    <message>
+        <source>{old} cannot become {new}: rename a choice to a new one that is in the list.</source>
+        <translation>“{old}”不能改为“{new}”：请把选项改成列表中一个新的选项名称。</translation>
     </message>
 </context>
 <context>

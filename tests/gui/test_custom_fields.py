@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from camdesk.services.customers.custom_fields import list_fields
+from camdesk.services.customers.files import get_customer
 from camdesk.views.combo import choose
-from camdesk.views.customers.fields_dialog import FieldsDialog
+from camdesk.views.customers.fields_dialog import FieldsDialog, renamed_in_place
 from tests.factories import make_customer
 
 
@@ -154,3 +155,34 @@ def test_a_segment_condition_on_a_custom_field_is_shown_and_never_altered(qtbot)
     assert row.criterion() == either  # this row cannot show it: it keeps it as saved
     choose(row.compared.op, "empty")  # until the user changes it
     assert row.criterion() == Criterion("custom:field_1", "empty", "")
+
+
+def test_a_choice_edited_on_its_line_is_renamed_in_the_files_and_undone_from_the_list(
+    qtbot, controller
+):
+    db, actor = controller.db, controller.actor
+    page = controller.window.customers
+    dialog = open_dialog(qtbot, controller)
+    define(qtbot, dialog, "等级", "choice", "VIP\n普通", in_list=True)
+    [level] = list_fields(db)
+    held = make_customer(db, actor, name="张三", custom={level.key: "VIP"})
+    dialog.list.setCurrentRow(0)
+    dialog.choices.setPlainText("重要客户\n普通")  # VIP retyped on its own line
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome.isVisible(), timeout=10000)
+    assert "1" in dialog.outcome.text() and dialog.error.isHidden()
+    assert get_customer(db, held.id).custom[level.key] == "重要客户"
+    assert list_fields(db)[0].choices == ("重要客户", "普通")
+    assert "等级" in page.info_text.text() and page.undo_button.isVisibleTo(page)
+    dialog.accept()
+    page.undo_button.click()
+    qtbot.waitUntil(lambda: get_customer(db, held.id).custom[level.key] == "VIP", timeout=10000)
+    assert list_fields(db)[0].choices == ("VIP", "普通")
+
+
+def test_only_a_choice_retyped_on_its_own_line_counts_as_a_rename():
+    before = ("金卡", "银卡", "铜卡")
+    assert renamed_in_place(before, ("钻石卡", "银卡", "铜卡")) == (("金卡", "钻石卡"),)
+    assert renamed_in_place(before, ("银卡", "铜卡")) == ()  # a line deleted: the rest moved up
+    assert renamed_in_place(before, ("金卡", "新", "银卡", "铜卡")) == ()  # a line inserted
+    assert renamed_in_place(before, ("铜卡", "银卡", "金卡")) == ()  # reordered

@@ -25,12 +25,14 @@ from camdesk.db import Database
 from camdesk.errors import FieldChanged, FieldInUse, NotFound, ValidationError
 from camdesk.i18n import QT_TRANSLATE_NOOP
 from camdesk.models import Customer, CustomField, CustomValue, FieldKind, utcnow
+from camdesk.services.core.changelog import ChangeWriter
 from camdesk.services.core.changes import Changes, Kind, Written
 from camdesk.services.core.context import Actor
 from camdesk.services.core.progress import step
 from camdesk.services.core.users import last_change
 from camdesk.services.core.validation import Checker, clean_text
 from camdesk.services.customers import custom_fields as cf
+from camdesk.services.customers.choice_renames import checked_renames, rename_values
 
 LABEL_TAKEN = QT_TRANSLATE_NOOP("errors", "There is a field called {label} already.")
 NO_CHOICES = QT_TRANSLATE_NOOP("errors", "A choice field needs at least one choice.")
@@ -47,6 +49,7 @@ class FieldDraft:
     required: bool = False
     searchable: bool = False
     show_in_list: bool = False
+    renamed: tuple[tuple[str, str], ...] = ()  # choices edited in place: (old, new)
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class FieldSaved:
 
     field: cf.FieldInfo
     reindex: bool
+    renamed: int = 0  # files whose value of a renamed choice was renamed with it
 
 
 def add_field(db: Database, actor: Actor, draft: FieldDraft) -> Written[FieldSaved]:
@@ -88,11 +92,18 @@ def change_field(
     db: Database, actor: Actor, field: cf.FieldInfo, draft: FieldDraft
 ) -> Written[FieldSaved]:
     """Save ``draft`` over ``field`` as it was shown; someone else's change meanwhile is a
-    :class:`FieldChanged`, a change that would strand stored values a :class:`FieldInUse`."""
+    :class:`FieldChanged`, a change that would strand stored values a :class:`FieldInUse`.
+    A choice renamed in place (``draft.renamed``) is renamed in the files holding it, as
+    an undoable action (:mod:`choice_renames`)."""
     with db.write() as session:
         row = _current(session, field)
         label, choices = _checked(session, draft, row.id)
         kind = FieldKind(draft.kind)
+        renames = (
+            checked_renames(row.choices, choices, dict(draft.renamed))
+            if kind is FieldKind.CHOICE and row.kind is FieldKind.CHOICE
+            else {}
+        )
         texts = {row.kind, kind} <= set(cf.SEARCHABLE_KINDS)  # text <-> choice keeps values
         if kind is not row.kind and not texts:
             held = held_by(session, row.id)
@@ -100,10 +111,10 @@ def change_field(
                 raise FieldInUse(FieldInUse.kind, label=row.label, count=held)
         if kind is FieldKind.CHOICE:  # every value held must stay (or become) a choice
             for value, held in _held_texts(session, row.id):
-                if value not in choices:
+                if value not in choices and value not in renames:
                     raise FieldInUse(FieldInUse.choice, label=row.label, value=value, count=held)
         searchable = draft.searchable and kind in cf.SEARCHABLE_KINDS
-        reindex = searchable != row.searchable
+        before = (list(row.choices), row.version)
         row.label, row.kind, row.choices = label, kind, list(choices)
         row.required, row.searchable, row.show_in_list = (
             draft.required,
@@ -112,8 +123,12 @@ def change_field(
         )
         row.updated_by = actor.user_id
         session.flush()
+        writer = ChangeWriter(session, actor, uuid.uuid4())
+        renamed = rename_values(session, writer, row, before, renames) if renames else 0
         info = cf.info_of(row)
-    return Written(FieldSaved(info, reindex), Changes.of(Kind.FIELDS | Kind.FILES, None))
+    reindex = searchable != field.searchable or bool(renamed and searchable)
+    changes = Changes.of(Kind.FIELDS | Kind.FILES, None, writer.txn_id if renamed else None)
+    return Written(FieldSaved(info, reindex, renamed), changes)
 
 
 def retire_field(db: Database, actor: Actor, field: cf.FieldInfo) -> Written[FieldSaved]:

@@ -163,6 +163,8 @@ def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
         staying = {e.row_id for e in entries if e.table_name == "customer" and e.row_id in later}
         loaded = _load_rows(session, entries)  # held: session.get then finds them at once
         renamed = defs.tags_back(session, entries, log)
+        if defs.choices_back(session, entries, log):
+            kinds |= Kind.FIELDS | Kind.FILES
         for number, entry in enumerate(entries):
             if number % 500 == 0:
                 step(progress, cancelled, number, len(entries))

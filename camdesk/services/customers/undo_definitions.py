@@ -1,7 +1,8 @@
 """Undo of the definitions an action changed besides customers: tags and custom fields.
 
 A tag renamed, merged or deleted logs its own row ("tag"), so undo gives back the tag
-itself (its name, colour and id) before the customers' lists are put back.  A custom
+itself (its name, colour and id) before the customers' lists are put back; a field's
+renamed choices are put back before its values, likewise.  A custom
 field an import made for a column logs its creation ("custom_field"), so undoing the
 import retires the field again once no live customer holds a value of it; a field
 someone changed since (renamed, made required or searchable) or that holds values
@@ -81,6 +82,30 @@ def tags_gone(session: Session, entries: Sequence[ChangeLog], log: ChangeWriter)
     session.flush()
 
 
+def choices_back(session: Session, entries: Sequence[ChangeLog], log: ChangeWriter) -> bool:
+    """Before the customers' values: a field whose choices were renamed gets its old
+    choices again, so the values put back are choices once more.  A field changed since
+    refuses (:class:`UndoError`).  Whether any field changed."""
+    changed = False
+    for entry in entries:
+        if entry.table_name != "custom_field" or entry.field != "choices":
+            continue
+        row = session.get(CustomField, entry.row_id)
+        if (
+            row is None
+            or row.deleted_at is not None
+            or row.version != (entry.base_version or 0) + 1
+            or list(row.choices) != entry.new
+        ):
+            raise UndoError()
+        base = row.version
+        row.choices = [str(c) for c in entry.old] if isinstance(entry.old, list) else []
+        log.add("custom_field", row.id, Op.UPDATE, "choices", entry.new, row.choices, base)
+        changed = True
+    session.flush()
+    return changed
+
+
 def fields_back(
     session: Session, entries: Sequence[ChangeLog], log: ChangeWriter, *, partly: bool
 ) -> tuple[bool, list[FieldKept]]:
@@ -90,8 +115,8 @@ def fields_back(
     undo lists them; an all-or-nothing one refuses a field it cannot bring back)."""
     changed, kept = False, []
     for entry in entries:
-        if entry.table_name != "custom_field":
-            continue
+        if entry.table_name != "custom_field" or entry.op == Op.UPDATE:
+            continue  # choices: before the customers (choices_back)
         row = session.get(CustomField, entry.row_id)
         if row is None:
             continue

@@ -1,14 +1,16 @@
 """Settings > Custom fields: the business's own fields on the customer files.
 
 Choose a field to change it, or start a new one; each is saved on its own, as the
-surveys are.  Up and Down set the order the file and the list show them in; Retire
+surveys are.  A choice edited on its line is renamed, in the files holding it too (an
+undoable action).  Up and Down set the order the file and the list show them in; Retire
 takes one out of the files (its values are kept).  When a field's values enter or leave
 the search, the customers holding them are searched anew behind a progress dialog.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -50,6 +52,13 @@ KINDS = (
 SEARCHABLE = ("text", "choice")
 
 
+def renamed_in_place(before: Sequence[str], after: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The choices edited on their own line: the old text is gone from ``after`` and the
+    new one was not in ``before`` (a line deleted and another added elsewhere is not)."""
+    return tuple((old, new) for old, new in zip(before, after, strict=False)
+                 if old != new and old not in after and new not in before)  # fmt: skip
+
+
 def kind_name(kind: str) -> str:
     return next((QCoreApplication.translate("fields", label) for k, label in KINDS if k == kind),
                 kind)  # fmt: skip
@@ -63,10 +72,11 @@ class FieldsDialog(QDialog):
     """
 
     def __init__(self, *, db: Database, actor: Actor, fields: list[FieldInfo],
+                 undoable: Callable[[uuid.UUID, str], None] | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("fieldsDialog")
-        self._db, self._actor = db, actor
+        self._db, self._actor, self._undoable = db, actor, undoable
         self.fields = fields
         self.list = QListWidget(self)
         self.list.setObjectName("fieldList")
@@ -93,6 +103,10 @@ class FieldsDialog(QDialog):
         self.in_list.setObjectName("fieldInList")
         self.save_button = named_button(self, "saveField", self.save)
         self.error = error_line(self)
+        self.outcome = QLabel(self)
+        self.outcome.setObjectName("fieldOutcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.hide()
         self._build()
         self.retranslate()
         self.resize(720, 460)
@@ -109,6 +123,7 @@ class FieldsDialog(QDialog):
         right = QVBoxLayout()
         right.addLayout(self.form, 1)
         right.addWidget(self.error)
+        right.addWidget(self.outcome)
         right.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         order = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.retire_button):
@@ -136,6 +151,9 @@ class FieldsDialog(QDialog):
         self.kind_label.setText(self.tr("Type"))
         self.choices_label.setText(self.tr("Choices"))
         self.choices.setPlaceholderText(self.tr("One choice per line"))
+        self.choices.setToolTip(self.tr(
+            "One choice per line. Edit a choice on its line to rename it: the files holding "
+            "it are renamed with it."))  # fmt: skip
         self.required.setText(self.tr("Required when a file is saved"))
         self.searchable.setText(self.tr("Found by the search box"))
         self.in_list.setText(self.tr("Shown as a column of the customer list"))
@@ -229,10 +247,13 @@ class FieldsDialog(QDialog):
 
     def draft(self) -> FieldDraft:
         lines = (line.strip() for line in self.choices.toPlainText().splitlines())
-        return FieldDraft(self.label.text(), self.kind.currentData(),
-                          tuple(c for c in lines if c), required=self.required.isChecked(),
+        choices = tuple(c for c in lines if c)
+        field = self.current()
+        return FieldDraft(self.label.text(), self.kind.currentData(), choices,
+                          required=self.required.isChecked(),
                           searchable=self.searchable.isChecked(),
-                          show_in_list=self.in_list.isChecked())  # fmt: skip
+                          show_in_list=self.in_list.isChecked(),
+                          renamed=renamed_in_place(field.choices if field else (), choices))  # fmt: skip
 
     # ------------------------------------------------------------------ saving
 
@@ -279,6 +300,13 @@ class FieldsDialog(QDialog):
         def done(result: Written[tuple[FieldSaved, list[FieldInfo]]]) -> None:
             saved, self.fields = result.value
             self._fill(saved.field.id if keep else None)
+            if saved.renamed:
+                message = self.tr("Renamed a choice of %1 in %n customer file(s).", "",
+                                  saved.renamed).replace("%1", saved.field.label)  # fmt: skip
+                self.outcome.setText(message + " " + self.tr("The list's Undo takes it back."))
+                self.outcome.show()
+                if result.changes.action is not None and self._undoable is not None:
+                    self._undoable(result.changes.action, message)
             if saved.reindex:
                 self._reindex(saved.field)
 
@@ -288,6 +316,7 @@ class FieldsDialog(QDialog):
 
         self._enable(False)
         self.error.hide()
+        self.outcome.hide()
         run_write(run, self, done, failed)
 
     def _reindex(self, field: FieldInfo) -> None:

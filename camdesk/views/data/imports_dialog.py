@@ -162,7 +162,7 @@ class ImportsDialog(QDialog):
             who = f"{item.customer} ({item.code})" if item.code else item.customer or "—"
             reason = QCoreApplication.translate("imports", item.reason)
             if item.reason == FIELD_KEPT:  # a field the import made, not a customer
-                self.kept.addItem(f"{field_label(item.field, done.labels)}: {reason}")
+                self.kept.addItem(f"{field_label(item.field or '', done.labels)}: {reason}")
             else:
                 self.kept.addItem(f"{who}: {field_label(item.field, done.labels)}: {reason}"
                                   if item.field else f"{who}: {reason}")  # fmt: skip

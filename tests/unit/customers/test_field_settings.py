@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from camdesk.errors import FieldChanged, FieldInUse, ValidationError
+from camdesk.errors import FieldChanged, FieldInUse, UndoError, ValidationError
 from camdesk.services.customers.custom_fields import list_fields
 from camdesk.services.customers.field_settings import (
     FieldDraft,
@@ -19,6 +19,7 @@ from camdesk.services.customers.field_settings import (
     retire_field,
 )
 from camdesk.services.customers.files import as_edited, get_customer, update_customer
+from camdesk.services.customers.undo import undo
 from camdesk.services.data.imports.customers import ImportOptions, import_customers
 from camdesk.services.data.imports.fields import ImportKind, guess_mapping
 from camdesk.services.data.sheets import read_table
@@ -140,3 +141,50 @@ def test_searchable_values_are_found_once_the_field_is_searchable(db, actor):
     assert off.value.reindex
     reindex_field(db, note.id)
     assert found(db, "钻石") == 0
+
+
+def test_a_choice_renamed_in_place_is_renamed_in_the_files_holding_it(db, actor):
+    level = add_field(db, actor, FieldDraft("等级", "choice", ("VIP", "普通"),
+                                            searchable=True)).value.field  # fmt: skip
+    one = make_customer(db, actor, name="张三", custom={level.key: "VIP"})
+    two = make_customer(db, actor, name="李四", custom={level.key: "VIP"})
+    other = make_customer(db, actor, name="王五", custom={level.key: "普通"})
+    shown = get_customer(db, one.id)  # a form of 张三 open meanwhile
+    saved = change_field(db, actor, level, FieldDraft("等级", "choice", ("重要客户", "普通"),
+                         searchable=True, renamed=(("VIP", "重要客户"),)))  # fmt: skip
+    assert saved.value.renamed == 2 and saved.value.reindex
+    assert saved.value.field.choices == ("重要客户", "普通")
+    assert [get_customer(db, c.id).custom[level.key] for c in (one, two, other)] == [
+        "重要客户", "重要客户", "普通"]  # fmt: skip
+    assert get_customer(db, one.id).version == shown.version + 1  # the open form conflicts
+    reindex_field(db, level.id)
+    assert found(db, "重要客户") == 2 and found(db, "VIP") == 0
+    undo(db, saved.changes.action, actor)  # the list's Undo takes the rename back whole
+    [back] = list_fields(db)
+    assert back.choices == ("VIP", "普通")
+    assert [get_customer(db, c.id).custom[level.key] for c in (one, two)] == ["VIP", "VIP"]
+    assert found(db, "VIP") == 2
+
+
+def test_a_rename_that_is_not_one_is_refused_and_changes_nothing(db, actor):
+    level = add_field(db, actor, FieldDraft("等级", "choice", ("VIP", "普通"))).value.field
+    make_customer(db, actor, custom={level.key: "VIP"})
+    for renamed in ((("VIP", "普通"),), (("金卡", "银卡"),)):  # onto a kept one; not a choice
+        with pytest.raises(ValidationError):
+            change_field(db, actor, level, FieldDraft("等级", "choice", ("银卡", "普通"),
+                                                      renamed=renamed))  # fmt: skip
+    assert list_fields(db)[0].choices == ("VIP", "普通")
+
+
+def test_undoing_a_rename_after_the_field_changed_again_is_refused(db, actor):
+    level = add_field(db, actor, FieldDraft("等级", "choice", ("VIP", "普通"))).value.field
+    customer = make_customer(db, actor, custom={level.key: "VIP"})
+    written = change_field(db, actor, level, FieldDraft("等级", "choice", ("重要客户", "普通"),
+                                                        renamed=(("VIP", "重要客户"),)))  # fmt: skip
+    change_field(
+        db, actor, written.value.field, FieldDraft("等级", "choice", ("重要客户", "普通", "新"))
+    )
+    with pytest.raises(UndoError):
+        undo(db, written.changes.action, actor)
+    assert get_customer(db, customer.id).custom[level.key] == "重要客户"
+    assert list_fields(db)[0].choices == ("重要客户", "普通", "新")
