@@ -15,7 +15,7 @@ chunk per transaction.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
@@ -88,13 +88,18 @@ def create_field(session: Session, actor: Actor, draft: FieldDraft) -> cf.FieldI
     return cf.info_of(row)
 
 
+Follow = Callable[[Session, ChangeWriter, str, Mapping[str, str]], object]
+
+
 def change_field(
-    db: Database, actor: Actor, field: cf.FieldInfo, draft: FieldDraft
-) -> Written[FieldSaved]:
+    db: Database, actor: Actor, field: cf.FieldInfo, draft: FieldDraft, *,
+    follow: Follow | None = None,
+) -> Written[FieldSaved]:  # fmt: skip
     """Save ``draft`` over ``field`` as it was shown; someone else's change meanwhile is a
     :class:`FieldChanged`, a change that would strand stored values a :class:`FieldInUse`.
     A choice renamed in place (``draft.renamed``) is renamed in the files holding it, as
-    an undoable action (:mod:`choice_renames`)."""
+    an undoable action (:mod:`choice_renames`); ``follow`` then updates what else names
+    the choices, in the same action (the saved segments: ``lists.segments.change_field``)."""
     with db.write() as session:
         row = _current(session, field)
         label, choices = _checked(session, draft, row.id)
@@ -125,9 +130,12 @@ def change_field(
         session.flush()
         writer = ChangeWriter(session, actor, uuid.uuid4())
         renamed = rename_values(session, writer, row, before, renames) if renames else 0
+        if renames and follow is not None:
+            follow(session, writer, row.key, renames)
         info = cf.info_of(row)
     reindex = searchable != field.searchable or bool(renamed and searchable)
-    changes = Changes.of(Kind.FIELDS | Kind.FILES, None, writer.txn_id if renamed else None)
+    kinds = Kind.FIELDS | Kind.FILES | (Kind.SEGMENTS if renames and follow else Kind.NONE)
+    changes = Changes.of(kinds, None, writer.txn_id if renames else None)  # undoable
     return Written(FieldSaved(info, reindex, renamed), changes)
 
 

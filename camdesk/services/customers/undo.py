@@ -164,7 +164,7 @@ def _undo(db: Database, txn_id: uuid.UUID, actor: Actor, *, partly: bool,
         loaded = _load_rows(session, entries)  # held: session.get then finds them at once
         renamed = defs.tags_back(session, entries, log)
         if defs.choices_back(session, entries, log):
-            kinds |= Kind.FIELDS | Kind.FILES
+            kinds |= Kind.FIELDS | Kind.FILES | Kind.SEGMENTS
         for number, entry in enumerate(entries):
             if number % 500 == 0:
                 step(progress, cancelled, number, len(entries))

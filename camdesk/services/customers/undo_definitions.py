@@ -2,7 +2,8 @@
 
 A tag renamed, merged or deleted logs its own row ("tag"), so undo gives back the tag
 itself (its name, colour and id) before the customers' lists are put back; a field's
-renamed choices are put back before its values, likewise.  A custom
+renamed choices (and the saved segments' criteria that followed them) are put back
+before its values, likewise.  A custom
 field an import made for a column logs its creation ("custom_field"), so undoing the
 import retires the field again once no live customer holds a value of it; a field
 someone changed since (renamed, made required or searchable) or that holds values
@@ -19,12 +20,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from camdesk.errors import UndoError
-from camdesk.models import ChangeLog, CustomerTag, CustomField, Tag, utcnow
+from camdesk.models import ChangeLog, CustomerTag, CustomField, Segment, Tag, utcnow
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.customers import files as customers
 from camdesk.services.customers.field_settings import held_by
 
-TABLES = ("tag", "custom_field")  # handled here, not as customers' rows
+TABLES = ("tag", "custom_field", "segment")  # handled here, not as customers' rows
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,19 @@ def tags_gone(session: Session, entries: Sequence[ChangeLog], log: ChangeWriter)
 
 def choices_back(session: Session, entries: Sequence[ChangeLog], log: ChangeWriter) -> bool:
     """Before the customers' values: a field whose choices were renamed gets its old
-    choices again, so the values put back are choices once more.  A field changed since
+    choices again, so the values put back are choices once more, and the saved segments
+    that followed the rename get their old criteria.  A field or segment changed since
     refuses (:class:`UndoError`).  Whether any field changed."""
     changed = False
     for entry in entries:
+        if entry.table_name == "segment" and entry.field == "criteria":
+            segment = session.get(Segment, entry.row_id)
+            if segment is None or segment.deleted_at is not None or segment.criteria != entry.new:
+                raise UndoError()
+            log.add("segment", segment.id, Op.UPDATE, "criteria", entry.new, entry.old,
+                    segment.version)  # fmt: skip
+            segment.criteria, changed = str(entry.old), True
+            continue
         if entry.table_name != "custom_field" or entry.field != "choices":
             continue
         row = session.get(CustomField, entry.row_id)

@@ -10,11 +10,12 @@ them back), and export (:func:`camdesk.services.data.export.export_customers`).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from camdesk.db import Database
 from camdesk.errors import CamdeskError
@@ -24,6 +25,9 @@ from camdesk.services.core.bulk import insert_rows
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.core.changes import NOTHING, Changes, Kind, Written
 from camdesk.services.core.context import Actor
+from camdesk.services.customers import field_settings
+from camdesk.services.customers.custom_fields import FieldInfo
+from camdesk.services.customers.field_settings import FieldDraft, FieldSaved
 from camdesk.services.customers.files import touch_customers
 from camdesk.services.lists import criteria as crit
 from camdesk.services.lists.rows import ListQuery
@@ -148,3 +152,43 @@ def assign_owner(db: Database, ids: Sequence[uuid.UUID], owner_id: uuid.UUID | N
         ])  # fmt: skip
         touch_customers(session, wanted, actor.user_id, owner_id=owner_id)
     return Changes.of(Kind.FILES, wanted, txn)
+
+
+def change_field(
+    db: Database, actor: Actor, field: FieldInfo, draft: FieldDraft
+) -> Written[FieldSaved]:
+    """:func:`field_settings.change_field` with the saved segments following a renamed
+    choice (what the fields dialog saves through): one action, undone as one."""
+    return field_settings.change_field(db, actor, field, draft, follow=follow_renames)
+
+
+def follow_renames(
+    session: Session, writer: ChangeWriter, key: str, renames: Mapping[str, str]
+) -> int:
+    """Saved segments comparing the field ``key`` with a renamed choice compare it with
+    the new text, logged in ``writer``'s action; how many segments changed."""
+    name, changed = f"{crit.CUSTOM_PREFIX}{key}", 0
+    for row in session.scalars(select(Segment).where(Segment.deleted_at.is_(None))):
+        try:
+            criteria = crit.from_json(row.criteria)
+        except ValueError:
+            continue  # not readable as criteria: kept exactly as saved
+        moved = tuple(
+            replace(c, value=_renamed(c.value, renames)) if c.field == name else c for c in criteria
+        )
+        if moved == criteria:
+            continue
+        text = crit.to_json(moved)
+        writer.add("segment", row.id, Op.UPDATE, "criteria", row.criteria, text, row.version)
+        row.criteria, row.updated_by = text, writer.actor.user_id
+        changed += 1
+    session.flush()
+    return changed
+
+
+def _renamed(value: crit.Value, renames: Mapping[str, str]) -> crit.Value:
+    if isinstance(value, str):
+        return renames.get(value, value)
+    if isinstance(value, tuple):
+        return tuple(renames.get(v, v) if isinstance(v, str) else v for v in value)
+    return value

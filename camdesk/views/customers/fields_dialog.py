@@ -259,7 +259,8 @@ class FieldsDialog(QDialog):
 
     def save(self) -> None:
         """Save the field shown (in the background), new or changed."""
-        from camdesk.services.customers.field_settings import add_field, change_field
+        from camdesk.services.customers.field_settings import add_field
+        from camdesk.services.lists.segments import change_field
 
         db, actor, field, draft = self._db, self._actor, self.current(), self.draft()
 

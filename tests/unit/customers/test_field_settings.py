@@ -188,3 +188,28 @@ def test_undoing_a_rename_after_the_field_changed_again_is_refused(db, actor):
         undo(db, written.changes.action, actor)
     assert get_customer(db, customer.id).custom[level.key] == "重要客户"
     assert list_fields(db)[0].choices == ("重要客户", "普通", "新")
+
+
+def test_saved_segments_follow_a_renamed_choice_and_its_undo(db, actor):
+    from camdesk.services.lists import segments
+    from camdesk.services.lists.criteria import Criterion
+
+    level = add_field(db, actor, FieldDraft("等级", "choice", ("VIP", "普通", "新"))).value.field
+    make_customer(db, actor, name="张三", custom={level.key: "VIP"})
+    make_customer(db, actor, name="李四", custom={level.key: "新"})
+    one = Criterion(f"custom:{level.key}", "=", "VIP")
+    two = Criterion(f"custom:{level.key}", "in", ("VIP", "新"))
+    segments.save_segment(db, "大客户", [one], actor)
+    segments.save_segment(db, "重点", [two, Criterion("kind", "=", "person")], actor)
+    members = lambda: {s.name: count_customers(db, segments.query_of(s))  # noqa: E731
+                       for s in segments.list_segments(db)}  # fmt: skip
+    assert members() == {"大客户": 1, "重点": 2}
+    written = segments.change_field(db, actor, level, FieldDraft(
+        "等级", "choice", ("重要客户", "普通", "新"), renamed=(("VIP", "重要客户"),)))  # fmt: skip
+    assert members() == {"大客户": 1, "重点": 2}  # the same customers, by the new name
+    saved = {s.name: s.criteria for s in segments.list_segments(db)}
+    assert saved["大客户"][0].value == "重要客户" and saved["重点"][0].value == ("重要客户", "新")
+    undo(db, written.changes.action, actor)
+    saved = {s.name: s.criteria for s in segments.list_segments(db)}
+    assert saved["大客户"] == (one,) and saved["重点"][0] == two
+    assert members() == {"大客户": 1, "重点": 2}
