@@ -8,8 +8,9 @@ Name and Last Name; a Chinese name whole in Last Name, as Zoho users keep them),
 companies on "Accounts" (Account Name, Account Number, Billing City…) and the people
 at companies on "Account Contacts".  Fields a peer has no column for go under their
 camdesk name (Customer Code, Gender…) for the peer's importer to map to a custom
-field; custom fields go under their labels.  Only what a company's file does not hold
-(gender, birthday, a company name of its own) is left off "Accounts".  Every header is one camdesk's importer
+field; custom fields go under their labels.  What a company's file seldom holds (gender,
+a birthday, a company name of its own) is on "Accounts" only when some company holds it.
+Every header is one camdesk's importer
 maps back, so each sheet imports back as the same customers (tested).
 """
 
@@ -20,11 +21,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 
 from camdesk.db import Database
 from camdesk.errors import Cancelled
-from camdesk.models import CustomField
+from camdesk.models import Customer, CustomerKind, CustomField
 from camdesk.services.data.export import (
     CHUNK,
     Exported,
@@ -69,6 +70,9 @@ ZOHO_COMPANIES = {
     "company_size": "Employees", "source": "Lead Source", "notes": "Description",
     "tags": "Tag", "preferences": "Preferences", "lunar_birthday": "Lunar Birthday",
 }
+# What a company's file holds rarely (a founding day, a parent company): on "Accounts" only
+# when some company holds it, so nothing is left behind and Zoho's sheet stays its own.
+ZOHO_COMPANIES_RARE = {"gender": "Gender", "birthday": "Date of Birth", "company_name": "Company"}
 ZOHO_CONTACTS = ["Customer Code", "Account Name", "Last Name", "Title", "Mobile", "Phone",
                  "Email", "Description"]
 ZOHO_KINDS = {"person": "Person", "company": "Company", "male": "Male", "female": "Female",
@@ -105,7 +109,7 @@ def export_layout(
     else:
         parts = [
             _Part("Contacts", ZOHO_PEOPLE, "person"),
-            _Part("Accounts", ZOHO_COMPANIES, "company"),
+            _Part("Accounts", {**ZOHO_COMPANIES, **_held_by_companies(db)}, "company"),
         ]
         words, people = ZOHO_KINDS, ("Account Contacts", ZOHO_CONTACTS)
     result = Exported()
@@ -126,6 +130,20 @@ def export_layout(
         sheets.append(Sheet(sheet, headers, contact_rows(db, companies, cancelled, result)))
     result.files = write_sheets(path, sheets)
     return result
+
+
+def _held_by_companies(db: Database) -> dict[str, str]:
+    """The rare columns of "Accounts" some live company holds a value of."""
+    found = {}
+    with db.read() as session:
+        for field, header in ZOHO_COMPANIES_RARE.items():
+            column = getattr(Customer, field)
+            if session.scalar(select(Customer.id).where(
+                Customer.kind == CustomerKind.COMPANY, Customer.deleted_at.is_(None),
+                column.is_not(None), column != "" if field == "company_name" else true(),
+            ).limit(1)) is not None:  # fmt: skip
+                found[field] = header
+    return found
 
 
 @dataclasses.dataclass

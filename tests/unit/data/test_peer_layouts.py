@@ -3,6 +3,8 @@ place names, and camdesk -> peer layout -> camdesk giving the same customers."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import openpyxl
 import pytest
 from sqlalchemy import select
@@ -136,9 +138,11 @@ def test_camdesk_to_a_peer_layout_and_back_gives_the_same_customers(db, actor, t
         record = get_customer(db, customer.id)
         update_customer(db, record.id, _edited(record, custom={"wechat": f"wx_{record.code}"}),
                         expected_version=record.version, actor=actor)  # fmt: skip
+    make_customer(db, actor, name="星河集团有限公司", kind="company", code="G1",
+                  birthday=date(2001, 6, 18), gender="other", company_name="星河控股")  # fmt: skip
     peer, first, second = tmp_path / "peer.xlsx", tmp_path / "first.xlsx", tmp_path / "again.xlsx"
     exported = export_layout(db, peer, layout)
-    assert exported.customers == 150 and exported.contacts > 10
+    assert exported.customers == 151 and exported.contacts > 10
     export_customers(db, first)
     fresh = open_database(tmp_path / "fresh.db")
     try:
