@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from camdesk.services.core.users import ensure_user
 from camdesk.services.customers.custom_fields import define_field
 from camdesk.services.lists.page import (
@@ -158,9 +160,14 @@ def test_the_unassigned_choice_lists_customers_nobody_owns(db, actor):
     assert count_customers(db, either) == 3
 
 
-def test_a_search_lists_whole_name_matches_first(db, actor):
+@pytest.mark.parametrize("most_exact", [5000, 0], ids=["read-once", "as-subquery"])
+def test_a_search_lists_whole_name_matches_first(db, actor, monkeypatch, most_exact):
     """ "zxy" puts 曾晓燕 (the whole name's initials) before names that merely contain
-    the letters; pages stay consistent slices of that order, going up and down."""
+    the letters; pages stay consistent slices of that order, going up and down (whole-name
+    matches read once as values, or, when there are very many, kept a subquery)."""
+    from camdesk.services.lists import page
+
+    monkeypatch.setattr(page, "MOST_EXACT", most_exact)
     for name in ["安子夏阳", "白张小燕", "曾晓燕", "张兴毅", "赵小雨辰", "李莉", "刘力", "黎丽丽"]:
         make_customer(db, actor, name=name)
     make_customer(db, actor, name="陈明", email="zxy@example.com")
