@@ -7,13 +7,17 @@ choices instead of a box to type in.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from camdesk.i18n import QT_TRANSLATE_NOOP
-from camdesk.services.customers.custom_fields import FieldInfo
 from camdesk.services.lists.criteria import CUSTOM_PREFIX, Criterion
 from camdesk.views.combo import choose
+
+if TYPE_CHECKING:  # the window's first page loads without SQLAlchemy
+    from camdesk.services.customers.custom_fields import FieldInfo
 
 OPS = {
     "=": QT_TRANSLATE_NOOP("criteria", "is"),
