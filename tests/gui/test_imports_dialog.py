@@ -63,3 +63,23 @@ def test_an_import_is_listed_and_undone_from_the_history(qtbot, controller, tmp_
     assert dialog.kept.count() == 1 and dialog.kept.item(0).text().startswith("张三")
     qtbot.waitUntil(lambda: "(undone)" in dialog.table.item(0, 0).text(), timeout=10000)
     assert not dialog.undo_button.isEnabled()  # once is all
+
+
+def test_a_field_the_import_made_and_still_holding_values_is_listed_as_kept(
+    qtbot, controller, tmp_path, monkeypatch
+):
+    from tests.unit.data.imports.test_history import by_code, run_with_level
+
+    db, actor = controller.db, controller.actor
+    run_with_level(db, actor, tmp_path, [["甲公司", "K1", "重要客户"], ["乙公司", "K2", "普通"]])
+    kept = get_customer(db, by_code(db, "K1").id)  # edited since: it stays, with its value
+    update_customer(db, kept.id, as_edited(kept, address="江汉路 1 号"),
+                    expected_version=kept.version, actor=actor)  # fmt: skip
+    dialog = controller.window.open_imports()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: dialog.undone is not None, timeout=20000)
+    lines = [dialog.kept.item(i).text() for i in range(dialog.kept.count())]
+    assert len(lines) == 2 and lines[0].startswith("甲公司")
+    assert lines[1].startswith("客户级别: field made by the import: kept")  # no customer named

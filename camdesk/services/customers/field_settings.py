@@ -214,14 +214,8 @@ def _checked(
     choices = tuple(dict.fromkeys(c for c in (clean_text(c) for c in draft.choices) if c))
     if kind is FieldKind.CHOICE and not choices:
         check.fail("choices", NO_CHOICES)
-    if label:
-        same = select(CustomField.id).where(
-            func.lower(CustomField.label) == label.lower(), CustomField.deleted_at.is_(None)
-        )
-        if field_id is not None:
-            same = same.where(CustomField.id != field_id)
-        if session.scalar(same) is not None:
-            check.fail("label", LABEL_TAKEN, label=label)
+    if label and label_taken(session, label, field_id):
+        check.fail("label", LABEL_TAKEN, label=label)
     if check.problems:
         raise ValidationError(check.problems)
     return label, choices if kind is FieldKind.CHOICE else ()
@@ -234,6 +228,16 @@ def _current(session: Session, field: cf.FieldInfo) -> CustomField:
     if row.version != field.version or row.deleted_at is not None:
         raise FieldChanged(label=field.label, **last_change(session, row))
     return row
+
+
+def label_taken(session: Session, label: str, field_id: uuid.UUID | None = None) -> bool:
+    """Whether a live field other than ``field_id`` has ``label`` (in any case)."""
+    same = select(CustomField.id).where(
+        func.lower(CustomField.label) == label.lower(), CustomField.deleted_at.is_(None)
+    )
+    if field_id is not None:
+        same = same.where(CustomField.id != field_id)
+    return session.scalar(same.limit(1)) is not None
 
 
 def held_by(session: Session, field_id: uuid.UUID) -> int:

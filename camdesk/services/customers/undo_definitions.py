@@ -1,13 +1,14 @@
-"""Undo of the definitions an action changed besides customers: tags and custom fields.
+"""Undo of the definitions an action changed besides customers: tags, custom fields and
+the saved segments that follow a field.
 
 A tag renamed, merged or deleted logs its own row ("tag"), so undo gives back the tag
 itself (its name, colour and id) before the customers' lists are put back; a field's
 renamed choices (and the saved segments' criteria that followed them) are put back
-before its values, likewise.  A custom
-field an import made for a column logs its creation ("custom_field"), so undoing the
-import retires the field again once no live customer holds a value of it; a field
-someone changed since (renamed, made required or searchable) or that holds values
-stays, and a partial undo lists it.  Undoing that undo brings the field back.
+before its values, likewise.  A custom field an import made for a column logs its
+creation ("custom_field"), so undoing the import retires the field again once no live
+customer holds a value of it; a field someone changed since (renamed, made required or
+searchable) or that holds values stays, and a partial undo lists it.  Undoing that undo
+brings the field back.
 """
 
 from __future__ import annotations
@@ -16,21 +17,22 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from camdesk.errors import UndoError
 from camdesk.models import ChangeLog, CustomerTag, CustomField, Segment, Tag, utcnow
 from camdesk.services.core.changelog import ChangeWriter, Op
 from camdesk.services.customers import files as customers
-from camdesk.services.customers.field_settings import held_by
+from camdesk.services.customers.field_settings import held_by, label_taken
 
 TABLES = ("tag", "custom_field", "segment")  # handled here, not as customers' rows
 
 
 @dataclass(frozen=True)
 class FieldKept:
-    """A field the action made that the undo left live: its key and id."""
+    """A field the undo left as it is (live, or retired where it could not come back):
+    its key and id."""
 
     key: str
     field_id: uuid.UUID
@@ -140,10 +142,7 @@ def fields_back(
             log.add("custom_field", row.id, Op.DELETE, base_version=base)
             changed = True
         elif entry.op == Op.DELETE and row.deleted_at is not None:
-            taken = session.scalar(select(CustomField.id).where(
-                func.lower(CustomField.label) == row.label.lower(),
-                CustomField.deleted_at.is_(None)))  # fmt: skip
-            if row.version != expected or taken is not None:
+            if row.version != expected or label_taken(session, row.label, row.id):
                 if not partly:
                     raise UndoError()
                 kept.append(FieldKept(row.key, row.id))
